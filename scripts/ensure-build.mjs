@@ -1,0 +1,24 @@
+// Builds the widget when dist/ is missing or older than any source file, so `npm start`
+// and the end-to-end tests always serve the current code.
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const output = join(root, 'dist', 'article-feedback.js');
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+const inputs = Math.max(newest(join(root, 'src')), statSync(join(root, 'vite.config.ts')).mtimeMs, statSync(join(root, 'package.json')).mtimeMs);
+if (!existsSync(output) || statSync(output).mtimeMs < inputs) {
+  console.log('[article-feedback] building the widget (dist/ is missing or stale)…');
+  execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+}

@@ -1,0 +1,3 @@
+// The script-tag bundle: every class, registered.
+import './define.js';
+export * from './index.js';

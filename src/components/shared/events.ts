@@ -1,0 +1,30 @@
+import type { Comment, CommentInputRaw, CommentStatus, RatingAggregate } from '../../contract/schemas.js';
+
+export interface RatingChangeDetail {
+  value: number;
+}
+export type RatingSubmittedDetail = RatingAggregate;
+export type CommentSubmitDetail = CommentInputRaw & { thread: string };
+export interface CommentSubmittedDetail {
+  comment: Comment;
+  status: CommentStatus;
+}
+export interface CommentErrorDetail {
+  status: number;
+  message: string;
+}
+
+/** Every public event bubbles out of shadow roots (SPEC §2 "Events"). */
+export function emit<T>(target: EventTarget, type: string, detail: T, cancelable = false): boolean {
+  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'rating-change': CustomEvent<RatingChangeDetail>;
+    'rating-submitted': CustomEvent<RatingSubmittedDetail>;
+    'comment-submit': CustomEvent<CommentSubmitDetail>;
+    'comment-submitted': CustomEvent<CommentSubmittedDetail>;
+    'comment-error': CustomEvent<CommentErrorDetail>;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * A catalogue entry is a string with `{placeholders}`, or a plural entry: a function that gets
+ * the count's CLDR plural category (from `Intl.PluralRules`) and returns the template for it.
+ */
+export type PluralEntry = (category: Intl.LDMLPluralRule) => string;
+export type Entry = string | PluralEntry;
+
+export interface Catalogue {
+  // <article-feedback>
+  'feedback.heading': string;
+  'feedback.rateLabel': string;
+
+  // <comment-form>
+  'form.label': string;
+  'form.email': string;
+  'form.name': string;
+  'form.message': string;
+  'form.rating': string;
+  'form.honeypot': string;
+  'form.submit': string;
+  'form.reply': string;
+  'form.sending': string;
+  'form.valid': string;
+  'form.charsLeft': PluralEntry;
+  'form.invalidCount': PluralEntry;
+  'form.published': string;
+  'form.pending': string;
+  'form.rateLimited': PluralEntry;
+  'form.failed': string;
+  'form.retry': string;
+  'form.rejected': string;
+  'form.draftRestored': string;
+
+  // field errors (contract keys, see src/contract/keys.ts)
+  'email.required': string;
+  'email.invalid': string;
+  'email.tooLong': string;
+  'name.required': string;
+  'name.tooLong': string;
+  'name.control': string;
+  'message.required': string;
+  'message.tooLong': string;
+  'message.control': string;
+  'rating.required': string;
+  'rating.range': string;
+  'captcha.required': string;
+  'captcha.requiredOther': string;
+  'captcha.invalid': string;
+  'captcha.label': string;
+  'captcha.verifying': string;
+  'captcha.verified': string;
+  'captcha.error': string;
+  'captcha.unavailable': string;
+  'parent.invalid': string;
+  'voter.invalid': string;
+  'field.invalid': string;
+
+  // <article-rating>
+  'rating.label': string;
+  'rating.star': string;
+  'rating.summary': PluralEntry;
+  'rating.none': string;
+  'rating.yours': string;
+  'rating.thanks': string;
+  'rating.failed': string;
+  'rating.rateLimited': PluralEntry;
+  'rating.readonly': string;
+
+  // <comment-list>
+  'list.label': string;
+  'list.empty': string;
+  'list.loading': string;
+  'list.loadMore': string;
+  'list.loadingMore': string;
+  'list.count': PluralEntry;
+  'list.error': string;
+  'list.retry': string;
+  'list.reply': string;
+  'list.cancelReply': string;
+  'list.replyTo': string;
+  'list.pending': string;
+  'list.sortLabel': string;
+  'list.sortNewest': string;
+  'list.sortOldest': string;
+  'list.rated': string;
+}
+
+export type MessageKey = keyof Catalogue;
+export type PluralKey = { [K in MessageKey]: Catalogue[K] extends PluralEntry ? K : never }[MessageKey];
+export type Messages = Partial<{ [K in MessageKey]: Entry }>;
+
+export const SUPPORTED_LOCALES = ['en', 'es', 'pt', 'fr', 'de'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
