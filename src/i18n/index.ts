@@ -11,7 +11,10 @@ export { en } from './en.js';
  * Each is its own chunk in the library and CDN builds.
  */
 const loaders: Partial<Record<Locale, () => Promise<Catalogue>>> = {
-  // es, pt, fr, de: added with their catalogues (issue 7).
+  es: () => import('./es.js').then((m) => m.es),
+  pt: () => import('./pt.js').then((m) => m.pt),
+  fr: () => import('./fr.js').then((m) => m.fr),
+  de: () => import('./de.js').then((m) => m.de),
 };
 
 const cache = new Map<Locale, Catalogue>([['en', en]]);
@@ -34,12 +37,15 @@ export function normalizeLocale(tag: string | null | undefined): Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(base) ? (base as Locale) : 'en';
 }
 
-/** The element's own `lang`, else the nearest ancestor's (across shadow roots), else `en`. */
+/**
+ * The element's own `lang`, else the nearest ancestor's (across shadow roots), else `en`.
+ * An empty `lang=""` says nothing, so the search goes on past it.
+ */
 export function resolveLang(el: Element): string {
-  const own = el.getAttribute('lang');
+  const own = el.getAttribute('lang')?.trim();
   if (own) return own;
-  const holder = closestComposed(el, '[lang]');
-  return holder?.getAttribute('lang') || 'en';
+  const holder = closestComposed(el, '[lang]:not([lang=""])');
+  return holder?.getAttribute('lang')?.trim() || 'en';
 }
 
 export function catalogueIfLoaded(locale: Locale): Catalogue | undefined {

@@ -1,0 +1,85 @@
+import type { Catalogue } from './types.js';
+
+/** German, with the polite "Sie". Plural entries get the CLDR category (`one` or `other`). */
+export const de: Catalogue = {
+  'feedback.heading': 'Kommentar schreiben',
+  'feedback.rateLabel': 'Bewerten Sie diesen Artikel:',
+
+  'form.label': 'Einen Kommentar schreiben',
+  'form.email': 'E-Mail',
+  'form.name': 'Name',
+  'form.message': 'Nachricht',
+  'form.rating': 'Ihre Bewertung',
+  'form.honeypot': 'Dieses Feld bitte leer lassen',
+  'form.submit': 'Kommentar senden',
+  'form.reply': 'Antwort senden',
+  'form.sending': 'Wird gesendet…',
+  'form.valid': 'Sieht gut aus!',
+  // "Zeichen" is the same in singular and plural.
+  'form.charsLeft': () => 'Noch {n} Zeichen übrig',
+  'form.invalidCount': (c) =>
+    c === 'one' ? '{n} Feld braucht Ihre Aufmerksamkeit.' : '{n} Felder brauchen Ihre Aufmerksamkeit.',
+  'form.published': 'Vielen Dank! Ihr Kommentar ist veröffentlicht.',
+  'form.pending': 'Vielen Dank! Ihr Kommentar wartet auf Freigabe.',
+  'form.rateLimited': (c) =>
+    c === 'one'
+      ? 'Sie kommentieren zu schnell. Bitte versuchen Sie es in {n} Sekunde erneut.'
+      : 'Sie kommentieren zu schnell. Bitte versuchen Sie es in {n} Sekunden erneut.',
+  'form.failed': 'Ihr Kommentar konnte nicht gesendet werden. Er ist hier gespeichert – versuchen Sie es erneut.',
+  'form.retry': 'Erneut versuchen',
+  'form.rejected': 'Ihr Kommentar wurde nicht angenommen. Bitte prüfen Sie ihn und versuchen Sie es erneut.',
+  'form.draftRestored': 'Ihr nicht gesendeter Kommentar wurde wiederhergestellt.',
+
+  'email.required': 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
+  'email.invalid': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+  'email.tooLong': 'Diese E-Mail-Adresse ist zu lang.',
+  'name.required': 'Bitte geben Sie Ihren Namen ein.',
+  'name.tooLong': 'Bitte verwenden Sie höchstens {max} Zeichen für Ihren Namen.',
+  'name.control': 'Bitte entfernen Sie unsichtbare Steuerzeichen aus Ihrem Namen.',
+  'message.required': 'Bitte geben Sie eine Nachricht ein.',
+  'message.tooLong': 'Bitte kürzen Sie Ihre Nachricht auf höchstens {max} Zeichen.',
+  'message.control': 'Bitte entfernen Sie unsichtbare Steuerzeichen aus Ihrer Nachricht.',
+  'rating.required': 'Bitte bewerten Sie diesen Artikel.',
+  'rating.range': 'Bitte wählen Sie zwischen 1 und {max} Sternen.',
+  'captcha.required': 'Bitte bestätigen Sie das reCAPTCHA.',
+  'captcha.requiredOther': 'Bitte lösen Sie das Captcha.',
+  'captcha.invalid': 'Das Captcha konnte nicht überprüft werden. Bitte versuchen Sie es erneut.',
+  'captcha.label': 'Spamschutz',
+  'captcha.verifying': 'Wird überprüft…',
+  'captcha.verified': 'Überprüft',
+  'captcha.error': 'Die Überprüfung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
+  'captcha.unavailable': 'Das Captcha konnte nicht geladen werden. Bitte versuchen Sie es später erneut.',
+  'parent.invalid': 'Der Kommentar, auf den Sie antworten, ist nicht mehr verfügbar.',
+  'voter.invalid': 'Ihr Browser hat eine ungültige Abstimmungs-ID gesendet. Bitte laden Sie die Seite neu.',
+  'field.invalid': 'Dieser Wert ist ungültig.',
+
+  'rating.label': 'Bewertung',
+  'rating.star': '{n} von {max} Sternen',
+  'rating.summary': (c) => (c === 'one' ? '{average} · {n} Bewertung' : '{average} · {n} Bewertungen'),
+  'rating.none': 'Noch keine Bewertungen',
+  'rating.yours': 'Ihre Bewertung: {n} von {max} Sternen',
+  'rating.thanks': 'Danke für Ihre Bewertung!',
+  'rating.failed': 'Ihre Bewertung konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.',
+  'rating.rateLimited': (c) =>
+    c === 'one'
+      ? 'Zu viele Stimmen. Bitte versuchen Sie es in {n} Sekunde erneut.'
+      : 'Zu viele Stimmen. Bitte versuchen Sie es in {n} Sekunden erneut.',
+  'rating.readonly': 'schreibgeschützt',
+
+  'list.label': 'Kommentare',
+  'list.empty': 'Schreiben Sie die erste Rezension',
+  'list.loading': 'Kommentare werden geladen…',
+  'list.loadMore': 'Weitere Kommentare laden',
+  'list.loadingMore': 'Wird geladen…',
+  'list.count': (c) => (c === 'one' ? '{n} Kommentar' : '{n} Kommentare'),
+  'list.error': 'Die Kommentare konnten nicht geladen werden.',
+  'list.retry': 'Erneut versuchen',
+  'list.reply': 'Antworten',
+  'list.cancelReply': 'Antwort abbrechen',
+  'list.replyTo': 'Antwort an {name}',
+  'list.pending': 'Wartet auf Freigabe',
+  'list.sortLabel': 'Kommentare sortieren',
+  'list.sortNewest': 'Neueste zuerst',
+  'list.sortOldest': 'Älteste zuerst',
+  'list.rated': 'Mit {n} von {max} Sternen bewertet',
+};

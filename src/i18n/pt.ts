@@ -1,0 +1,88 @@
+import type { Catalogue } from './types.js';
+
+/**
+ * Portuguese, worded to read well in Brazil and in Portugal (formal imperative, no "tu").
+ * Plural entries get the CLDR category: `one` for 0 and 1 in pt (1 only in pt-PT), `many`
+ * for large round numbers, which reads like `other`.
+ */
+export const pt: Catalogue = {
+  'feedback.heading': 'Deixe um comentário',
+  'feedback.rateLabel': 'Avalie este artigo:',
+
+  'form.label': 'Escreva um comentário',
+  'form.email': 'E-mail',
+  'form.name': 'Nome',
+  'form.message': 'Mensagem',
+  'form.rating': 'Sua avaliação',
+  'form.honeypot': 'Deixe este campo em branco',
+  'form.submit': 'Publicar comentário',
+  'form.reply': 'Publicar resposta',
+  'form.sending': 'Enviando…',
+  'form.valid': 'Tudo certo!',
+  'form.charsLeft': (c) => (c === 'one' ? 'Resta {n} caractere' : 'Restam {n} caracteres'),
+  'form.invalidCount': (c) =>
+    c === 'one' ? '{n} campo precisa da sua atenção.' : '{n} campos precisam da sua atenção.',
+  'form.published': 'Obrigado! Seu comentário foi publicado.',
+  'form.pending': 'Obrigado! Seu comentário aguarda moderação.',
+  'form.rateLimited': (c) =>
+    c === 'one'
+      ? 'Você está comentando rápido demais. Tente novamente em {n} segundo.'
+      : 'Você está comentando rápido demais. Tente novamente em {n} segundos.',
+  'form.failed': 'Não foi possível enviar seu comentário. Ele ficou guardado aqui — tente novamente.',
+  'form.retry': 'Tentar novamente',
+  'form.rejected': 'Seu comentário não foi aceito. Revise-o e tente novamente.',
+  'form.draftRestored': 'Seu comentário não enviado foi restaurado.',
+
+  'email.required': 'Informe seu endereço de e-mail.',
+  'email.invalid': 'Informe um endereço de e-mail válido.',
+  'email.tooLong': 'Este endereço de e-mail é longo demais.',
+  'name.required': 'Informe seu nome.',
+  'name.tooLong': 'Use no máximo {max} caracteres no seu nome.',
+  'name.control': 'Remova os caracteres de controle invisíveis do seu nome.',
+  'message.required': 'Escreva uma mensagem.',
+  'message.tooLong': 'Encurte sua mensagem para no máximo {max} caracteres.',
+  'message.control': 'Remova os caracteres de controle invisíveis da sua mensagem.',
+  'rating.required': 'Avalie este artigo.',
+  'rating.range': 'Escolha entre 1 e {max} estrelas.',
+  'captcha.required': 'Marque a caixa do reCAPTCHA.',
+  'captcha.requiredOther': 'Complete o captcha.',
+  'captcha.invalid': 'Não foi possível verificar o captcha. Tente novamente.',
+  'captcha.label': 'Proteção contra spam',
+  'captcha.verifying': 'Verificando…',
+  'captcha.verified': 'Verificado',
+  'captcha.error': 'A verificação falhou. Tente novamente.',
+  'captcha.unavailable': 'Não foi possível carregar o captcha. Tente novamente mais tarde.',
+  'parent.invalid': 'O comentário que você está respondendo não está mais disponível.',
+  'voter.invalid': 'Seu navegador enviou um identificador de voto inválido. Recarregue a página.',
+  'field.invalid': 'Este valor não é válido.',
+
+  'rating.label': 'Avaliação',
+  'rating.star': '{n} de {max} estrelas',
+  'rating.summary': (c) => (c === 'one' ? '{average} · {n} avaliação' : '{average} · {n} avaliações'),
+  'rating.none': 'Ainda sem avaliações',
+  'rating.yours': 'Sua avaliação: {n} de {max} estrelas',
+  'rating.thanks': 'Obrigado pela avaliação!',
+  'rating.failed': 'Não foi possível salvar sua avaliação. Tente novamente.',
+  'rating.rateLimited': (c) =>
+    c === 'one'
+      ? 'Votos demais. Tente novamente em {n} segundo.'
+      : 'Votos demais. Tente novamente em {n} segundos.',
+  'rating.readonly': 'somente leitura',
+
+  'list.label': 'Comentários',
+  'list.empty': 'Deixe a primeira opinião',
+  'list.loading': 'Carregando comentários…',
+  'list.loadMore': 'Carregar mais comentários',
+  'list.loadingMore': 'Carregando…',
+  'list.count': (c) => (c === 'one' ? '{n} comentário' : '{n} comentários'),
+  'list.error': 'Não foi possível carregar os comentários.',
+  'list.retry': 'Tentar novamente',
+  'list.reply': 'Responder',
+  'list.cancelReply': 'Cancelar resposta',
+  'list.replyTo': 'Responder a {name}',
+  'list.pending': 'Aguardando moderação',
+  'list.sortLabel': 'Ordenar comentários',
+  'list.sortNewest': 'Mais recentes primeiro',
+  'list.sortOldest': 'Mais antigos primeiro',
+  'list.rated': 'Avaliou com {n} de {max} estrelas',
+};
