@@ -61,7 +61,6 @@ export const en: Catalogue = {
   'rating.rateLimited': (c) =>
     c === 'one' ? 'Too many votes. Please try again in {n} second.' : 'Too many votes. Please try again in {n} seconds.',
   'rating.readonly': 'read-only',
-  'rating.hint': 'Press Enter or Space to vote.',
 
   'list.label': 'Comments',
   'list.empty': 'Leave the first review',

@@ -65,7 +65,6 @@ export interface Catalogue {
   'rating.failed': string;
   'rating.rateLimited': PluralEntry;
   'rating.readonly': string;
-  'rating.hint': string;
 
   // <comment-list>
   'list.label': string;
