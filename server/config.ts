@@ -1,0 +1,188 @@
+/**
+ * The server's settings (SPEC §5), read once from the environment and validated with zod.
+ * Nothing else in the server reads `process.env`.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export const MODERATION_MODES = ['off', 'first-time', 'all'] as const;
+export const CAPTCHA_KINDS = ['pow', 'recaptcha', 'hcaptcha', 'turnstile', 'none'] as const;
+
+export type Moderation = (typeof MODERATION_MODES)[number];
+export type CaptchaKind = (typeof CAPTCHA_KINDS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A SQLite file path, `:memory:`, or a `postgres://` URL. */
+  databaseUrl: string;
+  moderation: Moderation;
+  captcha: CaptchaKind;
+  captchaSiteKey: string | undefined;
+  captchaSecret: string | undefined;
+  captchaVerifyUrl: string | undefined;
+  powMaxNumber: number | undefined;
+  adminToken: string | undefined;
+  /** Origins allowed to call the API from a browser, besides the server's own origin. */
+  allowedOrigins: string[];
+  ratingMax: number;
+  /** Comment posts and votes per client per minute; 0 = no limit. */
+  rateLimitWrites: number;
+  /** Signs captcha challenges and salts address hashes. */
+  secret: string;
+  trustProxy: boolean;
+}
+
+/** A setting has a bad value; `variable` names it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`${variable}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`));
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'must be true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const origin = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === v.replace(/\/$/, '');
+    } catch {
+      return false;
+    }
+  }, 'each entry must be an origin like https://news.example.com (scheme, host and optional port, no path)')
+  .transform((v) => new URL(v).origin);
+
+const envSchema = z.object({
+  PORT: opt(intIn(0, 65535)).default(8787),
+  HOST: opt(z.string().trim().regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address')).default('127.0.0.1'),
+  DATABASE_URL: opt(z.string().trim()).default('./data/comments.db'),
+  MODERATION: opt(z.enum(MODERATION_MODES, `must be one of ${MODERATION_MODES.join(', ')}`)).default('first-time'),
+  CAPTCHA: opt(z.enum(CAPTCHA_KINDS, `must be one of ${CAPTCHA_KINDS.join(', ')}`)).default('pow'),
+  CAPTCHA_SITE_KEY: opt(z.string().trim().max(500, 'is too long')),
+  CAPTCHA_SECRET: opt(z.string().trim().max(500, 'is too long')),
+  CAPTCHA_VERIFY_URL: opt(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  POW_MAX_NUMBER: opt(intIn(1000, 100_000_000)),
+  ADMIN_TOKEN: opt(z.string().min(16, 'must be at least 16 characters long').max(512, 'is too long')),
+  ALLOWED_ORIGINS: opt(
+    z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(origin)),
+  ).default([]),
+  RATING_MAX: opt(intIn(2, 10)).default(5),
+  RATE_LIMIT_WRITES: opt(intIn(0, 100_000)).default(10),
+  SECRET: opt(z.string().min(16, 'must be at least 16 characters long')),
+  TRUST_PROXY: opt(bool).default(false),
+});
+
+/**
+ * Parses the environment. Throws `ConfigError` naming the first bad variable. `SECRET`, when
+ * unset, is read from (or created in) a `secret` file beside the SQLite database.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const shown = env[variable];
+    const value = shown === undefined || /SECRET|TOKEN/.test(variable) ? '' : ` (got "${shown}")`;
+    throw new ConfigError(variable, `${issue.message}${value}`);
+  }
+  const e = parsed.data;
+
+  if (/^postgres(ql)?:\/\//i.test(e.DATABASE_URL)) {
+    // The storage interface is ready for it (server/store/types.ts); the driver is not in this build.
+    throw new ConfigError('DATABASE_URL', 'PostgreSQL is not supported by this build yet; use a SQLite file path');
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e.DATABASE_URL)) {
+    throw new ConfigError('DATABASE_URL', 'must be a SQLite file path (or postgres://… in a later build)');
+  }
+  if (e.CAPTCHA === 'recaptcha' || e.CAPTCHA === 'hcaptcha' || e.CAPTCHA === 'turnstile') {
+    if (!e.CAPTCHA_SITE_KEY) throw new ConfigError('CAPTCHA_SITE_KEY', `is required when CAPTCHA=${e.CAPTCHA}`);
+    if (!e.CAPTCHA_SECRET) throw new ConfigError('CAPTCHA_SECRET', `is required when CAPTCHA=${e.CAPTCHA}`);
+  }
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    moderation: e.MODERATION,
+    captcha: e.CAPTCHA,
+    captchaSiteKey: e.CAPTCHA_SITE_KEY,
+    captchaSecret: e.CAPTCHA_SECRET,
+    captchaVerifyUrl: e.CAPTCHA_VERIFY_URL,
+    powMaxNumber: e.POW_MAX_NUMBER,
+    adminToken: e.ADMIN_TOKEN,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    ratingMax: e.RATING_MAX,
+    rateLimitWrites: e.RATE_LIMIT_WRITES,
+    secret: e.SECRET ?? persistentSecret(e.DATABASE_URL),
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+/** The generated secret lives beside the database so address hashes and challenges survive restarts. */
+function persistentSecret(databaseUrl: string): string {
+  if (databaseUrl === ':memory:') return randomBytes(32).toString('base64url');
+  const file = join(dirname(resolve(databaseUrl)), 'secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 16) return stored;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    /* not every file system has modes */
+  }
+  return secret;
+}
+
+/** A test-friendly config: every default, overridden by `overrides`. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: ':memory:',
+    moderation: 'off',
+    captcha: 'none',
+    captchaSiteKey: undefined,
+    captchaSecret: undefined,
+    captchaVerifyUrl: undefined,
+    powMaxNumber: undefined,
+    adminToken: undefined,
+    allowedOrigins: [],
+    ratingMax: 5,
+    rateLimitWrites: 0,
+    secret: 'test-secret-0123456789abcdef',
+    trustProxy: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The storage interface the routes use. One SQLite implementation ships (sqlite.ts); a
+ * PostgreSQL one implements the same methods, so no route changes when it is added.
+ * Every method that acknowledges a write resolves only after the write is durable.
+ */
+
+export type StoredStatus = 'published' | 'pending' | 'spam';
+export type SortOrder = 'newest' | 'oldest';
+
+export interface StoredComment {
+  id: string;
+  thread: string;
+  parent: string | null;
+  name: string;
+  /** Only for moderation and the admin API; never in a public answer. */
+  email: string;
+  message: string;
+  rating: number | null;
+  /** The reader's voter id, when they sent one with a rating. */
+  voter: string | null;
+  status: StoredStatus;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** HMAC(SECRET, client address); never the address itself. */
+  clientHash: string | null;
+}
+
+/** A position in a listing: the (createdAt, id) of the last comment of the previous page. */
+export interface Position {
+  createdAt: number;
+  id: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Where the next page starts; null on the last page. */
+  next: Position | null;
+}
+
+/** The answer first given to a request with an `Idempotency-Key`, replayed on retries. */
+export interface IdempotencyRecord {
+  key: string;
+  /** A hash of what was sent (without the captcha token), to tell a retry from a different request. */
+  fingerprint: string;
+  status: number;
+  body: string;
+  createdAt: number;
+}
+
+export interface Vote {
+  thread: string;
+  voter: string;
+  value: number;
+}
+
+export interface RatingTotals {
+  count: number;
+  sum: number;
+  /** `histogram[i]` = votes for i+1 stars, length = the scale. */
+  histogram: number[];
+}
+
+export type CreateResult =
+  | { kind: 'created' }
+  /** The key was seen before with the same fingerprint: answer as the first time. */
+  | { kind: 'replay'; record: IdempotencyRecord }
+  /** The key was seen before with a different request. */
+  | { kind: 'conflict' };
+
+export interface Store {
+  /**
+   * Stores a comment, the author's vote (when given) and the idempotency record (when given),
+   * all in one transaction. When the key already exists nothing new is stored.
+   */
+  createComment(comment: StoredComment, options?: { vote?: Vote; idempotency?: IdempotencyRecord }): Promise<CreateResult>;
+  /** The idempotency record of a key, if any. */
+  findIdempotency(key: string): Promise<IdempotencyRecord | null>;
+
+  getComment(id: string): Promise<StoredComment | null>;
+  /** Published comments of a thread, `limit` at a time, stable under concurrent inserts. */
+  listPublished(thread: string, options: { limit: number; after: Position | null; sort: SortOrder }): Promise<Page<StoredComment>>;
+  countPublished(thread: string): Promise<number>;
+  /** All threads, newest first, optionally one status. */
+  listByStatus(options: { status: StoredStatus | null; limit: number; after: Position | null }): Promise<Page<StoredComment>>;
+  setStatus(id: string, status: StoredStatus): Promise<StoredComment | null>;
+  /** True when it existed. */
+  deleteComment(id: string): Promise<boolean>;
+  /** Whether a comment with this email (case-insensitive) was ever published. */
+  hasPublished(email: string): Promise<boolean>;
+
+  /** Casts or replaces one voter's vote in a thread. */
+  putVote(vote: Vote): Promise<void>;
+  ratingTotals(thread: string, max: number): Promise<RatingTotals>;
+
+  /**
+   * Marks a captcha solution as used until `expiresAt` (ms). False when it was already used,
+   * so a solution is accepted once.
+   */
+  useCaptchaSolution(id: string, expiresAt: number): Promise<boolean>;
+
+  close(): Promise<void>;
+}
