@@ -1,7 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
+const outDir = resolve(root, 'dist');
 
 /** In `npm run dev`, the demo's `<script src="/article-feedback.js">` gets the live sources. */
 function devBundleAlias(): Plugin {
@@ -18,29 +20,66 @@ function devBundleAlias(): Plugin {
 }
 
 /**
+ * dist/ also holds the npm library build (dist/lib, dist/types, dist/custom-elements.json),
+ * which `npx vite build` alone (scripts/ensure-build.mjs) must not wipe. So instead of
+ * `emptyOutDir`, remove only what this build writes: the bundle, its map and its chunks.
+ */
+function cleanOwnOutput(): Plugin {
+  return {
+    name: 'article-feedback-clean-cdn-output',
+    apply: 'build',
+    buildStart() {
+      if (!existsSync(outDir)) return;
+      for (const name of readdirSync(outDir)) {
+        if (name.startsWith('article-feedback.js')) rmSync(resolve(outDir, name), { force: true });
+      }
+      rmSync(resolve(outDir, 'chunks'), { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * `vite` serves the demo (demo/) with /api proxied to the reference server on :8787.
- * `vite build` writes dist/article-feedback.js: one self-contained ES module for the script tag.
+ * `vite build` writes the script-tag bundle: dist/article-feedback.js, one self-contained,
+ * minified ES module (Lit, the contract, English, every element registered) with a source map.
+ * Other languages (and anything else loaded by dynamic import) become separate files in
+ * dist/chunks/, fetched only when a page needs them. The npm library build is
+ * vite.lib.config.ts.
  */
 export default defineConfig({
   root: resolve(root, 'demo'),
-  plugins: [devBundleAlias()],
+  plugins: [devBundleAlias(), cleanOwnOutput()],
   server: {
     open: false,
     fs: { allow: [root] },
     proxy: { '/api': 'http://127.0.0.1:8787' },
   },
+  // A module worker (the proof-of-work solver) is emitted as its own file, not a blob: URL,
+  // so it runs under a strict CSP (`worker-src` falls back to `script-src 'self'`).
+  worker: {
+    format: 'es',
+    rolldownOptions: { output: { minify: true, comments: false, entryFileNames: 'chunks/[name]-[hash].js' } },
+  },
   build: {
-    outDir: resolve(root, 'dist'),
-    emptyOutDir: true,
+    outDir,
+    emptyOutDir: false,
+    copyPublicDir: false,
     sourcemap: true,
     target: 'es2022',
+    // Assets (the worker) as files: a data:/blob: URL would break under a strict CSP.
+    assetsInlineLimit: 0,
     lib: {
       entry: resolve(root, 'src/cdn.ts'),
       formats: ['es'],
       fileName: () => 'article-feedback.js',
     },
     rolldownOptions: {
-      output: { minify: true, comments: false },
+      output: {
+        minify: true,
+        comments: false,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'chunks/[name]-[hash][extname]',
+      },
     },
   },
 });
