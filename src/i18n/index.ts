@@ -38,11 +38,14 @@ export function normalizeLocale(tag: string | null | undefined): Locale {
 }
 
 /**
- * The element's own `lang`, else the nearest ancestor's (across shadow roots), else `en`.
+ * The element's own `lang` (property or attribute), else the nearest ancestor's (across shadow roots), else `en`.
  * An empty `lang=""` says nothing, so the search goes on past it.
  */
 export function resolveLang(el: Element): string {
-  const own = el.getAttribute('lang')?.trim();
+  // The `lang` property first: elements declare it as a Lit property that is not reflected,
+  // so `el.lang = 'fr'` changes the property but not the attribute.
+  const prop: unknown = (el as Partial<HTMLElement>).lang;
+  const own = (typeof prop === 'string' ? prop : el.getAttribute('lang'))?.trim();
   if (own) return own;
   const holder = closestComposed(el, '[lang]:not([lang=""])');
   return holder?.getAttribute('lang')?.trim() || 'en';

@@ -52,7 +52,7 @@ describe('catalogues', () => {
         for (const key of englishKeys) {
           const entry = cat[key as keyof Catalogue];
           const english = en[key as keyof Catalogue];
-          const forms = (e: typeof entry) => (typeof e === 'function' ? [e('one'), e('other')] : [e]);
+          const forms = (e: typeof entry | undefined) => (typeof e === 'function' ? [e('one'), e('other')] : [e ?? '']);
           const want = [...new Set(forms(english).flatMap(placeholders))].sort();
           for (const form of forms(entry)) {
             expect(placeholders(form), `${lang} ${key}: "${form}"`).to.have.members(want);

@@ -163,3 +163,13 @@ describe('Translator', () => {
     expect(tr.has('nope.nothing')).to.equal(false);
   });
 });
+
+describe('resolveLang and the lang property', () => {
+  it('reads the lang property of an element even when it is not reflected', async () => {
+    const wrap = await fixture(html`<div lang="de"><p></p></div>`);
+    const p = wrap.querySelector('p')!;
+    expect(resolveLang(p)).to.equal('de');
+    p.lang = 'fr';
+    expect(resolveLang(p)).to.equal('fr');
+  });
+});
