@@ -1,0 +1,720 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { isFieldErrorKey } from '../../contract/keys.js';
+import { LIMITS } from '../../contract/limits.js';
+import { emailSchema, messageSchema, nameSchema, type Comment, type CommentInputRaw } from '../../contract/schemas.js';
+import { ApiClient, ApiError } from '../../client/api.js';
+import { DraftStore, identityStore } from '../../client/drafts.js';
+import { isValidThread, resolveEndpoint, resolveThread } from '../../client/endpoint.js';
+import { pendingComments } from '../../client/pending.js';
+import { voterId } from '../../client/voter.js';
+import { LocaleController } from '../../i18n/controller.js';
+import type { MessageKey, Messages } from '../../i18n/types.js';
+import { emit, type CommentErrorDetail, type CommentSubmitDetail, type CommentSubmittedDetail } from '../shared/events.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { styles } from './comment-form.styles.js';
+
+/** The fields that carry an inline hint, in the order a reader meets them. */
+type Field = 'email' | 'name' | 'message' | 'rating' | 'captcha';
+const FIELD_ORDER: readonly Field[] = ['email', 'name', 'message', 'rating', 'captcha'];
+
+/** The part of `<af-captcha>` the form relies on; every member is optional so the form works without it. */
+interface CaptchaElement extends HTMLElement {
+  start?: () => void;
+  token?: () => Promise<string | null>;
+  reset?: () => void;
+  readonly active?: boolean;
+  readonly requiredKey?: string;
+}
+
+/** The part of `<article-rating>` the form relies on. */
+interface RatingElement extends HTMLElement {
+  value?: number;
+}
+
+interface Values {
+  email: string;
+  name: string;
+  message: string;
+  rating: number;
+}
+
+type Outcome =
+  | { kind: 'published' | 'pending'; text: string }
+  | { kind: 'failed'; text: string; retry: boolean };
+
+const EMPTY: Values = { email: '', name: '', message: '', rating: 0 };
+
+/**
+ * A comment form: email, name and message with inline validation ("Please enter your name." /
+ * "Looks good!"), an optional star rating, the captcha, a honeypot, and a submit that never
+ * loses a word (drafts in `localStorage`, retries with the same `Idempotency-Key`).
+ *
+ * @summary Write a comment (or a reply, with `parent`).
+ *
+ * @attr endpoint - Base URL of the API; defaults to the enclosing `<article-feedback>`'s.
+ * @attr thread - Discussion id; defaults to the canonical link's path, else `location.pathname`.
+ * @attr parent - Id of the comment this form replies to; the button then says "Post reply".
+ * @attr lang - Language of the texts; defaults to the nearest ancestor's `lang`, else `en`.
+ * @attr theme - `light` | `dark` | `auto`.
+ * @attr captcha - `auto` (ask the server, default) | `none` | `pow` | `recaptcha` | `hcaptcha` | `turnstile`.
+ * @attr captcha-site-key - Site key of the captcha provider, when `captcha` names one.
+ * @attr with-rating - Adds an `<article-rating name="rating">` field to the form.
+ * @attr rating-required - The rating must be picked before the comment can be sent.
+ * @attr rating-max - Number of stars of the rating field (default 5).
+ *
+ * @fires comment-submit - Cancelable, before sending. Detail: the payload (`name`, `email`, `message`, `rating?`, `parent?`, …) plus `thread`. Call `preventDefault()` to send it yourself.
+ * @fires comment-submitted - After a 2xx. Detail: `{ comment, status }`, status `"published"` or `"pending"`.
+ * @fires comment-error - When sending failed. Detail: `{ status, message }`; status 0 for a network failure.
+ *
+ * @csspart form - The `<form>` element.
+ * @csspart label - Each field's label.
+ * @csspart input - The email, name (and honeypot) inputs.
+ * @csspart textarea - The message field.
+ * @csspart feedback - Each field's hint ("Looks good!" or its error).
+ * @csspart count - The character count near the message limit.
+ * @csspart button - The submit and retry buttons.
+ * @csspart status - The outcome message after sending.
+ *
+ * @cssprop --af-font - Font family (inherits the page's by default).
+ * @cssprop --af-font-size - Base font size.
+ * @cssprop --af-color-text - Text colour.
+ * @cssprop --af-color-muted - Secondary text colour (character count).
+ * @cssprop --af-color-bg - Field background.
+ * @cssprop --af-color-border - Field border.
+ * @cssprop --af-color-accent - Submit button and focus border colour.
+ * @cssprop --af-color-accent-text - Submit button text colour.
+ * @cssprop --af-color-valid - Valid field border and "Looks good!" colour.
+ * @cssprop --af-color-invalid - Invalid field border and error colour.
+ * @cssprop --af-color-focus - Focus ring colour.
+ * @cssprop --af-radius - Corner radius of fields and buttons.
+ * @cssprop --af-spacing - Space between fields.
+ */
+export class CommentForm extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** Base URL of the API. */
+  @property() endpoint?: string;
+  /** Discussion id. */
+  @property() thread?: string;
+  /** Id of the comment this form replies to. */
+  @property() parent?: string;
+  /** `light` | `dark` | `auto`. */
+  @property({ reflect: true }) theme?: string;
+  /** Captcha provider: `auto` asks the server (`GET /captcha`). */
+  @property() captcha = 'auto';
+  @property({ attribute: 'captcha-site-key' }) captchaSiteKey?: string;
+  @property({ type: Boolean, attribute: 'with-rating' }) withRating = false;
+  @property({ type: Boolean, attribute: 'rating-required' }) ratingRequired = false;
+  @property({ type: Number, attribute: 'rating-max' }) ratingMax = 5;
+  /** Overrides of catalogue entries, e.g. `{ 'form.submit': 'Send' }`. */
+  @property({ attribute: false }) messages?: Messages;
+
+  @state() private values: Values = { ...EMPTY };
+  /** Fields whose hint is shown: left once by the reader, or all after a submit attempt. */
+  @state() private touched = new Set<Field>();
+  /** Message keys the server named in a 422/403, shown until the reader edits that field. */
+  @state() private serverErrors: Partial<Record<Field, string>> = {};
+  @state() private captchaError: string | null = null;
+  @state() private sending = false;
+  @state() private outcome: Outcome | null = null;
+  @state() private announcement = '';
+  @state() private draftRestored = false;
+
+  @query('form') private formEl!: HTMLFormElement;
+  @query('af-captcha') private captchaEl!: CaptchaElement | null;
+
+  private readonly l10n = new LocaleController(this);
+  private drafts: DraftStore | null = null;
+  private draftKey = '';
+  private captchaStarted = false;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
+  private static idSeq = 0;
+  private readonly uid = `cf${++CommentForm.idSeq}`;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) {
+      this.l10n.refresh();
+      this.requestUpdate();
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.restoreDraft();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.countTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('messages')) this.l10n.refresh();
+    if (this.hasUpdated && (changed.has('thread') || changed.has('parent'))) this.restoreDraft();
+  }
+
+  /** Sends what the form holds, as the submit button does (validation included). */
+  submit(): Promise<void> {
+    return this.send();
+  }
+
+  // ---------------------------------------------------------------- state helpers
+
+  private get threadId(): string | null {
+    if (this.thread && isValidThread(this.thread)) return this.thread;
+    return resolveThread(this);
+  }
+
+  private get apiBase(): string | null {
+    if (this.endpoint) return this.endpoint.replace(/\/+$/, '');
+    return resolveEndpoint(this);
+  }
+
+  /** Loads the draft of this thread/parent, else the remembered name and email. */
+  private restoreDraft(): void {
+    const thread = this.threadId ?? '';
+    const store = new DraftStore(thread, this.parent || null);
+    if (store.storageKey === this.draftKey) return;
+    this.drafts = store;
+    this.draftKey = store.storageKey;
+    const draft = store.load();
+    const identity = identityStore.load();
+    if (draft) {
+      this.values = {
+        email: draft.email || identity?.email || '',
+        name: draft.name || identity?.name || '',
+        message: draft.message,
+        rating: typeof draft.rating === 'number' ? draft.rating : 0,
+      };
+      this.draftRestored = draft.message.trim() !== '';
+    } else {
+      this.values = { ...EMPTY, email: identity?.email ?? '', name: identity?.name ?? '' };
+      this.draftRestored = false;
+    }
+    this.touched = new Set();
+    this.serverErrors = {};
+  }
+
+  private saveDraft(): void {
+    const { name, email, message, rating } = this.values;
+    this.drafts?.save({ name, email, message, rating: rating || null });
+  }
+
+  private get ratingAvailable(): boolean {
+    return this.withRating && customElements.get('article-rating') !== undefined;
+  }
+
+  private get captchaAvailable(): boolean {
+    return this.captcha !== 'none' && customElements.get('af-captcha') !== undefined;
+  }
+
+  private get captchaActive(): boolean {
+    const el = this.captchaEl;
+    return this.captchaAvailable && !!el && el.active !== false;
+  }
+
+  /** The message key of a field's client-side check, or null when it passes. */
+  private clientError(field: Field): string | null {
+    const v = this.values;
+    switch (field) {
+      case 'email':
+        return firstIssue(emailSchema.safeParse(v.email));
+      case 'name':
+        return firstIssue(nameSchema.safeParse(v.name));
+      case 'message':
+        return firstIssue(messageSchema.safeParse(v.message));
+      case 'rating':
+        if (!this.ratingAvailable) return null;
+        if (v.rating === 0) return this.ratingRequired ? 'rating.required' : null;
+        return Number.isInteger(v.rating) && v.rating >= 1 && v.rating <= this.ratingMax ? null : 'rating.range';
+      case 'captcha':
+        return this.captchaError;
+    }
+  }
+
+  private errorKey(field: Field): string | null {
+    return this.serverErrors[field] ?? this.clientError(field);
+  }
+
+  private hasField(field: Field): boolean {
+    if (field === 'rating') return this.ratingAvailable;
+    // A captcha verdict of the server is shown even when no captcha element is on the page.
+    if (field === 'captcha') return this.captchaAvailable || this.captchaError !== null;
+    return true;
+  }
+
+  private text(key: string): string {
+    const tr = this.l10n.tr;
+    const k: MessageKey = tr.has(key) ? key : 'field.invalid';
+    const max = k === 'name.tooLong' ? LIMITS.nameMax : k === 'message.tooLong' ? LIMITS.messageMax : k === 'email.tooLong' ? LIMITS.emailMax : this.ratingMax;
+    return tr.t(k, { max });
+  }
+
+  // ---------------------------------------------------------------- reader input
+
+  private onInput(field: 'email' | 'name' | 'message', e: Event): void {
+    const value = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+    this.values = { ...this.values, [field]: value };
+    this.clearServerError(field);
+    this.draftRestored = false;
+    this.saveDraft();
+    if (field === 'message') this.scheduleCountAnnouncement();
+  }
+
+  private onBlur(field: Field): void {
+    if (this.touched.has(field)) return;
+    this.touched = new Set(this.touched).add(field);
+  }
+
+  private onRatingChange(e: CustomEvent<{ value: number }>): void {
+    const value = Number(e.detail?.value ?? (e.target as RatingElement).value ?? 0);
+    this.values = { ...this.values, rating: Number.isFinite(value) ? value : 0 };
+    this.clearServerError('rating');
+    this.touched = new Set(this.touched).add('rating');
+    this.saveDraft();
+  }
+
+  private clearServerError(field: Field): void {
+    if (!(field in this.serverErrors)) return;
+    const next = { ...this.serverErrors };
+    delete next[field];
+    this.serverErrors = next;
+  }
+
+  /** The reader's first touch starts the captcha (the proof-of-work solves in the background). */
+  private startCaptcha(): void {
+    if (this.captchaStarted || !this.captchaAvailable) return;
+    this.captchaStarted = true;
+    this.captchaEl?.start?.();
+  }
+
+  private async onCaptchaState(): Promise<void> {
+    if (!this.captchaError) return;
+    const token = await this.quickToken();
+    if (typeof token === 'string' && token) {
+      this.captchaError = null;
+      this.clearServerError('captcha');
+    }
+  }
+
+  /** The captcha token if it is there at once; `undefined` while it is still being worked out. */
+  private async quickToken(): Promise<string | null | undefined> {
+    const el = this.captchaEl;
+    if (!el?.token) return undefined;
+    return Promise.race([el.token(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 100))]);
+  }
+
+  private onTextareaKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      this.formEl.requestSubmit();
+    }
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    void this.send();
+  }
+
+  private scheduleCountAnnouncement(): void {
+    clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => {
+      const left = this.charsLeft;
+      if (left !== null) this.say(this.l10n.tr.plural('form.charsLeft', Math.max(0, left)));
+    }, 700);
+  }
+
+  private get charsLeft(): number | null {
+    const length = this.values.message.normalize('NFC').trim().length;
+    return length >= LIMITS.messageCountFrom ? LIMITS.messageMax - length : null;
+  }
+
+  /** Puts a sentence in the polite live region; a repeated sentence is announced again. */
+  private say(text: string): void {
+    this.announcement = '';
+    requestAnimationFrame(() => {
+      this.announcement = text;
+    });
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  private visibleFields(): Field[] {
+    return FIELD_ORDER.filter((f) => this.hasField(f));
+  }
+
+  private invalidFields(): Field[] {
+    return this.visibleFields().filter((f) => this.errorKey(f) !== null);
+  }
+
+  private async failValidation(): Promise<void> {
+    const invalid = this.invalidFields();
+    this.touched = new Set(this.visibleFields());
+    await this.updateComplete;
+    const first = invalid[0];
+    if (first) this.focusField(first);
+    this.say(this.l10n.tr.plural('form.invalidCount', invalid.length));
+  }
+
+  private focusField(field: Field): void {
+    const target = this.renderRoot.querySelector<HTMLElement>(`[data-field="${field}"]`);
+    target?.focus();
+  }
+
+  private async send(): Promise<void> {
+    if (this.sending) return;
+    this.startCaptcha();
+    this.outcome = null;
+    // Everything the reader can see gets its hint from now on.
+    this.touched = new Set(this.visibleFields());
+
+    const fieldsInvalid = this.invalidFields().some((f) => f !== 'captcha');
+    if (fieldsInvalid) {
+      // Also flag a captcha that is clearly not done (an unticked checkbox), without waiting
+      // for a proof-of-work that is still being solved.
+      if (this.captchaActive) {
+        const token = await this.quickToken();
+        if (token === null) this.captchaError = this.captchaRequiredKey;
+        else if (token) this.captchaError = null;
+      }
+      await this.failValidation();
+      return;
+    }
+
+    this.sending = true;
+    try {
+      let captchaToken: string | undefined;
+      if (this.captchaActive && this.captchaEl?.token) {
+        const token = await this.captchaEl.token();
+        if (!token) {
+          this.captchaError = this.captchaRequiredKey;
+          this.sending = false;
+          await this.failValidation();
+          return;
+        }
+        this.captchaError = null;
+        captchaToken = token;
+      }
+
+      const thread = this.threadId;
+      const payload = this.payload(captchaToken);
+      const detail: CommentSubmitDetail = { ...payload, thread: thread ?? '' };
+      if (!emit(this, 'comment-submit', detail, true)) return;
+
+      const base = this.apiBase;
+      if (!base || !thread) {
+        await this.showFailure(0, this.l10n.tr.t('form.failed'), true);
+        return;
+      }
+      // The key depends on the words only, not on the captcha token, so a retry of the same
+      // text after a failure carries the same key even when the captcha was solved anew.
+      const { captcha: _token, ...text } = payload;
+      const key = this.drafts?.idempotencyKey(text) ?? `af-${Date.now()}`;
+      try {
+        const result = await new ApiClient(base).postComment(thread, payload, key);
+        await this.succeed(thread, result.status, result.comment);
+      } catch (err) {
+        await this.handleError(err);
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private get captchaRequiredKey(): string {
+    return this.captchaEl?.requiredKey ?? 'captcha.requiredOther';
+  }
+
+  private payload(captchaToken: string | undefined): CommentInputRaw {
+    const email = emailSchema.safeParse(this.values.email);
+    const name = nameSchema.safeParse(this.values.name);
+    const message = messageSchema.safeParse(this.values.message);
+    const payload: CommentInputRaw = {
+      name: name.success ? name.data : this.values.name,
+      email: email.success ? email.data : this.values.email,
+      message: message.success ? message.data : this.values.message,
+    };
+    if (this.ratingAvailable && this.values.rating > 0) {
+      payload.rating = this.values.rating;
+      payload.voter = voterId();
+    }
+    if (this.parent) payload.parent = this.parent;
+    if (captchaToken) payload.captcha = captchaToken;
+    payload.website = this.renderRoot.querySelector<HTMLInputElement>('input[name="website"]')?.value ?? '';
+    return payload;
+  }
+
+  private async succeed(thread: string, httpStatus: 201 | 202, comment: Comment): Promise<void> {
+    const status = httpStatus === 202 ? 'pending' : 'published';
+    const { name, email } = this.values;
+    identityStore.save(name.trim(), email.trim());
+    this.drafts?.clear();
+    if (status === 'pending') pendingComments.add(thread, comment);
+    this.values = { ...EMPTY, name, email };
+    this.touched = new Set();
+    this.serverErrors = {};
+    this.captchaError = null;
+    this.draftRestored = false;
+    this.captchaEl?.reset?.();
+    this.outcome = { kind: status, text: this.l10n.tr.t(status === 'pending' ? 'form.pending' : 'form.published') };
+    await this.updateComplete;
+    emit<CommentSubmittedDetail>(this, 'comment-submitted', { comment, status });
+  }
+
+  private async handleError(err: unknown): Promise<void> {
+    const tr = this.l10n.tr;
+    if (!(err instanceof ApiError)) {
+      await this.showFailure(0, tr.t('form.failed'), true);
+      return;
+    }
+    const { status } = err;
+    const fields = err.fields;
+    if (fields.captcha) {
+      this.captchaError = isFieldErrorKey(fields.captcha) ? fields.captcha : 'captcha.invalid';
+      this.captchaEl?.reset?.();
+    }
+    if (status === 429) {
+      const seconds = err.retryAfter ?? 60;
+      await this.showFailure(status, tr.plural('form.rateLimited', seconds), false);
+      return;
+    }
+    if (status >= 500) {
+      await this.showFailure(status, tr.t('form.failed'), true);
+      return;
+    }
+    if (status === 422 || (status === 403 && fields.captcha)) {
+      const onFields: Partial<Record<Field, string>> = {};
+      const elsewhere: string[] = [];
+      for (const [field, key] of Object.entries(fields)) {
+        const known = isFieldErrorKey(key) ? key : 'field.invalid';
+        if (field === 'captcha') continue;
+        if ((FIELD_ORDER as readonly string[]).includes(field) && this.hasField(field as Field)) onFields[field as Field] = known;
+        else elsewhere.push(this.text(known));
+      }
+      this.serverErrors = onFields;
+      const shown = this.invalidFields();
+      const message = elsewhere.length ? elsewhere.join(' ') : shown.length ? err.message : tr.t('form.rejected');
+      if (elsewhere.length || !shown.length) this.outcome = { kind: 'failed', text: elsewhere.length ? elsewhere.join(' ') : tr.t('form.rejected'), retry: false };
+      if (shown.length) await this.failValidation();
+      else await this.updateComplete;
+      emit<CommentErrorDetail>(this, 'comment-error', { status, message });
+      return;
+    }
+    await this.showFailure(status, tr.t('form.rejected'), false);
+  }
+
+  private async showFailure(status: number, text: string, retry: boolean): Promise<void> {
+    this.outcome = { kind: 'failed', text, retry };
+    await this.updateComplete;
+    emit<CommentErrorDetail>(this, 'comment-error', { status, message: text });
+  }
+
+  private onRetry(): void {
+    void this.send();
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  /** The hint under a field, and the ARIA it needs. */
+  private hint(field: Field): { shown: boolean; error: string | null; id: string } {
+    const id = `${this.uid}-${field}-hint`;
+    if (!this.touched.has(field)) return { shown: false, error: null, id };
+    const key = this.errorKey(field);
+    return { shown: true, error: key ? this.text(key) : null, id };
+  }
+
+  private renderHint(h: { shown: boolean; error: string | null; id: string }, showValid = true): TemplateResult | typeof nothing {
+    if (!h.shown || (!h.error && !showValid)) return html`<div id=${h.id} class="feedback" part="feedback" hidden></div>`;
+    return h.error
+      ? html`<div id=${h.id} class="feedback invalid" part="feedback invalid-feedback">${h.error}</div>`
+      : html`<div id=${h.id} class="feedback valid" part="feedback valid-feedback">${this.l10n.tr.t('form.valid')}</div>`;
+  }
+
+  private stateClass(h: { shown: boolean; error: string | null }): string {
+    if (!h.shown) return '';
+    return h.error ? 'is-invalid' : 'is-valid';
+  }
+
+  private renderInput(field: 'email' | 'name', type: string, autocomplete: string, label: string): TemplateResult {
+    const h = this.hint(field);
+    const inputId = `${this.uid}-${field}`;
+    return html`
+      <div class="field">
+        <label part="label" for=${inputId}>${label}</label>
+        <input
+          id=${inputId}
+          part="input"
+          class="control ${this.stateClass(h)}"
+          data-field=${field}
+          name=${field}
+          type=${type}
+          autocomplete=${autocomplete}
+          spellcheck=${type === 'email' ? 'false' : 'true'}
+          required
+          aria-required="true"
+          aria-invalid=${h.shown ? String(!!h.error) : 'false'}
+          aria-describedby=${ifDefined(h.shown ? h.id : undefined)}
+          ?readonly=${this.sending}
+          .value=${live(this.values[field])}
+          @input=${(e: Event) => this.onInput(field, e)}
+          @blur=${() => this.onBlur(field)}
+        />
+        ${this.renderHint(h)}
+      </div>
+    `;
+  }
+
+  private renderMessage(): TemplateResult {
+    const tr = this.l10n.tr;
+    const h = this.hint('message');
+    const id = `${this.uid}-message`;
+    const countId = `${this.uid}-count`;
+    const left = this.charsLeft;
+    const describedBy = [h.shown ? h.id : '', left !== null ? countId : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="field">
+        <label part="label" for=${id}>${tr.t('form.message')}</label>
+        <textarea
+          id=${id}
+          part="textarea"
+          class="control ${this.stateClass(h)}"
+          data-field="message"
+          name="message"
+          rows="5"
+          required
+          aria-required="true"
+          aria-invalid=${h.shown ? String(!!h.error) : 'false'}
+          aria-describedby=${ifDefined(describedBy || undefined)}
+          ?readonly=${this.sending}
+          .value=${live(this.values.message)}
+          @input=${(e: Event) => this.onInput('message', e)}
+          @blur=${() => this.onBlur('message')}
+          @keydown=${this.onTextareaKeydown}
+        ></textarea>
+        ${left !== null
+          ? html`<div id=${countId} class="count ${left < 0 ? 'over' : ''}" part="count">
+              ${tr.plural('form.charsLeft', Math.max(0, left))}
+            </div>`
+          : nothing}
+        ${this.renderHint(h)}
+      </div>
+    `;
+  }
+
+  private renderRating(): TemplateResult | typeof nothing {
+    if (!this.withRating) return nothing;
+    const h = this.hint('rating');
+    const showHint = h.shown && this.ratingAvailable && (this.ratingRequired || this.values.rating > 0 || !!h.error);
+    return html`
+      <div class="field rating-field ${showHint ? this.stateClass(h) : ''}">
+        <article-rating
+          data-field="rating"
+          name="rating"
+          .max=${this.ratingMax}
+          .value=${this.values.rating}
+          ?required=${this.ratingRequired}
+          label=${this.l10n.tr.t('form.rating')}
+          lang=${ifDefined(this.getAttribute('lang') ?? undefined)}
+          theme=${ifDefined(this.theme)}
+          aria-invalid=${ifDefined(showHint && h.error ? 'true' : undefined)}
+          aria-describedby=${ifDefined(showHint ? h.id : undefined)}
+          @rating-change=${this.onRatingChange}
+          @focusout=${() => this.onBlur('rating')}
+        ></article-rating>
+        ${this.renderHint({ ...h, shown: showHint })}
+      </div>
+    `;
+  }
+
+  private renderCaptcha(): TemplateResult | typeof nothing {
+    const h = this.hint('captcha');
+    const error = h.shown ? h.error : null;
+    if (this.captcha === 'none' && !error) return nothing;
+    return html`
+      <div class="field captcha-field ${error ? 'is-invalid' : ''}">
+        ${this.captcha === 'none' ? nothing : this.renderCaptchaElement(error ? h.id : undefined)}
+        ${this.renderHint({ ...h, shown: !!error, error }, false)}
+      </div>
+    `;
+  }
+
+  private renderCaptchaElement(describedBy: string | undefined): TemplateResult {
+    return html`
+        <af-captcha
+          data-field="captcha"
+          .endpoint=${this.apiBase ?? ''}
+          .provider=${this.captcha}
+          .siteKey=${this.captchaSiteKey ?? ''}
+          .lang=${this.l10n.tr.lang}
+          .theme=${this.theme ?? 'auto'}
+          aria-describedby=${ifDefined(describedBy)}
+          @captcha-state=${this.onCaptchaState}
+        ></af-captcha>
+    `;
+  }
+
+  private renderOutcome(): TemplateResult {
+    const o = this.outcome;
+    const success = o && o.kind !== 'failed' ? o : null;
+    const failure = o && o.kind === 'failed' ? o : null;
+    return html`
+      <div class="status success" part="status" role="status">${success ? success.text : nothing}</div>
+      <div class="status failure" part="status" role="alert">${failure ? failure.text : nothing}</div>
+      ${failure?.retry
+        ? html`<button type="button" class="btn retry" part="button retry" ?disabled=${this.sending} @click=${this.onRetry}>
+            ${this.l10n.tr.t('form.retry')}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const tr = this.l10n.tr;
+    const label = this.parent ? tr.t('form.reply') : tr.t('form.submit');
+    return html`
+      <form
+        part="form"
+        novalidate
+        aria-label=${tr.t('form.label')}
+        @submit=${this.onSubmit}
+        @focusin=${this.startCaptcha}
+        @input=${this.startCaptcha}
+      >
+        ${this.draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
+        ${this.renderInput('email', 'email', 'email', tr.t('form.email'))}
+        ${this.renderInput('name', 'text', 'name', tr.t('form.name'))} ${this.renderMessage()} ${this.renderRating()}
+        ${this.renderCaptcha()}
+        <div class="honeypot" aria-hidden="true">
+          <label for="${this.uid}-website">${tr.t('form.honeypot')}</label>
+          <input id="${this.uid}-website" name="website" type="text" tabindex="-1" autocomplete="off" value="" />
+        </div>
+        <div class="actions">
+          <button
+            type="submit"
+            class="btn primary"
+            part="button submit"
+            ?disabled=${this.sending}
+            aria-busy=${this.sending ? 'true' : 'false'}
+          >
+            ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${tr.t('form.sending')}` : label}
+          </button>
+        </div>
+        ${this.renderOutcome()}
+        <div class="visually-hidden" role="status" aria-live="polite" data-announcer>${this.announcement}</div>
+      </form>
+    `;
+  }
+}
+
+function firstIssue(result: { success: boolean; error?: { issues: readonly { message: string }[] } }): string | null {
+  if (result.success) return null;
+  return result.error?.issues[0]?.message ?? 'field.invalid';
+}

@@ -1,0 +1,10 @@
+import { defineElement } from '../shared/define.js';
+import { CommentForm } from './comment-form.js';
+
+defineElement('comment-form', CommentForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-form': CommentForm;
+  }
+}

@@ -1,0 +1,141 @@
+import { fixture, html } from '@open-wc/testing';
+import '../../../src/components/comment-form/define.js';
+import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
+import type { Comment } from '../../../src/contract/schemas.js';
+
+export interface Call {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: Record<string, unknown> | null;
+}
+
+export type Reply = Response | Error | (() => Response | Promise<Response>);
+
+const realFetch = window.fetch;
+
+/** Replaces `window.fetch`; each request takes the next reply (the last one repeats). */
+export function stubFetch(...replies: Reply[]): Call[] {
+  const calls: Call[] = [];
+  let i = 0;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null;
+    calls.push({ url: String(input), method: init?.method ?? 'GET', headers: new Headers(init?.headers), body });
+    const reply = replies[Math.min(i++, replies.length - 1)];
+    if (reply instanceof Error) throw reply;
+    if (typeof reply === 'function') return reply();
+    if (!reply) throw new TypeError('no stubbed reply');
+    return reply.clone();
+  };
+  return calls;
+}
+
+export function restoreFetch(): void {
+  window.fetch = realFetch;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+export function comment(overrides: Partial<Comment> = {}): Comment {
+  return {
+    id: 'c1',
+    thread: 't-1',
+    parent: null,
+    name: 'Ada',
+    message: 'Hello there',
+    rating: null,
+    createdAt: '2024-05-01T10:00:00.000Z',
+    status: 'published',
+    ...overrides,
+  };
+}
+
+export async function makeForm(attrs = ''): Promise<CommentForm> {
+  const wrapper = await fixture<HTMLDivElement>(
+    // eslint-disable-next-line lit/no-invalid-html
+    html`<div></div>`,
+  );
+  wrapper.innerHTML = `<comment-form endpoint="https://api.test/api" thread="t-1" captcha="none" ${attrs}></comment-form>`;
+  const el = wrapper.querySelector('comment-form')!;
+  await el.updateComplete;
+  return el;
+}
+
+export function root(el: CommentForm): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+export function field(el: CommentForm, name: 'email' | 'name' | 'message'): HTMLInputElement | HTMLTextAreaElement {
+  return root(el).querySelector(`[name="${name}"]`)!;
+}
+
+/** The hint tied to a field by aria-describedby, or null when none is shown. */
+export function hintOf(el: CommentForm, name: 'email' | 'name' | 'message'): HTMLElement | null {
+  const input = field(el, name);
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('-hint'));
+  if (!ids.length) return null;
+  return root(el).getElementById(ids[0]!);
+}
+
+export function visibleFeedback(el: CommentForm): string[] {
+  return [...root(el).querySelectorAll<HTMLElement>('.feedback:not([hidden])')].map((n) => n.textContent!.trim());
+}
+
+export async function type(el: CommentForm, name: 'email' | 'name' | 'message', value: string): Promise<void> {
+  const input = field(el, name);
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+export async function leave(el: CommentForm, name: 'email' | 'name' | 'message'): Promise<void> {
+  const input = field(el, name);
+  input.focus();
+  input.blur();
+  await el.updateComplete;
+}
+
+export async function fill(el: CommentForm, values: { email?: string; name?: string; message?: string } = {}): Promise<void> {
+  await type(el, 'email', values.email ?? 'ada@example.com');
+  await type(el, 'name', values.name ?? 'Ada');
+  await type(el, 'message', values.message ?? 'Hello there');
+}
+
+export function submitButton(el: CommentForm): HTMLButtonElement {
+  return root(el).querySelector('button[type="submit"]')!;
+}
+
+export function statusText(el: CommentForm): string {
+  return root(el).querySelector('.status.success')!.textContent!.trim();
+}
+
+export function alertText(el: CommentForm): string {
+  return root(el).querySelector('[role="alert"]')!.textContent!.trim();
+}
+
+export function announcer(el: CommentForm): HTMLElement {
+  return root(el).querySelector('[data-announcer]')!;
+}
+
+export async function until(check: () => boolean, timeout = 3000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Submits as a click would and waits until the form is idle again. */
+export async function submit(el: CommentForm): Promise<void> {
+  submitButton(el).click();
+  await el.updateComplete;
+  await until(() => !submitButton(el).disabled);
+  await new Promise((r) => setTimeout(r, 40));
+  await el.updateComplete;
+}
+
+export function clearStorage(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('article-feedback:')) localStorage.removeItem(key);
+}

@@ -1,0 +1,154 @@
+import { expect } from '@open-wc/testing';
+import {
+  announcer,
+  clearStorage,
+  field,
+  fill,
+  hintOf,
+  leave,
+  makeForm,
+  restoreFetch,
+  root,
+  stubFetch,
+  submit,
+  type,
+  until,
+  visibleFeedback,
+} from './helpers.js';
+
+describe('<comment-form> validation', () => {
+  beforeEach(() => clearStorage());
+  afterEach(() => restoreFetch());
+
+  it('is accessible in its initial state, with visible labels for every field', async () => {
+    const el = await makeForm();
+    await expect(el).to.be.accessible();
+    const labels = [...root(el).querySelectorAll('label[part="label"]')].map((l) => l.textContent!.trim());
+    expect(labels).to.deep.equal(['Email', 'Name', 'Message']);
+    const email = field(el, 'email') as HTMLInputElement;
+    expect(email.type).to.equal('email');
+    expect(email.autocomplete).to.equal('email');
+    expect((field(el, 'name') as HTMLInputElement).autocomplete).to.equal('name');
+    expect(field(el, 'message').localName).to.equal('textarea');
+    expect(root(el).querySelector('form')!.noValidate).to.equal(true);
+  });
+
+  it('shows nothing before the reader touches the form', async () => {
+    const el = await makeForm();
+    await type(el, 'email', 'not-an-email');
+    expect(visibleFeedback(el)).to.deep.equal([]);
+    expect(field(el, 'email').getAttribute('aria-invalid')).to.equal('false');
+    expect(field(el, 'email').hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('leaving one field shows the hint of that field only', async () => {
+    const el = await makeForm();
+    await leave(el, 'name');
+    expect(visibleFeedback(el)).to.deep.equal(['Please enter your name.']);
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Please enter your name.');
+    expect(field(el, 'name').getAttribute('aria-invalid')).to.equal('true');
+    expect(hintOf(el, 'email')).to.equal(null);
+    expect(hintOf(el, 'message')).to.equal(null);
+  });
+
+  it('says each error in the SPEC wording and "Looks good!" once fixed, live as the reader types', async () => {
+    const el = await makeForm();
+    await leave(el, 'email');
+    expect(hintOf(el, 'email')!.textContent!.trim()).to.equal('Please enter email address.');
+    await type(el, 'email', 'ada@');
+    expect(hintOf(el, 'email')!.textContent!.trim()).to.equal('Please enter a valid email address.');
+    expect(hintOf(el, 'email')!.classList.contains('invalid')).to.equal(true);
+    await type(el, 'email', 'ada@example.com');
+    expect(hintOf(el, 'email')!.textContent!.trim()).to.equal('Looks good!');
+    expect(hintOf(el, 'email')!.classList.contains('valid')).to.equal(true);
+    expect(field(el, 'email').getAttribute('aria-invalid')).to.equal('false');
+
+    await leave(el, 'name');
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Please enter your name.');
+    await type(el, 'name', '   ');
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Please enter your name.');
+    await type(el, 'name', 'Ada');
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Looks good!');
+    await type(el, 'name', 'x'.repeat(81));
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Please use at most 80 characters for your name.');
+
+    await leave(el, 'message');
+    expect(hintOf(el, 'message')!.textContent!.trim()).to.equal('Please enter a message.');
+    await type(el, 'message', 'Nice article');
+    expect(hintOf(el, 'message')!.textContent!.trim()).to.equal('Looks good!');
+  });
+
+  it('the error colour and the valid colour differ (red and green borders)', async () => {
+    const el = await makeForm();
+    await type(el, 'email', 'ada@example.com');
+    await leave(el, 'email');
+    await leave(el, 'name');
+    await new Promise((r) => setTimeout(r, 300)); // border colours transition for 0.15s
+    const valid = getComputedStyle(field(el, 'email')).borderTopColor;
+    const invalid = getComputedStyle(field(el, 'name')).borderTopColor;
+    expect(valid).to.equal('rgb(21, 115, 71)');
+    expect(invalid).to.equal('rgb(198, 42, 56)');
+  });
+
+  it('a failed submit shows every hint, focuses the first invalid field and announces the count', async () => {
+    const calls = stubFetch();
+    const el = await makeForm();
+    await type(el, 'name', 'Ada');
+    await submit(el);
+    expect(calls).to.have.length(0);
+    expect(hintOf(el, 'email')!.textContent!.trim()).to.equal('Please enter email address.');
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Looks good!');
+    expect(hintOf(el, 'message')!.textContent!.trim()).to.equal('Please enter a message.');
+    expect(root(el).activeElement).to.equal(field(el, 'email'));
+    await until(() => announcer(el).textContent!.trim() !== '');
+    expect(announcer(el).textContent!.trim()).to.equal('2 fields need your attention.');
+    expect(announcer(el).getAttribute('aria-live')).to.equal('polite');
+    await expect(el).to.be.accessible();
+  });
+
+  it('one invalid field is announced in the singular', async () => {
+    stubFetch();
+    const el = await makeForm();
+    await fill(el, { message: '' });
+    await submit(el);
+    expect(root(el).activeElement).to.equal(field(el, 'message'));
+    await until(() => announcer(el).textContent!.trim() !== '');
+    expect(announcer(el).textContent!.trim()).to.equal('1 field needs your attention.');
+  });
+
+  it('shows a live character count near the limit and refuses an over-long message', async () => {
+    const el = await makeForm();
+    await type(el, 'message', 'a'.repeat(100));
+    expect(root(el).querySelector('.count')).to.equal(null);
+    await type(el, 'message', 'a'.repeat(4500));
+    const count = root(el).querySelector('.count')!;
+    expect(count.textContent!.trim()).to.equal('500 characters left');
+    expect(field(el, 'message').getAttribute('aria-describedby')).to.contain(count.id);
+    await type(el, 'message', 'a'.repeat(4999));
+    expect(root(el).querySelector('.count')!.textContent!.trim()).to.equal('1 character left');
+    await until(() => announcer(el).textContent!.trim() === '1 character left');
+    await type(el, 'message', 'a'.repeat(5001));
+    await leave(el, 'message');
+    expect(hintOf(el, 'message')!.textContent!.trim()).to.equal('Please shorten your message to at most 5,000 characters.');
+  });
+
+  it('has a honeypot field named website that readers never reach', async () => {
+    const el = await makeForm();
+    const trap = root(el).querySelector<HTMLInputElement>('input[name="website"]')!;
+    expect(trap.tabIndex).to.equal(-1);
+    expect(trap.autocomplete).to.equal('off');
+    expect(trap.closest('[aria-hidden="true"]')).to.not.equal(null);
+    const box = trap.getBoundingClientRect();
+    expect(box.right).to.be.lessThan(0);
+  });
+
+  it('uses messages overrides and the parent attribute for replies', async () => {
+    const el = await makeForm('parent="c9"');
+    expect(root(el).querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Post reply');
+    el.messages = { 'form.reply': 'Answer', 'name.required': 'Who are you?' };
+    await el.updateComplete;
+    expect(root(el).querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Answer');
+    await leave(el, 'name');
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Who are you?');
+  });
+});
