@@ -1,0 +1,80 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
+import { LIMITS } from '../../contract/limits.js';
+import { LocaleController } from '../../i18n/controller.js';
+import type { Messages } from '../../i18n/types.js';
+import { styles } from './article-feedback.styles.js';
+
+/**
+ * `<article-feedback>`: the whole block that closes an article — the heading, the standalone
+ * `<article-rating>`, the `<comment-form>` and the `<comment-list>`. It hands its settings to
+ * the inner elements as attributes; each of them also works on its own.
+ *
+ * @csspart heading - the h2
+ */
+export class ArticleFeedback extends LitElement {
+  static override styles = styles;
+
+  @property() endpoint?: string;
+  @property() thread?: string;
+  @property() override lang = '';
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** `auto` (ask the server) | `none` | `pow` | `recaptcha` | `hcaptcha` | `turnstile`. */
+  @property() captcha = 'auto';
+  @property({ attribute: 'captcha-site-key' }) captchaSiteKey?: string;
+  @property({ type: Number, attribute: 'page-size' }) pageSize: number = LIMITS.pageSizeDefault;
+  /** Overrides the heading text ("Leave a Comment"). */
+  @property() heading?: string;
+  /** A partial catalogue of message overrides, handed to every inner element. */
+  @property({ attribute: false }) messages?: Messages;
+
+  protected l10n = new LocaleController(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') || changed.has('messages')) this.l10n.refresh();
+  }
+
+  protected override render(): TemplateResult {
+    const tr = this.l10n.tr;
+    const endpoint = resolveEndpoint(this) ?? nothing;
+    const thread = resolveThread(this) ?? nothing;
+    const lang = tr.lang;
+    const theme = this.theme || 'auto';
+    const captchaSiteKey = this.captchaSiteKey ?? nothing;
+    const heading = this.heading?.trim() ? this.heading : tr.t('feedback.heading');
+    return html`
+      <section class="block" aria-labelledby="heading">
+        <h2 id="heading" part="heading">${heading}</h2>
+        <article-rating
+          class="rating"
+          endpoint=${endpoint}
+          thread=${thread}
+          lang=${lang}
+          theme=${theme}
+          label=${tr.t('feedback.rateLabel')}
+          .messages=${this.messages}
+        ></article-rating>
+        <comment-form
+          endpoint=${endpoint}
+          thread=${thread}
+          lang=${lang}
+          theme=${theme}
+          captcha=${this.captcha || 'auto'}
+          captcha-site-key=${captchaSiteKey}
+          .messages=${this.messages}
+        ></comment-form>
+        <comment-list
+          endpoint=${endpoint}
+          thread=${thread}
+          lang=${lang}
+          theme=${theme}
+          captcha=${this.captcha || 'auto'}
+          captcha-site-key=${captchaSiteKey}
+          page-size=${this.pageSize}
+          .messages=${this.messages}
+        ></comment-list>
+      </section>
+    `;
+  }
+}

@@ -1,0 +1,14 @@
+import { defineElement } from '../shared/define.js';
+import { ArticleFeedback } from './article-feedback.js';
+// The inner elements, so the block works from this one import.
+import '../article-rating/define.js';
+import '../comment-form/define.js';
+import '../comment-list/define.js';
+
+defineElement('article-feedback', ArticleFeedback);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'article-feedback': ArticleFeedback;
+  }
+}
