@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { minifyCssLiterals } from './scripts/build-minify-css.mjs';
 
 const root = import.meta.dirname;
 const outDir = resolve(root, 'dist');
@@ -48,7 +49,7 @@ function cleanOwnOutput(): Plugin {
  */
 export default defineConfig({
   root: resolve(root, 'demo'),
-  plugins: [devBundleAlias(), cleanOwnOutput()],
+  plugins: [devBundleAlias(), cleanOwnOutput(), minifyCssLiterals()],
   server: {
     open: false,
     fs: { allow: [root] },

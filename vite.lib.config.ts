@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { minifyCssLiterals } from './scripts/build-minify-css.mjs';
 
 const root = import.meta.dirname;
 
@@ -30,6 +31,7 @@ const external = (id: string) => /^(lit|lit-html|lit-element|@lit\/reactive-elem
  */
 export default defineConfig({
   publicDir: false,
+  plugins: [minifyCssLiterals()],
   worker: {
     format: 'es',
     rolldownOptions: { output: { minify: true, comments: false } },

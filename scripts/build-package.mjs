@@ -13,7 +13,12 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 function step(label, command, args) {
   const started = performance.now();
-  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+  try {
+    execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+  } catch {
+    console.error(`[build] FAILED: ${label}`);
+    process.exit(1);
+  }
   console.log(`[build] ${label} (${Math.round(performance.now() - started)} ms)`);
 }
 

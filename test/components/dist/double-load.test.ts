@@ -1,0 +1,127 @@
+// The script-tag bundle (dist/article-feedback.js, built by `npm run build`) loaded twice in
+// one page, as two script tags with different URLs would: the second copy must not throw,
+// and the elements the first copy defined keep working.
+import { expect, fixture, html } from '@open-wc/testing';
+import { es } from '../../../src/i18n/es.js';
+import { en } from '../../../src/i18n/en.js';
+
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => unknown) => void;
+declare const before: (body: () => unknown) => void;
+declare const after: (body: () => unknown) => void;
+
+const BUNDLE = '/dist/article-feedback.js';
+const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list'] as const;
+
+const errors: unknown[] = [];
+const requests: string[] = [];
+const realFetch = window.fetch;
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** A tiny in-page stand-in for the API: an empty thread. */
+function fakeApi(input: RequestInfo | URL): Promise<Response> {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  requests.push(url.pathname);
+  if (url.pathname.endsWith('/comments')) return Promise.resolve(json({ comments: [], nextCursor: null, total: 0 }));
+  if (url.pathname.endsWith('/rating')) return Promise.resolve(json({ average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] }));
+  if (url.pathname.endsWith('/captcha')) return Promise.resolve(json({ provider: 'none' }));
+  return Promise.resolve(json({ error: 'not_found', message: 'Not found' }, 404));
+}
+
+/** Every text node under `root`, through open shadow roots. */
+function deepText(root: Node): string {
+  let text = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+    for (const child of Array.from(node.childNodes)) walk(child);
+  };
+  walk(root);
+  return text.replace(/\s+/g, ' ');
+}
+
+function deepQuery(root: Node, selector: string): Element | null {
+  const scope = root as ParentNode;
+  const hit = scope.querySelector?.(selector);
+  if (hit) return hit;
+  for (const el of Array.from(scope.querySelectorAll?.('*') ?? [])) {
+    if (el.shadowRoot) {
+      const inner = deepQuery(el.shadowRoot, selector);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+async function until(check: () => boolean, what: string, timeout = 4000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('dist/article-feedback.js', () => {
+  let first: Record<string, unknown>;
+  let second: Record<string, unknown>;
+
+  before(async () => {
+    window.addEventListener('error', (e) => errors.push(e.error ?? e.message));
+    window.addEventListener('unhandledrejection', (e) => errors.push(e.reason));
+    window.fetch = fakeApi as typeof fetch;
+    const url = BUNDLE;
+    first = (await import(`${url}?copy=1`)) as Record<string, unknown>;
+    second = (await import(`${url}?copy=2`)) as Record<string, unknown>;
+  });
+
+  after(() => {
+    window.fetch = realFetch;
+  });
+
+  it('loads twice without an error, the first copy keeps the tags', () => {
+    expect(errors).to.deep.equal([]);
+    // Two module instances really ran (two distinct classes)…
+    expect(first.CommentForm).to.be.a('function');
+    expect(second.CommentForm).to.be.a('function');
+    expect(first.CommentForm).not.to.equal(second.CommentForm);
+    // …and every tag is defined once, by the first.
+    for (const tag of TAGS) {
+      const name = tag.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
+      expect(customElements.get(tag), tag).to.equal(first[name]);
+    }
+  });
+
+  it('the elements work: the whole block renders its form and the empty list', async () => {
+    const el = await fixture<HTMLElement>(html`<article-feedback endpoint="/stub-api" thread="dist-test" captcha="none"></article-feedback>`);
+    await until(() => deepText(el).includes(en['list.empty']), 'the empty-thread text');
+    const text = deepText(el);
+    expect(text).to.include('Leave a Comment');
+    expect(text).to.include('Rate this article:');
+    expect(deepQuery(el, 'textarea'), 'the message box').to.be.instanceOf(HTMLTextAreaElement);
+    expect(deepQuery(el, 'comment-form')).to.be.instanceOf(first.CommentForm as typeof HTMLElement);
+    expect(requests.some((p) => p === '/stub-api/threads/dist-test/comments')).to.equal(true);
+    await expect(el).to.be.accessible();
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('loads another language on demand, from its own chunk', async () => {
+    const source = await (await realFetch(BUNDLE)).text();
+    const spanish = Object.entries(es)
+      .filter(([key, value]) => typeof value === 'string' && value !== en[key as keyof typeof en] && value.length > 12)
+      .map(([, value]) => value as string);
+    expect(spanish.length).to.be.greaterThan(5);
+    expect(spanish.filter((s) => source.includes(s)), 'Spanish strings in the main file').to.deep.equal([]);
+
+    const el = await fixture<HTMLElement>(html`<comment-list endpoint="/stub-api" thread="dist-es" lang="es"></comment-list>`);
+    await until(() => deepText(el).includes(es['list.empty']), 'the Spanish empty-thread text');
+    const chunks = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/dist/chunks/'));
+    expect(chunks.some((path) => /\/es-[\w-]+\.js$/.test(path)), `chunks fetched: ${chunks.join(', ')}`).to.equal(true);
+    expect(errors).to.deep.equal([]);
+  });
+});
