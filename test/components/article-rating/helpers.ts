@@ -1,0 +1,98 @@
+import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
+import type { RatingAggregate } from '../../../src/contract/schemas.js';
+
+export interface Call {
+  method: string;
+  url: string;
+  body: unknown;
+}
+
+export type Reply = Response | Promise<Response> | (() => Response | Promise<Response>);
+
+/**
+ * Replaces `window.fetch`: GET …/rating answers `get` (a function for per-call answers), PUT
+ * answers the next queued reply (or 200 with the body's vote counted into `get`'s aggregate).
+ */
+export class FetchStub {
+  calls: Call[] = [];
+  getReply: () => Response | Promise<Response>;
+  putReplies: Reply[] = [];
+  private readonly original = window.fetch;
+
+  constructor(aggregate: RatingAggregate = { average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] }) {
+    this.getReply = () => json(200, aggregate);
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const method = (init?.method ?? 'GET').toUpperCase();
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null;
+      this.calls.push({ method, url, body });
+      if (method === 'GET') return this.getReply();
+      const next = this.putReplies.shift();
+      if (next === undefined) throw new Error(`unexpected ${method} ${url}`);
+      return typeof next === 'function' ? next() : next;
+    };
+  }
+
+  get puts(): Call[] {
+    return this.calls.filter((c) => c.method === 'PUT');
+  }
+
+  restore(): void {
+    window.fetch = this.original;
+  }
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+export function aggregate(histogram: number[], yours?: number): RatingAggregate {
+  const count = histogram.reduce((a, b) => a + b, 0);
+  const sum = histogram.reduce((a, b, i) => a + b * (i + 1), 0);
+  const agg: RatingAggregate = { average: count ? sum / count : 0, count, max: histogram.length, histogram };
+  if (yours !== undefined) agg.yours = yours;
+  return agg;
+}
+
+/** A promise with its resolver outside, to hold a server answer back. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export function stars(el: ArticleRating): HTMLElement[] {
+  return Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="star"]'));
+}
+
+export function group(el: ArticleRating): HTMLElement {
+  return el.shadowRoot!.querySelector<HTMLElement>('[role="radiogroup"]')!;
+}
+
+export function checked(el: ArticleRating): number {
+  return stars(el).findIndex((s) => s.getAttribute('aria-checked') === 'true') + 1;
+}
+
+export function tabStops(el: ArticleRating): number[] {
+  return stars(el)
+    .map((s, i) => (s.tabIndex === 0 ? i + 1 : 0))
+    .filter(Boolean);
+}
+
+export function summaryText(el: ArticleRating): string {
+  return el.shadowRoot!.querySelector('[part~="summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+export function feedbackText(el: ArticleRating): string {
+  return el.shadowRoot!.querySelector('[part~="feedback"]')?.textContent?.trim() ?? '';
+}
+
+/** The shadow-DOM element that has focus, if it is inside `el`. */
+export function focusedStar(el: ArticleRating): number {
+  const active = el.shadowRoot!.activeElement;
+  return active ? stars(el).indexOf(active as HTMLElement) + 1 : 0;
+}
