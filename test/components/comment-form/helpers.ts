@@ -1,5 +1,4 @@
 import { fixture, html } from '@open-wc/testing';
-import '../../../src/components/comment-form/define.js';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
 import type { Comment } from '../../../src/contract/schemas.js';
 

@@ -1,3 +1,4 @@
+import '../../../src/components/comment-form/define.js';
 import { expect } from '@open-wc/testing';
 import {
   announcer,
