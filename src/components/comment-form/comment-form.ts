@@ -282,6 +282,12 @@ export class CommentForm extends LitElement {
     this.saveDraft();
   }
 
+  private onRatingFocusOut(e: FocusEvent): void {
+    // Moving between stars retargets to the rating itself: only leaving the group counts.
+    if (e.relatedTarget === e.currentTarget) return;
+    this.onBlur('rating');
+  }
+
   private clearServerError(field: Field): void {
     if (!(field in this.serverErrors)) return;
     const next = { ...this.serverErrors };
@@ -627,7 +633,7 @@ export class CommentForm extends LitElement {
           aria-invalid=${ifDefined(showHint && h.error ? 'true' : undefined)}
           aria-describedby=${ifDefined(showHint ? h.id : undefined)}
           @rating-change=${this.onRatingChange}
-          @focusout=${() => this.onBlur('rating')}
+          @focusout=${this.onRatingFocusOut}
         ></article-rating>
         ${this.renderHint({ ...h, shown: showHint })}
       </div>

@@ -1,3 +1,5 @@
+// The form's rating field.
+import '../article-rating/define.js';
 import { defineElement } from '../shared/define.js';
 import { CommentForm } from './comment-form.js';
 
