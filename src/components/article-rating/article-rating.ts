@@ -220,7 +220,7 @@ export class ArticleRating extends LitElement {
   private syncForm(): void {
     const v = this.currentValue();
     this.internals.setFormValue(v ? String(v) : null);
-    if (this.required && !v) {
+    if (this.missing) {
       const anchor = this.tabStopStar();
       this.internals.setValidity({ valueMissing: true }, this.l10n.tr.t('rating.required'), anchor ?? undefined);
     } else {
@@ -228,11 +228,21 @@ export class ArticleRating extends LitElement {
     }
   }
 
+  /** Required and nothing picked. A read-only or disabled field is not validated, like a native input. */
+  private get missing(): boolean {
+    return this.required && !this.readonly && !this.effectiveDisabled && !this.currentValue();
+  }
+
+  /** Touched and invalid: the reader left the field or tried to submit, and it still lacks a star. */
+  private get userInvalid(): boolean {
+    return this.touched && this.missing;
+  }
+
   private syncStates(): void {
     const states = this.internals.states;
     if (!states) return;
-    const invalid = this.touched && this.internals.willValidate && !this.internals.validity.valid;
-    const valid = this.touched && this.internals.willValidate && this.internals.validity.valid && this.currentValue() > 0;
+    const invalid = this.userInvalid;
+    const valid = this.touched && !this.missing && !this.effectiveDisabled && this.currentValue() > 0;
     try {
       if (invalid) states.add('user-invalid');
       else states.delete('user-invalid');
@@ -433,9 +443,9 @@ export class ArticleRating extends LitElement {
     const shown = this.interactive ? this.hover || this.pick || this.focusPreview : this.pick;
     const solid = (this.interactive && this.hover > 0) || (this.pick > 0 && this.pick === committed);
     const tabStop = this.pick || 1;
-    const invalid = this.touched && this.internals.willValidate && !this.internals.validity.valid;
+    const invalid = this.userInvalid;
     const showHint = invalid && !standalone && !closestComposed(this, 'comment-form');
-    const feedback = showHint ? this.internals.validationMessage : this.message;
+    const feedback = showHint ? tr.t('rating.required') : this.message;
     const feedbackError = showHint || this.messageKind === 'error';
     const describedBy = [standalone ? 'summary' : '', feedback ? 'feedback' : ''].filter(Boolean).join(' ');
 
