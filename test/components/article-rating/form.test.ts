@@ -4,6 +4,12 @@ import '../../../src/components/article-rating/define.js';
 import { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import { checked, FetchStub, feedbackText, focusedStar, group, stars, tabStops } from './helpers.js';
 
+// No @types/mocha in the project: the runner's globals, typed for this file only.
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => unknown) => void;
+declare const beforeEach: (body: () => unknown) => void;
+declare const afterEach: (body: () => unknown) => void;
+
 const API = 'https://comments.example/api';
 
 let stub: FetchStub;
