@@ -1,35 +1,108 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
- * The public theming surface: documented `--af-*` custom properties mapped onto private
- * `--_*` variables with defaults close to Bootstrap 5 forms. Every element includes this.
- * Dark values apply for theme="dark", and for theme="auto" (the default) under a dark
- * `prefers-color-scheme`.
+ * The public theming surface. Publishers set documented `--af-*` custom properties (on the
+ * element or any ancestor; they inherit through shadow roots); each maps onto a private
+ * `--_*` variable with a default close to Bootstrap 5 forms. Element styles read only the
+ * private ones, so an unset or invalid public value falls back to the default.
+ *
+ * | public property          | private          | light default            | meaning |
+ * |--------------------------|------------------|--------------------------|---------|
+ * | --af-font                | --_font          | inherit                  | font family (the page's) |
+ * | --af-font-size           | --_font-size     | 1em                      | base font size (the page's) |
+ * | --af-line-height         | --_line-height   | 1.5                      | base line height |
+ * | --af-color-text          | --_text          | #212529                  | text |
+ * | --af-color-muted         | --_muted         | #5c636a                  | secondary text: dates, counters, hints |
+ * | --af-color-canvas        | --_canvas        | transparent (dark: bg)   | the block's own background |
+ * | --af-color-bg            | --_bg            | #ffffff                  | field background |
+ * | --af-color-surface       | --_surface       | #f8f9fa                  | comment cards, notices |
+ * | --af-color-border        | --_border        | #868e96                  | field and card borders |
+ * | --af-color-accent        | --_accent        | #0b5ed7                  | buttons, links, selected |
+ * | --af-color-accent-text   | --_accent-text   | #ffffff                  | text on the accent colour |
+ * | --af-color-valid         | --_valid         | #157347                  | "Looks good!" text and border |
+ * | --af-color-invalid       | --_invalid       | #c62a38                  | error text and border |
+ * | --af-color-focus         | --_focus         | rgb(11 94 215 / 0.4)     | focus ring |
+ * | --af-radius              | --_radius        | 0.375rem                 | corner radius |
+ * | --af-spacing             | --_space         | 1rem                     | base spacing unit |
+ * | --af-star-color          | --_star          | #c27c0e                  | filled star |
+ * | --af-star-empty-color    | --_star-empty    | #868e96                  | empty star |
+ * | --af-star-size           | --_star-size     | 1.75rem                  | star size |
+ * | --af-transition          | --_transition    | 150ms ease-in-out        | only without prefers-reduced-motion |
+ *
+ * Text colours reach WCAG AA (4.5:1) on both bg and surface, in light and in dark; borders,
+ * stars and the focus ring reach 3:1. `theme="dark"`, or `theme="auto"` (and no theme) under
+ * `prefers-color-scheme: dark`, switch to the dark values; `theme="light"` pins light.
  */
+
+const light = {
+  text: '#212529',
+  muted: '#5c636a',
+  canvas: 'transparent',
+  bg: '#ffffff',
+  surface: '#f8f9fa',
+  border: '#868e96',
+  accent: '#0b5ed7',
+  accentText: '#ffffff',
+  valid: '#157347',
+  invalid: '#c62a38',
+  focus: 'rgb(11 94 215 / 0.4)',
+  star: '#c27c0e',
+  starEmpty: '#868e96',
+};
+
+/** Bootstrap 5.3's dark mode, with border and empty star lifted to 3:1. */
+const dark: typeof light = {
+  text: '#dee2e6',
+  muted: '#adb5bd',
+  canvas: 'var(--_bg)',
+  bg: '#212529',
+  surface: '#2b3035',
+  border: '#7d858d',
+  accent: '#6ea8fe',
+  accentText: '#0b1220',
+  valid: '#75b798',
+  invalid: '#ea868f',
+  focus: 'rgb(110 168 254 / 0.5)',
+  star: '#ffc107',
+  starEmpty: '#7d858d',
+};
+
+function palette(p: typeof light, scheme: 'light' | 'dark') {
+  return unsafeCSS(`
+    --_text: var(--af-color-text, ${p.text});
+    --_muted: var(--af-color-muted, ${p.muted});
+    --_bg: var(--af-color-bg, ${p.bg});
+    --_canvas: var(--af-color-canvas, ${p.canvas});
+    --_surface: var(--af-color-surface, ${p.surface});
+    --_border: var(--af-color-border, ${p.border});
+    --_accent: var(--af-color-accent, ${p.accent});
+    --_accent-text: var(--af-color-accent-text, ${p.accentText});
+    --_valid: var(--af-color-valid, ${p.valid});
+    --_invalid: var(--af-color-invalid, ${p.invalid});
+    --_focus: var(--af-color-focus, ${p.focus});
+    --_star: var(--af-star-color, ${p.star});
+    --_star-empty: var(--af-star-empty-color, ${p.starEmpty});
+    color-scheme: ${scheme};
+  `);
+}
+
 export const tokens = css`
   :host {
     --_font: var(--af-font, inherit);
-    --_font-size: var(--af-font-size, 1rem);
-    --_text: var(--af-color-text, #212529);
-    --_muted: var(--af-color-muted, #5c636a);
-    --_bg: var(--af-color-bg, #ffffff);
-    --_surface: var(--af-color-surface, #f8f9fa);
-    --_border: var(--af-color-border, #ced4da);
-    --_accent: var(--af-color-accent, #0d6efd);
-    --_accent-text: var(--af-color-accent-text, #ffffff);
-    --_valid: var(--af-color-valid, #157347);
-    --_invalid: var(--af-color-invalid, #c62a38);
-    --_focus: var(--af-color-focus, rgb(13 110 253 / 0.35));
+    --_font-size: var(--af-font-size, 1em);
+    --_line-height: var(--af-line-height, 1.5);
     --_radius: var(--af-radius, 0.375rem);
     --_space: var(--af-spacing, 1rem);
-    --_star: var(--af-star-color, #e39b00);
-    --_star-empty: var(--af-star-empty-color, #adb5bd);
     --_star-size: var(--af-star-size, 1.75rem);
+    --_transition: 0s;
+    ${palette(light, 'light')}
     font-family: var(--_font);
     font-size: var(--_font-size);
+    line-height: var(--_line-height);
     color: var(--_text);
-    color-scheme: light;
+    background-color: var(--_canvas);
     box-sizing: border-box;
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none !important;
@@ -40,35 +113,36 @@ export const tokens = css`
     box-sizing: inherit;
   }
   :host([theme='dark']) {
-    --_text: var(--af-color-text, #e9ecef);
-    --_muted: var(--af-color-muted, #adb5bd);
-    --_bg: var(--af-color-bg, #1e2125);
-    --_surface: var(--af-color-surface, #2b3035);
-    --_border: var(--af-color-border, #6c757d);
-    --_accent: var(--af-color-accent, #6ea8fe);
-    --_accent-text: var(--af-color-accent-text, #0b1220);
-    --_valid: var(--af-color-valid, #75b798);
-    --_invalid: var(--af-color-invalid, #ea868f);
-    --_focus: var(--af-color-focus, rgb(110 168 254 / 0.45));
-    --_star: var(--af-star-color, #ffc107);
-    --_star-empty: var(--af-star-empty-color, #6c757d);
-    color-scheme: dark;
+    ${palette(dark, 'dark')}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_text: var(--af-color-text, #e9ecef);
-      --_muted: var(--af-color-muted, #adb5bd);
-      --_bg: var(--af-color-bg, #1e2125);
-      --_surface: var(--af-color-surface, #2b3035);
-      --_border: var(--af-color-border, #6c757d);
-      --_accent: var(--af-color-accent, #6ea8fe);
-      --_accent-text: var(--af-color-accent-text, #0b1220);
-      --_valid: var(--af-color-valid, #75b798);
-      --_invalid: var(--af-color-invalid, #ea868f);
-      --_focus: var(--af-color-focus, rgb(110 168 254 / 0.45));
-      --_star: var(--af-star-color, #ffc107);
-      --_star-empty: var(--af-star-empty-color, #6c757d);
-      color-scheme: dark;
+      ${palette(dark, 'dark')}
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    :host {
+      --_transition: var(--af-transition, 150ms ease-in-out);
+    }
+  }
+  /* Windows High Contrast and friends: the system colours win, but custom properties used
+     for fills (stars) and box-shadows (focus) would not follow; map them to system colours. */
+  @media (forced-colors: active) {
+    /* As specific as the theme selectors above, and later, so it wins over them. */
+    :host(:is([theme], :not([theme]))) {
+      --_text: CanvasText;
+      --_muted: CanvasText;
+      --_bg: Canvas;
+      --_canvas: Canvas;
+      --_surface: Canvas;
+      --_border: CanvasText;
+      --_accent: ButtonText;
+      --_accent-text: ButtonFace;
+      --_valid: CanvasText;
+      --_invalid: CanvasText;
+      --_focus: Highlight;
+      --_star: Highlight;
+      --_star-empty: GrayText;
     }
   }
   .visually-hidden {
