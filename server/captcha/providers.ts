@@ -4,6 +4,7 @@
  * is good, with the publisher's secret. All three speak the same "siteverify" protocol:
  * a form-encoded POST of `secret`, `response`, `remoteip`, answered `{ success: boolean }`.
  */
+import { isIP } from 'node:net';
 import type { CaptchaConfig } from '../../src/contract/schemas.js';
 import type { Captcha, CaptchaVerdict } from './types.js';
 
@@ -52,7 +53,8 @@ export function createProviderCaptcha(
     async verify(token: string | undefined, remoteIp: string | undefined): Promise<CaptchaVerdict> {
       if (token === undefined || token.trim() === '') return 'missing';
       const form = new URLSearchParams({ secret, response: token });
-      if (remoteIp) form.set('remoteip', remoteIp);
+      // Only a real address is worth passing on (the app says 'unknown' when it has none).
+      if (remoteIp && isIP(remoteIp)) form.set('remoteip', remoteIp);
       let res: Response;
       try {
         res = await fetchImpl(verifyUrl, {
