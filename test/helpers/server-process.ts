@@ -16,7 +16,7 @@ export interface ServerProcessOptions {
   env?: Record<string, string | undefined>;
   /** Reuse this SQLite file (e.g. to restart on the same data after a crash). */
   dbPath?: string;
-  /** Milliseconds to wait for the listening line. Default 20000. */
+  /** Milliseconds to wait for the listening line. Default 60000. */
   timeout?: number;
 }
 
@@ -68,8 +68,8 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server did not start within ${options.timeout ?? 20000} ms:\n${out}`));
-    }, options.timeout ?? 20000);
+      reject(new Error(`server did not start within ${options.timeout ?? 60000} ms:\n${out}`));
+    }, options.timeout ?? 60000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = LISTENING.exec(out);
@@ -107,7 +107,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
  * Runs the CLI expecting it to refuse to start; resolves with its exit code and output.
  * Rejects if it starts listening instead.
  */
-export async function expectStartFailure(env: Record<string, string | undefined>, timeout = 20000): Promise<ServerExit> {
+export async function expectStartFailure(env: Record<string, string | undefined>, timeout = 60000): Promise<ServerExit> {
   const made = tempDbPath();
   const child = spawnCli(baseEnv(made.dbPath, env));
   let out = '';
