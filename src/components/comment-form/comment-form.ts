@@ -388,7 +388,7 @@ export class CommentForm extends LitElement {
       // for a proof-of-work that is still being solved.
       if (this.captchaActive) {
         const token = await this.quickToken();
-        if (token === null) this.captchaError = this.captchaRequiredKey;
+        if (token === null && this.captchaActive) this.captchaError = this.captchaRequiredKey;
         else if (token) this.captchaError = null;
       }
       await this.failValidation();
@@ -400,14 +400,15 @@ export class CommentForm extends LitElement {
       let captchaToken: string | undefined;
       if (this.captchaActive && this.captchaEl?.token) {
         const token = await this.captchaEl.token();
-        if (!token) {
+        // With `auto`, the server may answer that there is no captcha: a null then means "none".
+        if (!token && this.captchaActive) {
           this.captchaError = this.captchaRequiredKey;
           this.sending = false;
           await this.failValidation();
           return;
         }
         this.captchaError = null;
-        captchaToken = token;
+        captchaToken = token || undefined;
       }
 
       const thread = this.threadId;
@@ -469,7 +470,8 @@ export class CommentForm extends LitElement {
     this.serverErrors = {};
     this.captchaError = null;
     this.draftRestored = false;
-    this.captchaEl?.reset?.();
+    // A fresh challenge for the next comment (a used proof-of-work is refused by the server).
+    if (this.captchaActive) this.captchaEl?.reset?.();
     this.outcome = { kind: status, text: this.l10n.tr.t(status === 'pending' ? 'form.pending' : 'form.published') };
     await this.updateComplete;
     emit<CommentSubmittedDetail>(this, 'comment-submitted', { comment, status });

@@ -4,6 +4,12 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { CommentForm } from '../../../src/components/comment-form/comment-form.js';
 import { clearStorage, comment, fill, json, makeForm, restoreFetch, root, stubFetch, submit, until } from './helpers.js';
 
+// No @types/mocha in the project: the runner's globals, typed for this file only.
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => unknown) => void;
+declare const beforeEach: (body: (this: { skip(): void }) => unknown) => void;
+declare const afterEach: (body: () => unknown) => void;
+
 class FakeCaptcha extends HTMLElement {
   starts = 0;
   resets = 0;
@@ -24,7 +30,7 @@ customElements.define('af-captcha', FakeCaptcha);
 customElements.define('comment-form', CommentForm);
 
 function captchaOf(el: CommentForm): FakeCaptcha {
-  return root(el).querySelector('af-captcha') as FakeCaptcha;
+  return root(el).querySelector('af-captcha') as unknown as FakeCaptcha;
 }
 
 function captchaHint(el: CommentForm): string | null {
@@ -118,6 +124,22 @@ describe('<comment-form> with a captcha', () => {
     await done;
     expect(calls[1]!.body!.captcha).to.equal('solution-fresh');
     expect(calls[1]!.headers.get('Idempotency-Key')).to.equal(calls[0]!.headers.get('Idempotency-Key'));
+  });
+
+  it('when the server says there is no captcha (auto), the comment goes without one', async () => {
+    const calls = stubFetch(json(201, { comment: comment() }));
+    const el = await makeForm('captcha="auto"');
+    const captcha = captchaOf(el);
+    captcha.next = null;
+    captcha.token = () => {
+      captcha.active = false;
+      return Promise.resolve(null);
+    };
+    await fill(el);
+    await submit(el);
+    expect(captchaHint(el)).to.equal(null);
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.body).to.not.have.property('captcha');
   });
 
   it('captcha="none" renders no captcha and sends no token', async () => {

@@ -1,11 +1,18 @@
 import '../../../src/components/comment-form/define.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
 import { clearStorage, comment, field, fill, json, makeForm, restoreFetch, root, stubFetch, submit, until } from './helpers.js';
 
-function rating(el: CommentForm): HTMLElement & { value: number; max: number; required: boolean } {
-  return root(el).querySelector('article-rating') as HTMLElement & { value: number; max: number; required: boolean };
+// No @types/mocha in the project: the runner's globals, typed for this file only.
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => unknown) => void;
+declare const beforeEach: (body: (this: { skip(): void }) => unknown) => void;
+declare const afterEach: (body: () => unknown) => void;
+
+function rating(el: CommentForm): ArticleRating {
+  return root(el).querySelector('article-rating') as ArticleRating;
 }
 
 function stars(el: CommentForm): HTMLElement[] {
@@ -18,7 +25,7 @@ function ratingHint(el: CommentForm): string | null {
 }
 
 describe('<comment-form with-rating>', () => {
-  beforeEach(function () {
+  beforeEach(function (this: { skip(): void }) {
     clearStorage();
     // These run once <article-rating> is there (it is imported by the form's define.ts).
     if (!customElements.get('article-rating')) this.skip();

@@ -21,6 +21,12 @@ import {
   until,
 } from './helpers.js';
 
+// No @types/mocha in the project: the runner's globals, typed for this file only.
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => unknown) => void;
+declare const beforeEach: (body: (this: { skip(): void }) => unknown) => void;
+declare const afterEach: (body: () => unknown) => void;
+
 describe('<comment-form> sending', () => {
   beforeEach(() => clearStorage());
   afterEach(() => restoreFetch());
@@ -222,6 +228,23 @@ describe('<comment-form> sending', () => {
     expect(detail).to.deep.equal({ name: 'Ada', email: 'ada@example.com', message: 'Hello there', parent: 'c7', website: '', thread: 't-1' });
     expect(submitButton(el).disabled).to.equal(false);
     expect(field(el, 'message').value).to.equal('Hello there');
+  });
+
+  it('with the real <af-captcha> and captcha="auto", asks GET /captcha and sends without a captcha when it says none', async () => {
+    const calls = stubFetch(() =>
+      Promise.resolve(calls.at(-1)!.method === 'GET' ? json(200, { provider: 'none' }) : json(201, { comment: comment() })),
+    );
+    const el = await makeForm('captcha="auto"');
+    expect(customElements.get('af-captcha')).to.not.equal(undefined);
+    expect(root(el).querySelector('af-captcha')).to.not.equal(null);
+    await fill(el);
+    await submit(el);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).to.deep.equal([
+      'GET https://api.test/api/captcha',
+      'POST https://api.test/api/threads/t-1/comments',
+    ]);
+    expect(calls[1]!.body).to.not.have.property('captcha');
+    expect(statusText(el)).to.equal('Thank you! Your comment is published.');
   });
 
   it('a reply carries its parent', async () => {
