@@ -5,11 +5,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { es } from '../../../src/i18n/es.js';
 import { en } from '../../../src/i18n/en.js';
 
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-declare const before: (body: () => unknown) => void;
-declare const after: (body: () => unknown) => void;
-
 const BUNDLE = '/dist/article-feedback.js';
 const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list'] as const;
 
@@ -21,9 +16,10 @@ function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-/** A tiny in-page stand-in for the API: an empty thread. */
-function fakeApi(input: RequestInfo | URL): Promise<Response> {
+/** A tiny in-page stand-in for the API under /stub-api: an empty thread. */
+function fakeApi(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  if (!url.pathname.startsWith('/stub-api/')) return realFetch(input, init);
   requests.push(url.pathname);
   if (url.pathname.endsWith('/comments')) return Promise.resolve(json({ comments: [], nextCursor: null, total: 0 }));
   if (url.pathname.endsWith('/rating')) return Promise.resolve(json({ average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] }));
@@ -44,6 +40,10 @@ function deepText(root: Node): string {
 }
 
 function deepQuery(root: Node, selector: string): Element | null {
+  if (root instanceof Element && root.shadowRoot) {
+    const inner = deepQuery(root.shadowRoot, selector);
+    if (inner) return inner;
+  }
   const scope = root as ParentNode;
   const hit = scope.querySelector?.(selector);
   if (hit) return hit;
@@ -97,6 +97,7 @@ describe('dist/article-feedback.js', () => {
   it('the elements work: the whole block renders its form and the empty list', async () => {
     const el = await fixture<HTMLElement>(html`<article-feedback endpoint="/stub-api" thread="dist-test" captcha="none"></article-feedback>`);
     await until(() => deepText(el).includes(en['list.empty']), 'the empty-thread text');
+    await until(() => deepQuery(el, 'textarea') !== null, 'the message box');
     const text = deepText(el);
     expect(text).to.include('Leave a Comment');
     expect(text).to.include('Rate this article:');

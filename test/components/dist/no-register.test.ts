@@ -8,10 +8,6 @@ import { CommentForm } from '../../../src/components/comment-form/comment-form.j
 import { CommentList } from '../../../src/components/comment-list/comment-list.js';
 import * as main from '../../../src/index.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-
 const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list', 'af-captcha'];
 
 describe('class modules', () => {
