@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ApiClient, ApiError } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { ownVotes, voterId } from '../../client/voter.js';
@@ -201,6 +200,10 @@ export class ArticleRating extends LitElement {
   }
 
   protected override updated(): void {
+    // Through the CSSOM: a style attribute would be refused by a strict CSP (style-src-attr).
+    for (const mini of this.renderRoot.querySelectorAll<HTMLElement>('.mini[data-fill]')) {
+      mini.style.setProperty('--_fill', mini.dataset.fill ?? '0');
+    }
     this.syncForm();
     this.syncStates();
     const endpoint = this.standalone ? resolveEndpoint(this) : null;
@@ -517,7 +520,7 @@ export class ArticleRating extends LitElement {
     const average = tr.formatNumber(agg.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const minis = [];
     for (let n = 1; n <= max; n++) {
-      minis.push(html`<span class="mini" style=${styleMap({ '--_fill': String(starFill(agg.average, n)) })}
+      minis.push(html`<span class="mini" data-fill=${starFill(agg.average, n)}
         >${starSvg()}<span class="fill">${starSvg()}</span></span
       >`);
     }
