@@ -1,5 +1,7 @@
 import '../../../src/components/comment-form/define.js';
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
+import { de } from '../../../src/i18n/de.js';
 import {
   announcer,
   clearStorage,
@@ -147,6 +149,32 @@ describe('<comment-form> validation', () => {
     expect(trap.closest('[aria-hidden="true"]')).to.not.equal(null);
     const box = trap.getBoundingClientRect();
     expect(box.right).to.be.lessThan(0);
+  });
+
+  it('speaks the language of the nearest lang, and follows a change of its own lang', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de"><comment-form endpoint="https://api.test/api" thread="t-1" captcha="none"></comment-form></div>`,
+    );
+    const el = wrapper.querySelector('comment-form') as CommentForm;
+    const button = () => root(el).querySelector('button[type="submit"]')!.textContent!.trim();
+    await until(() => button() === de['form.submit']);
+    await leave(el, 'name');
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal(de['name.required']);
+    el.setAttribute('lang', 'en');
+    await until(() => button() === 'Post comment');
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Please enter your name.');
+  });
+
+  it('fits a 320px wide column, with hints shown', async () => {
+    const el = await makeForm();
+    el.parentElement!.style.width = '320px';
+    await leave(el, 'email');
+    await leave(el, 'message');
+    const form = root(el).querySelector('form')!;
+    expect(form.scrollWidth).to.be.at.most(320);
+    for (const control of root(el).querySelectorAll<HTMLElement>('.control, button')) {
+      expect(control.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    }
   });
 
   it('uses messages overrides and the parent attribute for replies', async () => {
