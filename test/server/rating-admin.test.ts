@@ -58,7 +58,7 @@ describe('admin API', () => {
   after(() => s.close());
 
   it('401 without a token or with a wrong one', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer wrong-token' }, { Authorization: `Basic ${TOKEN}` }, { Authorization: `Bearer ${TOKEN}x` }, { Authorization: TOKEN }]) {
+    for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer wrong-token' }, { Authorization: `Basic ${TOKEN}` }, { Authorization: `Bearer ${TOKEN}x` }, { Authorization: TOKEN }]) {
       const res = await s.request('/api/admin/comments', { headers });
       assert.equal(res.status, 401, JSON.stringify(headers));
       assert.equal(((await res.json()) as { error: string }).error, 'unauthorized');
