@@ -85,6 +85,14 @@ export class ArticleRating extends LitElement {
   @property({ reflect: true }) override lang!: string;
   @property({ reflect: true }) theme: string | undefined;
   @property({ attribute: false }) messages: Messages | undefined;
+  /**
+   * `aria-describedby` / `aria-invalid` an enclosing form (e.g. `<comment-form>`) puts on this
+   * element: ids cannot reach into the shadow root, so the radio group repeats them itself.
+   * @internal
+   */
+  @property({ attribute: 'aria-describedby' }) hostDescribedBy: string | undefined;
+  /** @internal */
+  @property({ attribute: 'aria-invalid' }) hostInvalid: string | undefined;
 
   /** The checked star: follows `value`, and the keyboard before a standalone vote is cast. */
   @state() private pick = 0;
@@ -450,7 +458,10 @@ export class ArticleRating extends LitElement {
     const showHint = invalid && !standalone && !closestComposed(this, 'comment-form');
     const feedback = showHint ? tr.t('rating.required') : this.message;
     const feedbackError = showHint || this.messageKind === 'error';
-    const describedBy = [standalone ? 'summary' : '', feedback ? 'feedback' : ''].filter(Boolean).join(' ');
+    const external = this.externalDescription();
+    const describedBy = [standalone ? 'summary' : '', feedback ? 'feedback' : '', external ? 'external' : '']
+      .filter(Boolean)
+      .join(' ');
 
     const stars = [];
     for (let n = 1; n <= max; n++) {
@@ -486,7 +497,7 @@ export class ArticleRating extends LitElement {
         aria-required=${this.required && !standalone ? 'true' : nothing}
         aria-readonly=${this.readonly ? 'true' : nothing}
         aria-disabled=${disabled ? 'true' : nothing}
-        aria-invalid=${invalid ? 'true' : nothing}
+        aria-invalid=${invalid || this.hostInvalid === 'true' ? 'true' : nothing}
         aria-busy=${this.busy ? 'true' : nothing}
         @keydown=${this.onKeyDown}
         @focusout=${this.onFocusOut}
@@ -497,6 +508,7 @@ export class ArticleRating extends LitElement {
         ${stars}
       </div>
       ${standalone ? this.renderSummary() : nothing}
+      ${external ? html`<span id="external" class="visually-hidden">${external}</span>` : nothing}
       <div
         id="feedback"
         part="feedback"
@@ -505,6 +517,17 @@ export class ArticleRating extends LitElement {
         class=${classMap({ error: feedbackError })}
       >${feedback}</div>
     </div>`;
+  }
+
+  /** The text of the elements the host's `aria-describedby` names, looked up in the host's tree. */
+  private externalDescription(): string {
+    const ids = (this.hostDescribedBy ?? '').split(/\s+/).filter(Boolean);
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (!ids.length || typeof root.getElementById !== 'function') return '';
+    return ids
+      .map((id) => root.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+      .filter(Boolean)
+      .join(' ');
   }
 
   private renderSummary(): TemplateResult {

@@ -4,12 +4,6 @@ import '../../../src/components/article-rating/define.js';
 import { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import { checked, FetchStub, feedbackText, focusedStar, group, stars, tabStops } from './helpers.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-declare const beforeEach: (body: () => unknown) => void;
-declare const afterEach: (body: () => unknown) => void;
-
 const API = 'https://comments.example/api';
 
 let stub: FetchStub;
@@ -214,6 +208,20 @@ describe('<article-rating> as a form field', () => {
     expect(el.value).to.equal(4);
     expect(stub.calls).to.deep.equal([]);
     expect(el.shadowRoot!.querySelector('[part~="summary"]')).to.equal(null);
+  });
+
+  it('repeats the aria-describedby and aria-invalid an enclosing form puts on it inside its radio group', async () => {
+    const { el } = await formWith(
+      html`<form>
+        <article-rating name="rating" aria-invalid="true" aria-describedby="rating-hint"></article-rating>
+        <div id="rating-hint">Please rate this article.</div>
+      </form>`,
+    );
+    const g = group(el);
+    expect(g.getAttribute('aria-invalid')).to.equal('true');
+    const ids = g.getAttribute('aria-describedby')!.split(' ');
+    expect(ids.map((id) => el.shadowRoot!.getElementById(id)!.textContent)).to.deep.equal(['Please rate this article.']);
+    await expect(el).to.be.accessible();
   });
 
   it('without an endpoint and outside a form it just holds a value', async () => {

@@ -17,12 +17,6 @@ import {
   tabStops,
 } from './helpers.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-declare const beforeEach: (body: () => unknown) => void;
-declare const afterEach: (body: () => unknown) => void;
-
 const API = 'https://comments.example/api';
 const THREAD = '/articles/rating-test';
 
