@@ -149,12 +149,44 @@ export class CommentForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.restoreDraft();
+    document.addEventListener('pointerdown', this.onPointerDown, true);
+    document.addEventListener('pointerup', this.onPointerUp, true);
+    document.addEventListener('pointercancel', this.onPointerUp, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.countTimer);
+    document.removeEventListener('pointerdown', this.onPointerDown, true);
+    document.removeEventListener('pointerup', this.onPointerUp, true);
+    document.removeEventListener('pointercancel', this.onPointerUp, true);
   }
+
+  /*
+   * A hint that appears when a field is left pushes everything below it down. When the field
+   * is left by pressing the mouse on the submit button (or any button below), the button would
+   * move away between mousedown and mouseup and the click would be lost. So while a pointer is
+   * down, leaving a field only queues its hint; it shows once the click has happened.
+   */
+  private pointerDown = false;
+  private queuedTouches = new Set<Field>();
+
+  private readonly onPointerDown = (): void => {
+    this.pointerDown = true;
+  };
+
+  private readonly onPointerUp = (): void => {
+    if (!this.pointerDown) return;
+    // After the click that follows this pointerup (same task), not before it.
+    setTimeout(() => {
+      this.pointerDown = false;
+      if (!this.queuedTouches.size) return;
+      const next = new Set(this.touched);
+      for (const f of this.queuedTouches) next.add(f);
+      this.queuedTouches.clear();
+      this.touched = next;
+    }, 0);
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.l10n.refresh();
@@ -271,6 +303,10 @@ export class CommentForm extends LitElement {
 
   private onBlur(field: Field): void {
     if (this.touched.has(field)) return;
+    if (this.pointerDown) {
+      this.queuedTouches.add(field);
+      return;
+    }
     this.touched = new Set(this.touched).add(field);
   }
 
@@ -377,6 +413,7 @@ export class CommentForm extends LitElement {
 
   private async send(): Promise<void> {
     if (this.sending) return;
+    this.queuedTouches.clear(); // a submit shows every hint anyway
     this.startCaptcha();
     this.outcome = null;
     // Everything the reader can see gets its hint from now on.

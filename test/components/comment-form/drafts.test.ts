@@ -1,6 +1,6 @@
 import '../../../src/components/comment-form/define.js';
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
 import {
   clearStorage,
@@ -14,6 +14,7 @@ import {
   statusText,
   stubFetch,
   submit,
+  submitButton,
   type,
   until,
 } from './helpers.js';
@@ -103,6 +104,30 @@ describe('<comment-form> keyboard', () => {
     expect(calls[0]!.body).to.deep.include({ name: 'Key Board', email: 'kb@example.com', message: 'Typed without a mouse' });
     await until(() => statusText(el) !== '');
     expect(statusText(el)).to.equal('Thank you! Your comment is published.');
+  });
+
+  it('a mouse click on the button sends, although leaving the message shows its hint and moves the button', async () => {
+    const calls = stubFetch(json(201, { comment: comment() }));
+    const el = await makeForm();
+    await fill(el);
+    field(el, 'message').focus();
+    const box = submitButton(el).getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await until(() => calls.length === 1);
+    await until(() => statusText(el) === 'Thank you! Your comment is published.');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(root(el).querySelectorAll('.feedback:not([hidden])')).to.have.length(0);
+  });
+
+  it('with the mouse on an invalid form, the hints show after the click', async () => {
+    const calls = stubFetch();
+    const el = await makeForm();
+    field(el, 'email').focus();
+    const box = submitButton(el).getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await until(() => root(el).querySelectorAll('.feedback.invalid').length === 3);
+    expect(calls).to.have.length(0);
+    expect(root(el).activeElement).to.equal(field(el, 'email'));
   });
 
   it('Enter in the message adds a line; Ctrl+Enter sends', async () => {
