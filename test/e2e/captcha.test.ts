@@ -121,7 +121,7 @@ describe('proof-of-work when the page CSP refuses blob: workers', () => {
     assert.ok(stack.cspViolations.length > 0, 'the policy did refuse the worker');
     for (const v of stack.cspViolations) {
       assert.match(v, /worker-src/);
-      assert.match(v, /blob:/);
+      assert.match(v, /blob/);
     }
   });
 });
