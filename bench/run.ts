@@ -1,0 +1,457 @@
+/**
+ * `npm run bench`: the figures of the README's "Performance" section, in one run.
+ *
+ *   1. size of the script-tag bundle (gzip, brotli) next to the published builds of Waline and Artalk;
+ *   2. time until the comment form's textarea is on screen after navigation (headless Chromium,
+ *      median of BENCH_RUNS cold loads), against a blank page and the two rivals on the same setup;
+ *   3. rendering 500 comments in <comment-list> (script time, JS heap);
+ *   4. server throughput and p99 latency with autocannon, against a bare node:http ceiling;
+ *   5. the proof-of-work solve time (bench/captcha.ts).
+ *
+ * Prints a table and writes bench/results.md (raw numbers in bench/out/results.json).
+ * Settings: BENCH_RUNS (default 15), BENCH_DURATION seconds per autocannon run (default 8),
+ * BENCH_CONNECTIONS (default 50), BENCH_SKIP=captcha,server,… to leave sections out.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { startServerProcess } from '../test/helpers/server-process.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Row = [label: string, value: string, note?: string];
+const sections: { title: string; rows: Row[] }[] = [];
+const raw: Record<string, unknown> = {};
+
+function section(title: string, rows: Row[]): void {
+  sections.push({ title, rows });
+  printSection({ title, rows });
+}
+
+const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function printSection({ title, rows }: { title: string; rows: Row[] }): void {
+  const w0 = Math.max(...rows.map((r) => r[0].length), 10);
+  const w1 = Math.max(...rows.map((r) => r[1].length), 8);
+  console.log(`\n${title}`);
+  console.log('─'.repeat(Math.min(100, w0 + w1 + 40)));
+  for (const [label, value, note] of rows) console.log(`${label.padEnd(w0)}  ${value.padStart(w1)}  ${note ?? ''}`);
+}
+
+const started = new Date();
+console.log(`article-feedback benchmarks · ${started.toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
+
+// ── 0. the build ────────────────────────────────────────────────────────────────────────
+const bundlePath = join(root, 'dist/article-feedback.js');
+if (!existsSync(bundlePath)) {
+  console.log('dist/article-feedback.js is missing: running `npm run build`…');
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+// ── 1. sizes ────────────────────────────────────────────────────────────────────────────
+function compressed(paths: string[]) {
+  const buf = Buffer.concat(paths.map((p) => readFileSync(join(root, p))));
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const WALINE_JS = 'node_modules/@waline/client/dist/waline.js';
+const WALINE_CSS = 'node_modules/@waline/client/dist/waline.css';
+const ARTALK_JS = 'node_modules/artalk/dist/Artalk.js';
+const ARTALK_CSS = 'node_modules/artalk/dist/Artalk.css';
+const version = (pkg: string) => (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+
+{
+  const ours = compressed(['dist/article-feedback.js']);
+  const waline = compressed([WALINE_JS]);
+  const walineCss = compressed([WALINE_CSS]);
+  const artalk = compressed([ARTALK_JS]);
+  const artalkCss = compressed([ARTALK_CSS]);
+  raw.sizes = { ours, waline, walineCss, artalk, artalkCss };
+  section('Size of what a page loads (gzip -9 / brotli -11)', [
+    ['article-feedback (dist/article-feedback.js)', `${kb(ours.gzip)} gz`, `${kb(ours.brotli)} br · ${kb(ours.raw)} raw · CSS inside · budget 20 KiB (${(20480 / 1000).toFixed(1)} kB)`],
+    [`Waline ${version('@waline/client')} (dist/waline.js)`, `${kb(waline.gzip)} gz`, `${kb(waline.brotli)} br · + ${kb(walineCss.gzip)} gz CSS · ${(waline.gzip / ours.gzip).toFixed(1)}× ours`],
+    [`Artalk ${version('artalk')} (dist/Artalk.js)`, `${kb(artalk.gzip)} gz`, `${kb(artalk.brotli)} br · + ${kb(artalkCss.gzip)} gz CSS · ${(artalk.gzip / ours.gzip).toFixed(1)}× ours`],
+  ]);
+}
+
+// ── a static server for the browser benchmarks ─────────────────────────────────────────────
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.map': 'application/json' };
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A port nothing listens on: the widgets' API calls fail at once, as with a server that is down. */
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => s.close(() => resolve()));
+  return port;
+}
+
+const ARTICLE = `<article><h1>A news article</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>'.repeat(6)}</article>`;
+
+function pageFor(kind: string, api: string): string {
+  const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>';
+  switch (kind) {
+    case 'blank':
+      return `${head}</head><body>${ARTICLE}<form><textarea aria-label="Message"></textarea></form></body></html>`;
+    case 'ours':
+      return `${head}<script type="module" src="/dist/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${api}/api" thread="bench"></article-feedback></body></html>`;
+    case 'waline':
+      return `${head}<link rel="stylesheet" href="/${WALINE_CSS}"></head><body>${ARTICLE}<div id="waline"></div><script type="module">import { init } from '/${WALINE_JS}'; init({ el: '#waline', serverURL: '${api}', path: '/bench' });</script></body></html>`;
+    case 'artalk':
+      return `${head}<link rel="stylesheet" href="/${ARTALK_CSS}"></head><body>${ARTICLE}<div id="artalk"></div><script src="/${ARTALK_JS}"></script><script>Artalk.init({ el: '#artalk', server: '${api}', site: 'bench', pageKey: '/bench' });</script></body></html>`;
+    default:
+      throw new Error(kind);
+  }
+}
+
+async function startStatic(api: string): Promise<{ url: string; close(): Promise<void> }> {
+  const allowed = ['/dist/', '/node_modules/@waline/client/dist/', '/node_modules/artalk/dist/'];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const page = /^\/page\/(\w+)$/.exec(path);
+    if (page) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(pageFor(page[1]!, api));
+      return;
+    }
+    if (!allowed.some((p) => path.startsWith(p)) || path.includes('..')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const file = join(root, path);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  const url = await listen(server);
+  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * Runs in the page before anything else: on every animation frame, looks for a textarea with
+ * a size (through open shadow roots) and records `performance.now()` of the first frame that
+ * has one: the frame in which it is painted. Same probe for every page.
+ */
+const PROBE = `(() => {
+  const find = (root) => {
+    for (const t of root.querySelectorAll('textarea')) { const r = t.getBoundingClientRect(); if (r.width > 0 && r.height > 0) return t; }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const t = find(el.shadowRoot); if (t) return t; }
+    return null;
+  };
+  const tick = () => {
+    if (document.documentElement && find(document)) { window.__textareaAt = performance.now(); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+async function timeToTextarea(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext(); // a fresh context each time: cold HTTP cache
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { __textareaAt?: number }).__textareaAt !== undefined, undefined, { timeout: 20000 });
+    return await page.evaluate(() => (window as unknown as { __textareaAt: number }).__textareaAt);
+  } finally {
+    await context.close();
+  }
+}
+
+// ── 2. time to textarea ──────────────────────────────────────────────────────────────────
+async function benchTextarea(browser: Browser): Promise<void> {
+  const port = await closedPort();
+  const api = `http://127.0.0.1:${port}`;
+  const stat = await startStatic(api);
+  const kinds = ['blank', 'ours', 'waline', 'artalk'] as const;
+  const times: Record<string, number[]> = { blank: [], ours: [], waline: [], artalk: [] };
+  try {
+    for (const kind of kinds) await timeToTextarea(browser, `${stat.url}/page/${kind}`); // warm-up (disk cache, JIT of the server)
+    for (let i = 0; i < RUNS; i++) {
+      for (const kind of kinds) times[kind]!.push(await timeToTextarea(browser, `${stat.url}/page/${kind}`));
+    }
+  } finally {
+    await stat.close();
+  }
+  const med = Object.fromEntries(kinds.map((k) => [k, median(times[k]!)])) as Record<(typeof kinds)[number], number>;
+  raw.textarea = { runs: RUNS, times, median: med };
+  const overhead = (k: 'ours' | 'waline' | 'artalk') => med[k] - med.blank;
+  section(`Time until the comment textarea is on screen (headless Chromium, local server, cold cache, median of ${RUNS})`, [
+    ['blank page (same article, a plain <textarea>)', ms(med.blank), 'baseline'],
+    ['article-feedback', ms(med.ours), `+${ms(overhead('ours'))} over blank`],
+    ['Waline', ms(med.waline), `+${ms(overhead('waline'))} over blank · ${(overhead('waline') / overhead('ours')).toFixed(1)}× our overhead`],
+    ['Artalk', ms(med.artalk), `+${ms(overhead('artalk'))} over blank · ${(overhead('artalk') / overhead('ours')).toFixed(1)}× our overhead`],
+  ]);
+}
+
+// ── 3. rendering 500 comments ─────────────────────────────────────────────────────────────
+function fakeComments(n: number): unknown[] {
+  const out: { id: string; thread: string; parent: string | null; name: string; message: string; rating: number | null; createdAt: string; status: string }[] = [];
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  let lastTop = '';
+  for (let i = 0; i < n; i++) {
+    const id = `c${String(i).padStart(5, '0')}`;
+    const parent = i % 5 === 4 && lastTop ? lastTop : null; // every fifth is a reply
+    if (!parent) lastTop = id;
+    out.push({
+      id,
+      thread: 'bench',
+      parent,
+      name: `Reader ${i}`,
+      message: `Comment number ${i}. ${'A sentence of a thoughtful, medium-length reply about the article. '.repeat(1 + (i % 4))}`,
+      rating: i % 3 === 0 ? 1 + (i % 5) : null,
+      createdAt: new Date(start + i * 60_000).toISOString(),
+      status: 'published',
+    });
+  }
+  return out.reverse();
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+async function benchList(browser: Browser): Promise<void> {
+  const port = await closedPort();
+  const stat = await startStatic(`http://127.0.0.1:${port}`);
+  const comments = fakeComments(500);
+  const body = JSON.stringify({ comments, nextCursor: null, total: comments.length });
+  const results: { wall: number; script: number; task: number; heap: number; rendered: number }[] = [];
+  try {
+    for (let i = 0; i < Math.max(5, Math.ceil(RUNS / 2)); i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // The list endpoint answers all 500 at once (the contract caps `limit` at 100; this
+      // measures the element's rendering, not five round trips).
+      await page.route('**/api/threads/bench/comments**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+      await page.goto(`${stat.url}/page/blank`);
+      await page.addScriptTag({ url: '/dist/article-feedback.js', type: 'module' });
+      await page.waitForFunction(() => customElements.get('comment-list') !== undefined);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const before = await metrics(cdp);
+      // A string, not a function: tsx would wrap named helpers in a `__name` the page lacks.
+      const wall = (await page.evaluate(`(async () => {
+        const count = (el) => el.shadowRoot?.querySelectorAll('[part~="comment"]').length ?? 0;
+        const t0 = performance.now();
+        const el = document.createElement('comment-list');
+        el.setAttribute('endpoint', 'http://127.0.0.1:${port}/api');
+        el.setAttribute('thread', 'bench');
+        el.setAttribute('page-size', '100');
+        document.body.append(el);
+        while (count(el) < 500) await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => requestAnimationFrame(r)); // the frame that paints it
+        return performance.now() - t0;
+      })()`)) as number;
+      const after = await metrics(cdp);
+      const rendered = await page.evaluate(() => document.querySelector('comment-list')!.shadowRoot!.querySelectorAll('[part~="comment"]').length);
+      results.push({
+        wall,
+        script: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
+        task: (after.TaskDuration! - before.TaskDuration!) * 1000,
+        heap: after.JSHeapUsedSize! - before.JSHeapUsedSize!,
+        rendered,
+      });
+      await context.close();
+    }
+  } finally {
+    await stat.close();
+  }
+  raw.list500 = results;
+  const med = (k: 'wall' | 'script' | 'task' | 'heap') => median(results.map((r) => r[k]));
+  section(`Rendering 500 comments in <comment-list> (one response of 500, ${results.length} runs, median)`, [
+    ['until all 500 are on screen', ms(med('wall')), 'from createElement to the painted frame'],
+    ['script time', ms(med('script')), 'CDP Performance.ScriptDuration'],
+    ['main-thread task time', ms(med('task')), 'CDP TaskDuration (script + style + layout)'],
+    ['JS heap retained', `${(med('heap') / 1e6).toFixed(2)} MB`, 'JSHeapUsedSize after GC, minus before'],
+  ]);
+}
+
+// ── 4. server throughput ─────────────────────────────────────────────────────────────────
+interface Cannon {
+  rps: number;
+  p99: number;
+  p50: number;
+  non2xx: number;
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+async function cannon(opts: autocannon.Options): Promise<Cannon> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+  const statuses: Record<string, number> = {};
+  for (const [code, n] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (n as { count: number }).count;
+  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, non2xx: result.non2xx, errors: result.errors, statuses };
+}
+
+function postRequest(path: string): autocannon.Request {
+  let n = 0;
+  const tag = Math.random().toString(36).slice(2, 8);
+  return {
+    method: 'POST',
+    path,
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req: autocannon.Request) => {
+      n++;
+      return {
+        ...req,
+        headers: { ...req.headers, 'idempotency-key': `bench-${tag}-${n}` },
+        body: JSON.stringify({ name: `Bench ${n}`, email: `bench${n}@example.com`, message: `Load test comment ${n}.` }),
+      };
+    },
+  };
+}
+
+async function startCeiling(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, 'bench/ceiling-server.mjs')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`ceiling server exited (${code})`)));
+  });
+  return { url, child };
+}
+
+async function benchServer(): Promise<void> {
+  const server = await startServerProcess({ env: { MODERATION: 'off', CAPTCHA: 'none', RATE_LIMIT_WRITES: '0', NODE_ENV: 'production' } });
+  let ceiling: { url: string; child: ChildProcess } | undefined;
+  try {
+    const listPath = '/api/threads/bench/comments?limit=20';
+    // Seed: 200 comments in the thread, so the page of 20 is a full one with a next cursor.
+    for (let i = 0; i < 200; i++) {
+      const res = await fetch(`${server.apiUrl}/threads/bench/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `seed-comment-${i}` },
+        body: JSON.stringify({ name: `Reader ${i}`, email: `reader${i}@example.com`, message: `Seed comment ${i}: a few words about the article.` }),
+      });
+      if (res.status !== 201) throw new Error(`seeding: POST answered ${res.status}: ${await res.text()}`);
+    }
+    const first = await fetch(`${server.url}${listPath}`);
+    const listBody = await first.text();
+    const etag = first.headers.get('etag') ?? '';
+    const created = await fetch(`${server.apiUrl}/threads/bench-sample/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'ceiling-sample-1' },
+      body: JSON.stringify({ name: 'Sample', email: 'sample@example.com', message: 'Sample comment.' }),
+    });
+    const createdBody = await created.text();
+    ceiling = await startCeiling({ CEILING_LIST_BODY: listBody, CEILING_ETAG: etag || '"x"', CEILING_CREATED_BODY: createdBody });
+
+    const runs: Record<string, { ours: Cannon; ceiling: Cannon }> = {};
+    const both = async (label: string, make: (base: string) => autocannon.Options) => {
+      await cannon({ ...make(server.url), duration: 2 }); // warm-up
+      const ours = await cannon(make(server.url));
+      await cannon({ ...make(ceiling!.url), duration: 2 });
+      const top = await cannon(make(ceiling!.url));
+      runs[label] = { ours, ceiling: top };
+    };
+    await both('GET 20 comments', (base) => ({ url: `${base}${listPath}` }));
+    if (etag) await both('GET with If-None-Match (304)', (base) => ({ url: `${base}${listPath}`, headers: { 'if-none-match': etag } }));
+    await both('POST a comment', (base) => ({ url: base, requests: [postRequest('/api/threads/bench-post/comments')] }));
+    raw.server = { connections: CONNECTIONS, duration: DURATION, cpus: cpus().length, etag: Boolean(etag), runs };
+
+    const rows: Row[] = [];
+    for (const [label, { ours, ceiling: top }] of Object.entries(runs)) {
+      const codes = Object.entries(ours.statuses)
+        .map(([c, n]) => `${c}×${n}`)
+        .join(' ');
+      rows.push([
+        label,
+        `${Math.round(ours.rps)} req/s`,
+        `p99 ${ours.p99} ms · ceiling ${Math.round(top.rps)} req/s, p99 ${top.p99} ms · ${((ours.rps / top.rps) * 100).toFixed(0)}% of ceiling · ${codes}${ours.errors ? ` · ${ours.errors} errors` : ''}`,
+      ]);
+    }
+    if (!etag) rows.push(['GET with If-None-Match', 'n/a', 'the server sent no ETag']);
+    section(`Reference server (SQLite, autocannon, ${CONNECTIONS} connections × ${DURATION} s, ${cpus().length} CPUs shared with the load generator) vs bare node:http from memory`, rows);
+  } finally {
+    ceiling?.child.kill('SIGTERM');
+    await server.stop();
+  }
+}
+
+// ── 5. captcha ───────────────────────────────────────────────────────────────────────────
+async function benchPow(): Promise<void> {
+  if (!existsSync(join(root, 'bench/captcha.ts'))) return;
+  const mod = (await import('./captcha.js')) as { benchCaptcha?: () => Promise<Record<string, string | number>> };
+  if (!mod.benchCaptcha) return;
+  const result = await mod.benchCaptcha();
+  raw.captcha = result;
+  section(
+    'Proof-of-work captcha (bench/captcha.ts)',
+    Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : v] as Row),
+  );
+}
+
+// ── run ──────────────────────────────────────────────────────────────────────────────────
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const chromiumVersion = browser.version();
+try {
+  if (!SKIP.has('textarea')) await benchTextarea(browser);
+  if (!SKIP.has('list')) await benchList(browser);
+} finally {
+  await browser.close();
+}
+if (!SKIP.has('server')) await benchServer();
+if (!SKIP.has('captcha')) await benchPow();
+
+// ── report ───────────────────────────────────────────────────────────────────────────────
+const md = [
+  '# Benchmark results',
+  '',
+  `Produced by \`npm run bench\` on ${started.toISOString().slice(0, 10)} (Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, headless Chromium ${chromiumVersion}).`,
+  '',
+];
+for (const { title, rows } of sections) {
+  md.push(`## ${title}`, '', '| | figure | notes |', '|---|---:|---|');
+  for (const [label, value, note] of rows) md.push(`| ${label.replace(/</g, '&lt;').replace(/\|/g, '\\|')} | ${value} | ${(note ?? '').replace(/</g, '&lt;').replace(/\|/g, '\\|')} |`);
+  md.push('');
+}
+writeFileSync(join(root, 'bench/results.md'), md.join('\n'));
+mkdirSync(join(root, 'bench/out'), { recursive: true });
+writeFileSync(join(root, 'bench/out/results.json'), JSON.stringify(raw, null, 2));
+console.log('\nWrote bench/results.md and bench/out/results.json.');
