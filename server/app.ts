@@ -480,7 +480,13 @@ export function createApp(options: AppOptions) {
     c.header('Cache-Control', 'no-cache');
   };
   app.use('*', etag());
-  app.use('*', serveStatic({ root: distDir, onFound: staticHeaders }));
+  // The bundle is loaded by publishers' pages on other origins as `<script type="module">`,
+  // which the browser fetches in CORS mode: without this header no other site could embed it.
+  const bundleHeaders = (path: string, c: Context) => {
+    staticHeaders(path, c);
+    c.header('Access-Control-Allow-Origin', '*');
+  };
+  app.use('*', serveStatic({ root: distDir, onFound: bundleHeaders }));
   app.use('*', serveStatic({ root: demoDir, onFound: staticHeaders }));
 
   // ---- errors --------------------------------------------------------------------------------
