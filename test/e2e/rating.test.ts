@@ -159,3 +159,34 @@ test('a reader votes by click, reloads, and sees the aggregate and their own vot
 
   assert.deepEqual(problems, []);
 });
+
+test('stars stay visible in forced colors (Windows High Contrast)', async () => {
+  const page = await newReader();
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(`${server.url}/rating.html`);
+  const el = page.locator('article-rating[name="score"]');
+  await el.locator('[role="radio"]').first().waitFor();
+  const paint = await el.evaluate((host) => {
+    const svgs = Array.from(host.shadowRoot!.querySelectorAll('[part~="star"] svg'));
+    return svgs.map((svg) => {
+      const cs = getComputedStyle(svg);
+      return { fill: cs.fill, stroke: cs.stroke };
+    });
+  });
+  const canvas = await page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.style.setProperty('color', 'Canvas');
+    document.body.append(probe);
+    const c = getComputedStyle(probe).color;
+    probe.style.setProperty('color', 'CanvasText');
+    const t = getComputedStyle(probe).color;
+    probe.remove();
+    return { canvas: c, text: t };
+  });
+  // score is value="7" of 10: seven filled in CanvasText, three empty in Canvas, all outlined.
+  assert.equal(paint.length, 10);
+  assert.deepEqual(paint.slice(0, 7).map((p) => p.fill), Array(7).fill(canvas.text));
+  assert.deepEqual(paint.slice(7).map((p) => p.fill), Array(3).fill(canvas.canvas));
+  assert.ok(paint.every((p) => p.stroke === canvas.text), JSON.stringify(paint));
+  assert.notEqual(canvas.canvas, canvas.text);
+});

@@ -148,6 +148,7 @@ export const ratingStyles = css`
     [part~='star'].on svg,
     .mini .fill svg {
       fill: CanvasText;
+      stroke: CanvasText;
     }
     [part~='star'].preview svg {
       fill: Highlight;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/article-rating/define.js';
 import { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import { checked, FetchStub, feedbackText, focusedStar, group, stars, tabStops } from './helpers.js';
@@ -222,6 +222,19 @@ describe('<article-rating> as a form field', () => {
     const ids = g.getAttribute('aria-describedby')!.split(' ');
     expect(ids.map((id) => el.shadowRoot!.getElementById(id)!.textContent)).to.deep.equal(['Please rate this article.']);
     await expect(el).to.be.accessible();
+  });
+
+  it('animates the stars only without prefers-reduced-motion', async () => {
+    const el = await fixture<ArticleRating>(html`<article-rating></article-rating>`);
+    const svg = () => getComputedStyle(stars(el)[0]!.querySelector('svg')!);
+    try {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      expect(svg().transitionDuration).to.not.match(/^0s(, 0s)*$/);
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(svg().transitionDuration).to.match(/^0s(, 0s)*$/);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('without an endpoint and outside a form it just holds a value', async () => {
