@@ -94,7 +94,9 @@ const local = css`
     align-items: flex-start;
   }
   .comment.pending .body {
-    opacity: 0.85;
+    padding: 0.25em 0.5em;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
   }
   .avatar {
     flex: none;

@@ -1,0 +1,94 @@
+import { fixture, html } from '@open-wc/testing';
+import type { Comment } from '../../../src/contract/schemas.js';
+import '../../../src/components/comment-list/define.js';
+import type { CommentList } from '../../../src/components/comment-list/comment-list.js';
+
+export interface Call {
+  url: URL;
+  method: string;
+}
+
+export type Route = (url: URL, method: string) => Response | Promise<Response> | Error;
+
+const realFetch = window.fetch;
+
+/** Replaces `window.fetch` with a router; records every request. */
+export function stubFetch(route: Route): Call[] {
+  const calls: Call[] = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    const method = init?.method ?? 'GET';
+    calls.push({ url, method });
+    const reply = await route(url, method);
+    if (reply instanceof Error) throw reply;
+    return reply;
+  };
+  return calls;
+}
+
+export function restoreFetch(): void {
+  window.fetch = realFetch;
+}
+
+export function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+export function page(comments: Comment[], nextCursor: string | null = null, total = comments.length): Response {
+  return json(200, { comments, nextCursor, total });
+}
+
+let seq = 0;
+export function comment(overrides: Partial<Comment> = {}): Comment {
+  seq++;
+  return {
+    id: `c${seq}`,
+    thread: 't-1',
+    parent: null,
+    name: 'Ada Lovelace',
+    message: 'Hello there',
+    rating: null,
+    createdAt: new Date(Date.now() - seq * 60_000).toISOString(),
+    status: 'published',
+    ...overrides,
+  };
+}
+
+export async function makeList(attrs: Record<string, string> = {}): Promise<CommentList> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('comment-list');
+  el.setAttribute('endpoint', 'https://api.test/api');
+  el.setAttribute('thread', 't-1');
+  el.setAttribute('captcha', 'none');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  wrapper.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until `check` is truthy (re-renders happen after fetches resolve). */
+export async function until<T>(check: () => T, what = 'condition', timeout = 3000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function shadow(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+export function articles(el: Element): HTMLElement[] {
+  return [...shadow(el).querySelectorAll<HTMLElement>('article[part="comment"]')];
+}
+
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function buttonByText(root: ParentNode, label: string): HTMLButtonElement | undefined {
+  return [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
+}
