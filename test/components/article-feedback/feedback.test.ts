@@ -1,0 +1,134 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/components/article-feedback/define.js';
+import type { ArticleFeedback } from '../../../src/components/article-feedback/article-feedback.js';
+
+const realFetch = window.fetch;
+
+/** The API as the inner elements see it: no comments, no ratings, no captcha. */
+function stubApi(): string[] {
+  const urls: string[] = [];
+  window.fetch = async (input: RequestInfo | URL) => {
+    const url = new URL(String(input));
+    urls.push(url.href);
+    const body = url.pathname.endsWith('/comments')
+      ? { comments: [], nextCursor: null, total: 0 }
+      : url.pathname.endsWith('/rating')
+        ? { average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] }
+        : url.pathname.endsWith('/captcha')
+          ? { provider: 'none' }
+          : {};
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  return urls;
+}
+
+async function make(attrs: string): Promise<ArticleFeedback> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  wrapper.innerHTML = `<article-feedback ${attrs}></article-feedback>`;
+  const el = wrapper.querySelector('article-feedback')!;
+  await el.updateComplete;
+  return el;
+}
+
+function inner<K extends keyof HTMLElementTagNameMap>(el: ArticleFeedback, tag: K): HTMLElementTagNameMap[K] {
+  const found = el.shadowRoot!.querySelector(tag);
+  if (!found) throw new Error(`no ${tag}`);
+  return found;
+}
+
+async function settle(el: ArticleFeedback): Promise<void> {
+  const list = inner(el, 'comment-list');
+  for (let i = 0; i < 300; i++) {
+    if (list.shadowRoot?.querySelector('section')?.getAttribute('aria-busy') === 'false') break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await Promise.all([inner(el, 'article-rating').updateComplete, inner(el, 'comment-form').updateComplete, list.updateComplete]);
+}
+
+describe('<article-feedback>', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    stubApi();
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+    document.head.querySelectorAll('link[rel="canonical"][data-test]').forEach((l) => l.remove());
+  });
+
+  it('is accessible', async () => {
+    const el = await make('endpoint="https://api.test/api" thread="t-1" captcha="none"');
+    await settle(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows "Leave a Comment", the rating labelled "Rate this article:", the form and the list, in that order', async () => {
+    const el = await make('endpoint="https://api.test/api" thread="t-1" captcha="none"');
+    await settle(el);
+    const section = el.shadowRoot!.querySelector('section')!;
+    const order = [...section.children].map((c) => c.localName);
+    expect(order).to.deep.equal(['h2', 'article-rating', 'comment-form', 'comment-list']);
+    expect(section.querySelector('h2')!.textContent!.trim()).to.equal('Leave a Comment');
+    expect(inner(el, 'article-rating').getAttribute('label')).to.equal('Rate this article:');
+    const empty = inner(el, 'comment-list').shadowRoot!.querySelector('.empty');
+    expect(empty?.textContent?.trim()).to.equal('Leave the first review');
+  });
+
+  it('takes its heading from the heading attribute', async () => {
+    const el = await make('endpoint="https://api.test/api" thread="t-1" captcha="none" heading="Your thoughts?"');
+    expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('Your thoughts?');
+    el.heading = 'Discuss';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('Discuss');
+  });
+
+  it('hands endpoint, thread, lang, theme, captcha and page-size to its children', async () => {
+    const el = await make(
+      'endpoint="https://api.test/api/" thread="/news/1" lang="de" theme="dark" captcha="pow" captcha-site-key="site-1" page-size="5"',
+    );
+    const rating = inner(el, 'article-rating');
+    const form = inner(el, 'comment-form');
+    const list = inner(el, 'comment-list');
+    for (const child of [rating, form, list]) {
+      expect(child.getAttribute('endpoint'), child.localName).to.equal('https://api.test/api');
+      expect(child.getAttribute('thread'), child.localName).to.equal('/news/1');
+      expect(child.getAttribute('lang'), child.localName).to.equal('de');
+      expect(child.getAttribute('theme'), child.localName).to.equal('dark');
+    }
+    for (const child of [form, list]) {
+      expect(child.getAttribute('captcha')).to.equal('pow');
+      expect(child.getAttribute('captcha-site-key')).to.equal('site-1');
+    }
+    expect(list.getAttribute('page-size')).to.equal('5');
+    expect(el.getAttribute('theme')).to.equal('dark');
+  });
+
+  it('defaults theme to auto, captcha to auto and page-size to 20', async () => {
+    const el = await make('endpoint="https://api.test/api" thread="t-1"');
+    expect(el.theme).to.equal('auto');
+    expect(inner(el, 'comment-list').getAttribute('theme')).to.equal('auto');
+    expect(inner(el, 'comment-form').getAttribute('captcha')).to.equal('auto');
+    expect(inner(el, 'comment-list').getAttribute('page-size')).to.equal('20');
+  });
+
+  it('defaults the thread to the canonical link’s path', async () => {
+    const link = document.createElement('link');
+    link.rel = 'canonical';
+    link.href = 'https://news.example.com/2024/05/harbour-ferry?utm=x';
+    link.dataset.test = '';
+    document.head.append(link);
+    const urls = stubApi();
+    const el = await make('endpoint="https://api.test/api" captcha="none"');
+    expect(inner(el, 'comment-list').getAttribute('thread')).to.equal('/2024/05/harbour-ferry');
+    await settle(el);
+    expect(urls.some((u) => u.startsWith('https://api.test/api/threads/%2F2024%2F05%2Fharbour-ferry/comments'))).to.equal(true);
+  });
+
+  it('passes lang down and re-renders the heading in that language', async () => {
+    const el = await make('endpoint="https://api.test/api" thread="t-1" captcha="none" lang="es"');
+    await settle(el);
+    for (let i = 0; i < 100 && el.shadowRoot!.querySelector('h2')!.textContent!.trim() === 'Leave a Comment'; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.not.equal('Leave a Comment');
+  });
+});
