@@ -266,7 +266,16 @@ async function benchList(browser: Browser): Promise<void> {
       // measures the element's rendering, not five round trips).
       await page.route('**/api/threads/bench/comments**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
       await page.goto(`${stat.url}/page/blank`);
-      await page.addScriptTag({ url: '/dist/article-feedback.js', type: 'module' });
+      // Retried: another `npm run build` on this machine can replace dist/ under us.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await page.addScriptTag({ url: '/dist/article-feedback.js', type: 'module' });
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
       await page.waitForFunction(() => customElements.get('comment-list') !== undefined);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
