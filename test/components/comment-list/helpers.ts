@@ -67,11 +67,11 @@ export async function makeList(attrs: Record<string, string> = {}): Promise<Comm
 }
 
 /** Waits until `check` is truthy (re-renders happen after fetches resolve). */
-export async function until<T>(check: () => T, what = 'condition', timeout = 3000): Promise<T> {
+export async function until<T>(check: () => T, what = 'condition', timeout = 3000): Promise<NonNullable<T>> {
   const start = performance.now();
   for (;;) {
     const v = check();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
