@@ -146,6 +146,11 @@ function suite(label: string, csp: ((ctx: { serverOrigin: string; pageOrigin: st
       // Hover and focus every link: handlers hiding in attributes would fire now.
       for (const link of await page.locator('comment-list article[part~="comment"] a').all()) await link.hover().catch(() => {});
 
+      // First what matters most: nothing ran.
+      const { urls, handlers, canary } = await urlsAndHandlers(page);
+      assert.equal(canary, undefined, `a payload ran: window.__xss = ${String(canary)}`);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(handlers, [], 'inline event handlers in the DOM');
       const rendered = await renderedComments(page);
       assert.equal(rendered.length, XSS_PAYLOADS.length);
       let literal = 0;
@@ -159,10 +164,6 @@ function suite(label: string, csp: ((ctx: { serverOrigin: string; pageOrigin: st
         literal++;
       }
 
-      const { urls, handlers, canary } = await urlsAndHandlers(page);
-      assert.equal(canary, undefined, `a payload ran: window.__xss = ${String(canary)}`);
-      assert.deepEqual(dialogs, []);
-      assert.deepEqual(handlers, [], 'inline event handlers in the DOM');
       const links = urls.filter((u) => u.startsWith('a href='));
       for (const u of links) assert.match(u, /^a href=https?:\/\//, u);
       assert.deepEqual(
