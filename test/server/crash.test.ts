@@ -55,6 +55,7 @@ describe('durability', () => {
         cursor = page.nextCursor;
       } while (cursor);
       const lost = [...acknowledged.values()].filter((id) => !ids.has(id));
+      console.log(`# durability: ${acknowledged.size} comments acknowledged before SIGKILL, ${ids.size} found after restart, ${lost.length} acknowledged lost`);
       assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.size} acknowledged comments lost`);
 
       // A retry of an acknowledged request after the restart returns the same comment.
