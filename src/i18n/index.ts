@@ -88,9 +88,9 @@ export class Translator {
     this.locale = normalizeLocale(lang);
     this.catalogue = catalogue;
     this.overrides = overrides;
-    const intlLang = safeIntlLocale(lang, this.locale);
-    this.plurals = new Intl.PluralRules(intlLang);
-    this.numbers = new Intl.NumberFormat(intlLang);
+    const intl = intlFor(lang, this.locale);
+    this.plurals = intl.plurals;
+    this.numbers = intl.numbers;
   }
 
   private entry(key: MessageKey): Entry {
@@ -127,6 +127,22 @@ export class Translator {
       return typeof value === 'number' ? this.numbers.format(value) : value;
     });
   }
+}
+
+/**
+ * Intl objects are costly to build (the page-load profile showed the Translator constructor on
+ * top); every element of a page shares one set per language tag.
+ */
+const intlCache = new Map<string, { plurals: Intl.PluralRules; numbers: Intl.NumberFormat }>();
+function intlFor(lang: string, fallback: string): { plurals: Intl.PluralRules; numbers: Intl.NumberFormat } {
+  const key = `${lang}|${fallback}`;
+  let hit = intlCache.get(key);
+  if (!hit) {
+    const tag = safeIntlLocale(lang, fallback);
+    hit = { plurals: new Intl.PluralRules(tag), numbers: new Intl.NumberFormat(tag) };
+    intlCache.set(key, hit);
+  }
+  return hit;
 }
 
 function safeIntlLocale(lang: string, fallback: string): string {
