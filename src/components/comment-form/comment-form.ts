@@ -1,25 +1,22 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { isFieldErrorKey } from '../../contract/keys.js';
 import { LIMITS } from '../../contract/limits.js';
-import { emailSchema, messageSchema, nameSchema } from '../../contract/fields.js';
-import type { Comment, CommentInputRaw } from '../../contract/schemas.js';
-import { ApiClient, ApiError } from '../../client/api.js';
 import { DraftStore, identityStore } from '../../client/drafts.js';
 import { isValidThread, resolveEndpoint, resolveThread } from '../../client/endpoint.js';
-import { pendingComments } from '../../client/pending.js';
-import { voterId } from '../../client/voter.js';
 import { LocaleController } from '../../i18n/controller.js';
 import type { MessageKey, Messages } from '../../i18n/types.js';
-import { emit, type CommentErrorDetail, type CommentSubmitDetail, type CommentSubmittedDetail } from '../shared/events.js';
+import { emit, type CommentErrorDetail } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './comment-form.styles.js';
 
+/** The checks and the sending, loaded on the reader's first touch (./actions.ts). */
+type Actions = typeof import('./actions.js');
+
 /** The fields that carry an inline hint, in the order a reader meets them. */
-type Field = 'email' | 'name' | 'message' | 'rating' | 'captcha';
-const FIELD_ORDER: readonly Field[] = ['email', 'name', 'message', 'rating', 'captcha'];
+/** The reader's text fields, checked by ./actions.ts. */
+export type TextField = 'email' | 'name' | 'message';
+export type Field = 'email' | 'name' | 'message' | 'rating' | 'captcha';
+export const FIELD_ORDER: readonly Field[] = ['email', 'name', 'message', 'rating', 'captcha'];
 
 /** The part of `<af-captcha>` the form relies on; every member is optional so the form works without it. */
 interface CaptchaElement extends HTMLElement {
@@ -28,6 +25,7 @@ interface CaptchaElement extends HTMLElement {
   reset?: () => void;
   readonly active?: boolean;
   readonly requiredKey?: string;
+  readonly captchaState?: string;
 }
 
 /** The part of `<article-rating>` the form relies on. */
@@ -46,7 +44,7 @@ type Outcome =
   | { kind: 'published' | 'pending'; text: string }
   | { kind: 'failed'; text: string; retry: boolean };
 
-const EMPTY: Values = { email: '', name: '', message: '', rating: 0 };
+export const EMPTY: Values = { email: '', name: '', message: '', rating: 0 };
 
 /**
  * A comment form: email, name and message with inline validation ("Please enter your name." /
@@ -130,7 +128,11 @@ export class CommentForm extends LitElement {
   private readonly l10n = new LocaleController(this);
   private drafts: DraftStore | null = null;
   private draftKey = '';
-  private captchaStarted = false;
+  /** The captcha element's code, loaded and started on the reader's first touch. */
+  private captchaLoad: Promise<void> | null = null;
+  /** The client-side checks (zod/mini), loaded on the reader's first touch. */
+  private actions: Actions | null = null;
+  private actionsLoad: Promise<Actions> | null = null;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   private static idSeq = 0;
   private readonly uid = `cf${++CommentForm.idSeq}`;
@@ -246,7 +248,7 @@ export class CommentForm extends LitElement {
   }
 
   private get captchaAvailable(): boolean {
-    return this.captcha !== 'none' && customElements.get('af-captcha') !== undefined;
+    return this.captcha !== 'none';
   }
 
   private get captchaActive(): boolean {
@@ -259,11 +261,11 @@ export class CommentForm extends LitElement {
     const v = this.values;
     switch (field) {
       case 'email':
-        return firstIssue(emailSchema.safeParse(v.email));
       case 'name':
-        return firstIssue(nameSchema.safeParse(v.name));
-      case 'message':
-        return firstIssue(messageSchema.safeParse(v.message));
+      case 'message': {
+        const r = this.actions?.check(field, v[field]);
+        return r && !r.ok ? r.key : null;
+      }
       case 'rating':
         if (!this.ratingAvailable) return null;
         if (v.rating === 0) return this.ratingRequired ? 'rating.required' : null;
@@ -332,28 +334,67 @@ export class CommentForm extends LitElement {
     this.serverErrors = next;
   }
 
-  /** The reader's first touch starts the captcha (the proof-of-work solves in the background). */
-  private startCaptcha(): void {
-    if (this.captchaStarted || !this.captchaAvailable) return;
-    this.captchaStarted = true;
-    this.captchaEl?.start?.();
+  /**
+   * The reader's first touch loads what only an interaction needs: the checks, and the captcha
+   * (started at once: the proof-of-work solves in the background). A `captcha="none"` form
+   * never loads the captcha.
+   */
+  private onFirstTouch(): void {
+    void this.loadActions().catch(() => undefined);
+    void this.startCaptcha().catch(() => undefined);
+  }
+
+  private loadActions(): Promise<Actions> {
+    this.actionsLoad ??= import('./actions.js').then(
+      (m) => {
+        this.actions = m;
+        this.requestUpdate();
+        return m;
+      },
+      (err: unknown) => {
+        this.actionsLoad = null; // a later touch or submit tries again
+        throw err;
+      },
+    );
+    return this.actionsLoad;
   }
 
   private async onCaptchaState(): Promise<void> {
-    if (!this.captchaError) return;
-    const token = await this.quickToken();
-    if (typeof token === 'string' && token) {
-      this.captchaError = null;
-      this.clearServerError('captcha');
-    }
+    if (this.captchaError) (await this.loadActions()).onCaptchaState(this);
   }
 
-  /** The captcha token if it is there at once; `undefined` while it is still being worked out. */
-  private async quickToken(): Promise<string | null | undefined> {
-    const el = this.captchaEl;
-    if (!el?.token) return undefined;
-    return Promise.race([el.token(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 100))]);
+  private async send(): Promise<void> {
+    if (this.sending) return;
+    this.queuedTouches.clear(); // a submit shows every hint anyway
+    this.outcome = null;
+    this.sending = true;
+    let actions: Actions;
+    try {
+      // Both are usually there since the first touch; a submit without them loads them now.
+      [actions] = await Promise.all([this.loadActions(), this.startCaptcha()]);
+    } catch {
+      this.sending = false;
+      return this.showFailure(0, this.l10n.tr.t('form.failed'), true);
+    }
+    this.sending = false;
+    return actions.send(this);
   }
+
+  private startCaptcha(): Promise<void> {
+    if (!this.captchaAvailable) return Promise.resolve();
+    this.captchaLoad ??= import('../af-captcha/define.js')
+      .then(() => customElements.whenDefined('af-captcha'))
+      .then(
+        () => this.captchaEl?.start?.(),
+        (err: unknown) => {
+          this.captchaLoad = null;
+          throw err;
+        },
+      );
+    return this.captchaLoad;
+  }
+
+
 
   private onTextareaKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -390,172 +431,15 @@ export class CommentForm extends LitElement {
 
   // ---------------------------------------------------------------- sending
 
-  private visibleFields(): Field[] {
-    return FIELD_ORDER.filter((f) => this.hasField(f));
-  }
 
-  private invalidFields(): Field[] {
-    return this.visibleFields().filter((f) => this.errorKey(f) !== null);
-  }
 
-  private async failValidation(): Promise<void> {
-    const invalid = this.invalidFields();
-    this.touched = new Set(this.visibleFields());
-    await this.updateComplete;
-    const first = invalid[0];
-    if (first) this.focusField(first);
-    this.say(this.l10n.tr.plural('form.invalidCount', invalid.length));
-  }
 
-  private focusField(field: Field): void {
-    const target = this.renderRoot.querySelector<HTMLElement>(`[data-field="${field}"]`);
-    target?.focus();
-  }
 
-  private async send(): Promise<void> {
-    if (this.sending) return;
-    this.queuedTouches.clear(); // a submit shows every hint anyway
-    this.startCaptcha();
-    this.outcome = null;
-    // Everything the reader can see gets its hint from now on.
-    this.touched = new Set(this.visibleFields());
 
-    const fieldsInvalid = this.invalidFields().some((f) => f !== 'captcha');
-    if (fieldsInvalid) {
-      // Also flag a captcha that is clearly not done (an unticked checkbox), without waiting
-      // for a proof-of-work that is still being solved.
-      if (this.captchaActive) {
-        const token = await this.quickToken();
-        if (token === null && this.captchaActive) this.captchaError = this.captchaRequiredKey;
-        else if (token) this.captchaError = null;
-      }
-      await this.failValidation();
-      return;
-    }
 
-    this.sending = true;
-    try {
-      let captchaToken: string | undefined;
-      if (this.captchaActive && this.captchaEl?.token) {
-        const token = await this.captchaEl.token();
-        // With `auto`, the server may answer that there is no captcha: a null then means "none".
-        if (!token && this.captchaActive) {
-          this.captchaError = this.captchaRequiredKey;
-          this.sending = false;
-          await this.failValidation();
-          return;
-        }
-        this.captchaError = null;
-        captchaToken = token || undefined;
-      }
 
-      const thread = this.threadId;
-      const payload = this.payload(captchaToken);
-      const detail: CommentSubmitDetail = { ...payload, thread: thread ?? '' };
-      if (!emit(this, 'comment-submit', detail, true)) return;
 
-      const base = this.apiBase;
-      if (!base || !thread) {
-        await this.showFailure(0, this.l10n.tr.t('form.failed'), true);
-        return;
-      }
-      // The key depends on the words only, not on the captcha token, so a retry of the same
-      // text after a failure carries the same key even when the captcha was solved anew.
-      const { captcha: _token, ...text } = payload;
-      const key = this.drafts?.idempotencyKey(text) ?? `af-${Date.now()}`;
-      try {
-        const result = await new ApiClient(base).postComment(thread, payload, key);
-        await this.succeed(thread, result.status, result.comment);
-      } catch (err) {
-        await this.handleError(err);
-      }
-    } finally {
-      this.sending = false;
-    }
-  }
 
-  private get captchaRequiredKey(): string {
-    return this.captchaEl?.requiredKey ?? 'captcha.requiredOther';
-  }
-
-  private payload(captchaToken: string | undefined): CommentInputRaw {
-    const email = emailSchema.safeParse(this.values.email);
-    const name = nameSchema.safeParse(this.values.name);
-    const message = messageSchema.safeParse(this.values.message);
-    const payload: CommentInputRaw = {
-      name: name.success ? name.data : this.values.name,
-      email: email.success ? email.data : this.values.email,
-      message: message.success ? message.data : this.values.message,
-    };
-    if (this.ratingAvailable && this.values.rating > 0) {
-      payload.rating = this.values.rating;
-      payload.voter = voterId();
-    }
-    if (this.parent) payload.parent = this.parent;
-    if (captchaToken) payload.captcha = captchaToken;
-    payload.website = this.renderRoot.querySelector<HTMLInputElement>('input[name="website"]')?.value ?? '';
-    return payload;
-  }
-
-  private async succeed(thread: string, httpStatus: 201 | 202, comment: Comment): Promise<void> {
-    const status = httpStatus === 202 ? 'pending' : 'published';
-    const { name, email } = this.values;
-    identityStore.save(name.trim(), email.trim());
-    this.drafts?.clear();
-    if (status === 'pending') pendingComments.add(thread, comment);
-    this.values = { ...EMPTY, name, email };
-    this.touched = new Set();
-    this.serverErrors = {};
-    this.captchaError = null;
-    this.draftRestored = false;
-    // A fresh challenge for the next comment (a used proof-of-work is refused by the server).
-    if (this.captchaActive) this.captchaEl?.reset?.();
-    this.outcome = { kind: status, text: this.l10n.tr.t(status === 'pending' ? 'form.pending' : 'form.published') };
-    await this.updateComplete;
-    emit<CommentSubmittedDetail>(this, 'comment-submitted', { comment, status });
-  }
-
-  private async handleError(err: unknown): Promise<void> {
-    const tr = this.l10n.tr;
-    if (!(err instanceof ApiError)) {
-      await this.showFailure(0, tr.t('form.failed'), true);
-      return;
-    }
-    const { status } = err;
-    const fields = err.fields;
-    if (fields.captcha) {
-      this.captchaError = isFieldErrorKey(fields.captcha) ? fields.captcha : 'captcha.invalid';
-      this.captchaEl?.reset?.();
-    }
-    if (status === 429) {
-      const seconds = err.retryAfter ?? 60;
-      await this.showFailure(status, tr.plural('form.rateLimited', seconds), false);
-      return;
-    }
-    if (status >= 500) {
-      await this.showFailure(status, tr.t('form.failed'), true);
-      return;
-    }
-    if (status === 422 || (status === 403 && fields.captcha)) {
-      const onFields: Partial<Record<Field, string>> = {};
-      const elsewhere: string[] = [];
-      for (const [field, key] of Object.entries(fields)) {
-        const known = isFieldErrorKey(key) ? key : 'field.invalid';
-        if (field === 'captcha') continue;
-        if ((FIELD_ORDER as readonly string[]).includes(field) && this.hasField(field as Field)) onFields[field as Field] = known;
-        else elsewhere.push(this.text(known));
-      }
-      this.serverErrors = onFields;
-      const shown = this.invalidFields();
-      const message = elsewhere.length ? elsewhere.join(' ') : shown.length ? err.message : tr.t('form.rejected');
-      if (elsewhere.length || !shown.length) this.outcome = { kind: 'failed', text: elsewhere.length ? elsewhere.join(' ') : tr.t('form.rejected'), retry: false };
-      if (shown.length) await this.failValidation();
-      else await this.updateComplete;
-      emit<CommentErrorDetail>(this, 'comment-error', { status, message });
-      return;
-    }
-    await this.showFailure(status, tr.t('form.rejected'), false);
-  }
 
   private async showFailure(status: number, text: string, retry: boolean): Promise<void> {
     this.outcome = { kind: 'failed', text, retry };
@@ -572,8 +456,10 @@ export class CommentForm extends LitElement {
   /** The hint under a field, and the ARIA it needs. */
   private hint(field: Field): { shown: boolean; error: string | null; id: string } {
     const id = `${this.uid}-${field}-hint`;
-    if (!this.touched.has(field)) return { shown: false, error: null, id };
     const key = this.errorKey(field);
+    // Until the checks have loaded, a text field has no verdict (not even "Looks good!").
+    const unknown = !this.actions && !key && field !== 'rating' && field !== 'captcha';
+    if (!this.touched.has(field) || unknown) return { shown: false, error: null, id };
     return { shown: true, error: key ? this.text(key) : null, id };
   }
 
@@ -607,9 +493,9 @@ export class CommentForm extends LitElement {
           required
           aria-required="true"
           aria-invalid=${h.shown ? String(!!h.error) : 'false'}
-          aria-describedby=${ifDefined(h.shown ? h.id : undefined)}
+          aria-describedby=${h.shown ? h.id : nothing}
           ?readonly=${this.sending}
-          .value=${live(this.values[field])}
+          .value=${this.values[field]}
           @input=${(e: Event) => this.onInput(field, e)}
           @blur=${() => this.onBlur(field)}
         />
@@ -638,9 +524,9 @@ export class CommentForm extends LitElement {
           required
           aria-required="true"
           aria-invalid=${h.shown ? String(!!h.error) : 'false'}
-          aria-describedby=${ifDefined(describedBy || undefined)}
+          aria-describedby=${describedBy || nothing}
           ?readonly=${this.sending}
-          .value=${live(this.values.message)}
+          .value=${this.values.message}
           @input=${(e: Event) => this.onInput('message', e)}
           @blur=${() => this.onBlur('message')}
           @keydown=${this.onTextareaKeydown}
@@ -668,10 +554,10 @@ export class CommentForm extends LitElement {
           .value=${this.values.rating}
           ?required=${this.ratingRequired}
           label=${this.l10n.tr.t('form.rating')}
-          lang=${ifDefined(this.getAttribute('lang') ?? undefined)}
-          theme=${ifDefined(this.theme)}
-          aria-invalid=${ifDefined(showHint && h.error ? 'true' : undefined)}
-          aria-describedby=${ifDefined(showHint ? h.id : undefined)}
+          lang=${this.getAttribute('lang') ?? nothing}
+          theme=${this.theme ?? nothing}
+          aria-invalid=${showHint && h.error ? 'true' : nothing}
+          aria-describedby=${showHint ? h.id : nothing}
           @rating-change=${this.onRatingChange}
           @focusout=${this.onRatingFocusOut}
         ></article-rating>
@@ -701,7 +587,7 @@ export class CommentForm extends LitElement {
           .siteKey=${this.captchaSiteKey ?? ''}
           .lang=${this.l10n.tr.lang}
           .theme=${this.theme ?? 'auto'}
-          aria-describedby=${ifDefined(describedBy)}
+          aria-describedby=${describedBy ?? nothing}
           @captcha-state=${this.onCaptchaState}
         ></af-captcha>
     `;
@@ -731,8 +617,8 @@ export class CommentForm extends LitElement {
         novalidate
         aria-label=${tr.t('form.label')}
         @submit=${this.onSubmit}
-        @focusin=${this.startCaptcha}
-        @input=${this.startCaptcha}
+        @focusin=${this.onFirstTouch}
+        @input=${this.onFirstTouch}
       >
         ${this.draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
         ${this.renderInput('email', 'email', 'email', tr.t('form.email'))}
@@ -758,9 +644,4 @@ export class CommentForm extends LitElement {
       </form>
     `;
   }
-}
-
-function firstIssue(result: { success: boolean; error?: { issues: readonly { message: string }[] } }): string | null {
-  if (result.success) return null;
-  return result.error?.issues[0]?.message ?? 'field.invalid';
 }

@@ -84,18 +84,28 @@ export function visibleFeedback(el: CommentForm): string[] {
   return [...root(el).querySelectorAll<HTMLElement>('.feedback:not([hidden])')].map((n) => n.textContent!.trim());
 }
 
+/**
+ * The form loads its checks and its sending code (./actions.ts) on the reader's first focus or
+ * input; this waits until that module is there and the form has rendered with it.
+ */
+export async function actionsLoaded(el: CommentForm): Promise<void> {
+  await import('../../../src/components/comment-form/actions.js');
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+}
+
 export async function type(el: CommentForm, name: 'email' | 'name' | 'message', value: string): Promise<void> {
   const input = field(el, name);
   input.value = value;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
+  await actionsLoaded(el);
 }
 
 export async function leave(el: CommentForm, name: 'email' | 'name' | 'message'): Promise<void> {
   const input = field(el, name);
   input.focus();
   input.blur();
-  await el.updateComplete;
+  await actionsLoaded(el);
 }
 
 export async function fill(el: CommentForm, values: { email?: string; name?: string; message?: string } = {}): Promise<void> {

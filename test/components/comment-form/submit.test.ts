@@ -2,6 +2,7 @@ import '../../../src/components/comment-form/define.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import type { CommentSubmitDetail, CommentErrorDetail, CommentSubmittedDetail } from '../../../src/components/shared/events.js';
 import { pendingComments } from '../../../src/client/pending.js';
+import { en } from '../../../src/i18n/en.js';
 import {
   alertText,
   announcer,
@@ -234,16 +235,43 @@ describe('<comment-form> sending', () => {
     const calls = stubFetch(() =>
       Promise.resolve(calls.at(-1)!.method === 'GET' ? json(200, { provider: 'none' }) : json(201, { comment: comment() })),
     );
+    // Every form before this one had captcha="none": none of them loaded the captcha's code.
+    expect(customElements.get('af-captcha')).to.equal(undefined);
     const el = await makeForm('captcha="auto"');
-    expect(customElements.get('af-captcha')).to.not.equal(undefined);
     expect(root(el).querySelector('af-captcha')).to.not.equal(null);
+    expect(customElements.get('af-captcha')).to.equal(undefined);
     await fill(el);
+    // The first input loaded and registered it.
+    await customElements.whenDefined('af-captcha');
     await submit(el);
     expect(calls.map((c) => `${c.method} ${c.url}`)).to.deep.equal([
       'GET https://api.test/api/captcha',
       'POST https://api.test/api/threads/t-1/comments',
     ]);
     expect(calls[1]!.body).to.not.have.property('captcha');
+    expect(statusText(el)).to.equal('Thank you! Your comment is published.');
+  });
+
+  it('with captcha="auto", a failed GET /captcha says the comment could not be sent (not "complete the captcha") and keeps the text', async () => {
+    const calls = stubFetch(json(503, { error: 'unavailable', message: 'down' }));
+    const el = await makeForm('captcha="auto"');
+    await fill(el);
+    await submit(el);
+    expect(calls.every((c) => c.method === 'GET' && c.url === 'https://api.test/api/captcha')).to.equal(true);
+    expect(alertText(el)).to.equal(en['form.failed']);
+    expect(root(el).querySelector('button.retry')!.textContent!.trim()).to.equal(en['form.retry']);
+    expect(root(el).querySelector('.captcha-field .feedback:not([hidden])')).to.equal(null);
+    expect(root(el).textContent).to.not.contain(en['captcha.requiredOther']);
+    expect(field(el, 'message').value).to.equal('Hello there');
+    await expect(el).to.be.accessible();
+
+    // Try again asks for the captcha again; once the server answers, the comment goes out.
+    stubFetch((() => {
+      let n = 0;
+      return () => (n++ === 0 ? json(200, { provider: 'none' }) : json(201, { comment: comment() }));
+    })());
+    root(el).querySelector<HTMLButtonElement>('button.retry')!.click();
+    await until(() => root(el).querySelector('.status.success')!.textContent!.trim() !== '');
     expect(statusText(el)).to.equal('Thank you! Your comment is published.');
   });
 
