@@ -6,6 +6,9 @@ import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
 import { styles } from './article-feedback.styles.js';
 
+/** Every part of the inner elements, so `article-feedback::part(button)` etc. reach them. */
+const PARTS = 'label,input,textarea,button,feedback,star,stars,summary,comment,form,count,status';
+
 /**
  * `<article-feedback>`: the whole block that closes an article — the heading, the standalone
  * `<article-rating>`, the `<comment-form>` and the `<comment-list>`. It hands its settings to
@@ -47,6 +50,7 @@ export class ArticleFeedback extends LitElement {
       <section class="block" aria-labelledby="heading">
         <h2 id="heading" part="heading">${heading}</h2>
         <article-rating
+          exportparts=${PARTS}
           class="rating"
           endpoint=${endpoint}
           thread=${thread}
@@ -56,6 +60,7 @@ export class ArticleFeedback extends LitElement {
           .messages=${this.messages}
         ></article-rating>
         <comment-form
+          exportparts=${PARTS}
           endpoint=${endpoint}
           thread=${thread}
           lang=${lang}
@@ -65,6 +70,7 @@ export class ArticleFeedback extends LitElement {
           .messages=${this.messages}
         ></comment-form>
         <comment-list
+          exportparts=${PARTS}
           endpoint=${endpoint}
           thread=${thread}
           lang=${lang}

@@ -426,6 +426,7 @@ export class CommentList extends LitElement {
           <div class="reply-slot" id=${`reply-${c.id}`}>
             ${open && endpoint && thread
               ? html`<div role="group" aria-label=${tr.t('list.replyTo', { name: c.name })}><comment-form
+                  exportparts="label,input,textarea,button,feedback,form,count,status"
                   parent=${c.id}
                   endpoint=${endpoint}
                   thread=${thread}

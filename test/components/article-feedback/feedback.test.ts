@@ -131,4 +131,24 @@ describe('<article-feedback>', () => {
     }
     expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.not.equal('Leave a Comment');
   });
+  it('exports the inner parts: a page rule on article-feedback::part(button|textarea|star) styles them', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      article-feedback::part(button) { background-color: rgb(1, 2, 3); }
+      article-feedback::part(textarea) { border-top-color: rgb(4, 5, 6); }
+      article-feedback::part(star) { background-color: rgb(7, 8, 9); }
+    `;
+    document.head.append(style);
+    try {
+      const el = await make('endpoint="https://api.test/api" thread="t-1" captcha="none"');
+      await settle(el);
+      const form = inner(el, 'comment-form').shadowRoot!;
+      expect(getComputedStyle(form.querySelector('button[type="submit"]')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(form.querySelector('textarea')!).borderTopColor).to.equal('rgb(4, 5, 6)');
+      const star = inner(el, 'article-rating').shadowRoot!.querySelector('[part~="star"]')!;
+      expect(getComputedStyle(star).backgroundColor).to.equal('rgb(7, 8, 9)');
+    } finally {
+      style.remove();
+    }
+  });
 });
