@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { ApiClient, ApiError } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { ownVotes, voterId } from '../../client/voter.js';
@@ -470,7 +469,7 @@ export class ArticleRating extends LitElement {
         part="star"
         role="radio"
         data-value=${n}
-        class=${classMap({ on: filled && solid, preview: filled && !solid })}
+        class=${filled ? (solid ? 'on' : 'preview') : ''}
         aria-checked=${n === this.pick ? 'true' : 'false'}
         aria-label=${tr.t('rating.star', { n, max })}
         aria-disabled=${disabled ? 'true' : nothing}
@@ -485,7 +484,7 @@ export class ArticleRating extends LitElement {
     }
 
     return html`<div
-      class=${classMap({ rating: true, interactive: this.interactive, disabled, busy: this.busy })}
+      class="rating${this.interactive ? ' interactive' : ''}${disabled ? ' disabled' : ''}${this.busy ? ' busy' : ''}"
     >
       <span id="label" part="label">${this.label ?? tr.t('rating.label')}</span>
       <div
@@ -514,7 +513,7 @@ export class ArticleRating extends LitElement {
         part="feedback"
         role="status"
         aria-live="polite"
-        class=${classMap({ error: feedbackError })}
+        class=${feedbackError ? 'error' : ''}
       >${feedback}</div>
     </div>`;
   }

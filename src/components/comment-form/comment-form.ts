@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { LIMITS } from '../../contract/limits.js';
 import { DraftStore, identityStore } from '../../client/drafts.js';
 import { isValidThread, resolveEndpoint, resolveThread } from '../../client/endpoint.js';
@@ -122,8 +122,12 @@ export class CommentForm extends LitElement {
   @state() private announcement = '';
   @state() private draftRestored = false;
 
-  @query('form') private formEl!: HTMLFormElement;
-  @query('af-captcha') private captchaEl!: CaptchaElement | null;
+  private get formEl(): HTMLFormElement {
+    return this.renderRoot.querySelector('form')!;
+  }
+  private get captchaEl(): CaptchaElement | null {
+    return this.renderRoot.querySelector('af-captcha');
+  }
 
   private readonly l10n = new LocaleController(this);
   private drafts: DraftStore | null = null;

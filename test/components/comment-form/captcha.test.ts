@@ -52,7 +52,7 @@ describe('<comment-form> with a captcha', () => {
     root(el).querySelector<HTMLInputElement>('input[name="email"]')!.focus();
     root(el).querySelector<HTMLInputElement>('input[name="name"]')!.focus();
     // Started once the captcha's code has loaded (a dynamic import on the first touch).
-    await until(() => captcha.starts > 0);
+    await until(() => captcha.starts > 0, 10_000);
     root(el).querySelector<HTMLInputElement>('input[name="email"]')!.focus();
     await new Promise((r) => setTimeout(r, 50));
     expect(captcha.starts).to.equal(1);

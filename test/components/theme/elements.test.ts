@@ -57,13 +57,15 @@ function stubServer(): void {
 async function showValidation(form: CommentForm): Promise<void> {
   const root = form.shadowRoot!;
   root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  // The form loads its checks on the first touch or submit (a dynamic import): wait for them.
+  await import('../../../src/components/comment-form/actions.js');
   await form.updateComplete;
   const email = root.querySelector<HTMLInputElement>('[name="email"]')!;
   email.focus();
   await sendKeys({ type: 'reader@example.org' });
   await form.updateComplete;
-  await waitUntil(() => root.textContent!.includes('Looks good!'), 'no valid feedback shown');
-  await waitUntil(() => root.textContent!.includes('Please enter your name.'), 'no invalid feedback shown');
+  await waitUntil(() => root.textContent!.includes('Looks good!'), 'no valid feedback shown', { timeout: 5000 });
+  await waitUntil(() => root.textContent!.includes('Please enter your name.'), 'no invalid feedback shown', { timeout: 5000 });
 }
 
 for (const theme of ['light', 'dark'] as const) {
