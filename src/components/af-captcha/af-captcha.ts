@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiClient, ApiError } from '../../client/api.js';
 import { encodePowPayload, powExpiresAt, solvePow } from '../../client/captcha/pow.js';
 import { isProviderName, loadProvider, type ProviderApi, type ProviderName } from '../../client/captcha/providers.js';
@@ -41,21 +40,31 @@ const EXPIRY_MARGIN_MS = 60_000;
  * @csspart feedback - The status line.
  */
 export class CaptchaField extends LitElement {
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    provider: {},
+    siteKey: { attribute: 'site-key' },
+    lang: { reflect: true },
+    theme: { reflect: true },
+    messages: { attribute: false },
+    state: { state: true },
+    resolved: { state: true },
+  };
   static override styles = [tokens, captchaStyles];
 
   /** API base URL; else the enclosing `<article-feedback>`'s. */
-  @property() endpoint: string | undefined;
+  declare endpoint: string | undefined;
   /** `auto` (ask `GET /captcha`) | `none` | `pow` | `recaptcha` | `hcaptcha` | `turnstile`. */
-  @property() provider = 'auto';
+  provider = 'auto';
   /** Site key for a provider checkbox; when empty, the server's is used. */
-  @property({ attribute: 'site-key' }) siteKey = '';
-  @property({ reflect: true }) override lang!: string;
-  @property({ reflect: true }) theme: string | undefined;
-  @property({ attribute: false }) messages: Messages | undefined;
+  siteKey = '';
+  declare lang: string;
+  declare theme: string | undefined;
+  declare messages: Messages | undefined;
 
-  @state() private state: CaptchaState = 'idle';
+  private state: CaptchaState = 'idle';
   /** The provider the server named, for `auto`. */
-  @state() private resolved: string | null = null;
+  private resolved: string | null = null;
 
   private readonly l10n = new LocaleController(this);
   private started = false;

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { LIMITS } from '../../contract/limits.js';
 import { LocaleController } from '../../i18n/controller.js';
@@ -17,20 +16,31 @@ const PARTS = 'label,input,textarea,button,feedback,star,stars,summary,comment,f
  * @csspart heading - the h2
  */
 export class ArticleFeedback extends LitElement {
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    thread: {},
+    lang: {},
+    theme: { reflect: true },
+    captcha: {},
+    captchaSiteKey: { attribute: 'captcha-site-key' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    heading: {},
+    messages: { attribute: false },
+  };
   static override styles = styles;
 
-  @property() endpoint?: string;
-  @property() thread?: string;
-  @property() override lang = '';
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  declare endpoint?: string;
+  declare thread?: string;
+  override lang = '';
+  theme: 'light' | 'dark' | 'auto' = 'auto';
   /** `auto` (ask the server) | `none` | `pow` | `recaptcha` | `hcaptcha` | `turnstile`. */
-  @property() captcha = 'auto';
-  @property({ attribute: 'captcha-site-key' }) captchaSiteKey?: string;
-  @property({ type: Number, attribute: 'page-size' }) pageSize: number = LIMITS.pageSizeDefault;
+  captcha = 'auto';
+  declare captchaSiteKey?: string;
+  pageSize: number = LIMITS.pageSizeDefault;
   /** Overrides the heading text ("Leave a Comment"). */
-  @property() heading?: string;
+  declare heading?: string;
   /** A partial catalogue of message overrides, handed to every inner element. */
-  @property({ attribute: false }) messages?: Messages;
+  declare messages?: Messages;
 
   protected l10n = new LocaleController(this);
 

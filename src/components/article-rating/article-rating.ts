@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiClient, ApiError } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { ownVotes, voterId } from '../../client/voter.js';
@@ -68,44 +67,70 @@ function clampScale(max: number): number {
  * @cssprop --af-color-muted - Colour of the aggregate text.
  */
 export class ArticleRating extends LitElement {
+  static override properties: PropertyDeclarations = {
+    max: { type: Number },
+    value: { type: Number },
+    readonly: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
+    name: { reflect: true },
+    label: {},
+    endpoint: {},
+    thread: {},
+    lang: { reflect: true },
+    theme: { reflect: true },
+    messages: { attribute: false },
+    hostDescribedBy: { attribute: 'aria-describedby' },
+    hostInvalid: { attribute: 'aria-invalid' },
+    pick: { state: true },
+    hover: { state: true },
+    focusPreview: { state: true },
+    aggregate: { state: true },
+    loading: { state: true },
+    busy: { state: true },
+    message: { state: true },
+    messageKind: { state: true },
+    touched: { state: true },
+    formDisabled: { state: true },
+  };
   static formAssociated = true;
   static override styles = [tokens, ratingStyles];
 
-  @property({ type: Number }) max = 5;
-  @property({ type: Number }) value = 0;
-  @property({ type: Boolean, reflect: true }) readonly = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
-  @property({ type: Boolean, reflect: true }) required = false;
+  max = 5;
+  value = 0;
+  readonly = false;
+  disabled = false;
+  required = false;
   /** Reflected because a form-associated element is submitted under its `name` attribute. */
-  @property({ reflect: true }) name: string | undefined;
-  @property() label: string | undefined;
-  @property() endpoint: string | undefined;
-  @property() thread: string | undefined;
-  @property({ reflect: true }) override lang!: string;
-  @property({ reflect: true }) theme: string | undefined;
-  @property({ attribute: false }) messages: Messages | undefined;
+  declare name: string | undefined;
+  declare label: string | undefined;
+  declare endpoint: string | undefined;
+  declare thread: string | undefined;
+  declare lang: string;
+  declare theme: string | undefined;
+  declare messages: Messages | undefined;
   /**
    * `aria-describedby` / `aria-invalid` an enclosing form (e.g. `<comment-form>`) puts on this
    * element: ids cannot reach into the shadow root, so the radio group repeats them itself.
    * @internal
    */
-  @property({ attribute: 'aria-describedby' }) hostDescribedBy: string | undefined;
+  declare hostDescribedBy: string | undefined;
   /** @internal */
-  @property({ attribute: 'aria-invalid' }) hostInvalid: string | undefined;
+  declare hostInvalid: string | undefined;
 
   /** The checked star: follows `value`, and the keyboard before a standalone vote is cast. */
-  @state() private pick = 0;
+  private pick = 0;
   /** The star under the pointer (0 = none). */
-  @state() private hover = 0;
+  private hover = 0;
   /** The focused star while nothing is picked: previewed, not chosen. */
-  @state() private focusPreview = 0;
-  @state() private aggregate: RatingAggregate | null = null;
-  @state() private loading = false;
-  @state() private busy = false;
-  @state() private message = '';
-  @state() private messageKind: 'ok' | 'error' = 'ok';
-  @state() private touched = false;
-  @state() private formDisabled = false;
+  private focusPreview = 0;
+  private aggregate: RatingAggregate | null = null;
+  private loading = false;
+  private busy = false;
+  private message = '';
+  private messageKind: 'ok' | 'error' = 'ok';
+  private touched = false;
+  private formDisabled = false;
 
   private readonly l10n = new LocaleController(this);
   private readonly internals: ElementInternals;

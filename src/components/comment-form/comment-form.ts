@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { LIMITS } from '../../contract/limits.js';
 import { DraftStore, identityStore } from '../../client/drafts.js';
 import { isValidThread, resolveEndpoint, resolveThread } from '../../client/endpoint.js';
@@ -92,35 +91,55 @@ export const EMPTY: Values = { email: '', name: '', message: '', rating: 0 };
  * @cssprop --af-spacing - Space between fields.
  */
 export class CommentForm extends LitElement {
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    thread: {},
+    parent: {},
+    theme: { reflect: true },
+    captcha: {},
+    captchaSiteKey: { attribute: 'captcha-site-key' },
+    withRating: { type: Boolean, attribute: 'with-rating' },
+    ratingRequired: { type: Boolean, attribute: 'rating-required' },
+    ratingMax: { type: Number, attribute: 'rating-max' },
+    messages: { attribute: false },
+    values: { state: true },
+    touched: { state: true },
+    serverErrors: { state: true },
+    captchaError: { state: true },
+    sending: { state: true },
+    outcome: { state: true },
+    announcement: { state: true },
+    draftRestored: { state: true },
+  };
   static override styles = [tokens, styles];
 
   /** Base URL of the API. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
   /** Discussion id. */
-  @property() thread?: string;
+  declare thread?: string;
   /** Id of the comment this form replies to. */
-  @property() parent?: string;
+  declare parent?: string;
   /** `light` | `dark` | `auto`. */
-  @property({ reflect: true }) theme?: string;
+  declare theme?: string;
   /** Captcha provider: `auto` asks the server (`GET /captcha`). */
-  @property() captcha = 'auto';
-  @property({ attribute: 'captcha-site-key' }) captchaSiteKey?: string;
-  @property({ type: Boolean, attribute: 'with-rating' }) withRating = false;
-  @property({ type: Boolean, attribute: 'rating-required' }) ratingRequired = false;
-  @property({ type: Number, attribute: 'rating-max' }) ratingMax = 5;
+  captcha = 'auto';
+  declare captchaSiteKey?: string;
+  withRating = false;
+  ratingRequired = false;
+  ratingMax = 5;
   /** Overrides of catalogue entries, e.g. `{ 'form.submit': 'Send' }`. */
-  @property({ attribute: false }) messages?: Messages;
+  declare messages?: Messages;
 
-  @state() private values: Values = { ...EMPTY };
+  private values: Values = { ...EMPTY };
   /** Fields whose hint is shown: left once by the reader, or all after a submit attempt. */
-  @state() private touched = new Set<Field>();
+  private touched = new Set<Field>();
   /** Message keys the server named in a 422/403, shown until the reader edits that field. */
-  @state() private serverErrors: Partial<Record<Field, string>> = {};
-  @state() private captchaError: string | null = null;
-  @state() private sending = false;
-  @state() private outcome: Outcome | null = null;
-  @state() private announcement = '';
-  @state() private draftRestored = false;
+  private serverErrors: Partial<Record<Field, string>> = {};
+  private captchaError: string | null = null;
+  private sending = false;
+  private outcome: Outcome | null = null;
+  private announcement = '';
+  private draftRestored = false;
 
   private get formEl(): HTMLFormElement {
     return this.renderRoot.querySelector('form')!;

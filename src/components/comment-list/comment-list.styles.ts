@@ -83,6 +83,12 @@ const local = css`
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
   }
+  /* Off-screen threads skip style and layout (500 comments); the clip margin keeps focus rings. */
+  .level-0 > li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
+    overflow-clip-margin: 0.5rem;
+  }
   ol.comments ol.comments {
     margin-top: calc(var(--_space) * 0.75);
     padding-inline-start: calc(var(--_space) * 1.5);

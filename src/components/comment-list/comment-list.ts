@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiClient } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
@@ -34,31 +33,53 @@ interface Node {
  * @csspart button - the Reply, Load more and Retry buttons
  */
 export class CommentList extends LitElement {
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    thread: {},
+    lang: {},
+    theme: { reflect: true },
+    sort: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    captcha: {},
+    captchaSiteKey: { attribute: 'captcha-site-key' },
+    ratingMax: { type: Number, attribute: 'rating-max' },
+    messages: { attribute: false },
+    state: { state: true },
+    comments: { state: true },
+    pending: { state: true },
+    total: { state: true },
+    nextCursor: { state: true },
+    loadingMore: { state: true },
+    moreFailed: { state: true },
+    activeSort: { state: true },
+    replyTo: { state: true },
+    now: { state: true },
+  };
   static override styles = styles;
 
-  @property() endpoint?: string;
-  @property() thread?: string;
-  @property() override lang = '';
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-  @property() sort: Sort = 'newest';
-  @property({ type: Number, attribute: 'page-size' }) pageSize: number = LIMITS.pageSizeDefault;
+  declare endpoint?: string;
+  declare thread?: string;
+  override lang = '';
+  declare theme?: 'light' | 'dark' | 'auto';
+  sort: Sort = 'newest';
+  pageSize: number = LIMITS.pageSizeDefault;
   /** Handed to the inline reply forms. */
-  @property() captcha?: string;
-  @property({ attribute: 'captcha-site-key' }) captchaSiteKey?: string;
+  declare captcha?: string;
+  declare captchaSiteKey?: string;
   /** The scale of the authors' stars. */
-  @property({ type: Number, attribute: 'rating-max' }) ratingMax = 5;
-  @property({ attribute: false }) messages?: Messages;
+  ratingMax = 5;
+  declare messages?: Messages;
 
-  @state() private state: LoadState = 'idle';
-  @state() private comments: Comment[] = [];
-  @state() private pending: Comment[] = [];
-  @state() private total = 0;
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreFailed = false;
-  @state() private activeSort: Sort = 'newest';
-  @state() private replyTo: string | null = null;
-  @state() private now = Date.now();
+  private state: LoadState = 'idle';
+  private comments: Comment[] = [];
+  private pending: Comment[] = [];
+  private total = 0;
+  private nextCursor: string | null = null;
+  private loadingMore = false;
+  private moreFailed = false;
+  private activeSort: Sort = 'newest';
+  private replyTo: string | null = null;
+  private now = Date.now();
 
   protected l10n = new LocaleController(this);
 
