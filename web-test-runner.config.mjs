@@ -36,5 +36,6 @@ export default {
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,
   testsFinishTimeout: 300000,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: the first dynamic import of a chunk (zod, the captcha) is compiled on the fly on a cold run.
+  testFramework: { config: { timeout: 30000 } },
 };
