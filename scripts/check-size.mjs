@@ -10,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // The product's target for the whole block (issue 6) is 20 KiB gzipped, aim 16 KiB. We are not
 // there yet, so the build fails on growth past LIMIT: a ratchet set just above today's figure.
 // Lower LIMIT whenever the bundle shrinks; it must reach TARGET.
-const LIMIT = 26 * 1024; // bytes gzipped: fail above (ratchet)
+const LIMIT = 25 * 1024; // bytes gzipped: fail above (ratchet)
 const TARGET = 20 * 1024; // bytes gzipped: the budget of issue 6
 const AIM = 16 * 1024; // bytes gzipped: the aim
 

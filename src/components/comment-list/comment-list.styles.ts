@@ -84,7 +84,7 @@ const local = css`
     gap: calc(var(--_space) * 0.75);
   }
   /* Off-screen threads skip style and layout (500 comments); the clip margin keeps focus rings. */
-  .level-0 > li {
+  .level-1 > li {
     content-visibility: auto;
     contain-intrinsic-size: auto 6rem;
     overflow-clip-margin: 0.5rem;
