@@ -9,6 +9,8 @@
  *   5. the proof-of-work solve time (bench/captcha.ts).
  *
  * Prints a table and writes bench/results.md (raw numbers in bench/out/results.json).
+ *   6. the long load run of bench/load.ts (10,000 posts + 1,000 repeated keys by default).
+ *
  * Settings: BENCH_RUNS (default 15), BENCH_DURATION seconds per autocannon run (default 8),
  * BENCH_CONNECTIONS (default 50), BENCH_SKIP=captcha,server,… to leave sections out.
  */
@@ -436,6 +438,17 @@ async function benchPow(): Promise<void> {
   );
 }
 
+// ── 6. load (the long variant of the hardening load test) ────────────────────────────────
+async function benchLoadSection(): Promise<void> {
+  const { benchLoad } = await import('./load.js');
+  const result = await benchLoad();
+  raw.load = result;
+  section(
+    'Load: distinct posts plus repeated Idempotency-Keys, exactly one comment per key (bench/load.ts)',
+    Object.entries(result).map(([k, v]) => [k, String(v)] as Row),
+  );
+}
+
 // ── run ──────────────────────────────────────────────────────────────────────────────────
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 const chromiumVersion = browser.version();
@@ -447,6 +460,7 @@ try {
 }
 if (!SKIP.has('server')) await benchServer();
 if (!SKIP.has('captcha')) await benchPow();
+if (!SKIP.has('load')) await benchLoadSection();
 
 // ── report ───────────────────────────────────────────────────────────────────────────────
 const md = [
