@@ -65,6 +65,7 @@ export const de: Catalogue = {
       ? 'Zu viele Stimmen. Bitte versuchen Sie es in {n} Sekunde erneut.'
       : 'Zu viele Stimmen. Bitte versuchen Sie es in {n} Sekunden erneut.',
   'rating.readonly': 'schreibgeschützt',
+  'rating.hint': 'Mit den Pfeiltasten wählen, dann mit Enter abstimmen.',
 
   'list.label': 'Kommentare',
   'list.empty': 'Schreiben Sie die erste Rezension',

@@ -61,6 +61,7 @@ export const en: Catalogue = {
   'rating.rateLimited': (c) =>
     c === 'one' ? 'Too many votes. Please try again in {n} second.' : 'Too many votes. Please try again in {n} seconds.',
   'rating.readonly': 'read-only',
+  'rating.hint': 'Use the arrow keys to choose, then press Enter to vote.',
 
   'list.label': 'Comments',
   'list.empty': 'Leave the first review',

@@ -67,6 +67,7 @@ export const es: Catalogue = {
       ? 'Demasiados votos. Vuelve a intentarlo dentro de {n} segundo.'
       : 'Demasiados votos. Vuelve a intentarlo dentro de {n} segundos.',
   'rating.readonly': 'solo lectura',
+  'rating.hint': 'Elija con las flechas y pulse Intro para votar.',
 
   'list.label': 'Comentarios',
   'list.empty': 'Deja la primera opinión',

@@ -68,6 +68,7 @@ export const fr: Catalogue = {
       ? 'Trop de votes. Veuillez réessayer dans {n} seconde.'
       : 'Trop de votes. Veuillez réessayer dans {n} secondes.',
   'rating.readonly': 'lecture seule',
+  'rating.hint': 'Choisissez avec les flèches, puis appuyez sur Entrée pour voter.',
 
   'list.label': 'Commentaires',
   'list.empty': 'Laissez le premier avis',

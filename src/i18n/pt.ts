@@ -68,6 +68,7 @@ export const pt: Catalogue = {
       ? 'Votos demais. Tente novamente em {n} segundo.'
       : 'Votos demais. Tente novamente em {n} segundos.',
   'rating.readonly': 'somente leitura',
+  'rating.hint': 'Escolha com as setas e prima Enter para votar.',
 
   'list.label': 'Comentários',
   'list.empty': 'Deixe a primeira opinião',

@@ -65,6 +65,7 @@ export interface Catalogue {
   'rating.failed': string;
   'rating.rateLimited': PluralEntry;
   'rating.readonly': string;
+  'rating.hint': string;
 
   // <comment-list>
   'list.label': string;

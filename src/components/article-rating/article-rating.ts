@@ -483,7 +483,9 @@ export class ArticleRating extends LitElement {
     const feedback = showHint ? tr.t('rating.required') : this.message;
     const feedbackError = showHint || this.messageKind === 'error';
     const external = this.externalDescription();
-    const describedBy = [standalone ? 'summary' : '', feedback ? 'feedback' : '', external ? 'external' : '']
+    // Standalone, arrows only select and Enter/Space casts the vote: say so to screen readers.
+    const voteHint = standalone && this.interactive;
+    const describedBy = [standalone ? 'summary' : '', voteHint ? 'hint' : '', feedback ? 'feedback' : '', external ? 'external' : '']
       .filter(Boolean)
       .join(' ');
 
@@ -532,6 +534,7 @@ export class ArticleRating extends LitElement {
         ${stars}
       </div>
       ${standalone ? this.renderSummary() : nothing}
+      ${voteHint ? html`<span id="hint" class="visually-hidden">${tr.t('rating.hint')}</span>` : nothing}
       ${external ? html`<span id="external" class="visually-hidden">${external}</span>` : nothing}
       <div
         id="feedback"

@@ -41,6 +41,19 @@ describe('<article-rating> standalone', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('tells screen readers that arrows choose and Enter votes (standalone only, not when read-only)', async () => {
+    const el = await standalone();
+    const describedBy = (g: Element) =>
+      (g.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim() ?? '')
+        .join(' | ');
+    expect(describedBy(group(el))).to.contain('Use the arrow keys to choose, then press Enter to vote.');
+    el.readonly = true;
+    await el.updateComplete;
+    expect(describedBy(group(el))).not.to.contain('press Enter to vote');
+  });
+
   it('renders a labelled radio group of SVG stars named "N of 5 stars"', async () => {
     const el = await standalone();
     const g = group(el);
