@@ -80,17 +80,29 @@ export class Translator {
   readonly locale: Locale;
   private readonly catalogue: Catalogue;
   private readonly overrides: Messages;
-  private readonly plurals: Intl.PluralRules;
-  private readonly numbers: Intl.NumberFormat;
+  /** Small integers print the same in every catalogue's locale; skip Intl for them. */
+  private readonly plainDigits: boolean;
 
   constructor(lang: string, catalogue: Catalogue = en, overrides: Messages = {}) {
     this.lang = lang;
     this.locale = normalizeLocale(lang);
     this.catalogue = catalogue;
     this.overrides = overrides;
-    const intl = intlFor(lang, this.locale);
-    this.plurals = intl.plurals;
-    this.numbers = intl.numbers;
+    this.plainDigits = /^(en|es|pt|fr|de)(-[A-Za-z]{2})?$/i.test(lang);
+  }
+
+  // Created on first use: the first Intl object of a page costs tens of milliseconds (ICU data),
+  // and nothing the form shows first needs one.
+  private get plurals(): Intl.PluralRules {
+    return intlFor(this.lang, this.locale).plurals;
+  }
+
+  private get numbers(): Intl.NumberFormat {
+    return intlFor(this.lang, this.locale).numbers;
+  }
+
+  private formatParam(n: number): string {
+    return this.plainDigits && Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : this.numbers.format(n);
   }
 
   private entry(key: MessageKey): Entry {
@@ -124,7 +136,7 @@ export class Translator {
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? this.numbers.format(value) : value;
+      return typeof value === 'number' ? this.formatParam(value) : value;
     });
   }
 }
