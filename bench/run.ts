@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
 import { startServerProcess } from '../test/helpers/server-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,16 +32,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Row = [label: string, value: string, note?: string];
 const sections: { title: string; rows: Row[] }[] = [];
@@ -450,7 +441,7 @@ async function benchLoadSection(): Promise<void> {
 }
 
 // ── run ──────────────────────────────────────────────────────────────────────────────────
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 const chromiumVersion = browser.version();
 try {
   if (!SKIP.has('textarea')) await benchTextarea(browser);

@@ -91,14 +91,16 @@ export class Translator {
     this.plainDigits = /^(en|es|pt|fr|de)(-[A-Za-z]{2})?$/i.test(lang);
   }
 
+  private intl: IntlSet | undefined;
+
   // Created on first use: the first Intl object of a page costs tens of milliseconds (ICU data),
   // and nothing the form shows first needs one.
   private get plurals(): Intl.PluralRules {
-    return intlFor(this.lang, this.locale).plurals;
+    return (this.intl ??= intlFor(this.lang, this.locale)).plurals;
   }
 
   private get numbers(): Intl.NumberFormat {
-    return intlFor(this.lang, this.locale).numbers;
+    return (this.intl ??= intlFor(this.lang, this.locale)).numbers;
   }
 
   private formatParam(n: number): string {
@@ -145,8 +147,12 @@ export class Translator {
  * Intl objects are costly to build (the page-load profile showed the Translator constructor on
  * top); every element of a page shares one set per language tag.
  */
-const intlCache = new Map<string, { plurals: Intl.PluralRules; numbers: Intl.NumberFormat }>();
-function intlFor(lang: string, fallback: string): { plurals: Intl.PluralRules; numbers: Intl.NumberFormat } {
+interface IntlSet {
+  plurals: Intl.PluralRules;
+  numbers: Intl.NumberFormat;
+}
+const intlCache = new Map<string, IntlSet>();
+function intlFor(lang: string, fallback: string): IntlSet {
   const key = `${lang}|${fallback}`;
   let hit = intlCache.get(key);
   if (!hit) {

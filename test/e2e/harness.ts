@@ -17,18 +17,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
 import { startServerProcess } from '../helpers/server-process.js';
-
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type ServerHandle = Awaited<ReturnType<typeof startServerProcess>>;
 
@@ -219,7 +209,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let browser: Browser;
   try {
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_FLAGS,
     });
@@ -283,26 +273,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       },
       body: JSON.stringify(payload),
     });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body };
+    return readAnswer(res);
   }
 
   async function getJson(path: string) {
     const res = await fetch(apiUrl + path, { headers: { Accept: 'application/json', Origin: pageOrigin } });
+    return readAnswer(res);
+  }
+
+  /** The status and the body: parsed JSON, or the text when it is not JSON. */
+  async function readAnswer(res: Response): Promise<{ status: number; body: unknown }> {
     const text = await res.text();
-    let body: unknown = text;
     try {
-      body = JSON.parse(text);
+      return { status: res.status, body: JSON.parse(text) as unknown };
     } catch {
-      /* not JSON */
+      return { status: res.status, body: text };
     }
-    return { status: res.status, body };
   }
 
   let closed = false;

@@ -12,11 +12,6 @@ import {
   stubFetch,
 } from './helpers.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-declare const afterEach: (body: () => unknown) => void;
-
 const globals = window as unknown as Record<string, unknown>;
 
 function statusText(el: CaptchaField): string {

@@ -2,9 +2,6 @@ import { expect } from '@open-wc/testing';
 import { encodePowPayload, powSearch, solvePow } from '../../../src/client/captcha/pow.js';
 import { makeChallenge, sha256Hex } from './helpers.js';
 
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-
 describe('proof-of-work solver', () => {
   it('solves in a Blob Web Worker', async () => {
     const challenge = await makeChallenge(4321, 10000);

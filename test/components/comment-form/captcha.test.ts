@@ -4,12 +4,6 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { CommentForm } from '../../../src/components/comment-form/comment-form.js';
 import { clearStorage, comment, fill, json, makeForm, restoreFetch, root, stubFetch, submit, until } from './helpers.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-declare const beforeEach: (body: (this: { skip(): void }) => unknown) => void;
-declare const afterEach: (body: () => unknown) => void;
-
 class FakeCaptcha extends HTMLElement {
   starts = 0;
   resets = 0;

@@ -22,12 +22,6 @@ import {
   until,
 } from './helpers.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-declare const beforeEach: (body: (this: { skip(): void }) => unknown) => void;
-declare const afterEach: (body: () => unknown) => void;
-
 describe('<comment-form> sending', () => {
   beforeEach(() => clearStorage());
   afterEach(() => restoreFetch());

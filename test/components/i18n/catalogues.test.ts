@@ -8,10 +8,6 @@ import { loadCatalogue, SUPPORTED_LOCALES, Translator } from '../../../src/i18n/
 import type { Catalogue, Locale } from '../../../src/i18n/index.js';
 import { FIELD_ERROR_KEYS } from '../../../src/contract/keys.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-
 const catalogues: Record<Exclude<Locale, 'en'>, Catalogue> = { es, pt, fr, de };
 const englishKeys = Object.keys(en).sort();
 const pluralKeys = englishKeys.filter((k) => typeof en[k as keyof Catalogue] === 'function');

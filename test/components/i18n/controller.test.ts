@@ -4,10 +4,6 @@ import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../../src/i18n/controller.js';
 import type { Messages } from '../../../src/i18n/index.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-
 /** The smallest element that uses the controller the way the real ones do. */
 class L10nProbe extends LitElement {
   @property() override lang = '';

@@ -6,10 +6,6 @@ import { es } from '../../../src/i18n/es.js';
 import { pt } from '../../../src/i18n/pt.js';
 import { closestComposed, normalizeLocale, resolveLang, Translator } from '../../../src/i18n/index.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-
 describe('normalizeLocale', () => {
   it('keeps the languages we have', () => {
     for (const tag of ['en', 'es', 'pt', 'fr', 'de']) expect(normalizeLocale(tag)).to.equal(tag);

@@ -9,12 +9,6 @@ import type { ArticleRating } from '../../../src/components/article-rating/artic
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
 import type { Comment } from '../../../src/contract/schemas.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-declare const beforeEach: (body: () => unknown) => void;
-declare const afterEach: (body: () => unknown) => void;
-
 const API = 'https://api.test/api';
 const realFetch = window.fetch;
 

@@ -4,11 +4,6 @@ import { LitElement, css, html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import { tokens } from '../../../src/components/shared/tokens.styles.js';
 
-// No @types/mocha in the project: the runner's globals, typed for this file only.
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => unknown) => void;
-declare const afterEach: (body: () => unknown) => void;
-
 /** A tiny element that includes the tokens the way every real element does. */
 class ThemeProbe extends LitElement {
   static override styles = [
