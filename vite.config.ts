@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyCssLiterals } from './scripts/build-minify-css.mjs';
+import { manglePrivateMembers } from './scripts/build-mangle-private.mjs';
 
 const root = import.meta.dirname;
 const outDir = resolve(root, 'dist');
@@ -49,7 +50,7 @@ function cleanOwnOutput(): Plugin {
  */
 export default defineConfig({
   root: resolve(root, 'demo'),
-  plugins: [devBundleAlias(), cleanOwnOutput(), minifyCssLiterals()],
+  plugins: [devBundleAlias(), cleanOwnOutput(), minifyCssLiterals(), manglePrivateMembers({ srcDir: resolve(root, 'src') })],
   server: {
     open: false,
     fs: { allow: [root] },

@@ -12,17 +12,16 @@ import { threadPath } from './endpoint.js';
 
 /** The server answered with a 4xx or 5xx. `body` is the contract's error JSON when it sent one. */
 export class ApiError extends Error {
-  readonly status: number;
-  readonly body: ErrorBody | null;
-  /** Seconds from `Retry-After`, when the server sent one (429). */
-  readonly retryAfter: number | null;
-
-  constructor(status: number, body: ErrorBody | null, retryAfter: number | null) {
+  /**
+   * @param retryAfter Seconds from `Retry-After`, when the server sent one (429).
+   */
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody | null,
+    readonly retryAfter: number | null,
+  ) {
     super(body?.message ?? `HTTP ${status}`);
     this.name = 'ApiError';
-    this.status = status;
-    this.body = body;
-    this.retryAfter = retryAfter;
   }
 
   /** `{ field: messageKey }` of a 422. */
@@ -61,68 +60,61 @@ export interface PostResult {
 /** A small typed client of the HTTP contract (SPEC §3). */
 export class ApiClient {
   readonly base: string;
-  private readonly timeout: number;
-  private readonly fetchImpl: typeof fetch | undefined;
+  private readonly _options: ClientOptions;
 
   constructor(base: string, options: ClientOptions = {}) {
     this.base = base.replace(/\/+$/, '');
-    this.timeout = options.timeout ?? 15000;
-    this.fetchImpl = options.fetch;
+    this._options = options;
   }
 
   listComments(thread: string, options: ListOptions = {}, signal?: AbortSignal): Promise<CommentPage> {
     const query = new URLSearchParams();
-    if (options.limit) query.set('limit', String(options.limit));
-    if (options.cursor) query.set('cursor', options.cursor);
-    if (options.sort) query.set('sort', options.sort);
+    for (const [k, v] of Object.entries(options)) if (v) query.set(k, String(v));
     const qs = query.toString();
-    return this.request<CommentPage>('GET', `${threadPath(thread)}/comments${qs ? `?${qs}` : ''}`, { signal });
+    return this._json('GET', `${threadPath(thread)}/comments${qs ? `?${qs}` : ''}`, { signal });
   }
 
   async postComment(thread: string, payload: CommentInputRaw, idempotencyKey: string): Promise<PostResult> {
-    const res = await this.send('POST', `${threadPath(thread)}/comments`, {
+    const res = await this._send('POST', `${threadPath(thread)}/comments`, {
       body: payload,
       headers: { 'Idempotency-Key': idempotencyKey },
     });
-    const data = (await res.json()) as { comment: Comment };
-    return { status: res.status === 202 ? 202 : 201, comment: data.comment };
+    return { status: res.status === 202 ? 202 : 201, comment: ((await res.json()) as { comment: Comment }).comment };
   }
 
   getRating(thread: string, signal?: AbortSignal): Promise<RatingAggregate> {
-    return this.request<RatingAggregate>('GET', `${threadPath(thread)}/rating`, { signal });
+    return this._json('GET', `${threadPath(thread)}/rating`, { signal });
   }
 
   putRating(thread: string, input: RatingInput): Promise<RatingAggregate> {
-    return this.request<RatingAggregate>('PUT', `${threadPath(thread)}/rating`, { body: input });
+    return this._json('PUT', `${threadPath(thread)}/rating`, { body: input });
   }
 
   getCaptcha(signal?: AbortSignal): Promise<CaptchaConfig> {
-    return this.request<CaptchaConfig>('GET', '/captcha', { signal });
+    return this._json('GET', '/captcha', { signal });
   }
 
-  private async request<T>(method: string, path: string, init: SendInit): Promise<T> {
-    const res = await this.send(method, path, init);
-    return (await res.json()) as T;
+  private async _json<T>(method: string, path: string, init: SendInit): Promise<T> {
+    return (await (await this._send(method, path, init)).json()) as T;
   }
 
-  private async send(method: string, path: string, init: SendInit): Promise<Response> {
+  private async _send(method: string, path: string, init: SendInit): Promise<Response> {
+    const { body, signal } = init;
     const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const timeout = AbortSignal.timeout(this.timeout);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    const doFetch = this.fetchImpl ?? globalThis.fetch.bind(globalThis);
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const timeout = AbortSignal.timeout(this._options.timeout ?? 15000);
     let res: Response;
     try {
-      res = await doFetch(this.base + path, {
+      res = await (this._options.fetch ?? fetch)(this.base + path, {
         method,
         headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         credentials: 'omit',
         mode: 'cors',
       });
     } catch (err) {
-      if (init.signal?.aborted) throw err;
+      if (signal?.aborted) throw err;
       throw new NetworkError(err);
     }
     if (!res.ok) throw new ApiError(res.status, await readErrorBody(res), parseRetryAfter(res.headers.get('Retry-After')));

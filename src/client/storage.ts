@@ -1,39 +1,19 @@
+/** Runs `f`, or answers `fallback` when storage throws (private mode, full, sandboxed iframe, none). */
+function attempt<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
 /** `localStorage` that never throws (private mode, storage full, sandboxed iframes). */
 export const safeStorage = {
-  get(key: string): string | null {
-    try {
-      return globalThis.localStorage?.getItem(key) ?? null;
-    } catch {
-      return null;
-    }
-  },
-  set(key: string, value: string): boolean {
-    try {
-      globalThis.localStorage?.setItem(key, value);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  remove(key: string): void {
-    try {
-      globalThis.localStorage?.removeItem(key);
-    } catch {
-      /* nothing to do */
-    }
-  },
-  getJSON<T>(key: string): T | null {
-    const raw = this.get(key);
-    if (raw === null) return null;
-    try {
-      return JSON.parse(raw) as T;
-    } catch {
-      return null;
-    }
-  },
-  setJSON(key: string, value: unknown): boolean {
-    return this.set(key, JSON.stringify(value));
-  },
+  get: (key: string): string | null => attempt(() => localStorage.getItem(key), null),
+  set: (key: string, value: string): boolean => attempt(() => (localStorage.setItem(key, value), true), false),
+  remove: (key: string): void => attempt(() => localStorage.removeItem(key), undefined),
+  getJSON: <T>(key: string): T | null => attempt(() => JSON.parse(localStorage.getItem(key) ?? 'null') as T | null, null),
+  setJSON: (key: string, value: unknown): boolean => safeStorage.set(key, JSON.stringify(value)),
 };
 
 /** A random id from the platform's CSPRNG, URL-safe. */

@@ -11,13 +11,11 @@ type Host = ReactiveControllerHost & HTMLElement & { messages?: Messages | undef
  */
 export class LocaleController implements ReactiveController {
   tr: Translator;
-  private readonly host: Host;
-  private requested = '';
+  private _requested = '';
 
-  constructor(host: Host) {
-    this.host = host;
-    this.tr = new Translator('en', undefined, host.messages ?? {});
-    host.addController(this);
+  constructor(private readonly _host: Host) {
+    this.tr = new Translator('en', undefined, _host.messages ?? {});
+    _host.addController(this);
   }
 
   hostConnected(): void {
@@ -25,22 +23,18 @@ export class LocaleController implements ReactiveController {
   }
 
   refresh(): void {
-    const lang = resolveLang(this.host);
+    const host = this._host;
+    const lang = (this._requested = resolveLang(host));
     const locale = normalizeLocale(lang);
-    const overrides = this.host.messages ?? {};
     const loaded = catalogueIfLoaded(locale);
-    if (loaded) {
-      this.tr = new Translator(lang, loaded, overrides);
-      this.requested = lang;
-      return;
+    // Until another catalogue arrives, English: the element is never blank.
+    this.tr = new Translator(lang, loaded, host.messages ?? {});
+    if (!loaded) {
+      void loadCatalogue(locale).then((cat) => {
+        if (this._requested !== lang) return;
+        this.tr = new Translator(lang, cat, host.messages ?? {});
+        host.requestUpdate();
+      });
     }
-    this.requested = lang;
-    // Keep showing English until the catalogue arrives; never leave the element blank.
-    this.tr = new Translator(lang, catalogueIfLoaded('en'), overrides);
-    void loadCatalogue(locale).then((cat) => {
-      if (this.requested !== lang) return;
-      this.tr = new Translator(lang, cat, this.host.messages ?? {});
-      this.host.requestUpdate();
-    });
   }
 }

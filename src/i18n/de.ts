@@ -57,14 +57,12 @@ export const de: Catalogue = {
   'rating.star': '{n} von {max} Sternen',
   'rating.summary': (c) => (c === 'one' ? '{average} · {n} Bewertung' : '{average} · {n} Bewertungen'),
   'rating.none': 'Noch keine Bewertungen',
-  'rating.yours': 'Ihre Bewertung: {n} von {max} Sternen',
   'rating.thanks': 'Danke für Ihre Bewertung!',
   'rating.failed': 'Ihre Bewertung konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.',
   'rating.rateLimited': (c) =>
     c === 'one'
       ? 'Zu viele Stimmen. Bitte versuchen Sie es in {n} Sekunde erneut.'
       : 'Zu viele Stimmen. Bitte versuchen Sie es in {n} Sekunden erneut.',
-  'rating.readonly': 'schreibgeschützt',
   'rating.hint': 'Mit den Pfeiltasten wählen, dann mit Enter abstimmen.',
 
   'list.label': 'Kommentare',

@@ -55,12 +55,10 @@ export const en: Catalogue = {
   'rating.star': '{n} of {max} stars',
   'rating.summary': (c) => (c === 'one' ? '{average} · {n} rating' : '{average} · {n} ratings'),
   'rating.none': 'No ratings yet',
-  'rating.yours': 'Your rating: {n} of {max} stars',
   'rating.thanks': 'Thanks for rating!',
   'rating.failed': 'Your rating could not be saved. Please try again.',
   'rating.rateLimited': (c) =>
     c === 'one' ? 'Too many votes. Please try again in {n} second.' : 'Too many votes. Please try again in {n} seconds.',
-  'rating.readonly': 'read-only',
   'rating.hint': 'Use the arrow keys to choose, then press Enter to vote.',
 
   'list.label': 'Comments',

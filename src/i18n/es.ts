@@ -59,14 +59,12 @@ export const es: Catalogue = {
   'rating.star': '{n} de {max} estrellas',
   'rating.summary': (c) => (c === 'one' ? '{average} · {n} valoración' : '{average} · {n} valoraciones'),
   'rating.none': 'Aún no hay valoraciones',
-  'rating.yours': 'Tu valoración: {n} de {max} estrellas',
   'rating.thanks': '¡Gracias por tu valoración!',
   'rating.failed': 'No se ha podido guardar tu valoración. Vuelve a intentarlo.',
   'rating.rateLimited': (c) =>
     c === 'one'
       ? 'Demasiados votos. Vuelve a intentarlo dentro de {n} segundo.'
       : 'Demasiados votos. Vuelve a intentarlo dentro de {n} segundos.',
-  'rating.readonly': 'solo lectura',
   'rating.hint': 'Elija con las flechas y pulse Intro para votar.',
 
   'list.label': 'Comentarios',

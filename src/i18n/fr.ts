@@ -60,14 +60,12 @@ export const fr: Catalogue = {
   'rating.star': '{n} étoiles sur {max}',
   'rating.summary': (c) => (c === 'one' ? '{average} · {n} note' : '{average} · {n} notes'),
   'rating.none': 'Pas encore de note',
-  'rating.yours': 'Votre note\u00a0: {n} étoiles sur {max}',
   'rating.thanks': 'Merci pour votre note\u202f!',
   'rating.failed': "Votre note n'a pas pu être enregistrée. Veuillez réessayer.",
   'rating.rateLimited': (c) =>
     c === 'one'
       ? 'Trop de votes. Veuillez réessayer dans {n} seconde.'
       : 'Trop de votes. Veuillez réessayer dans {n} secondes.',
-  'rating.readonly': 'lecture seule',
   'rating.hint': 'Choisissez avec les flèches, puis appuyez sur Entrée pour voter.',
 
   'list.label': 'Commentaires',

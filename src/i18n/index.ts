@@ -76,49 +76,40 @@ export type Params = Record<string, string | number>;
  * formatted with `Intl.NumberFormat`; plural entries pick their form with `Intl.PluralRules`.
  */
 export class Translator {
-  readonly lang: string;
   readonly locale: Locale;
-  private readonly catalogue: Catalogue;
-  private readonly overrides: Messages;
   /** Small integers print the same in every catalogue's locale; skip Intl for them. */
-  private readonly plainDigits: boolean;
+  private readonly _plainDigits: boolean;
+  private _intl: IntlSet | undefined;
 
-  constructor(lang: string, catalogue: Catalogue = en, overrides: Messages = {}) {
-    this.lang = lang;
+  constructor(
+    readonly lang: string,
+    private readonly _catalogue: Catalogue = en,
+    private readonly _overrides: Messages = {},
+  ) {
     this.locale = normalizeLocale(lang);
-    this.catalogue = catalogue;
-    this.overrides = overrides;
-    this.plainDigits = /^(en|es|pt|fr|de)(-[A-Za-z]{2})?$/i.test(lang);
+    this._plainDigits = /^(en|es|pt|fr|de)(-[A-Za-z]{2})?$/i.test(lang);
   }
-
-  private intl: IntlSet | undefined;
 
   // Created on first use: the first Intl object of a page costs tens of milliseconds (ICU data),
   // and nothing the form shows first needs one.
-  private get plurals(): Intl.PluralRules {
-    return (this.intl ??= intlFor(this.lang, this.locale)).plurals;
+  private get _i(): IntlSet {
+    return (this._intl ??= intlFor(this.lang, this.locale));
   }
 
-  private get numbers(): Intl.NumberFormat {
-    return (this.intl ??= intlFor(this.lang, this.locale)).numbers;
-  }
-
-  private formatParam(n: number): string {
-    return this.plainDigits && Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : this.numbers.format(n);
-  }
-
-  private entry(key: MessageKey): Entry {
-    return this.overrides[key] ?? this.catalogue[key] ?? en[key];
-  }
-
-  /** A message by key, with `{placeholders}` filled in. */
+  /** A message by key, with `{placeholders}` filled in (numbers formatted for the language). */
   t(key: MessageKey, params: Params = {}): string {
-    let entry = this.entry(key);
-    if (typeof entry === 'function') {
-      const n = typeof params.n === 'number' ? params.n : 0;
-      entry = entry(this.plurals.select(n));
-    }
-    return this.fill(entry, params);
+    let entry: Entry = this._overrides[key] ?? this._catalogue[key] ?? en[key];
+    if (typeof entry === 'function') entry = entry(this._i.plurals.select(Number(params.n) || 0));
+    return entry.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const v = params[name];
+      return v === undefined
+        ? whole
+        : typeof v === 'string'
+          ? v
+          : this._plainDigits && Number.isInteger(v) && v >= 0 && v < 1000
+            ? String(v)
+            : this._i.numbers.format(v);
+    });
   }
 
   /** Same as `t`, for a plural entry with count `n`. */
@@ -131,15 +122,8 @@ export class Translator {
   }
 
   formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-    return options ? new Intl.NumberFormat(this.numbers.resolvedOptions().locale, options).format(n) : this.numbers.format(n);
-  }
-
-  private fill(template: string, params: Params): string {
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? this.formatParam(value) : value;
-    });
+    const { numbers } = this._i;
+    return (options ? new Intl.NumberFormat(numbers.resolvedOptions().locale, options) : numbers).format(n);
   }
 }
 
@@ -156,17 +140,14 @@ function intlFor(lang: string, fallback: string): IntlSet {
   const key = `${lang}|${fallback}`;
   let hit = intlCache.get(key);
   if (!hit) {
-    const tag = safeIntlLocale(lang, fallback);
+    let tag = fallback;
+    try {
+      tag = Intl.getCanonicalLocales(lang)[0] ?? fallback;
+    } catch {
+      /* an invalid tag: the catalogue's locale */
+    }
     hit = { plurals: new Intl.PluralRules(tag), numbers: new Intl.NumberFormat(tag) };
     intlCache.set(key, hit);
   }
   return hit;
-}
-
-function safeIntlLocale(lang: string, fallback: string): string {
-  try {
-    return Intl.getCanonicalLocales(lang)[0] ?? fallback;
-  } catch {
-    return fallback;
-  }
 }

@@ -60,14 +60,12 @@ export const pt: Catalogue = {
   'rating.star': '{n} de {max} estrelas',
   'rating.summary': (c) => (c === 'one' ? '{average} · {n} avaliação' : '{average} · {n} avaliações'),
   'rating.none': 'Ainda sem avaliações',
-  'rating.yours': 'Sua avaliação: {n} de {max} estrelas',
   'rating.thanks': 'Obrigado pela avaliação!',
   'rating.failed': 'Não foi possível salvar sua avaliação. Tente novamente.',
   'rating.rateLimited': (c) =>
     c === 'one'
       ? 'Votos demais. Tente novamente em {n} segundo.'
       : 'Votos demais. Tente novamente em {n} segundos.',
-  'rating.readonly': 'somente leitura',
   'rating.hint': 'Escolha com as setas e prima Enter para votar.',
 
   'list.label': 'Comentários',

@@ -60,11 +60,9 @@ export interface Catalogue {
   'rating.star': string;
   'rating.summary': PluralEntry;
   'rating.none': string;
-  'rating.yours': string;
   'rating.thanks': string;
   'rating.failed': string;
   'rating.rateLimited': PluralEntry;
-  'rating.readonly': string;
   'rating.hint': string;
 
   // <comment-list>
