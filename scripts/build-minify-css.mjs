@@ -1,8 +1,14 @@
-// A Vite plugin for both builds: squeezes the whitespace and comments out of Lit's css``
-// templates in our sources (the bundler keeps template text verbatim). Only the literal parts
-// change; `${…}` expressions are left alone. Conservative on purpose: it never touches the
-// space around `:` or `>` (`a :hover` ≠ `a:hover`), nor html`` templates (whitespace there
-// can be visible text).
+// A Vite plugin for both builds: squeezes the whitespace out of Lit's tagged templates in our
+// sources (the bundler keeps template text verbatim, indentation and all).
+// - css``: comments and whitespace around `{ } ; ,` go. It never touches the space around `:`
+//   or `>` (`a :hover` ≠ `a:hover`).
+// - html`` and svg``: a run of whitespace that holds a line break becomes one space. HTML shows
+//   such a run as one space (or nothing) anyway; our templates hold no <pre>, no text inside
+//   <textarea> and nothing styled `white-space: pre`, where it would show.
+// Only the literal text changes; `${…}` expressions are left alone. The templates are found with
+// the TypeScript parser, so nested templates inside expressions are handled too.
+import MagicString from 'magic-string';
+import ts from 'typescript';
 
 /** Minifies the static text of one css`` template part. */
 export function squeezeCss(text) {
@@ -13,60 +19,60 @@ export function squeezeCss(text) {
     .replace(/;}/g, '}');
 }
 
-/** Finds the end of a template literal starting after its opening backtick at `i`. */
-function scanTemplate(code, i) {
-  const parts = []; // [start, end] of literal text
-  let start = i;
-  while (i < code.length) {
-    const ch = code[i];
-    if (ch === '\\') {
-      i += 2;
-    } else if (ch === '`') {
-      parts.push([start, i]);
-      return { end: i, parts };
-    } else if (ch === '$' && code[i + 1] === '{') {
-      parts.push([start, i]);
-      let depth = 1;
-      i += 2;
-      while (i < code.length && depth > 0) {
-        if (code[i] === '{') depth++;
-        else if (code[i] === '}') depth--;
-        else if (code[i] === '`') return null; // a nested template: leave this one alone
-        i++;
+/** Minifies the static text of one html`` or svg`` template part. */
+export function squeezeHtml(text) {
+  return text.replace(/[ \t]*\n\s*/g, ' ');
+}
+
+const SQUEEZERS = { css: squeezeCss, html: squeezeHtml, svg: squeezeHtml };
+
+/** [start, end, squeeze] of every literal part of css``/html``/svg`` templates in `code`. */
+export function templateParts(code, fileName = 'x.ts') {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const parts = [];
+  const visit = (node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && SQUEEZERS[node.tag.text]) {
+      const squeeze = SQUEEZERS[node.tag.text];
+      const tpl = node.template;
+      if (ts.isNoSubstitutionTemplateLiteral(tpl)) {
+        parts.push([tpl.getStart(source) + 1, tpl.end - 1, squeeze]);
+      } else {
+        parts.push([tpl.head.getStart(source) + 1, tpl.head.end - 2, squeeze]);
+        for (const span of tpl.templateSpans) {
+          const lit = span.literal;
+          parts.push([lit.getStart(source) + 1, lit.end - (ts.isTemplateTail(lit) ? 1 : 2), squeeze]);
+        }
       }
-      start = i;
-    } else {
-      i++;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return parts.sort((a, b) => a[0] - b[0]);
+}
+
+/** `code` with every css``/html``/svg`` literal part squeezed, as a MagicString (for its source map). */
+export function squeezeTemplates(code, fileName) {
+  const out = new MagicString(code);
+  for (const [start, end, squeeze] of templateParts(code, fileName)) {
+    const text = code.slice(start, end);
+    const squeezed = squeeze(text);
+    if (squeezed !== text) {
+      if (squeezed) out.overwrite(start, end, squeezed);
+      else out.remove(start, end);
     }
   }
-  return null;
+  return out;
 }
 
 export function minifyCssLiterals() {
   return {
-    name: 'article-feedback-minify-css-literals',
+    name: 'article-feedback-minify-template-literals',
     enforce: 'pre',
     apply: 'build',
     transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
-      let out = '';
-      let last = 0;
-      for (const match of code.matchAll(/\bcss`/g)) {
-        const open = match.index + match[0].length;
-        if (open <= last) continue;
-        const scanned = scanTemplate(code, open);
-        if (!scanned) continue;
-        out += code.slice(last, open);
-        let cursor = open;
-        for (const [s, e] of scanned.parts) {
-          out += code.slice(cursor, s) + squeezeCss(code.slice(s, e));
-          cursor = e;
-        }
-        out += code.slice(cursor, scanned.end);
-        last = scanned.end;
-      }
-      if (last === 0) return null;
-      return { code: out + code.slice(last), map: null };
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return null;
+      const out = squeezeTemplates(code, id);
+      return out.hasChanged() ? { code: out.toString(), map: out.generateMap({ hires: 'boundary', source: id }) } : null;
     },
   };
 }
