@@ -42,14 +42,14 @@ export class ArticleFeedback extends LitElement {
   /** A partial catalogue of message overrides, handed to every inner element. */
   declare messages?: Messages;
 
-  protected l10n = new LocaleController(this);
+  private _l10n = new LocaleController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || changed.has('messages')) this.l10n.refresh();
+    if (changed.has('lang') || changed.has('messages')) this._l10n.refresh();
   }
 
   protected override render(): TemplateResult {
-    const tr = this.l10n.tr;
+    const tr = this._l10n.tr;
     const endpoint = resolveEndpoint(this) ?? nothing;
     const thread = resolveThread(this) ?? nothing;
     const lang = tr.lang;

@@ -149,11 +149,8 @@ export const tokens = css`
     position: absolute !important;
     width: 1px !important;
     height: 1px !important;
-    padding: 0 !important;
-    margin: -1px !important;
     overflow: hidden !important;
-    clip: rect(0, 0, 0, 0) !important;
+    clip-path: inset(50%) !important;
     white-space: nowrap !important;
-    border: 0 !important;
   }
 `;
