@@ -1,10 +1,5 @@
 import type { RatingAggregate } from '../../contract/schemas.js';
 
-/** An aggregate with no votes on a scale of `max` stars. */
-export function emptyAggregate(max: number): RatingAggregate {
-  return { average: 0, count: 0, max, histogram: Array.from({ length: max }, () => 0) };
-}
-
 /**
  * The aggregate as it will be once the server counts `next` as this reader's vote, replacing
  * their `previous` one (0 = none). Used for the optimistic display; the server's answer
@@ -25,9 +20,4 @@ export function fromHistogram(histogram: number[], max: number): RatingAggregate
     sum += votes * (i + 1);
   });
   return { average: count ? sum / count : 0, count, max, histogram };
-}
-
-/** How much of star `index` (1-based) an average fills: 0…1. */
-export function starFill(average: number, index: number): number {
-  return Math.min(1, Math.max(0, average - (index - 1)));
 }

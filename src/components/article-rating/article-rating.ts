@@ -1,26 +1,33 @@
-import { html, LitElement, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiClient, ApiError } from '../../client/api.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiClient } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
-import { ownVotes, voterId } from '../../client/voter.js';
+import { ownVotes } from '../../client/voter.js';
 import { LIMITS } from '../../contract/limits.js';
 import type { RatingAggregate } from '../../contract/schemas.js';
 import { LocaleController } from '../../i18n/controller.js';
 import { closestComposed } from '../../i18n/index.js';
 import type { Messages } from '../../i18n/types.js';
-import { emit, type RatingChangeDetail, type RatingSubmittedDetail } from '../shared/events.js';
+import { emit, type RatingChangeDetail } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { starFill, withVote } from './aggregate.js';
 import { ratingStyles } from './article-rating.styles.js';
 
-const STAR = svg`<polygon points="12 2.5 14.94 8.46 21.5 9.41 16.75 14.04 17.87 20.57 12 17.48 6.13 20.57 7.25 14.04 2.5 9.41 9.06 8.46"></polygon>`;
+const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true"><polygon points="12 2.5 14.94 8.46 21.5 9.41 16.75 14.04 17.87 20.57 12 17.48 6.13 20.57 7.25 14.04 2.5 9.41 9.06 8.46"/></svg>`;
+const STATE = { state: true };
 
-function starSvg(): TemplateResult {
-  return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${STAR}</svg>`;
-}
+const clampScale = (max: number): number =>
+  Number.isFinite(max) ? Math.min(LIMITS.ratingScaleMax, Math.max(1, Math.round(max))) : 5;
 
-function clampScale(max: number): number {
-  return Number.isFinite(max) ? Math.min(LIMITS.ratingScaleMax, Math.max(1, Math.round(max))) : 5;
-}
+/** A positive integer, else 0 (an attribute, a restored form state). */
+const positive = (x: unknown): number => {
+  const v = Number(x);
+  return Number.isInteger(v) && v > 0 ? v : 0;
+};
+
+/** `f(1)`, …, `f(max)`. */
+const range = <T>(max: number, f: (n: number) => T): T[] => Array.from({ length: max }, (_, i) => f(i + 1));
+
+/** The star (1-based) an event happened on, 0 when not on a star. */
+const starOf = (e: Event): number => Number((e.target as Element).closest?.('[data-value]')?.getAttribute('data-value')) || 0;
 
 /**
  * A star rating: the reader's vote and the article's average.
@@ -80,18 +87,18 @@ export class ArticleRating extends LitElement {
     lang: { reflect: true },
     theme: { reflect: true },
     messages: { attribute: false },
-    hostDescribedBy: { attribute: 'aria-describedby' },
-    hostInvalid: { attribute: 'aria-invalid' },
-    pick: { state: true },
-    hover: { state: true },
-    focusPreview: { state: true },
-    aggregate: { state: true },
-    loading: { state: true },
-    busy: { state: true },
-    message: { state: true },
-    messageKind: { state: true },
-    touched: { state: true },
-    formDisabled: { state: true },
+    _describedBy: { attribute: 'aria-describedby' },
+    _invalidAttr: { attribute: 'aria-invalid' },
+    _pick: STATE,
+    _hover: STATE,
+    _preview: STATE,
+    _agg: STATE,
+    _loading: STATE,
+    _busy: STATE,
+    _msg: STATE,
+    _err: STATE,
+    _touched: STATE,
+    _formDisabled: STATE,
   };
   static formAssociated = true;
   static override styles = [tokens, ratingStyles];
@@ -112,85 +119,78 @@ export class ArticleRating extends LitElement {
   /**
    * `aria-describedby` / `aria-invalid` an enclosing form (e.g. `<comment-form>`) puts on this
    * element: ids cannot reach into the shadow root, so the radio group repeats them itself.
-   * @internal
    */
-  declare hostDescribedBy: string | undefined;
-  /** @internal */
-  declare hostInvalid: string | undefined;
+  private declare _describedBy: string | undefined;
+  private declare _invalidAttr: string | undefined;
 
-  /** The checked star: follows `value`, and the keyboard before a standalone vote is cast. */
-  private pick = 0;
+  // Internal; also used by the on-demand voting module (./vote.ts).
+  /** @internal The checked star: follows `value`, and the keyboard before a standalone vote is cast. */
+  _pick = 0;
   /** The star under the pointer (0 = none). */
-  private hover = 0;
+  private _hover = 0;
   /** The focused star while nothing is picked: previewed, not chosen. */
-  private focusPreview = 0;
-  private aggregate: RatingAggregate | null = null;
-  private loading = false;
-  private busy = false;
-  private message = '';
-  private messageKind: 'ok' | 'error' = 'ok';
-  private touched = false;
-  private formDisabled = false;
+  private _preview = 0;
+  /** @internal */
+  _agg: RatingAggregate | null = null;
+  private _loading = false;
+  /** @internal A vote is on its way. */
+  _busy = false;
+  /** @internal The message line (thanks or a refusal) and whether it is an error. */
+  _msg = '';
+  /** @internal */
+  _err = false;
+  private _touched = false;
+  private _formDisabled = false;
 
-  private readonly l10n = new LocaleController(this);
-  private readonly internals: ElementInternals;
-  private loadedKey = '';
-  private loadAbort: AbortController | null = null;
+  /** @internal */
+  readonly _l10n = new LocaleController(this);
+  private readonly _i = this.attachInternals();
+  private _key = '';
+  /** @internal */
+  _abort: AbortController | null = null;
+
+  declare readonly form: HTMLFormElement | null;
+  declare readonly validity: ValidityState;
+  declare readonly validationMessage: string;
+  declare readonly willValidate: boolean;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
-    this.addEventListener('invalid', () => {
-      this.touched = true;
-    });
+    this.addEventListener('invalid', () => (this._touched = true));
   }
 
-  // ---- form-associated element API --------------------------------------------------------
+  // ---- form-associated element API (form, validity, validationMessage, willValidate below) ----
 
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.internals.willValidate;
-  }
   get type(): string {
     return 'article-rating';
   }
   checkValidity(): boolean {
-    this.syncForm();
-    return this.internals.checkValidity();
+    this._sync();
+    return this._i.checkValidity();
   }
   reportValidity(): boolean {
-    this.syncForm();
-    return this.internals.reportValidity();
+    this._sync();
+    return this._i.reportValidity();
   }
 
   formAssociatedCallback(): void {
     this.requestUpdate();
   }
   formResetCallback(): void {
-    this.value = this.initialValue();
-    this.pick = this.value;
-    this.touched = false;
-    this.message = '';
+    this._pick = this.value = positive(this.getAttribute('value'));
+    this._touched = false;
+    this._msg = '';
   }
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this._formDisabled = disabled;
   }
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    const v = typeof state === 'string' ? Number(state) : 0;
-    this.value = Number.isInteger(v) && v > 0 ? v : 0;
+  formStateRestoreCallback(state: unknown): void {
+    this.value = positive(state);
   }
 
   /** Focuses the group's one tab stop (the checked star, else the first). */
   override focus(options?: FocusOptions): void {
-    const star = this.tabStopStar();
+    const star = this._tabStop();
     if (star) star.focus(options);
     else super.focus(options);
   }
@@ -199,384 +199,262 @@ export class ArticleRating extends LitElement {
 
   /** Votes go to the server at once: an endpoint, and neither a form nor a comment form around. */
   get standalone(): boolean {
-    return !!resolveEndpoint(this) && !this.internals.form && !closestComposed(this, 'comment-form');
+    return !!resolveEndpoint(this) && !this._i.form && !closestComposed(this, 'comment-form');
   }
 
-  private get scale(): number {
+  /** @internal */
+  get _scale(): number {
     return clampScale(this.max);
   }
-  private get effectiveDisabled(): boolean {
-    return this.disabled || this.formDisabled;
+  private get _disabled(): boolean {
+    return this.disabled || this._formDisabled;
   }
-  private get interactive(): boolean {
-    return !this.readonly && !this.effectiveDisabled;
+  private get _interactive(): boolean {
+    return !this.readonly && !this._disabled;
+  }
+  /** Required and nothing picked. A read-only or disabled field is not validated, like a native input. */
+  private get _missing(): boolean {
+    return this.required && this._interactive && !this._v();
+  }
+
+  /** @internal The value as a star number, 0 = none. */
+  _v(): number {
+    const v = Math.round(Number(this.value) || 0);
+    return v > 0 && v <= this._scale ? v : 0;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.loadedKey = '';
+    this._key = '';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadAbort?.abort();
-    this.loadAbort = null;
+    this._abort?.abort();
+    this._abort = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || changed.has('messages')) this.l10n.refresh();
-    if (changed.has('value')) {
-      const v = Math.round(Number(this.value) || 0);
-      this.pick = v >= 1 && v <= this.scale ? v : 0;
-    }
+    if (changed.has('lang') || changed.has('messages')) this._l10n.refresh();
+    if (changed.has('value')) this._pick = this._v();
   }
 
   protected override updated(): void {
     // Through the CSSOM: a style attribute would be refused by a strict CSP (style-src-attr).
-    for (const mini of this.renderRoot.querySelectorAll<HTMLElement>('.mini[data-fill]')) {
-      mini.style.setProperty('--_fill', mini.dataset.fill ?? '0');
+    for (const mini of this.renderRoot.querySelectorAll<HTMLElement>('.mini')) {
+      mini.style.setProperty('--_fill', mini.dataset.fill!);
     }
-    this.syncForm();
-    this.syncStates();
-    const endpoint = this.standalone ? resolveEndpoint(this) : null;
-    const thread = endpoint ? resolveThread(this) : null;
-    const key = endpoint && thread ? `${endpoint} ${thread}` : '';
-    if (key !== this.loadedKey) {
-      this.loadedKey = key;
-      if (endpoint && thread) void this.load(endpoint, thread);
-    }
-  }
-
-  private initialValue(): number {
-    const v = Number(this.getAttribute('value'));
-    return Number.isInteger(v) && v > 0 ? v : 0;
-  }
-
-  private syncForm(): void {
-    const v = this.currentValue();
-    this.internals.setFormValue(v ? String(v) : null);
-    if (this.missing) {
-      const anchor = this.tabStopStar();
-      this.internals.setValidity({ valueMissing: true }, this.l10n.tr.t('rating.required'), anchor ?? undefined);
-    } else {
-      this.internals.setValidity({});
+    this._sync();
+    const endpoint = this.standalone && resolveEndpoint(this);
+    const thread = endpoint && resolveThread(this);
+    const key = thread ? `${endpoint} ${thread}` : '';
+    if (key !== this._key) {
+      this._key = key;
+      if (thread) void this._load(endpoint as string, thread);
     }
   }
 
-  /** Required and nothing picked. A read-only or disabled field is not validated, like a native input. */
-  private get missing(): boolean {
-    return this.required && !this.readonly && !this.effectiveDisabled && !this.currentValue();
-  }
-
-  /** Touched and invalid: the reader left the field or tried to submit, and it still lacks a star. */
-  private get userInvalid(): boolean {
-    return this.touched && this.missing;
-  }
-
-  private syncStates(): void {
-    const states = this.internals.states;
-    if (!states) return;
-    const invalid = this.userInvalid;
-    const valid = this.touched && !this.missing && !this.effectiveDisabled && this.currentValue() > 0;
+  /** The form value, validity and the custom states (`:state(user-invalid)` / `:state(user-valid)`). */
+  private _sync(): void {
+    const v = this._v();
+    const i = this._i;
+    const missing = this._missing;
+    i.setFormValue(v ? String(v) : null);
+    i.setValidity({ valueMissing: missing }, this._l10n.tr.t('rating.required'), this._tabStop());
     try {
-      if (invalid) states.add('user-invalid');
-      else states.delete('user-invalid');
-      if (valid) states.add('user-valid');
-      else states.delete('user-valid');
+      i.states[this._touched && missing ? 'add' : 'delete']('user-invalid');
+      i.states[this._touched && v && !this._disabled ? 'add' : 'delete']('user-valid');
     } catch {
       /* a browser without custom state identifiers: styling only */
     }
   }
 
-  private currentValue(): number {
-    const v = Math.round(Number(this.value) || 0);
-    return v >= 1 && v <= this.scale ? v : 0;
-  }
-
   // ---- server ----------------------------------------------------------------------------
 
-  private client(endpoint: string): ApiClient {
-    return new ApiClient(endpoint);
-  }
-
-  private async load(endpoint: string, thread: string): Promise<void> {
-    this.loadAbort?.abort();
-    const abort = new AbortController();
-    this.loadAbort = abort;
+  private async _load(endpoint: string, thread: string): Promise<void> {
+    this._abort?.abort();
+    const abort = (this._abort = new AbortController());
     const remembered = ownVotes.get(thread);
-    if (remembered && !this.currentValue()) this.value = remembered;
-    this.loading = true;
+    if (remembered && !this._v()) this.value = remembered;
+    this._loading = true;
     try {
-      const aggregate = await this.client(endpoint).getRating(thread, abort.signal);
-      if (abort.signal.aborted || this.busy) return;
-      this.adopt(aggregate, thread);
+      const aggregate = await new ApiClient(endpoint).getRating(thread, abort.signal);
+      if (!abort.signal.aborted && !this._busy) this._adopt(aggregate, thread);
     } catch {
       // The average stays unknown; voting still works.
     } finally {
-      if (this.loadAbort === abort) {
-        this.loading = false;
-        this.loadAbort = null;
+      if (this._abort === abort) {
+        this._loading = false;
+        this._abort = null;
       }
     }
   }
 
-  /** Takes the server's aggregate: its scale, and its idea of this reader's vote when it has one. */
-  private adopt(aggregate: RatingAggregate, thread: string): void {
+  /** @internal Takes the server's aggregate: its scale, and its idea of this reader's vote when it has one. */
+  _adopt(aggregate: RatingAggregate, thread: string): void {
     if (Number.isInteger(aggregate.max) && aggregate.max >= 1) this.max = clampScale(aggregate.max);
-    this.aggregate = aggregate;
-    if (typeof aggregate.yours === 'number' && aggregate.yours >= 1) {
-      this.value = aggregate.yours;
-      ownVotes.set(thread, aggregate.yours);
-    }
-  }
-
-  private async cast(next: number): Promise<void> {
-    const endpoint = resolveEndpoint(this);
-    const thread = resolveThread(this);
-    if (this.busy || !endpoint || !thread) return;
-    this.loadAbort?.abort();
-    const previous = this.currentValue();
-    const before = this.aggregate;
-    this.busy = true;
-    this.value = next;
-    this.pick = next;
-    this.aggregate = withVote(before, this.scale, previous, next);
-    this.message = '';
-    await this.updateComplete;
-    emit<RatingChangeDetail>(this, 'rating-change', { value: next });
-    try {
-      const confirmed = await this.client(endpoint).putRating(thread, { value: next, voter: voterId() });
-      this.adopt({ ...confirmed, yours: confirmed.yours ?? next }, thread);
-      this.messageKind = 'ok';
-      this.message = this.l10n.tr.t('rating.thanks');
-      await this.updateComplete;
-      emit<RatingSubmittedDetail>(this, 'rating-submitted', confirmed);
-    } catch (err) {
-      this.value = previous;
-      this.pick = previous;
-      this.aggregate = before;
-      this.messageKind = 'error';
-      this.message = this.refusal(err);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private refusal(err: unknown): string {
-    const { tr } = this.l10n;
-    if (err instanceof ApiError) {
-      if (err.status === 429 && err.retryAfter !== null) return tr.plural('rating.rateLimited', err.retryAfter);
-      if (err.status === 422) {
-        const key = err.fields.value ?? err.fields.rating ?? err.fields.voter;
-        if (key && tr.has(key)) return tr.t(key, { max: this.scale });
-      }
-    }
-    return tr.t('rating.failed');
+    this._agg = aggregate;
+    const yours = aggregate.yours ?? 0;
+    if (yours >= 1) ownVotes.set(thread, (this.value = yours));
   }
 
   // ---- interaction -----------------------------------------------------------------------
 
   /** A star chosen by click, Enter/Space, or (form mode) the arrows. */
-  private async choose(n: number): Promise<void> {
-    if (!this.interactive) return;
+  private async _choose(n: number): Promise<void> {
+    if (!this._interactive) return;
     if (this.standalone) {
-      await this.cast(n);
-      return;
+      // The voting code loads on the first hover or focus; a click or key right away waits for it.
+      try {
+        return (await import('./vote.js')).cast(this, n);
+      } catch {
+        this._err = true;
+        this._msg = this._l10n.tr.t('rating.failed');
+        return;
+      }
     }
-    this.touched = true;
-    if (n === this.currentValue()) return;
+    this._touched = true;
+    if (n === this._v()) return;
     this.value = n;
-    this.pick = n;
     await this.updateComplete;
     emit<RatingChangeDetail>(this, 'rating-change', { value: n });
   }
 
   /** Arrows and Home/End: move the focus and the check; only form mode changes the value. */
-  private async move(n: number): Promise<void> {
-    const target = Math.min(this.scale, Math.max(1, n));
+  private async _move(n: number): Promise<void> {
+    const target = Math.min(this._scale, Math.max(1, n));
     if (this.standalone) {
-      this.pick = target;
+      this._pick = target;
       await this.updateComplete;
     } else {
-      await this.choose(target);
+      await this._choose(target);
     }
-    this.stars()[target - 1]?.focus();
+    this._stars()[target - 1]?.focus();
   }
 
-  private isRtl(): boolean {
-    return getComputedStyle(this).direction === 'rtl';
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
+  private _onKeyDown(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const forward = this.isRtl() ? 'ArrowLeft' : 'ArrowRight';
-    const backward = this.isRtl() ? 'ArrowRight' : 'ArrowLeft';
+    const k = e.key;
+    const rtl = getComputedStyle(this).direction === 'rtl';
     // Arrows move from the focused star (the first one when nothing is picked yet).
-    const star = (e.composedPath()[0] as Element | undefined)?.closest?.('[role=radio]');
-    const from = Number(star?.getAttribute('data-value')) || this.pick || 1;
-    let handled = true;
-    switch (e.key) {
-      case forward:
-      case 'ArrowUp':
-        if (this.interactive) void this.move(from + 1);
-        break;
-      case backward:
-      case 'ArrowDown':
-        if (this.interactive) void this.move(from - 1);
-        break;
-      case 'Home':
-        if (this.interactive) void this.move(1);
-        break;
-      case 'End':
-        if (this.interactive) void this.move(this.scale);
-        break;
-      case 'Enter':
-      case ' ':
-        if (this.interactive) void this.choose(from);
-        break;
-      default:
-        handled = false;
-    }
-    if (handled) e.preventDefault();
+    const from = starOf(e) || this._pick || 1;
+    const to =
+      k === 'ArrowUp' || k === (rtl ? 'ArrowLeft' : 'ArrowRight')
+        ? from + 1
+        : k === 'ArrowDown' || k === (rtl ? 'ArrowRight' : 'ArrowLeft')
+          ? from - 1 || 1
+          : k === 'Home'
+            ? 1
+            : k === 'End'
+              ? this._scale
+              : 0;
+    if (!to && k !== 'Enter' && k !== ' ') return;
+    e.preventDefault();
+    if (this._interactive) void (to ? this._move(to) : this._choose(from));
   }
 
-  private onStarClick(n: number): void {
-    if (!this.interactive) return;
-    void this.choose(n);
+  /** The first hover or focus of a standalone rating fetches the voting code. */
+  private _prefetch(): void {
+    if (this._interactive && this.standalone) import('./vote.js').catch(() => undefined);
   }
 
-  private onFocusIn(n: number): void {
-    this.focusPreview = this.interactive && !this.pick ? n : 0;
-  }
-
-  private onFocusOut(e: FocusEvent): void {
-    const to = e.relatedTarget as Node | null;
-    if (to && this.renderRoot.contains(to)) return;
-    this.focusPreview = 0;
+  private _onFocusOut(e: FocusEvent): void {
+    if (this.renderRoot.contains(e.relatedTarget as Node | null)) return;
+    this._preview = 0;
     // A keyboard pick that was never voted is not the reader's vote.
-    if (this.standalone && !this.busy) this.pick = this.currentValue();
-    if (!this.standalone && this.interactive) this.touched = true;
+    if (this.standalone) {
+      if (!this._busy) this._pick = this._v();
+    } else if (this._interactive) {
+      this._touched = true;
+    }
   }
 
-  private stars(): HTMLElement[] {
-    return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[part~="star"]'));
+  private _stars(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=radio]')];
   }
 
-  private tabStopStar(): HTMLElement | null {
-    const stars = this.stars();
-    return stars[(this.pick || 1) - 1] ?? stars[0] ?? null;
+  private _tabStop(): HTMLElement | undefined {
+    const stars = this._stars();
+    return stars[(this._pick || 1) - 1] ?? stars[0];
+  }
+
+  /** The text of the elements the host's `aria-describedby` names, looked up in the host's tree. */
+  private _external(): string {
+    const root = this.getRootNode() as Partial<DocumentOrShadowRoot & NonElementParentNode>;
+    return (this._describedBy ?? '')
+      .split(/\s+/)
+      .map((id) => root.getElementById?.(id)?.textContent?.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join(' ');
   }
 
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const { tr } = this.l10n;
-    const max = this.scale;
+    const { tr } = this._l10n;
+    const max = this._scale;
+    const pick = this._pick;
     const standalone = this.standalone;
-    const disabled = this.effectiveDisabled;
-    const committed = standalone ? this.currentValue() : this.pick;
-    const shown = this.interactive ? this.hover || this.pick || this.focusPreview : this.pick;
-    const solid = (this.interactive && this.hover > 0) || (this.pick > 0 && this.pick === committed);
-    const tabStop = this.pick || 1;
-    const invalid = this.userInvalid;
-    const showHint = invalid && !standalone && !closestComposed(this, 'comment-form');
-    const feedback = showHint ? tr.t('rating.required') : this.message;
-    const feedbackError = showHint || this.messageKind === 'error';
-    const external = this.externalDescription();
+    const disabled = this._disabled;
+    const interactive = this._interactive;
+    const shown = interactive ? this._hover || pick || this._preview : pick;
+    const solid = (interactive && this._hover > 0) || (pick > 0 && (!standalone || pick === this._v()));
+    const invalid = this._touched && this._missing;
+    const showRequired = invalid && !standalone && !closestComposed(this, 'comment-form');
+    const feedback = showRequired ? tr.t('rating.required') : this._msg;
+    const external = this._external();
     // Standalone, arrows only select and Enter/Space casts the vote: say so to screen readers.
-    const voteHint = standalone && this.interactive;
-    const describedBy = [standalone ? 'summary' : '', voteHint ? 'hint' : '', feedback ? 'feedback' : '', external ? 'external' : '']
+    const hint = standalone && interactive ? tr.t('rating.hint') : '';
+    const describedBy = [standalone && 'summary', hint && 'hint', feedback && 'feedback', external && 'external']
       .filter(Boolean)
       .join(' ');
 
-    const stars = [];
-    for (let n = 1; n <= max; n++) {
-      const filled = n <= shown;
-      stars.push(html`<span
-        part="star"
-        role="radio"
-        data-value=${n}
-        class=${filled ? (solid ? 'on' : 'preview') : ''}
-        aria-checked=${n === this.pick ? 'true' : 'false'}
-        aria-label=${tr.t('rating.star', { n, max })}
-        aria-disabled=${disabled ? 'true' : nothing}
-        tabindex=${!disabled && n === tabStop ? '0' : '-1'}
-        @click=${() => this.onStarClick(n)}
-        @pointerenter=${() => {
-          if (this.interactive) this.hover = n;
-        }}
-        @focusin=${() => this.onFocusIn(n)}
-        >${starSvg()}</span
-      >`);
-    }
-
-    return html`<div
-      class="rating${this.interactive ? ' interactive' : ''}${disabled ? ' disabled' : ''}${this.busy ? ' busy' : ''}"
-    >
-      <span id="label" part="label">${this.label ?? tr.t('rating.label')}</span>
-      <div
-        part="stars"
-        class="stars"
-        role="radiogroup"
-        aria-labelledby="label"
-        aria-describedby=${describedBy || nothing}
-        aria-required=${this.required && !standalone ? 'true' : nothing}
-        aria-readonly=${this.readonly ? 'true' : nothing}
-        aria-disabled=${disabled ? 'true' : nothing}
-        aria-invalid=${invalid || this.hostInvalid === 'true' ? 'true' : nothing}
-        aria-busy=${this.busy ? 'true' : nothing}
-        @keydown=${this.onKeyDown}
-        @focusout=${this.onFocusOut}
-        @pointerleave=${() => {
-          this.hover = 0;
-        }}
-      >
-        ${stars}
-      </div>
-      ${standalone ? this.renderSummary() : nothing}
-      ${voteHint ? html`<span id="hint" class="visually-hidden">${tr.t('rating.hint')}</span>` : nothing}
-      ${external ? html`<span id="external" class="visually-hidden">${external}</span>` : nothing}
-      <div
-        id="feedback"
-        part="feedback"
-        role="status"
-        aria-live="polite"
-        class=${feedbackError ? 'error' : ''}
-      >${feedback}</div>
-    </div>`;
+    return html`<div class="rating"><span id="label" part="label">${this.label ?? tr.t('rating.label')}</span><div part="stars" role="radiogroup" aria-labelledby="label" aria-describedby=${describedBy || nothing} aria-required=${(this.required && !standalone) || nothing} aria-readonly=${this.readonly || nothing} aria-disabled=${disabled || nothing} aria-invalid=${invalid || this._invalidAttr === 'true' || nothing} aria-busy=${this._busy || nothing} @keydown=${this._onKeyDown} @click=${(e: Event) => {
+      const n = starOf(e);
+      if (n) void this._choose(n);
+    }} @pointerenter=${{
+      // Capture: pointerenter does not bubble from the stars.
+      capture: true,
+      handleEvent: (e: Event) => {
+        if (!interactive) return;
+        this._hover = starOf(e);
+        this._prefetch();
+      },
+    }} @pointerleave=${() => (this._hover = 0)} @focusin=${(e: Event) => {
+      this._preview = interactive && !pick ? starOf(e) : 0;
+      this._prefetch();
+    }} @focusout=${this._onFocusOut}>${range(
+      max,
+      (n) =>
+        html`<span part="star" role="radio" data-value=${n} class=${n > shown ? '' : solid ? 'on' : 'preview'} aria-checked=${n === pick} aria-label=${tr.t('rating.star', { n, max })} aria-disabled=${disabled || nothing} tabindex=${!disabled && n === (pick || 1) ? 0 : -1}>${STAR}</span>`,
+    )}</div>${standalone ? this._summary() : nothing}<span id="hint" class="visually-hidden">${hint}</span><span id="external" class="visually-hidden">${external}</span><div id="feedback" part="feedback" role="status" aria-live="polite" class=${showRequired || this._err ? 'error' : ''}>${feedback}</div></div>`;
   }
 
-  /** The text of the elements the host's `aria-describedby` names, looked up in the host's tree. */
-  private externalDescription(): string {
-    const ids = (this.hostDescribedBy ?? '').split(/\s+/).filter(Boolean);
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (!ids.length || typeof root.getElementById !== 'function') return '';
-    return ids
-      .map((id) => root.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
-      .filter(Boolean)
-      .join(' ');
+  private _summary(): TemplateResult {
+    const { tr } = this._l10n;
+    const agg = this._agg;
+    const average = agg?.average ?? 0;
+    return html`<span id="summary" part="summary" aria-busy=${agg ? nothing : this._loading}>${
+      !agg
+        ? ''
+        : agg.count > 0
+          ? html`<span class="average" aria-hidden="true">${range(
+              this._scale,
+              (n) =>
+                html`<span class="mini" data-fill=${Math.min(1, Math.max(0, average - n + 1))}>${STAR}<span class="fill">${STAR}</span></span>`,
+            )}</span><span class="text">${tr.plural('rating.summary', agg.count, {
+              average: tr.formatNumber(average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+            })}</span>`
+          : tr.t('rating.none')
+    }</span>`;
   }
+}
 
-  private renderSummary(): TemplateResult {
-    const { tr } = this.l10n;
-    const agg = this.aggregate;
-    if (!agg) {
-      return html`<span id="summary" part="summary" aria-busy=${this.loading ? 'true' : 'false'}></span>`;
-    }
-    if (agg.count <= 0) {
-      return html`<span id="summary" part="summary">${tr.t('rating.none')}</span>`;
-    }
-    const max = this.scale;
-    const average = tr.formatNumber(agg.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    const minis = [];
-    for (let n = 1; n <= max; n++) {
-      minis.push(html`<span class="mini" data-fill=${starFill(agg.average, n)}
-        >${starSvg()}<span class="fill">${starSvg()}</span></span
-      >`);
-    }
-    return html`<span id="summary" part="summary"
-      ><span class="average" aria-hidden="true">${minis}</span
-      ><span class="text">${tr.plural('rating.summary', agg.count, { average })}</span></span
-    >`;
-  }
+// The form-associated properties a native field has, read from the ElementInternals.
+for (const key of ['form', 'validity', 'validationMessage', 'willValidate'] as const) {
+  Object.defineProperty(ArticleRating.prototype, key, {
+    get(this: ArticleRating) {
+      return (this as unknown as { _i: ElementInternals })._i[key];
+    },
+  });
 }
