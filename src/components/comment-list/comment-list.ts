@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, LitElement, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiClient } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { pendingComments } from '../../client/pending.js';
@@ -9,14 +8,10 @@ import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
 import type { CommentSubmittedDetail } from '../shared/events.js';
 import { styles } from './comment-list.styles.js';
-import { absoluteTime, avatarHue, formatMessage, initials, relativeTime, type FormattedMessage } from './format.js';
+import { absoluteTime, avatarHue, formatMessage, initials, relativeTime } from './format.js';
 
 /** Replies are indented up to this level; deeper replies stay at it. */
 export const MAX_DEPTH = 3;
-/** How often relative times ("3 minutes ago") are refreshed. */
-const CLOCK_MS = 60_000;
-
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 interface Node {
   comment: Comment;
@@ -44,16 +39,16 @@ export class CommentList extends LitElement {
     captchaSiteKey: { attribute: 'captcha-site-key' },
     ratingMax: { type: Number, attribute: 'rating-max' },
     messages: { attribute: false },
-    state: { state: true },
-    comments: { state: true },
-    pending: { state: true },
-    total: { state: true },
-    nextCursor: { state: true },
-    loadingMore: { state: true },
-    moreFailed: { state: true },
-    activeSort: { state: true },
-    replyTo: { state: true },
-    now: { state: true },
+    _state: { state: true },
+    _comments: { state: true },
+    _pending: { state: true },
+    _total: { state: true },
+    _next: { state: true },
+    _loadingMore: { state: true },
+    _moreFailed: { state: true },
+    _sort: { state: true },
+    _replyTo: { state: true },
+    _now: { state: true },
   };
   static override styles = styles;
 
@@ -70,47 +65,69 @@ export class CommentList extends LitElement {
   ratingMax = 5;
   declare messages?: Messages;
 
-  private state: LoadState = 'idle';
-  private comments: Comment[] = [];
-  private pending: Comment[] = [];
-  private total = 0;
-  private nextCursor: string | null = null;
-  private loadingMore = false;
-  private moreFailed = false;
-  private activeSort: Sort = 'newest';
-  private replyTo: string | null = null;
-  private now = Date.now();
+  private _state: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private _comments: Comment[] = [];
+  private _pending: Comment[] = [];
+  private _total = 0;
+  private _next: string | null = null;
+  private _loadingMore = false;
+  private _moreFailed = false;
+  private _sort: Sort = 'newest';
+  private _replyTo: string | null = null;
+  private _now = Date.now();
 
-  protected l10n = new LocaleController(this);
+  private _l10n = new LocaleController(this);
 
-  private loadKey = '';
-  private abort: AbortController | null = null;
-  private clock: ReturnType<typeof setInterval> | undefined;
-  private tree: Node[] = [];
-  private formatted = new WeakMap<Comment, FormattedMessage>();
+  private _loadKey = '';
+  private _abort: AbortController | null = null;
+  private _clock?: ReturnType<typeof setInterval>;
+  private _tree: Node[] = [];
+  /** What `_tree` was built from: comments, pending comments, sort. */
+  private _treeOf: unknown[] = [];
+  /** Each comment's message, formatted once. */
+  private _bodies = new WeakMap<Comment, unknown>();
   /** Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
-  private seen = new Set<string>();
+  private _seen = new Set<string>();
+  /**
+   * The DOM of the comments (`<li>` by comment id, `<ol>` of replies by parent id, '' = top level),
+   * kept across renders and moved, never rebuilt: a comment inserted above, or a page appended
+   * below, leaves an open reply form (its focus and typed text) alone.
+   */
+  private _items = new Map<string, HTMLLIElement>();
+  private _lists = new Map<string, HTMLOListElement>();
 
-  private readonly onSubmitted = (event: CustomEvent<CommentSubmittedDetail>) => this.acceptSubmitted(event.detail);
+  private readonly _onSubmitted = ({ detail }: CustomEvent<CommentSubmittedDetail>): void => {
+    const comment = detail?.comment;
+    const thread = resolveThread(this);
+    if (!comment || !thread || comment.thread !== thread) return;
+    if (comment.parent === this._replyTo) this._replyTo = null;
+    if ((detail.status ?? comment.status) === 'pending') {
+      const mine: Comment = { ...comment, status: 'pending' };
+      pendingComments.add(thread, mine);
+      if (!this._pending.some((c) => c.id === comment.id)) this._pending = [...this._pending, mine];
+    } else if (!this._seen.has(comment.id)) {
+      this._seen.add(comment.id);
+      this._comments = [...this._comments, { ...comment, status: 'published' }];
+      this._total++;
+    }
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('comment-submitted', this.onSubmitted);
-    this.now = Date.now();
-    this.clock = setInterval(() => {
-      this.now = Date.now();
-    }, CLOCK_MS);
+    document.addEventListener('comment-submitted', this._onSubmitted);
+    this._now = Date.now();
+    // Relative times ("3 minutes ago") move on every minute.
+    this._clock = setInterval(() => (this._now = Date.now()), 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('comment-submitted', this.onSubmitted);
-    clearInterval(this.clock);
-    this.clock = undefined;
-    this.abort?.abort();
-    this.abort = null;
+    document.removeEventListener('comment-submitted', this._onSubmitted);
+    clearInterval(this._clock);
+    this._abort?.abort();
+    this._abort = null;
     // Load again when put back into a document.
-    this.loadKey = '';
+    this._loadKey = '';
   }
 
   /** The thread this list shows, as resolved now (own attribute, enclosing block, canonical link). */
@@ -120,119 +137,85 @@ export class CommentList extends LitElement {
 
   /** Reloads from the first page (also what "Retry" does). */
   reload(): void {
-    this.loadKey = '';
+    this._loadKey = '';
     this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('lang') || changed.has('messages')) this.l10n.refresh();
-    if (changed.has('sort')) this.activeSort = this.sort === 'oldest' ? 'oldest' : 'newest';
-    const key = [resolveEndpoint(this), resolveThread(this), this.activeSort, this.limit].join('|');
-    if (key !== this.loadKey) {
-      this.loadKey = key;
-      void this.loadFirst();
+    if (changed.has('lang') || changed.has('messages')) this._l10n.refresh();
+    if (changed.has('sort')) this._sort = this.sort === 'oldest' ? 'oldest' : 'newest';
+    const key = [resolveEndpoint(this), resolveThread(this), this._sort, this._limit].join('|');
+    if (key !== this._loadKey) {
+      this._loadKey = key;
+      void this._load();
     }
-    if (changed.has('comments') || changed.has('pending') || changed.has('activeSort')) {
-      this.tree = this.buildTree();
+    const of = [this._comments, this._pending, this._sort];
+    if (of.some((v, i) => v !== this._treeOf[i])) {
+      this._treeOf = of;
+      this._tree = this._buildTree();
     }
   }
 
-  private get limit(): number {
+  private get _limit(): number {
     const n = Math.floor(Number(this.pageSize));
     return Number.isFinite(n) ? Math.min(LIMITS.pageSizeMax, Math.max(1, n)) : LIMITS.pageSizeDefault;
   }
 
-  private client(): ApiClient | null {
-    const endpoint = resolveEndpoint(this);
-    return endpoint ? new ApiClient(endpoint) : null;
-  }
-
-  private async loadFirst(): Promise<void> {
-    this.abort?.abort();
+  /** The first page (from scratch), or with `more` the next one. */
+  private async _load(more = false): Promise<void> {
     const thread = resolveThread(this);
-    const client = this.client();
-    this.comments = [];
-    this.seen = new Set();
-    this.nextCursor = null;
-    this.total = 0;
-    this.moreFailed = false;
-    this.loadingMore = false;
-    this.replyTo = null;
-    this.pending = thread ? pendingComments.list(thread).filter((c) => c.thread === thread) : [];
-    if (!thread || !client) {
-      this.state = 'error';
+    const endpoint = resolveEndpoint(this);
+    if (more) {
+      if (!this._next || this._loadingMore) return;
+    } else {
+      this._abort?.abort();
+      this._comments = [];
+      this._seen = new Set();
+      this._items = new Map();
+      this._lists = new Map();
+      this._next = null;
+      this._total = 0;
+      this._moreFailed = this._loadingMore = false;
+      this._replyTo = null;
+      this._pending = thread ? pendingComments.list(thread).filter((c) => c.thread === thread) : [];
+    }
+    if (!thread || !endpoint) {
+      if (!more) this._state = 'error';
       return;
     }
-    const abort = (this.abort = new AbortController());
-    this.state = 'loading';
+    const abort = more ? (this._abort ??= new AbortController()) : (this._abort = new AbortController());
+    if (more) {
+      this._loadingMore = true;
+      this._moreFailed = false;
+    } else this._state = 'loading';
     try {
-      const page = await client.listComments(thread, { limit: this.limit, sort: this.activeSort }, abort.signal);
-      if (abort.signal.aborted) return;
-      this.accept(thread, page.comments);
-      this.total = page.total;
-      this.nextCursor = page.nextCursor;
-      this.state = 'ready';
-    } catch {
-      if (abort.signal.aborted) return;
-      this.state = 'error';
-    }
-  }
-
-  private async loadMore(): Promise<void> {
-    const thread = resolveThread(this);
-    const client = this.client();
-    if (!thread || !client || !this.nextCursor || this.loadingMore) return;
-    const abort = this.abort ?? (this.abort = new AbortController());
-    this.loadingMore = true;
-    this.moreFailed = false;
-    try {
-      const page = await client.listComments(
+      const page = await new ApiClient(endpoint).listComments(
         thread,
-        { limit: this.limit, sort: this.activeSort, cursor: this.nextCursor },
+        { limit: this._limit, sort: this._sort, cursor: more ? this._next : null },
         abort.signal,
       );
       if (abort.signal.aborted) return;
-      this.accept(thread, page.comments);
-      this.total = Math.max(page.total, this.total);
-      this.nextCursor = page.nextCursor;
+      // Adds what the server listed; forgets the reader's pending comments that are now published.
+      const fresh = page.comments.filter((c) => c && c.status !== 'pending' && !this._seen.has(c.id));
+      for (const c of fresh) this._seen.add(c.id);
+      if (fresh.length) this._comments = [...this._comments, ...fresh];
+      const published = this._pending.filter((p) => this._seen.has(p.id));
+      if (published.length) {
+        pendingComments.forget(
+          thread,
+          published.map((c) => c.id),
+        );
+        this._pending = this._pending.filter((p) => !this._seen.has(p.id));
+      }
+      this._total = Math.max(page.total, this._total);
+      this._next = page.nextCursor;
+      this._state = 'ready';
     } catch {
       if (abort.signal.aborted) return;
-      this.moreFailed = true;
-    } finally {
-      if (!abort.signal.aborted) this.loadingMore = false;
+      if (more) this._moreFailed = true;
+      else this._state = 'error';
     }
-  }
-
-  /** Adds server-listed comments; forgets the reader's pending ones that are now published. */
-  private accept(thread: string, incoming: Comment[]): void {
-    const fresh = incoming.filter((c) => c && c.status !== 'pending' && !this.seen.has(c.id));
-    for (const c of fresh) this.seen.add(c.id);
-    if (fresh.length) this.comments = [...this.comments, ...fresh];
-    const published = this.pending.filter((p) => this.seen.has(p.id));
-    if (published.length) {
-      pendingComments.forget(
-        thread,
-        published.map((c) => c.id),
-      );
-      this.pending = this.pending.filter((p) => !this.seen.has(p.id));
-    }
-  }
-
-  private acceptSubmitted(detail: CommentSubmittedDetail | undefined): void {
-    const comment = detail?.comment;
-    const thread = resolveThread(this);
-    if (!comment || !thread || comment.thread !== thread) return;
-    if (comment.parent && comment.parent === this.replyTo) this.replyTo = null;
-    const status = detail.status ?? comment.status;
-    if (status === 'pending') {
-      pendingComments.add(thread, { ...comment, status: 'pending' });
-      if (!this.pending.some((c) => c.id === comment.id)) this.pending = [...this.pending, { ...comment, status: 'pending' }];
-      return;
-    }
-    if (this.seen.has(comment.id)) return;
-    this.seen.add(comment.id);
-    this.comments = [...this.comments, { ...comment, status: 'published' }];
-    this.total += 1;
+    this._loadingMore = false;
   }
 
   /**
@@ -240,236 +223,208 @@ export class CommentList extends LitElement {
    * MAX_DEPTH is shown at MAX_DEPTH (under its ancestor there). A reply whose parent is not
    * loaded (yet) is shown at the top level until the parent arrives.
    */
-  private buildTree(): Node[] {
-    const all = [...this.comments, ...this.pending.filter((p) => !this.seen.has(p.id))];
-    const order = new Map<string, number>();
-    all.forEach((c, i) => order.set(c.id, i));
-    const time = (c: Comment) => {
-      const t = Date.parse(c.createdAt);
-      return Number.isNaN(t) ? 0 : t;
-    };
+  private _buildTree(): Node[] {
+    const all = [...this._comments, ...this._pending.filter((p) => !this._seen.has(p.id))];
     const byId = new Map(all.map((c) => [c.id, c]));
-    const nodes = new Map<string, Node>(all.map((c) => [c.id, { comment: c, level: 1, children: [] }]));
+    const nodes = new Map(all.map((c) => [c.id, { comment: c, level: 1, children: [] as Node[] }]));
     const roots: Node[] = [];
-    const depthOf = (c: Comment): number => {
-      let depth = 1;
-      let p = c.parent ? byId.get(c.parent) : undefined;
-      const guard = new Set<string>([c.id]);
-      while (p && !guard.has(p.id)) {
-        guard.add(p.id);
-        depth++;
-        p = p.parent ? byId.get(p.parent) : undefined;
-      }
-      return depth;
-    };
     for (const c of all) {
+      // The comment's id, then its loaded ancestors' (a cycle stops the climb).
+      const up = new Set([c.id]);
+      for (let p = byId.get(c.parent!); p && !up.has(p.id); p = byId.get(p.parent!)) up.add(p.id);
+      const chain = [...up];
       const node = nodes.get(c.id)!;
-      const depth = depthOf(c);
-      if (depth === 1) {
-        roots.push(node);
-        continue;
-      }
-      // Climb to the ancestor that sits at MAX_DEPTH - 1 when the reply is deeper than allowed.
-      let parent = byId.get(c.parent!)!;
-      for (let d = depth - 1; d > MAX_DEPTH - 1; d--) parent = byId.get(parent.parent!)!;
-      node.level = Math.min(depth, MAX_DEPTH);
-      nodes.get(parent.id)!.children.push(node);
+      node.level = Math.min(chain.length, MAX_DEPTH);
+      // Under the ancestor at MAX_DEPTH - 1 when the reply is deeper than allowed.
+      (chain.length > 1 ? nodes.get(chain[Math.max(1, chain.length - MAX_DEPTH + 1)]!)!.children : roots).push(node);
     }
-    const newest = this.activeSort === 'newest';
-    const cmp = (a: Node, b: Node) => {
-      const d = time(a.comment) - time(b.comment);
-      return d !== 0 ? d : (order.get(a.comment.id) ?? 0) - (order.get(b.comment.id) ?? 0);
-    };
-    roots.sort((a, b) => (newest ? -cmp(a, b) : cmp(a, b)));
-    const sortChildren = (list: Node[]) => {
-      for (const n of list) {
-        if (n.children.length > 1) n.children.sort(cmp);
-        sortChildren(n.children);
-      }
-    };
-    sortChildren(roots);
-    return roots;
+    // Stable sorts: equal times keep the order the comments arrived in.
+    const time = (n: Node) => Date.parse(n.comment.createdAt) || 0;
+    const byTime = (a: Node, b: Node) => time(a) - time(b);
+    for (const n of nodes.values()) n.children.sort(byTime);
+    roots.sort(byTime);
+    return this._sort === 'newest' ? roots.reverse() : roots;
   }
 
-  private onSortChange(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    this.activeSort = value === 'oldest' ? 'oldest' : 'newest';
-  }
-
-  private toggleReply(id: string): void {
-    this.replyTo = this.replyTo === id ? null : id;
-    if (this.replyTo) {
-      void this.updateComplete.then(() => {
-        const form = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
-          `#reply-${CSS.escape(id)} comment-form`,
-        );
-        if (!form) return;
-        // Into the reply form's first field, once it has rendered.
-        void Promise.resolve(form.updateComplete).then(() => {
-          form.shadowRoot?.querySelector<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea')?.focus();
-        });
+  private _toggleReply(id: string): void {
+    this._replyTo = this._replyTo === id ? null : id;
+    if (this._replyTo) {
+      void this.updateComplete.then(async () => {
+        // The one open reply form: into its first field, once it has rendered.
+        const form = this.renderRoot.querySelector('comment-form');
+        await form?.updateComplete;
+        form?.shadowRoot?.querySelector<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea')?.focus();
       });
     }
   }
 
   protected override render(): TemplateResult {
-    const tr = this.l10n.tr;
-    const shown = this.comments.length + this.pending.filter((p) => !this.seen.has(p.id)).length;
-    const busy = this.state === 'loading' || this.state === 'idle';
+    const tr = this._l10n.tr;
+    const state = this._state;
+    const busy = state === 'loading' || state === 'idle';
+    const any = this._tree.length > 0 && state !== 'error';
+    const button = (label: string, click: () => unknown, loading = false) =>
+      html`<button type="button" part="button" class="secondary" ?disabled=${loading} aria-busy=${loading} @click=${click}>${label}</button>`;
+    const error = (more: boolean) =>
+      html`<div class="error ${more ? 'more' : ''}" role="alert">
+        <p>${tr.t('list.error')}</p>
+        ${button(tr.t('list.retry'), more ? () => this._load(true) : this.reload)}
+      </div>`;
+    const bone = html`<div class="skeleton-item" aria-hidden="true">
+      <span class="avatar bone"></span>
+      <span class="lines"><span class="bone line short"></span><span class="bone line"></span><span class="bone line"></span></span>
+    </div>`;
     return html`
-      <section class="list" aria-label=${tr.t('list.label')} aria-busy=${busy ? 'true' : 'false'}>
-        ${this.state !== 'error' && shown > 0 ? this.renderHeader() : nothing}
-        ${busy ? this.renderSkeleton() : nothing}
-        ${this.state === 'error' ? this.renderError() : nothing}
-        ${this.state === 'ready' && shown === 0 ? html`<p class="empty">${tr.t('list.empty')}</p>` : nothing}
-        ${shown > 0 && this.state !== 'error' ? this.renderLevel(this.tree, 1) : nothing}
-        ${this.state === 'ready' ? this.renderMore() : nothing}
+      <section class="list" aria-label=${tr.t('list.label')} aria-busy=${busy}>
+        ${any
+          ? html`<div class="header">
+              <p class="count">${tr.plural('list.count', this._total)}</p>
+              <label class="sort">
+                <span>${tr.t('list.sortLabel')}</span>
+                <select
+                  part="input"
+                  .value=${this._sort}
+                  @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value === 'oldest' ? 'oldest' : 'newest')}
+                >
+                  <option value="newest">${tr.t('list.sortNewest')}</option>
+                  <option value="oldest">${tr.t('list.sortOldest')}</option>
+                </select>
+              </label>
+            </div>`
+          : nothing}
+        ${busy
+          ? html`<div class="skeleton" role="status">
+              <span class="visually-hidden">${tr.t('list.loading')}</span>
+              ${bone}${bone}${bone}
+            </div>`
+          : nothing}
+        ${state === 'error'
+          ? error(false)
+          : any
+            ? this._list(this._tree, 1)
+            : state === 'ready'
+              ? html`<p class="empty">${tr.t('list.empty')}</p>`
+              : nothing}
+        ${state !== 'ready'
+          ? nothing
+          : this._moreFailed
+            ? error(true)
+            : this._next
+              ? html`<div class="more">
+                  ${button(tr.t(this._loadingMore ? 'list.loadingMore' : 'list.loadMore'), () => this._load(true), this._loadingMore)}
+                </div>`
+              : nothing}
       </section>
     `;
   }
 
-  private renderHeader(): TemplateResult {
-    const tr = this.l10n.tr;
-    return html`
-      <div class="header">
-        <p class="count">${tr.plural('list.count', this.total)}</p>
-        <label class="sort">
-          <span>${tr.t('list.sortLabel')}</span>
-          <select part="input" .value=${this.activeSort} @change=${this.onSortChange}>
-            <option value="newest" ?selected=${this.activeSort === 'newest'}>${tr.t('list.sortNewest')}</option>
-            <option value="oldest" ?selected=${this.activeSort === 'oldest'}>${tr.t('list.sortOldest')}</option>
-          </select>
-        </label>
-      </div>
-    `;
-  }
-
-  private renderSkeleton(): TemplateResult {
-    return html`
-      <div class="skeleton" role="status">
-        <span class="visually-hidden">${this.l10n.tr.t('list.loading')}</span>
-        ${[0, 1, 2].map(
-          () => html`<div class="skeleton-item" aria-hidden="true">
-            <span class="avatar bone"></span>
-            <span class="lines"><span class="bone line short"></span><span class="bone line"></span><span class="bone line"></span></span>
-          </div>`,
-        )}
-      </div>
-    `;
-  }
-
-  private renderError(): TemplateResult {
-    const tr = this.l10n.tr;
-    return html`
-      <div class="error" role="alert">
-        <p>${tr.t('list.error')}</p>
-        <button type="button" part="button" class="secondary" @click=${() => this.reload()}>${tr.t('list.retry')}</button>
-      </div>
-    `;
-  }
-
-  private renderMore(): TemplateResult | typeof nothing {
-    const tr = this.l10n.tr;
-    if (this.moreFailed) {
-      return html`<div class="error more" role="alert">
-        <p>${tr.t('list.error')}</p>
-        <button type="button" part="button" class="secondary" @click=${() => void this.loadMore()}>${tr.t('list.retry')}</button>
-      </div>`;
+  /**
+   * The `<ol>` of `nodes`, with each comment rendered into its own kept `<li>`. Only the
+   * items that are new, gone or out of place are touched.
+   */
+  private _list(nodes: Node[], level: number, parent = ''): HTMLOListElement {
+    let ol = this._lists.get(parent);
+    if (!ol) this._lists.set(parent, (ol = document.createElement('ol')));
+    ol.className = `comments level-${level}`;
+    ol.setAttribute('role', 'list');
+    const items = nodes.map((node) => {
+      let li = this._items.get(node.comment.id);
+      if (!li) this._items.set(node.comment.id, (li = document.createElement('li')));
+      render(this._renderNode(node), li, { host: this });
+      return li;
+    });
+    const wanted = new Set(items);
+    for (const li of [...ol.children]) if (!wanted.has(li as HTMLLIElement)) li.remove();
+    let next = ol.firstChild;
+    for (const li of items) {
+      if (li === next) next = li.nextSibling;
+      else ol.insertBefore(li, next);
     }
-    if (!this.nextCursor) return nothing;
-    return html`<div class="more">
-      <button type="button" part="button" class="secondary" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.loadMore()}>
-        ${this.loadingMore ? tr.t('list.loadingMore') : tr.t('list.loadMore')}
-      </button>
-    </div>`;
+    return ol;
   }
 
-  private renderLevel(nodes: Node[], level: number): TemplateResult {
-    return html`<ol class="comments level-${level}" role="list">
-      ${repeat(
-        nodes,
-        (n) => n.comment.id,
-        (n) => this.renderNode(n),
-      )}
-    </ol>`;
-  }
-
-  private renderNode(node: Node): TemplateResult {
-    const c = node.comment;
-    const tr = this.l10n.tr;
-    const isPending = c.status === 'pending';
-    const open = this.replyTo === c.id;
-    const nameId = `name-${c.id}`;
-    let formatted = this.formatted.get(c);
-    if (!formatted) {
-      formatted = formatMessage(c.message);
-      this.formatted.set(c, formatted);
-    }
+  private _renderNode({ comment: c, level, children }: Node): TemplateResult {
+    const tr = this._l10n.tr;
+    const pending = c.status === 'pending';
+    const open = this._replyTo === c.id;
     const endpoint = resolveEndpoint(this);
     const thread = resolveThread(this);
-    return html`<li class="item">
-      <article part="comment" class="comment ${isPending ? 'pending' : ''}" data-id=${c.id} data-level=${node.level} aria-labelledby=${nameId}>
+    let message = this._bodies.get(c);
+    if (!message) {
+      this._bodies.set(
+        c,
+        (message = formatMessage(c.message).map(
+          (paragraph) =>
+            html`<p>
+              ${paragraph.map((line, i) => [
+                i ? html`<br />` : '',
+                line.map((s) =>
+                  s.kind === 'link' ? html`<a href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>` : s.text,
+                ),
+              ])}
+            </p>`,
+        )),
+      );
+    }
+    const rating = c.rating ?? 0;
+    const max = Math.max(1, Math.min(LIMITS.ratingScaleMax, Math.round(this.ratingMax) || 5), Math.ceil(rating));
+    const rated = tr.t('list.rated', { n: rating, max });
+    return html`<article
+        part="comment"
+        class="comment ${pending ? 'pending' : ''}"
+        data-id=${c.id}
+        data-level=${level}
+        aria-labelledby="name-${c.id}"
+      >
         <span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span>
         <div class="body">
           <header class="meta">
-            <span class="name" id=${nameId}>${c.name}</span>
-            <time datetime=${c.createdAt} title=${absoluteTime(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, this.now, tr.lang)}</time>
-            ${typeof c.rating === 'number' && c.rating > 0 ? this.renderStars(c.rating) : nothing}
-            ${isPending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}
+            <span class="name" id="name-${c.id}">${c.name}</span>
+            <time datetime=${c.createdAt} title=${absoluteTime(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, this._now, tr.lang)}</time>
+            ${rating > 0
+              ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}>
+                  ${Array.from(
+                    { length: max },
+                    (_, i) => html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true">★</span>`,
+                  )}
+                </span>`
+              : nothing}
+            ${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}
           </header>
-          <div class="message">
-            ${formatted.map(
-              (paragraph) =>
-                html`<p>${paragraph.map(
-                  (line, i) =>
-                    html`${i > 0 ? html`<br />` : nothing}${line.map((seg) =>
-                      seg.kind === 'link'
-                        ? html`<a href=${seg.href} rel="nofollow ugc noopener" target="_blank">${seg.text}</a>`
-                        : seg.text,
-                    )}`,
-                )}</p>`,
-            )}
-          </div>
-          ${isPending || !endpoint || !thread
+          <div class="message">${message}</div>
+          ${pending || !endpoint || !thread
             ? nothing
             : html`<div class="actions">
                 <button
                   type="button"
                   part="button"
                   class="link"
-                  aria-expanded=${open ? 'true' : 'false'}
-                  aria-controls=${`reply-${c.id}`}
-                  @click=${() => this.toggleReply(c.id)}
+                  aria-expanded=${open}
+                  aria-controls="reply-${c.id}"
+                  @click=${() => this._toggleReply(c.id)}
                 >
-                  ${open ? tr.t('list.cancelReply') : tr.t('list.reply')}
+                  ${tr.t(open ? 'list.cancelReply' : 'list.reply')}
                 </button>
               </div>`}
-          <div class="reply-slot" id=${`reply-${c.id}`}>
+          <div class="reply-slot" id="reply-${c.id}">
             ${open && endpoint && thread
-              ? html`<div role="group" aria-label=${tr.t('list.replyTo', { name: c.name })}><comment-form
-                  exportparts="label,input,textarea,button,feedback,form,count,status"
-                  parent=${c.id}
-                  endpoint=${endpoint}
-                  thread=${thread}
-                  lang=${this.l10n.tr.lang}
-                  theme=${this.theme ?? nothing}
-                  captcha=${this.captcha ?? nothing}
-                  captcha-site-key=${this.captchaSiteKey ?? nothing}
-                  .messages=${this.messages}
-                ></comment-form></div>`
+              ? html`<div role="group" aria-label=${tr.t('list.replyTo', { name: c.name })}>
+                  <comment-form
+                    exportparts="label,input,textarea,button,feedback,form,count,status"
+                    parent=${c.id}
+                    endpoint=${endpoint}
+                    thread=${thread}
+                    lang=${tr.lang}
+                    theme=${this.theme ?? nothing}
+                    captcha=${this.captcha ?? nothing}
+                    captcha-site-key=${this.captchaSiteKey ?? nothing}
+                    .messages=${this.messages}
+                  ></comment-form>
+                </div>`
               : nothing}
           </div>
         </div>
       </article>
-      ${node.children.length ? this.renderLevel(node.children, Math.min(node.level + 1, MAX_DEPTH)) : nothing}
-    </li>`;
-  }
-
-  private renderStars(rating: number): TemplateResult {
-    const max = Math.max(1, Math.min(LIMITS.ratingScaleMax, Math.round(this.ratingMax) || 5), Math.ceil(rating));
-    const label = this.l10n.tr.t('list.rated', { n: rating, max });
-    return html`<span class="stars" role="img" aria-label=${label} title=${label}>
-      ${Array.from({ length: max }, (_, i) => html`<span part="star" class=${i < Math.round(rating) ? 'star on' : 'star'} aria-hidden="true">★</span>`)}
-    </span>`;
+      ${children.length ? this._list(children, Math.min(level + 1, MAX_DEPTH), c.id) : nothing}`;
   }
 }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { pendingComments } from '../../../src/client/pending.js';
-import { avatarColor, contrastWithWhite, formatMessage, initials, linkify } from '../../../src/components/comment-list/format.js';
+import { avatarColor, formatMessage, initials, linkify } from '../../../src/components/comment-list/format.js';
 import type { Comment } from '../../../src/contract/schemas.js';
 import { articles, buttonByText, comment, makeList, page, restoreFetch, shadow, stubFetch, text, until } from './helpers.js';
 
@@ -9,6 +10,17 @@ async function listWith(comments: Comment[], attrs: Record<string, string> = {})
   const el = await makeList(attrs);
   await until(() => shadow(el).querySelector('section')?.getAttribute('aria-busy') === 'false', 'loaded');
   return el;
+}
+
+/** WCAG contrast ratio of white text on an HSL background (s, l in 0…1). */
+function contrastWithWhite(h: number, s: number, l: number): number {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 1.05 / (0.2126 * f(0) + 0.7152 * f(8) + 0.0722 * f(4) + 0.05);
 }
 
 function byId(el: Element, id: string): HTMLElement {
@@ -77,7 +89,7 @@ describe('<comment-list> a comment', () => {
     const time = byId(el, c.id).querySelector('time')!;
     expect(text(time)).to.equal('now');
     // The clock ticks every minute; move it on without waiting.
-    (el as unknown as { now: number }).now = Date.now() + 2 * 3600_000;
+    (el as unknown as { _now: number })._now = Date.now() + 2 * 3600_000;
     await el.updateComplete;
     expect(text(time)).to.equal('2 hours ago');
   });
@@ -213,6 +225,34 @@ describe('<comment-list> replies', () => {
     reply.click();
     await el.updateComplete;
     expect(art.querySelector('comment-form') === null, 'absent').to.equal(true);
+  });
+
+  it('keeps an open reply form (its focus and typed text) when a comment is inserted above it and when "Load more" appends', async () => {
+    const a = comment({ message: 'a' });
+    const b = comment({ message: 'b' });
+    stubFetch((url) => (url.searchParams.get('cursor') ? page([comment({ message: 'c' })], null, 3) : page([a, b], 'next', 3)));
+    const el = await makeList();
+    await until(() => articles(el).length === 2);
+    buttonByText(byId(el, b.id), 'Reply')!.click();
+    const form = await until(() => byId(el, b.id).querySelector('comment-form'), 'reply form');
+    const field = await until(() => form.shadowRoot?.activeElement as HTMLInputElement | null, 'focus in the reply form');
+    await sendKeys({ type: 'Half a thought' });
+    const stillThere = () => {
+      expect(byId(el, b.id).querySelector('comment-form') === form, 'same reply form').to.equal(true);
+      expect(shadow(el).activeElement === form && form.shadowRoot!.activeElement === field, 'focus kept').to.equal(true);
+      expect(field.value).to.equal('Half a thought');
+    };
+    const fresh = comment({ message: 'fresh', createdAt: new Date().toISOString() });
+    document.dispatchEvent(new CustomEvent('comment-submitted', { detail: { comment: fresh, status: 'published' } }));
+    await el.updateComplete;
+    expect(articles(el).map((x) => text(x.querySelector('.message')))).to.deep.equal(['fresh', 'a', 'b']);
+    stillThere();
+    buttonByText(shadow(el), 'Load more comments')!.click();
+    await until(() => articles(el).length === 4, 'appended page');
+    await el.updateComplete;
+    stillThere();
+    await sendKeys({ type: '!' });
+    expect(field.value).to.equal('Half a thought!');
   });
 
   it('closes the reply form and nests the reply when it is posted', async () => {
