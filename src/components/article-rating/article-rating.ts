@@ -26,9 +26,6 @@ const positive = (x: unknown): number => {
 /** `f(1)`, …, `f(max)`. */
 const range = <T>(max: number, f: (n: number) => T): T[] => Array.from({ length: max }, (_, i) => f(i + 1));
 
-/** The star (1-based) an event happened on, 0 when not on a star. */
-const starOf = (e: Event): number => Number((e.target as Element).closest?.('[data-value]')?.getAttribute('data-value')) || 0;
-
 /**
  * A star rating: the reader's vote and the article's average.
  *
@@ -93,7 +90,7 @@ export class ArticleRating extends LitElement {
     _hover: STATE,
     _preview: STATE,
     _agg: STATE,
-    _loading: STATE,
+    _abort: STATE,
     _busy: STATE,
     _msg: STATE,
     _err: STATE,
@@ -132,7 +129,6 @@ export class ArticleRating extends LitElement {
   private _preview = 0;
   /** @internal */
   _agg: RatingAggregate | null = null;
-  private _loading = false;
   /** @internal A vote is on its way. */
   _busy = false;
   /** @internal The message line (thanks or a refusal) and whether it is an error. */
@@ -146,7 +142,7 @@ export class ArticleRating extends LitElement {
   readonly _l10n = new LocaleController(this);
   private readonly _i = this.attachInternals();
   private _key = '';
-  /** @internal */
+  /** @internal The average is loading. */
   _abort: AbortController | null = null;
 
   declare readonly form: HTMLFormElement | null;
@@ -231,7 +227,6 @@ export class ArticleRating extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._abort?.abort();
-    this._abort = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -276,17 +271,13 @@ export class ArticleRating extends LitElement {
     const abort = (this._abort = new AbortController());
     const remembered = ownVotes.get(thread);
     if (remembered && !this._v()) this.value = remembered;
-    this._loading = true;
     try {
       const aggregate = await new ApiClient(endpoint).getRating(thread, abort.signal);
       if (!abort.signal.aborted && !this._busy) this._adopt(aggregate, thread);
     } catch {
       // The average stays unknown; voting still works.
     } finally {
-      if (this._abort === abort) {
-        this._loading = false;
-        this._abort = null;
-      }
+      if (this._abort === abort) this._abort = null;
     }
   }
 
@@ -337,7 +328,7 @@ export class ArticleRating extends LitElement {
     const k = e.key;
     const rtl = getComputedStyle(this).direction === 'rtl';
     // Arrows move from the focused star (the first one when nothing is picked yet).
-    const from = starOf(e) || this._pick || 1;
+    const from = this._starOf(e) || this._pick || 1;
     const to =
       k === 'ArrowUp' || k === (rtl ? 'ArrowLeft' : 'ArrowRight')
         ? from + 1
@@ -373,6 +364,11 @@ export class ArticleRating extends LitElement {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=radio]')];
   }
 
+  /** The star (1-based) an event happened on, 0 when not on a star. */
+  private _starOf(e: Event): number {
+    return this._stars().indexOf((e.target as Element).closest?.<HTMLElement>('[role=radio]')!) + 1;
+  }
+
   private _tabStop(): HTMLElement | undefined {
     const stars = this._stars();
     return stars[(this._pick || 1) - 1] ?? stars[0];
@@ -383,7 +379,7 @@ export class ArticleRating extends LitElement {
     const root = this.getRootNode() as Partial<DocumentOrShadowRoot & NonElementParentNode>;
     return (this._describedBy ?? '')
       .split(/\s+/)
-      .map((id) => root.getElementById?.(id)?.textContent?.replace(/\s+/g, ' ').trim())
+      .map((id) => root.getElementById?.(id)?.textContent)
       .filter(Boolean)
       .join(' ');
   }
@@ -410,23 +406,23 @@ export class ArticleRating extends LitElement {
       .join(' ');
 
     return html`<div class="rating"><span id="label" part="label">${this.label ?? tr.t('rating.label')}</span><div part="stars" role="radiogroup" aria-labelledby="label" aria-describedby=${describedBy || nothing} aria-required=${(this.required && !standalone) || nothing} aria-readonly=${this.readonly || nothing} aria-disabled=${disabled || nothing} aria-invalid=${invalid || this._invalidAttr === 'true' || nothing} aria-busy=${this._busy || nothing} @keydown=${this._onKeyDown} @click=${(e: Event) => {
-      const n = starOf(e);
+      const n = this._starOf(e);
       if (n) void this._choose(n);
     }} @pointerenter=${{
       // Capture: pointerenter does not bubble from the stars.
       capture: true,
       handleEvent: (e: Event) => {
         if (!interactive) return;
-        this._hover = starOf(e);
+        this._hover = this._starOf(e);
         this._prefetch();
       },
     }} @pointerleave=${() => (this._hover = 0)} @focusin=${(e: Event) => {
-      this._preview = interactive && !pick ? starOf(e) : 0;
+      this._preview = interactive && !pick ? this._starOf(e) : 0;
       this._prefetch();
     }} @focusout=${this._onFocusOut}>${range(
       max,
       (n) =>
-        html`<span part="star" role="radio" data-value=${n} class=${n > shown ? '' : solid ? 'on' : 'preview'} aria-checked=${n === pick} aria-label=${tr.t('rating.star', { n, max })} aria-disabled=${disabled || nothing} tabindex=${!disabled && n === (pick || 1) ? 0 : -1}>${STAR}</span>`,
+        html`<span part="star" role="radio" class=${n > shown ? '' : solid ? 'on' : 'preview'} aria-checked=${n === pick} aria-label=${tr.t('rating.star', { n, max })} aria-disabled=${disabled || nothing} tabindex=${!disabled && n === (pick || 1) ? 0 : -1}>${STAR}</span>`,
     )}</div>${standalone ? this._summary() : nothing}<span id="hint" class="visually-hidden">${hint}</span><span id="external" class="visually-hidden">${external}</span><div id="feedback" part="feedback" role="status" aria-live="polite" class=${showRequired || this._err ? 'error' : ''}>${feedback}</div></div>`;
   }
 
@@ -434,7 +430,7 @@ export class ArticleRating extends LitElement {
     const { tr } = this._l10n;
     const agg = this._agg;
     const average = agg?.average ?? 0;
-    return html`<span id="summary" part="summary" aria-busy=${agg ? nothing : this._loading}>${
+    return html`<span id="summary" part="summary" aria-busy=${agg ? nothing : !!this._abort}>${
       !agg
         ? ''
         : agg.count > 0
