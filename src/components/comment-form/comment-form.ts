@@ -3,22 +3,21 @@ import { LIMITS } from '../../contract/limits.js';
 import { DraftStore, identityStore } from '../../client/drafts.js';
 import { isValidThread, resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { LocaleController } from '../../i18n/controller.js';
-import type { MessageKey, Messages } from '../../i18n/types.js';
+import type { Messages } from '../../i18n/types.js';
 import { emit, type CommentErrorDetail } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './comment-form.styles.js';
 
-/** The checks and the sending, loaded on the reader's first touch (./actions.ts). */
+/** The checks, the hints and the sending, loaded on the reader's first touch (./actions.ts). */
 type Actions = typeof import('./actions.js');
 
-/** The fields that carry an inline hint, in the order a reader meets them. */
-/** The reader's text fields, checked by ./actions.ts. */
+/** The reader's text fields. */
 export type TextField = 'email' | 'name' | 'message';
-export type Field = 'email' | 'name' | 'message' | 'rating' | 'captcha';
-export const FIELD_ORDER: readonly Field[] = ['email', 'name', 'message', 'rating', 'captcha'];
+/** The fields that carry an inline hint. */
+export type Field = TextField | 'rating' | 'captcha';
 
 /** The part of `<af-captcha>` the form relies on; every member is optional so the form works without it. */
-interface CaptchaElement extends HTMLElement {
+export interface CaptchaElement extends HTMLElement {
   start?: () => void;
   token?: () => Promise<string | null>;
   reset?: () => void;
@@ -27,23 +26,27 @@ interface CaptchaElement extends HTMLElement {
   readonly captchaState?: string;
 }
 
-/** The part of `<article-rating>` the form relies on. */
-interface RatingElement extends HTMLElement {
-  value?: number;
-}
-
-interface Values {
+export interface Values {
   email: string;
   name: string;
   message: string;
   rating: number;
 }
 
-type Outcome =
-  | { kind: 'published' | 'pending'; text: string }
-  | { kind: 'failed'; text: string; retry: boolean };
+/** What sending ended with: in the status region, or (`failed`) in the alert region with an optional "Try again". */
+export interface Outcome {
+  text: string;
+  failed?: boolean;
+  retry?: boolean;
+}
 
-export const EMPTY: Values = { email: '', name: '', message: '', rating: 0 };
+/** A field's hint while it is shown (made by ./actions.ts): its id, its state class and the element. */
+export interface Hint {
+  id: string;
+  bad: boolean;
+  cls: string;
+  view: TemplateResult;
+}
 
 /**
  * A comment form: email, name and message with inline validation ("Please enter your name." /
@@ -102,14 +105,15 @@ export class CommentForm extends LitElement {
     ratingRequired: { type: Boolean, attribute: 'rating-required' },
     ratingMax: { type: Number, attribute: 'rating-max' },
     messages: { attribute: false },
-    values: { state: true },
-    touched: { state: true },
-    serverErrors: { state: true },
-    captchaError: { state: true },
-    sending: { state: true },
-    outcome: { state: true },
-    announcement: { state: true },
-    draftRestored: { state: true },
+    _values: { state: true },
+    _touched: { state: true },
+    _serverErrors: { state: true },
+    _captchaError: { state: true },
+    _sending: { state: true },
+    _outcome: { state: true },
+    _announcement: { state: true },
+    _draftRestored: { state: true },
+    _actions: { state: true },
   };
   static override styles = [tokens, styles];
 
@@ -130,35 +134,33 @@ export class CommentForm extends LitElement {
   /** Overrides of catalogue entries, e.g. `{ 'form.submit': 'Send' }`. */
   declare messages?: Messages;
 
-  private values: Values = { ...EMPTY };
-  /** Fields whose hint is shown: left once by the reader, or all after a submit attempt. */
-  private touched = new Set<Field>();
-  /** Message keys the server named in a 422/403, shown until the reader edits that field. */
-  private serverErrors: Partial<Record<Field, string>> = {};
-  private captchaError: string | null = null;
-  private sending = false;
-  private outcome: Outcome | null = null;
-  private announcement = '';
-  private draftRestored = false;
-
-  private get formEl(): HTMLFormElement {
-    return this.renderRoot.querySelector('form')!;
-  }
-  private get captchaEl(): CaptchaElement | null {
-    return this.renderRoot.querySelector('af-captcha');
-  }
-
-  private readonly l10n = new LocaleController(this);
-  private drafts: DraftStore | null = null;
-  private draftKey = '';
-  /** The captcha element's code, loaded and started on the reader's first touch. */
-  private captchaLoad: Promise<void> | null = null;
-  /** The client-side checks (zod/mini), loaded on the reader's first touch. */
-  private actions: Actions | null = null;
-  private actionsLoad: Promise<Actions> | null = null;
-  private countTimer: ReturnType<typeof setTimeout> | undefined;
-  private static idSeq = 0;
-  private readonly uid = `cf${++CommentForm.idSeq}`;
+  // Internal state. Not `private`: ./actions.ts works on it (`f._values`).
+  // The first four are set by _restoreDraft() when the form is connected.
+  /** @internal */
+  _values!: Values;
+  /** @internal Fields whose hint is shown: left once by the reader, or all after a submit attempt. */
+  _touched!: Set<Field>;
+  /** @internal Message keys the server named in a 422, shown until the reader edits that field. */
+  _serverErrors!: Partial<Record<Field, string>>;
+  /** @internal */
+  _draftRestored!: boolean;
+  /** @internal The captcha's verdict (a message key), from the checks or the server. */
+  _captchaError?: string | null;
+  /** @internal */
+  _sending = false;
+  /** @internal */
+  _outcome?: Outcome | null;
+  /** @internal */
+  _announcement?: string;
+  /** @internal The loaded ./actions.ts; until then no field shows a hint. */
+  _actions?: Actions;
+  /** @internal */
+  readonly _l10n = new LocaleController(this);
+  /** @internal */
+  _drafts?: DraftStore;
+  private _actionsLoad?: Promise<Actions>;
+  private _captchaLoad?: Promise<unknown>;
+  private _countTimer?: ReturnType<typeof setTimeout>;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -167,25 +169,21 @@ export class CommentForm extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) {
-      this.l10n.refresh();
+      this._l10n.refresh();
       this.requestUpdate();
     }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.restoreDraft();
-    document.addEventListener('pointerdown', this.onPointerDown, true);
-    document.addEventListener('pointerup', this.onPointerUp, true);
-    document.addEventListener('pointercancel', this.onPointerUp, true);
+    this._restoreDraft();
+    this._listen(true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.countTimer);
-    document.removeEventListener('pointerdown', this.onPointerDown, true);
-    document.removeEventListener('pointerup', this.onPointerUp, true);
-    document.removeEventListener('pointercancel', this.onPointerUp, true);
+    clearTimeout(this._countTimer);
+    this._listen(false);
   }
 
   /*
@@ -194,167 +192,106 @@ export class CommentForm extends LitElement {
    * move away between mousedown and mouseup and the click would be lost. So while a pointer is
    * down, leaving a field only queues its hint; it shows once the click has happened.
    */
-  private pointerDown = false;
-  private queuedTouches = new Set<Field>();
+  private _pointerDown?: boolean;
+  /** @internal */
+  _queued = new Set<Field>();
 
-  private readonly onPointerDown = (): void => {
-    this.pointerDown = true;
-  };
+  private _listen(on: boolean): void {
+    for (const type of ['pointerdown', 'pointerup', 'pointercancel']) {
+      document[on ? 'addEventListener' : 'removeEventListener'](type, this._onPointer, true);
+    }
+  }
 
-  private readonly onPointerUp = (): void => {
-    if (!this.pointerDown) return;
+  private readonly _onPointer = (e: Event): void => {
+    if (e.type === 'pointerdown') this._pointerDown = true;
     // After the click that follows this pointerup (same task), not before it.
-    setTimeout(() => {
-      this.pointerDown = false;
-      if (!this.queuedTouches.size) return;
-      const next = new Set(this.touched);
-      for (const f of this.queuedTouches) next.add(f);
-      this.queuedTouches.clear();
-      this.touched = next;
-    }, 0);
+    else if (this._pointerDown)
+      setTimeout(() => {
+        this._pointerDown = false;
+        if (!this._queued.size) return;
+        this._touch(...this._queued);
+        this._queued.clear();
+      });
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.l10n.refresh();
-    if (this.hasUpdated && (changed.has('thread') || changed.has('parent'))) this.restoreDraft();
+    if (changed.has('messages')) this._l10n.refresh();
+    if (changed.has('thread') || changed.has('parent')) this._restoreDraft();
   }
 
   /** Sends what the form holds, as the submit button does (validation included). */
   submit(): Promise<void> {
-    return this.send();
+    return this._send();
   }
 
-  // ---------------------------------------------------------------- state helpers
-
-  private get threadId(): string | null {
-    if (this.thread && isValidThread(this.thread)) return this.thread;
-    return resolveThread(this);
+  /** @internal */
+  get _threadId(): string | null {
+    return isValidThread(this.thread) ? this.thread : resolveThread(this);
   }
 
-  private get apiBase(): string | null {
-    if (this.endpoint) return this.endpoint.replace(/\/+$/, '');
-    return resolveEndpoint(this);
+  /** @internal */
+  get _apiBase(): string | null {
+    return this.endpoint ? this.endpoint.replace(/\/+$/, '') : resolveEndpoint(this);
   }
 
   /** Loads the draft of this thread/parent, else the remembered name and email. */
-  private restoreDraft(): void {
-    const thread = this.threadId ?? '';
-    const store = new DraftStore(thread, this.parent || null);
-    if (store.storageKey === this.draftKey) return;
-    this.drafts = store;
-    this.draftKey = store.storageKey;
+  private _restoreDraft(): void {
+    const store = new DraftStore(this._threadId ?? '', this.parent || null);
+    if (store.storageKey === this._drafts?.storageKey) return;
+    this._drafts = store;
     const draft = store.load();
     const identity = identityStore.load();
-    if (draft) {
-      this.values = {
-        email: draft.email || identity?.email || '',
-        name: draft.name || identity?.name || '',
-        message: draft.message,
-        rating: typeof draft.rating === 'number' ? draft.rating : 0,
-      };
-      this.draftRestored = draft.message.trim() !== '';
-    } else {
-      this.values = { ...EMPTY, email: identity?.email ?? '', name: identity?.name ?? '' };
-      this.draftRestored = false;
-    }
-    this.touched = new Set();
-    this.serverErrors = {};
+    this._values = {
+      email: draft?.email || identity?.email || '',
+      name: draft?.name || identity?.name || '',
+      message: draft?.message ?? '',
+      rating: draft?.rating ?? 0,
+    };
+    this._draftRestored = !!draft?.message.trim();
+    this._touched = new Set();
+    this._serverErrors = {};
   }
 
-  private saveDraft(): void {
-    const { name, email, message, rating } = this.values;
-    this.drafts?.save({ name, email, message, rating: rating || null });
+  /** Shows the hints of these fields (at once, or after the click when a pointer is down). */
+  private _touch(...fields: Field[]): void {
+    this._touched = new Set([...this._touched, ...fields]);
   }
 
-  private get ratingAvailable(): boolean {
-    return this.withRating && customElements.get('article-rating') !== undefined;
+  /** A reader's change of a field: kept, saved as a draft, and no longer judged by the server. */
+  private _set(field: keyof Values, value: string | number): void {
+    this._values = { ...this._values, [field]: value };
+    this._serverErrors = { ...this._serverErrors, [field]: undefined };
+    const v = this._values;
+    this._drafts?.save({ ...v, rating: v.rating || null });
   }
 
-  private get captchaAvailable(): boolean {
-    return this.captcha !== 'none';
-  }
-
-  private get captchaActive(): boolean {
-    const el = this.captchaEl;
-    return this.captchaAvailable && !!el && el.active !== false;
-  }
-
-  /** The message key of a field's client-side check, or null when it passes. */
-  private clientError(field: Field): string | null {
-    const v = this.values;
-    switch (field) {
-      case 'email':
-      case 'name':
-      case 'message': {
-        const r = this.actions?.check(field, v[field]);
-        return r && !r.ok ? r.key : null;
-      }
-      case 'rating':
-        if (!this.ratingAvailable) return null;
-        if (v.rating === 0) return this.ratingRequired ? 'rating.required' : null;
-        return Number.isInteger(v.rating) && v.rating >= 1 && v.rating <= this.ratingMax ? null : 'rating.range';
-      case 'captcha':
-        return this.captchaError;
+  private _onInput(e: Event): void {
+    const { name, value } = e.target as HTMLInputElement;
+    this._set(name as TextField, value);
+    this._draftRestored = false;
+    if (name === 'message') {
+      clearTimeout(this._countTimer);
+      this._countTimer = setTimeout(() => {
+        const left = this._charsLeft;
+        if (left !== null) this._say(this._l10n.tr.plural('form.charsLeft', Math.max(0, left)));
+      }, 700);
     }
   }
 
-  private errorKey(field: Field): string | null {
-    return this.serverErrors[field] ?? this.clientError(field);
-  }
-
-  private hasField(field: Field): boolean {
-    if (field === 'rating') return this.ratingAvailable;
-    // A captcha verdict of the server is shown even when no captcha element is on the page.
-    if (field === 'captcha') return this.captchaAvailable || this.captchaError !== null;
-    return true;
-  }
-
-  private text(key: string): string {
-    const tr = this.l10n.tr;
-    const k: MessageKey = tr.has(key) ? key : 'field.invalid';
-    const max = k === 'name.tooLong' ? LIMITS.nameMax : k === 'message.tooLong' ? LIMITS.messageMax : k === 'email.tooLong' ? LIMITS.emailMax : this.ratingMax;
-    return tr.t(k, { max });
-  }
-
-  // ---------------------------------------------------------------- reader input
-
-  private onInput(field: 'email' | 'name' | 'message', e: Event): void {
-    const value = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
-    this.values = { ...this.values, [field]: value };
-    this.clearServerError(field);
-    this.draftRestored = false;
-    this.saveDraft();
-    if (field === 'message') this.scheduleCountAnnouncement();
-  }
-
-  private onBlur(field: Field): void {
-    if (this.touched.has(field)) return;
-    if (this.pointerDown) {
-      this.queuedTouches.add(field);
-      return;
-    }
-    this.touched = new Set(this.touched).add(field);
-  }
-
-  private onRatingChange(e: CustomEvent<{ value: number }>): void {
-    const value = Number(e.detail?.value ?? (e.target as RatingElement).value ?? 0);
-    this.values = { ...this.values, rating: Number.isFinite(value) ? value : 0 };
-    this.clearServerError('rating');
-    this.touched = new Set(this.touched).add('rating');
-    this.saveDraft();
-  }
-
-  private onRatingFocusOut(e: FocusEvent): void {
+  /** Leaving a field (focusout bubbles from every control) shows its hint. */
+  private _onFocusOut(e: FocusEvent): void {
+    const target = e.target as Element;
+    const field = target.getAttribute('name') as Field | null;
     // Moving between stars retargets to the rating itself: only leaving the group counts.
-    if (e.relatedTarget === e.currentTarget) return;
-    this.onBlur('rating');
+    if (!field || e.relatedTarget === target || this._touched.has(field)) return;
+    if (this._pointerDown) this._queued.add(field);
+    else this._touch(field);
   }
 
-  private clearServerError(field: Field): void {
-    if (!(field in this.serverErrors)) return;
-    const next = { ...this.serverErrors };
-    delete next[field];
-    this.serverErrors = next;
+  private _onRatingChange(e: CustomEvent<{ value: number }>): void {
+    const value = Number(e.detail?.value ?? (e.target as HTMLInputElement).value);
+    this._set('rating', Number.isFinite(value) ? value : 0);
+    this._touch('rating');
   }
 
   /**
@@ -362,308 +299,203 @@ export class CommentForm extends LitElement {
    * (started at once: the proof-of-work solves in the background). A `captcha="none"` form
    * never loads the captcha.
    */
-  private onFirstTouch(): void {
-    void this.loadActions().catch(() => undefined);
-    void this.startCaptcha().catch(() => undefined);
+  private _onFirstTouch(): void {
+    this._loadActions().catch(() => undefined);
+    this._startCaptcha()?.catch(() => undefined);
   }
 
-  private loadActions(): Promise<Actions> {
-    this.actionsLoad ??= import('./actions.js').then(
-      (m) => {
-        this.actions = m;
-        this.requestUpdate();
-        return m;
-      },
+  private _loadActions(): Promise<Actions> {
+    return (this._actionsLoad ??= import('./actions.js').then(
+      (m) => (this._actions = m),
       (err: unknown) => {
-        this.actionsLoad = null; // a later touch or submit tries again
+        this._actionsLoad = undefined; // a later touch or submit tries again
         throw err;
       },
-    );
-    return this.actionsLoad;
+    ));
   }
 
-  private async onCaptchaState(): Promise<void> {
-    if (this.captchaError) (await this.loadActions()).onCaptchaState(this);
+  private _startCaptcha(): Promise<unknown> | undefined {
+    return this.captcha === 'none'
+      ? undefined
+      : (this._captchaLoad ??= import('../af-captcha/define.js')
+          .then(() => customElements.whenDefined('af-captcha'))
+          .then(
+            () => this.renderRoot.querySelector<CaptchaElement>('af-captcha')?.start?.(),
+            (err: unknown) => {
+              this._captchaLoad = undefined;
+              throw err;
+            },
+          ));
   }
 
-  private async send(): Promise<void> {
-    if (this.sending) return;
-    this.queuedTouches.clear(); // a submit shows every hint anyway
-    this.outcome = null;
-    this.sending = true;
+  private _onCaptchaState(): void {
+    void this._actions?.onCaptchaState(this);
+  }
+
+  /** The submit button, "Try again", Ctrl+Enter and `submit()`. */
+  private async _send(e?: Event): Promise<void> {
+    e?.preventDefault();
+    if (this._sending) return;
+    this._outcome = null;
+    this._sending = true;
     let actions: Actions;
     try {
       // Both are usually there since the first touch; a submit without them loads them now.
-      [actions] = await Promise.all([this.loadActions(), this.startCaptcha()]);
+      [actions] = await Promise.all([this._loadActions(), this._startCaptcha()]);
     } catch {
-      this.sending = false;
-      return this.showFailure(0, this.l10n.tr.t('form.failed'), true);
+      this._sending = false;
+      return this._fail(0, this._l10n.tr.t('form.failed'), true);
     }
-    this.sending = false;
+    this._sending = false;
     return actions.send(this);
   }
 
-  private startCaptcha(): Promise<void> {
-    if (!this.captchaAvailable) return Promise.resolve();
-    this.captchaLoad ??= import('../af-captcha/define.js')
-      .then(() => customElements.whenDefined('af-captcha'))
-      .then(
-        () => this.captchaEl?.start?.(),
-        (err: unknown) => {
-          this.captchaLoad = null;
-          throw err;
-        },
-      );
-    return this.captchaLoad;
-  }
-
-
-
-  private onTextareaKeydown(e: KeyboardEvent): void {
+  private _onKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      this.formEl.requestSubmit();
+      (e.target as HTMLTextAreaElement).form!.requestSubmit();
     }
   }
 
-  private onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    void this.send();
+  private get _charsLeft(): number | null {
+    const length = this._values.message.normalize('NFC').trim().length;
+    return length < LIMITS.messageCountFrom ? null : LIMITS.messageMax - length;
   }
 
-  private scheduleCountAnnouncement(): void {
-    clearTimeout(this.countTimer);
-    this.countTimer = setTimeout(() => {
-      const left = this.charsLeft;
-      if (left !== null) this.say(this.l10n.tr.plural('form.charsLeft', Math.max(0, left)));
-    }, 700);
+  /** @internal Puts a sentence in the polite live region; a repeated sentence is announced again. */
+  _say(text: string): void {
+    this._announcement = '';
+    requestAnimationFrame(() => (this._announcement = text));
   }
 
-  private get charsLeft(): number | null {
-    const length = this.values.message.normalize('NFC').trim().length;
-    return length >= LIMITS.messageCountFrom ? LIMITS.messageMax - length : null;
-  }
-
-  /** Puts a sentence in the polite live region; a repeated sentence is announced again. */
-  private say(text: string): void {
-    this.announcement = '';
-    requestAnimationFrame(() => {
-      this.announcement = text;
-    });
-  }
-
-  // ---------------------------------------------------------------- sending
-
-
-
-
-
-
-
-
-
-
-
-  private async showFailure(status: number, text: string, retry: boolean): Promise<void> {
-    this.outcome = { kind: 'failed', text, retry };
+  /** @internal */
+  async _fail(status: number, text: string, retry: boolean): Promise<void> {
+    this._outcome = { text, failed: true, retry };
     await this.updateComplete;
     emit<CommentErrorDetail>(this, 'comment-error', { status, message: text });
   }
 
-  private onRetry(): void {
-    void this.send();
-  }
-
   // ---------------------------------------------------------------- rendering
 
-  /** The hint under a field, and the ARIA it needs. */
-  private hint(field: Field): { shown: boolean; error: string | null; id: string } {
-    const id = `${this.uid}-${field}-hint`;
-    const key = this.errorKey(field);
-    // Until the checks have loaded, a text field has no verdict (not even "Looks good!").
-    const unknown = !this.actions && !key && field !== 'rating' && field !== 'captcha';
-    if (!this.touched.has(field) || unknown) return { shown: false, error: null, id };
-    return { shown: true, error: key ? this.text(key) : null, id };
-  }
-
-  private renderHint(h: { shown: boolean; error: string | null; id: string }, showValid = true): TemplateResult | typeof nothing {
-    if (!h.shown || (!h.error && !showValid)) return html`<div id=${h.id} class="feedback" part="feedback" hidden></div>`;
-    return h.error
-      ? html`<div id=${h.id} class="feedback invalid" part="feedback invalid-feedback">${h.error}</div>`
-      : html`<div id=${h.id} class="feedback valid" part="feedback valid-feedback">${this.l10n.tr.t('form.valid')}</div>`;
-  }
-
-  private stateClass(h: { shown: boolean; error: string | null }): string {
-    if (!h.shown) return '';
-    return h.error ? 'is-invalid' : 'is-valid';
-  }
-
-  private renderInput(field: 'email' | 'name', type: string, autocomplete: string, label: string): TemplateResult {
-    const h = this.hint(field);
-    const inputId = `${this.uid}-${field}`;
+  /** Email, name or message: label, control, hint (and the character count for the message). */
+  private _field(field: TextField): TemplateResult {
+    const h = this._actions?.hint(this, field);
+    const tr = this._l10n.tr;
+    const left = field === 'message' ? this._charsLeft : null;
     return html`
       <div class="field">
-        <label part="label" for=${inputId}>${label}</label>
-        <input
-          id=${inputId}
-          part="input"
-          class="control ${this.stateClass(h)}"
-          data-field=${field}
-          name=${field}
-          type=${type}
-          autocomplete=${autocomplete}
-          spellcheck=${type === 'email' ? 'false' : 'true'}
-          required
-          aria-required="true"
-          aria-invalid=${h.shown ? String(!!h.error) : 'false'}
-          aria-describedby=${h.shown ? h.id : nothing}
-          ?readonly=${this.sending}
-          .value=${this.values[field]}
-          @input=${(e: Event) => this.onInput(field, e)}
-          @blur=${() => this.onBlur(field)}
-        />
-        ${this.renderHint(h)}
+        <label part="label" for=${field}>${tr.t(`form.${field}`)}</label>
+        ${field === 'message'
+          ? html`<textarea
+                id="message"
+                part="textarea"
+                class="control ${h?.cls}"
+                data-field="message"
+                name="message"
+                rows="5"
+                required
+                aria-invalid=${!!h?.bad}
+                aria-describedby=${[h?.id, left !== null && 'count'].filter(Boolean).join(' ') || nothing}
+                ?readonly=${this._sending}
+                .value=${this._values.message}
+                @input=${this._onInput}
+                @keydown=${this._onKeydown}
+              ></textarea>
+              ${left === null
+                ? nothing
+                : html`<div id="count" class="count ${left < 0 ? 'over' : ''}" part="count">
+                    ${tr.plural('form.charsLeft', Math.max(0, left))}
+                  </div>`}`
+          : html`<input
+              id=${field}
+              part="input"
+              class="control ${h?.cls}"
+              data-field=${field}
+              name=${field}
+              type=${field === 'email' ? 'email' : 'text'}
+              autocomplete=${field}
+              spellcheck=${field !== 'email'}
+              required
+              aria-invalid=${!!h?.bad}
+              aria-describedby=${h?.id ?? nothing}
+              ?readonly=${this._sending}
+              .value=${this._values[field]}
+              @input=${this._onInput}
+            />`}
+        ${h?.view}
       </div>
-    `;
-  }
-
-  private renderMessage(): TemplateResult {
-    const tr = this.l10n.tr;
-    const h = this.hint('message');
-    const id = `${this.uid}-message`;
-    const countId = `${this.uid}-count`;
-    const left = this.charsLeft;
-    const describedBy = [h.shown ? h.id : '', left !== null ? countId : ''].filter(Boolean).join(' ');
-    return html`
-      <div class="field">
-        <label part="label" for=${id}>${tr.t('form.message')}</label>
-        <textarea
-          id=${id}
-          part="textarea"
-          class="control ${this.stateClass(h)}"
-          data-field="message"
-          name="message"
-          rows="5"
-          required
-          aria-required="true"
-          aria-invalid=${h.shown ? String(!!h.error) : 'false'}
-          aria-describedby=${describedBy || nothing}
-          ?readonly=${this.sending}
-          .value=${this.values.message}
-          @input=${(e: Event) => this.onInput('message', e)}
-          @blur=${() => this.onBlur('message')}
-          @keydown=${this.onTextareaKeydown}
-        ></textarea>
-        ${left !== null
-          ? html`<div id=${countId} class="count ${left < 0 ? 'over' : ''}" part="count">
-              ${tr.plural('form.charsLeft', Math.max(0, left))}
-            </div>`
-          : nothing}
-        ${this.renderHint(h)}
-      </div>
-    `;
-  }
-
-  private renderRating(): TemplateResult | typeof nothing {
-    if (!this.withRating) return nothing;
-    const h = this.hint('rating');
-    const showHint = h.shown && this.ratingAvailable && (this.ratingRequired || this.values.rating > 0 || !!h.error);
-    return html`
-      <div class="field rating-field ${showHint ? this.stateClass(h) : ''}">
-        <article-rating
-          data-field="rating"
-          name="rating"
-          .max=${this.ratingMax}
-          .value=${this.values.rating}
-          ?required=${this.ratingRequired}
-          label=${this.l10n.tr.t('form.rating')}
-          lang=${this.getAttribute('lang') ?? nothing}
-          theme=${this.theme ?? nothing}
-          aria-invalid=${showHint && h.error ? 'true' : nothing}
-          aria-describedby=${showHint ? h.id : nothing}
-          @rating-change=${this.onRatingChange}
-          @focusout=${this.onRatingFocusOut}
-        ></article-rating>
-        ${this.renderHint({ ...h, shown: showHint })}
-      </div>
-    `;
-  }
-
-  private renderCaptcha(): TemplateResult | typeof nothing {
-    const h = this.hint('captcha');
-    const error = h.shown ? h.error : null;
-    if (this.captcha === 'none' && !error) return nothing;
-    return html`
-      <div class="field captcha-field ${error ? 'is-invalid' : ''}">
-        ${this.captcha === 'none' ? nothing : this.renderCaptchaElement(error ? h.id : undefined)}
-        ${this.renderHint({ ...h, shown: !!error, error }, false)}
-      </div>
-    `;
-  }
-
-  private renderCaptchaElement(describedBy: string | undefined): TemplateResult {
-    return html`
-        <af-captcha
-          data-field="captcha"
-          .endpoint=${this.apiBase ?? ''}
-          .provider=${this.captcha}
-          .siteKey=${this.captchaSiteKey ?? ''}
-          .lang=${this.l10n.tr.lang}
-          .theme=${this.theme ?? 'auto'}
-          aria-describedby=${describedBy ?? nothing}
-          @captcha-state=${this.onCaptchaState}
-        ></af-captcha>
-    `;
-  }
-
-  private renderOutcome(): TemplateResult {
-    const o = this.outcome;
-    const success = o && o.kind !== 'failed' ? o : null;
-    const failure = o && o.kind === 'failed' ? o : null;
-    return html`
-      <div class="status success" part="status" role="status">${success ? success.text : nothing}</div>
-      <div class="status failure" part="status" role="alert">${failure ? failure.text : nothing}</div>
-      ${failure?.retry
-        ? html`<button type="button" class="btn retry" part="button retry" ?disabled=${this.sending} @click=${this.onRetry}>
-            ${this.l10n.tr.t('form.retry')}
-          </button>`
-        : nothing}
     `;
   }
 
   protected override render(): TemplateResult {
-    const tr = this.l10n.tr;
-    const label = this.parent ? tr.t('form.reply') : tr.t('form.submit');
+    const tr = this._l10n.tr;
+    const o = this._outcome;
+    const rating = this._actions?.hint(this, 'rating');
+    const captcha = this._actions?.hint(this, 'captcha');
     return html`
       <form
         part="form"
         novalidate
         aria-label=${tr.t('form.label')}
-        @submit=${this.onSubmit}
-        @focusin=${this.onFirstTouch}
-        @input=${this.onFirstTouch}
+        @submit=${this._send}
+        @focusin=${this._onFirstTouch}
+        @input=${this._onFirstTouch}
+        @focusout=${this._onFocusOut}
       >
-        ${this.draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
-        ${this.renderInput('email', 'email', 'email', tr.t('form.email'))}
-        ${this.renderInput('name', 'text', 'name', tr.t('form.name'))} ${this.renderMessage()} ${this.renderRating()}
-        ${this.renderCaptcha()}
+        ${this._draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
+        ${this._field('email')} ${this._field('name')} ${this._field('message')}
+        ${this.withRating
+          ? html`<div class="field rating-field ${rating?.cls}">
+              <article-rating
+                data-field="rating"
+                name="rating"
+                .max=${this.ratingMax}
+                .value=${this._values.rating}
+                ?required=${this.ratingRequired}
+                label=${tr.t('form.rating')}
+                lang=${this.getAttribute('lang') ?? nothing}
+                theme=${this.theme ?? nothing}
+                aria-invalid=${rating?.bad || nothing}
+                aria-describedby=${rating?.id ?? nothing}
+                @rating-change=${this._onRatingChange}
+              ></article-rating>
+              ${rating?.view}
+            </div>`
+          : nothing}
+        ${this.captcha !== 'none' || captcha
+          ? html`<div class="field captcha-field ${captcha?.cls}">
+              ${this.captcha === 'none'
+                ? nothing
+                : html`<af-captcha
+                    data-field="captcha"
+                    .endpoint=${this._apiBase ?? ''}
+                    .provider=${this.captcha}
+                    .siteKey=${this.captchaSiteKey ?? ''}
+                    .lang=${tr.lang}
+                    .theme=${this.theme ?? 'auto'}
+                    aria-describedby=${captcha?.id ?? nothing}
+                    @captcha-state=${this._onCaptchaState}
+                  ></af-captcha>`}
+              ${captcha?.view}
+            </div>`
+          : nothing}
         <div class="honeypot" aria-hidden="true">
-          <label for="${this.uid}-website">${tr.t('form.honeypot')}</label>
-          <input id="${this.uid}-website" name="website" type="text" tabindex="-1" autocomplete="off" value="" />
+          <label for="website">${tr.t('form.honeypot')}</label>
+          <input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>
-        <div class="actions">
-          <button
-            type="submit"
-            class="btn primary"
-            part="button submit"
-            ?disabled=${this.sending}
-            aria-busy=${this.sending ? 'true' : 'false'}
-          >
-            ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${tr.t('form.sending')}` : label}
-          </button>
-        </div>
-        ${this.renderOutcome()}
-        <div class="visually-hidden" role="status" aria-live="polite" data-announcer>${this.announcement}</div>
+        <button type="submit" class="btn primary" part="button submit" ?disabled=${this._sending} aria-busy=${this._sending}>
+          ${this._sending
+            ? html`<span class="spinner" aria-hidden="true"></span>${tr.t('form.sending')}`
+            : tr.t(this.parent ? 'form.reply' : 'form.submit')}
+        </button>
+        <div class="status success" part="status" role="status">${o?.failed ? nothing : o?.text}</div>
+        <div class="status failure" part="status" role="alert">${o?.failed ? o.text : nothing}</div>
+        ${o?.retry
+          ? html`<button type="button" class="btn retry" part="button retry" ?disabled=${this._sending} @click=${this._send}>
+              ${tr.t('form.retry')}
+            </button>`
+          : nothing}
+        <div class="visually-hidden" role="status" aria-live="polite" data-announcer>${this._announcement}</div>
       </form>
     `;
   }
