@@ -11,7 +11,8 @@ import { emit, type RatingChangeDetail } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { ratingStyles } from './article-rating.styles.js';
 
-const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true"><polygon points="12 2.5 14.94 8.46 21.5 9.41 16.75 14.04 17.87 20.57 12 17.48 6.13 20.57 7.25 14.04 2.5 9.41 9.06 8.46"/></svg>`;
+// Presentational without aria-hidden: a radio's children are, and the mini stars sit in an aria-hidden box.
+const STAR = html`<svg viewBox="0 0 24 24"><path d="M12 2.5l2.9 6 6.6.9-4.7 4.6 1.1 6.6-5.9-3.1-5.9 3.1 1.1-6.6-4.7-4.6 6.6-.9z"/></svg>`;
 const STATE = { state: true };
 
 const clampScale = (max: number): number =>
@@ -121,29 +122,30 @@ export class ArticleRating extends LitElement {
   private declare _invalidAttr: string | undefined;
 
   // Internal; also used by the on-demand voting module (./vote.ts).
+  // State starts undefined (falsy: none, not busy, untouched) to keep the constructor short.
   /** @internal The checked star: follows `value`, and the keyboard before a standalone vote is cast. */
   _pick = 0;
   /** The star under the pointer (0 = none). */
-  private _hover = 0;
+  private declare _hover?: number;
   /** The focused star while nothing is picked: previewed, not chosen. */
-  private _preview = 0;
+  private declare _preview?: number;
   /** @internal */
-  _agg: RatingAggregate | null = null;
+  declare _agg?: RatingAggregate | null;
   /** @internal A vote is on its way. */
-  _busy = false;
+  declare _busy?: boolean;
   /** @internal The message line (thanks or a refusal) and whether it is an error. */
-  _msg = '';
+  declare _msg?: string;
   /** @internal */
-  _err = false;
-  private _touched = false;
-  private _formDisabled = false;
+  declare _err?: boolean;
+  private declare _touched?: boolean;
+  private declare _formDisabled?: boolean;
 
   /** @internal */
   readonly _l10n = new LocaleController(this);
   private readonly _i = this.attachInternals();
-  private _key = '';
+  private declare _key?: string;
   /** @internal The average is loading. */
-  _abort: AbortController | null = null;
+  declare _abort?: AbortController | null;
 
   declare readonly form: HTMLFormElement | null;
   declare readonly validity: ValidityState;
@@ -202,7 +204,7 @@ export class ArticleRating extends LitElement {
   get _scale(): number {
     return clampScale(this.max);
   }
-  private get _disabled(): boolean {
+  private get _disabled(): boolean | undefined {
     return this.disabled || this._formDisabled;
   }
   private get _interactive(): boolean {
@@ -390,11 +392,12 @@ export class ArticleRating extends LitElement {
     const { tr } = this._l10n;
     const max = this._scale;
     const pick = this._pick;
+    const agg = this._agg;
     const standalone = this.standalone;
     const disabled = this._disabled;
     const interactive = this._interactive;
-    const shown = interactive ? this._hover || pick || this._preview : pick;
-    const solid = (interactive && this._hover > 0) || (pick > 0 && (!standalone || pick === this._v()));
+    const shown = interactive ? this._hover || pick || this._preview || 0 : pick;
+    const solid = (interactive && !!this._hover) || (pick > 0 && (!standalone || pick === this._v()));
     const invalid = this._touched && this._missing;
     const showRequired = invalid && !standalone && !closestComposed(this, 'comment-form');
     const feedback = showRequired ? tr.t('rating.required') : this._msg;
@@ -423,26 +426,21 @@ export class ArticleRating extends LitElement {
       max,
       (n) =>
         html`<span part="star" role="radio" class=${n > shown ? '' : solid ? 'on' : 'preview'} aria-checked=${n === pick} aria-label=${tr.t('rating.star', { n, max })} aria-disabled=${disabled || nothing} tabindex=${!disabled && n === (pick || 1) ? 0 : -1}>${STAR}</span>`,
-    )}</div>${standalone ? this._summary() : nothing}<span id="hint" class="visually-hidden">${hint}</span><span id="external" class="visually-hidden">${external}</span><div id="feedback" part="feedback" role="status" aria-live="polite" class=${showRequired || this._err ? 'error' : ''}>${feedback}</div></div>`;
-  }
-
-  private _summary(): TemplateResult {
-    const { tr } = this._l10n;
-    const agg = this._agg;
-    const average = agg?.average ?? 0;
-    return html`<span id="summary" part="summary" aria-busy=${agg ? nothing : !!this._abort}>${
-      !agg
-        ? ''
-        : agg.count > 0
-          ? html`<span class="average" aria-hidden="true">${range(
-              this._scale,
-              (n) =>
-                html`<span class="mini" data-fill=${Math.min(1, Math.max(0, average - n + 1))}>${STAR}<span class="fill">${STAR}</span></span>`,
-            )}</span><span class="text">${tr.plural('rating.summary', agg.count, {
-              average: tr.formatNumber(average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-            })}</span>`
-          : tr.t('rating.none')
-    }</span>`;
+    )}</div>${standalone
+      ? html`<span id="summary" part="summary" aria-busy=${agg ? nothing : !!this._abort}>${
+          !agg
+            ? ''
+            : agg.count > 0
+              ? html`<span class="average" aria-hidden="true">${range(
+                  max,
+                  (n) =>
+                    html`<span class="mini" data-fill=${Math.min(1, Math.max(0, agg.average - n + 1))}>${STAR}<span class="fill">${STAR}</span></span>`,
+                )}</span>${tr.plural('rating.summary', agg.count, {
+                  average: tr.formatNumber(agg.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                })}`
+              : tr.t('rating.none')
+        }</span>`
+      : nothing}<span id="hint" class="visually-hidden">${hint}</span><span id="external" class="visually-hidden">${external}</span><div id="feedback" part="feedback" role="status" aria-live="polite" class=${showRequired || this._err ? 'error' : ''}>${feedback}</div></div>`;
   }
 }
 
