@@ -101,9 +101,6 @@ export const styles = css`
   .honeypot {
     position: absolute;
     left: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
   }
   .btn {
     display: inline-flex;
