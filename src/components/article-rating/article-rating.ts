@@ -147,10 +147,6 @@ export class ArticleRating extends LitElement {
   /** @internal The average is loading. */
   declare _abort?: AbortController | null;
 
-  declare readonly form: HTMLFormElement | null;
-  declare readonly validity: ValidityState;
-  declare readonly validationMessage: string;
-  declare readonly willValidate: boolean;
 
   constructor() {
     super();
@@ -159,6 +155,18 @@ export class ArticleRating extends LitElement {
 
   // ---- form-associated element API (form, validity, validationMessage, willValidate below) ----
 
+  get form(): HTMLFormElement | null {
+    return this._i.form;
+  }
+  get validity(): ValidityState {
+    return this._i.validity;
+  }
+  get validationMessage(): string {
+    return this._i.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this._i.willValidate;
+  }
   get type(): string {
     return 'article-rating';
   }
@@ -217,7 +225,7 @@ export class ArticleRating extends LitElement {
 
   /** @internal The value as a star number, 0 = none. */
   _v(): number {
-    const v = Math.round(Number(this.value) || 0);
+    const v = Math.round(this.value) || 0;
     return v > 0 && v <= this._scale ? v : 0;
   }
 
@@ -296,16 +304,15 @@ export class ArticleRating extends LitElement {
   /** A star chosen by click, Enter/Space, or (form mode) the arrows. */
   private async _choose(n: number): Promise<void> {
     if (!this._interactive) return;
-    if (this.standalone) {
-      // The voting code loads on the first hover or focus; a click or key right away waits for it.
-      try {
-        return (await import('./vote.js')).cast(this, n);
-      } catch {
-        this._err = true;
-        this._msg = this._l10n.tr.t('rating.failed');
-        return;
-      }
-    }
+    // The voting code loads when a star takes the focus; a pick before it is there waits for it.
+    if (this.standalone)
+      return import('./vote.js').then(
+        (m) => m.cast(this, n),
+        () => {
+          this._err = true;
+          this._msg = this._l10n.tr.t('rating.failed');
+        },
+      );
     this._touched = true;
     if (n === this._v()) return;
     this.value = n;
@@ -344,11 +351,6 @@ export class ArticleRating extends LitElement {
     if (!to && k !== 'Enter' && k !== ' ') return;
     e.preventDefault();
     if (this._interactive) void (to ? this._move(to) : this._choose(from));
-  }
-
-  /** The first hover or focus of a standalone rating fetches the voting code. */
-  private _prefetch(): void {
-    if (this._interactive && this.standalone) import('./vote.js').catch(() => undefined);
   }
 
   private _onFocusOut(e: FocusEvent): void {
@@ -415,13 +417,13 @@ export class ArticleRating extends LitElement {
       // Capture: pointerenter does not bubble from the stars.
       capture: true,
       handleEvent: (e: Event) => {
-        if (!interactive) return;
+        // Shown only while interactive (see render).
         this._hover = this._starOf(e);
-        this._prefetch();
       },
     }} @pointerleave=${() => (this._hover = 0)} @focusin=${(e: Event) => {
-      this._preview = interactive && !pick ? this._starOf(e) : 0;
-      this._prefetch();
+      this._preview = pick ? 0 : this._starOf(e); // shown only while interactive
+      // A star takes the focus on pointerdown or Tab, before any pick: fetch the voting code.
+      if (interactive && standalone) import('./vote.js').catch(() => undefined);
     }} @focusout=${this._onFocusOut}>${range(
       max,
       (n) =>
@@ -444,11 +446,3 @@ export class ArticleRating extends LitElement {
   }
 }
 
-// The form-associated properties a native field has, read from the ElementInternals.
-for (const key of ['form', 'validity', 'validationMessage', 'willValidate'] as const) {
-  Object.defineProperty(ArticleRating.prototype, key, {
-    get(this: ArticleRating) {
-      return (this as unknown as { _i: ElementInternals })._i[key];
-    },
-  });
-}
