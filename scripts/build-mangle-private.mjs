@@ -26,41 +26,82 @@ function tsFiles(dir) {
   });
 }
 
-/** The `_names` our classes declare (members and `static properties` keys). */
+/** The `_names` our classes declare (members and `static properties` keys), with their use counts. */
 export function privateNames(srcDir) {
+  const texts = tsFiles(srcDir).map((file) => readFileSync(file, 'utf8'));
   const names = new Set();
-  for (const file of tsFiles(srcDir)) {
-    const text = readFileSync(file, 'utf8');
+  for (const text of texts) {
     for (const pattern of DECLARATIONS) for (const match of text.matchAll(pattern)) names.add(match[1]);
   }
-  return names;
+  const uses = new Map();
+  for (const name of names) {
+    const re = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`, 'g');
+    uses.set(name, texts.reduce((n, text) => n + (text.match(re)?.length ?? 0), 0));
+  }
+  return uses;
+}
+
+/**
+ * The short names: `_0` … `_9`, `_a` … `_Z`, then `_00` … — the most used member gets the
+ * shortest. An underscore first, so they can never be a DOM property (`id`, `dir`) nor a member
+ * of Lit's minified classes (`C`, `l`); names a dependency uses (`_t`, `_zod`) are skipped.
+ */
+export function shortNames(uses, taken = new Set()) {
+  const digits = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const order = [...uses.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const table = {};
+  let n = 0;
+  const next = () => {
+    for (;;) {
+      let i = n++;
+      let name = '';
+      do {
+        name = digits[i % 62] + name;
+        i = Math.floor(i / 62) - 1;
+      } while (i >= 0);
+      name = `_${name}`;
+      if (!taken.has(name) && !uses.has(name)) return name;
+    }
+  };
+  for (const [name] of order) table[name] = next();
+  return table;
 }
 
 const escape = (s) => s.replace(/[$]/g, '\\$&');
 
-export function manglePrivateMembers({ srcDir, reserved = [] }) {
+export function manglePrivateMembers({ srcDir }) {
   let include = null;
-  // original → short name, shared by every chunk of one build.
-  const cache = {};
+  let uses = new Map();
+  let cache = null;
   return {
     name: 'article-feedback-mangle-private-members',
     apply: 'build',
     buildStart() {
-      const names = [...privateNames(srcDir)].filter((n) => !reserved.includes(n));
-      include = names.length ? new RegExp(`^(?:${names.map(escape).join('|')})$`) : null;
+      uses = privateNames(srcDir);
+      cache = null;
+      include = uses.size ? new RegExp(`^(?:${[...uses.keys()].map(escape).join('|')})$`) : null;
     },
     renderChunk(code, chunk) {
       if (!include) return null;
-      // Dependencies' own `_props` found in this chunk are reserved: never renamed, never produced.
-      const foreign = new Set();
+      if (!cache) {
+        // Every `_name` any module of the build uses as a property is taken.
+        const taken = new Set();
+        for (const id of this.getModuleIds()) {
+          for (const m of (this.getModuleInfo(id)?.code ?? '').matchAll(/[.{,\s](_\w+)\s*[:(=]?/g)) taken.add(m[1]);
+        }
+        cache = shortNames(uses, taken);
+      }
+      // A dependency that uses one of our names as its own property: stop, rather than rename it.
       for (const id of Object.keys(chunk.modules)) {
         if (!id.includes('/node_modules/')) continue;
-        const source = chunk.modules[id]?.code ?? '';
-        for (const m of source.matchAll(/\.(_[A-Za-z]\w*)/g)) foreign.add(m[1]);
+        for (const m of (chunk.modules[id]?.code ?? '').matchAll(/\.(_[A-Za-z]\w*)/g)) {
+          if (include.test(m[1])) this.error(`${m[1]} is a private member name of ours and a property of ${id}; rename ours.`);
+        }
       }
-      for (const name of foreign) if (!(name in cache)) cache[name] = false;
       const result = minifySync(chunk.fileName, code, {
-        compress: false,
+        // `compress` keeps the dead-code removal that the /*#__PURE__*/ annotations (which this
+        // pass does not carry over) would otherwise have allowed the final minification.
+        compress: { target: 'es2022' },
         mangle: false,
         codegen: { removeWhitespace: false },
         sourcemap: true,
@@ -69,7 +110,6 @@ export function manglePrivateMembers({ srcDir, reserved = [] }) {
       if (result.errors.length) {
         this.error(`mangling private members failed in ${chunk.fileName}: ${result.errors.map((e) => e.message).join('; ')}`);
       }
-      Object.assign(cache, result.mangleCache ?? {});
       return { code: result.code, map: result.map };
     },
   };
