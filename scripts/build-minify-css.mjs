@@ -1,7 +1,8 @@
 // A Vite plugin for both builds: squeezes the whitespace out of Lit's tagged templates in our
 // sources (the bundler keeps template text verbatim, indentation and all).
-// - css``: comments and whitespace around `{ } ; ,` go. It never touches the space around `:`
-//   or `>` (`a :hover` ≠ `a:hover`).
+// - css``: comments and whitespace around `{ } ; ,` and after a declaration's colon go, and
+//   `0.5` becomes `.5`. It never touches the space before `:` or around `>` (`a :hover` ≠
+//   `a:hover`).
 // - html`` and svg``: a run of whitespace that holds a line break becomes one space. HTML shows
 //   such a run as one space (or nothing) anyway; our templates hold no <pre>, no text inside
 //   <textarea> and nothing styled `white-space: pre`, where it would show.
@@ -16,7 +17,12 @@ export function squeezeCss(text) {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    // `{color: red` → `{color:red`: a bare word, a colon and a space right after `{` or `;` is a
+    // declaration (a selector's pseudo-class has no space after its colon).
+    .replace(/([{;][-\w]+):\s+/g, '$1:')
+    // `0.375rem` → `.375rem`
+    .replace(/([^\w.#-])0\.(\d)/g, '$1.$2');
 }
 
 /** Minifies the static text of one html`` or svg`` template part. */
