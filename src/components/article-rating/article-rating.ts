@@ -11,8 +11,7 @@ import { emit, type RatingChangeDetail } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { ratingStyles } from './article-rating.styles.js';
 
-// Presentational without aria-hidden: a radio's children are, and the mini stars sit in an aria-hidden box.
-const STAR = html`<svg viewBox="0 0 24 24"><path d="M12 2.5l2.9 6 6.6.9-4.7 4.6 1.1 6.6-5.9-3.1-5.9 3.1 1.1-6.6-4.7-4.6 6.6-.9z"/></svg>`;
+const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.5l2.9 6 6.6.9-4.7 4.6 1.1 6.6-5.9-3.1-5.9 3.1 1.1-6.6-4.7-4.6 6.6-.9z"/></svg>`;
 const STATE = { state: true };
 
 const clampScale = (max: number): number =>
