@@ -4,15 +4,16 @@ import { AVATAR_HUES, avatarPaletteColor } from './format.js';
 
 // Avatar colours as classes of the (constructed) stylesheet: no inline style attribute, so the
 // list works under a CSP without 'unsafe-inline' for styles.
-const palette = unsafeCSS(
-  Array.from({ length: AVATAR_HUES }, (_, i) => `.hue-${i} { background-color: ${avatarPaletteColor(i)}; }`).join('\n'),
-);
+const palette = unsafeCSS(Array.from({ length: AVATAR_HUES }, (_, i) => `.hue-${i}{background:${avatarPaletteColor(i)}}`).join(''));
 
 const local = css`
   :host {
     display: block;
   }
-  .list {
+  .list,
+  ol,
+  .skeleton,
+  .lines {
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
@@ -26,9 +27,17 @@ const local = css`
     border-bottom: 1px solid var(--_border);
     padding-bottom: calc(var(--_space) * 0.5);
   }
-  .count {
+  p {
     margin: 0;
+  }
+  .count,
+  .name,
+  .avatar,
+  .badge,
+  .link {
     font-weight: 600;
+  }
+  .count {
     font-size: 1.1em;
   }
   .sort {
@@ -46,15 +55,12 @@ const local = css`
     border-radius: var(--_radius);
     padding: 0.25em 0.5em;
   }
-  select:focus-visible,
-  button:focus-visible,
-  a:focus-visible {
+  :is(select, button, a):focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
     box-shadow: 0 0 0 0.25rem var(--_focus);
   }
   .empty {
-    margin: 0;
     padding: var(--_space);
     text-align: center;
     color: var(--_muted);
@@ -69,19 +75,13 @@ const local = css`
     gap: calc(var(--_space) * 0.75);
     padding: calc(var(--_space) * 0.75);
     color: var(--_invalid);
-    border: 1px solid var(--_invalid);
+    border: 1px solid;
     border-radius: var(--_radius);
   }
-  .error p {
-    margin: 0;
-  }
-  ol.comments {
+  ol {
     list-style: none;
     margin: 0;
     padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 0.75);
   }
   /* Off-screen threads skip style and layout (500 comments); the clip margin keeps focus rings. */
   .level-1 > li {
@@ -89,17 +89,18 @@ const local = css`
     contain-intrinsic-size: auto 6rem;
     overflow-clip-margin: 0.5rem;
   }
-  ol.comments ol.comments {
+  ol ol {
     margin-top: calc(var(--_space) * 0.75);
     padding-inline-start: calc(var(--_space) * 1.5);
     border-inline-start: 2px solid var(--_border);
   }
-  .comment {
+  .comment,
+  .skeleton-item {
     display: flex;
     gap: calc(var(--_space) * 0.75);
     align-items: flex-start;
   }
-  .comment.pending .body {
+  .pending .body {
     padding: 0.25em 0.5em;
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
@@ -113,14 +114,14 @@ const local = css`
     height: 2.5rem;
     border-radius: 50%;
     color: #fff;
-    font-weight: 600;
     font-size: 0.95rem;
     line-height: 1;
     user-select: none;
-    background-color: #5c636a;
+    background: #5c636a;
   }
   ${palette}
-  .body {
+  .body,
+  .lines {
     flex: 1;
     min-width: 0;
   }
@@ -129,10 +130,6 @@ const local = css`
     flex-wrap: wrap;
     align-items: baseline;
     gap: 0.25em 0.75em;
-  }
-  .name {
-    font-weight: 600;
-    overflow-wrap: anywhere;
   }
   time {
     color: var(--_muted);
@@ -144,26 +141,22 @@ const local = css`
     line-height: 1;
     color: var(--_star-empty);
   }
-  .star.on {
+  .on {
     color: var(--_star);
   }
   .badge {
-    display: inline-block;
     font-size: 0.75em;
-    font-weight: 600;
     padding: 0.2em 0.6em;
     border-radius: 999px;
     color: #3d2b00;
     background: #ffe69c;
     border: 1px solid #c79100;
   }
-  .message {
-    overflow-wrap: anywhere;
-  }
   .message p {
-    margin: 0.35em 0 0;
+    margin-top: 0.35em;
   }
-  .message a {
+  .message a,
+  .link {
     color: var(--_accent);
   }
   .actions {
@@ -174,31 +167,29 @@ const local = css`
     cursor: pointer;
     border-radius: var(--_radius);
   }
-  button.link {
+  .link {
     padding: 0.1em 0;
     border: 0;
     background: none;
-    color: var(--_accent);
     font-size: 0.9em;
-    font-weight: 600;
   }
-  button.link:hover {
+  .link:hover {
     text-decoration: underline;
   }
-  button.secondary {
+  .secondary {
     padding: 0.375em 0.75em;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
   }
-  button.secondary:hover:not(:disabled) {
+  .secondary:hover:not(:disabled) {
     border-color: var(--_accent);
   }
-  button:disabled {
+  :disabled {
     cursor: progress;
     opacity: 0.7;
   }
-  .reply-slot:not(:empty) {
+  .reply-slot {
     margin-top: calc(var(--_space) * 0.5);
   }
   .more {
@@ -206,18 +197,9 @@ const local = css`
     justify-content: center;
   }
   .skeleton {
-    display: flex;
-    flex-direction: column;
     gap: var(--_space);
   }
-  .skeleton-item {
-    display: flex;
-    gap: calc(var(--_space) * 0.75);
-  }
-  .skeleton .lines {
-    flex: 1;
-    display: flex;
-    flex-direction: column;
+  .lines {
     gap: 0.5em;
   }
   .bone {
@@ -225,15 +207,12 @@ const local = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
   }
-  .bone.line {
+  .line {
     height: 0.8em;
     border-radius: var(--_radius);
   }
-  .bone.line.short {
+  .short {
     width: 35%;
-  }
-  .skeleton .avatar {
-    background: var(--_surface);
   }
   @media (prefers-reduced-motion: no-preference) {
     .bone {
@@ -256,12 +235,8 @@ const local = css`
       forced-color-adjust: none;
     }
     .badge,
-    .empty,
-    .error {
+    .empty {
       border: 1px solid CanvasText;
-    }
-    .star.on {
-      color: Highlight;
     }
     .bone {
       border-color: GrayText;
