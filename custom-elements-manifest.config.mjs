@@ -66,10 +66,28 @@ function pointAtBuiltModules() {
   };
 }
 
+/**
+ * Members named `_x` are internal (the script-tag build shortens their names); some are not
+ * TS-`private` only because an on-demand chunk of the same element reads them. Mark them all
+ * private so editors and docs do not offer them.
+ */
+function underscoreIsPrivate() {
+  return {
+    name: 'article-feedback-underscore-private',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          for (const member of decl.members ?? []) if (member.name.startsWith('_')) member.privacy = 'private';
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/shared/**', 'src/components/**/*.styles.ts', 'src/components/**/*.test.ts'],
   outdir: 'dist',
   litelement: true,
-  plugins: [defineElementCalls(), pointAtBuiltModules()],
+  plugins: [defineElementCalls(), pointAtBuiltModules(), underscoreIsPrivate()],
 };
