@@ -38,13 +38,6 @@ export class NetworkError extends Error {
   }
 }
 
-export interface ClientOptions {
-  /** Milliseconds before a request is abandoned as a network failure. */
-  timeout?: number;
-  /** Injected for tests; defaults to the global `fetch` at call time. */
-  fetch?: typeof fetch;
-}
-
 export interface ListOptions {
   limit?: number;
   cursor?: string | null;
@@ -57,69 +50,66 @@ export interface PostResult {
   comment: Comment;
 }
 
-/** A small typed client of the HTTP contract (SPEC §3). */
-export class ApiClient {
-  readonly base: string;
-  private readonly _options: ClientOptions;
+// A small typed client of the HTTP contract (SPEC §3): one function per call, so the script-tag
+// bundle carries only the reads, and each on-demand chunk the write it makes. `base` is the API
+// base URL without a trailing slash (`resolveEndpoint`).
 
-  constructor(base: string, options: ClientOptions = {}) {
-    this.base = base.replace(/\/+$/, '');
-    this._options = options;
-  }
+/** Milliseconds before a request is abandoned as a network failure. */
+const TIMEOUT = 15000;
 
-  listComments(thread: string, options: ListOptions = {}, signal?: AbortSignal): Promise<CommentPage> {
-    const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(options)) if (v) query.set(k, String(v));
-    const qs = query.toString();
-    return this._json('GET', `${threadPath(thread)}/comments${qs ? `?${qs}` : ''}`, { signal });
-  }
+export function listComments(base: string, thread: string, options: ListOptions = {}, signal?: AbortSignal): Promise<CommentPage> {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(options)) if (v) query.set(k, String(v));
+  const qs = query.toString();
+  return json(base, 'GET', `${threadPath(thread)}/comments${qs ? `?${qs}` : ''}`, { signal });
+}
 
-  async postComment(thread: string, payload: CommentInputRaw, idempotencyKey: string): Promise<PostResult> {
-    const res = await this._send('POST', `${threadPath(thread)}/comments`, {
-      body: payload,
-      headers: { 'Idempotency-Key': idempotencyKey },
+export async function postComment(base: string, thread: string, payload: CommentInputRaw, idempotencyKey: string): Promise<PostResult> {
+  const res = await send(base, 'POST', `${threadPath(thread)}/comments`, {
+    body: payload,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+  return { status: res.status === 202 ? 202 : 201, comment: ((await res.json()) as { comment: Comment }).comment };
+}
+
+export function getRating(base: string, thread: string, signal?: AbortSignal): Promise<RatingAggregate> {
+  return json(base, 'GET', `${threadPath(thread)}/rating`, { signal });
+}
+
+export function putRating(base: string, thread: string, input: RatingInput): Promise<RatingAggregate> {
+  return json(base, 'PUT', `${threadPath(thread)}/rating`, { body: input });
+}
+
+export function getCaptcha(base: string, signal?: AbortSignal): Promise<CaptchaConfig> {
+  return json(base, 'GET', '/captcha', { signal });
+}
+
+async function json<T>(base: string, method: string, path: string, init: SendInit): Promise<T> {
+  return (await (await send(base, method, path, init)).json()) as T;
+}
+
+/** One request; throws `ApiError` for a 4xx/5xx and `NetworkError` when no answer came. */
+async function send(base: string, method: string, path: string, init: SendInit): Promise<Response> {
+  const { body, signal } = init;
+  const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const timeout = AbortSignal.timeout(TIMEOUT);
+  let res: Response;
+  try {
+    res = await fetch(base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      credentials: 'omit',
+      mode: 'cors',
     });
-    return { status: res.status === 202 ? 202 : 201, comment: ((await res.json()) as { comment: Comment }).comment };
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new NetworkError(err);
   }
-
-  getRating(thread: string, signal?: AbortSignal): Promise<RatingAggregate> {
-    return this._json('GET', `${threadPath(thread)}/rating`, { signal });
-  }
-
-  putRating(thread: string, input: RatingInput): Promise<RatingAggregate> {
-    return this._json('PUT', `${threadPath(thread)}/rating`, { body: input });
-  }
-
-  getCaptcha(signal?: AbortSignal): Promise<CaptchaConfig> {
-    return this._json('GET', '/captcha', { signal });
-  }
-
-  private async _json<T>(method: string, path: string, init: SendInit): Promise<T> {
-    return (await (await this._send(method, path, init)).json()) as T;
-  }
-
-  private async _send(method: string, path: string, init: SendInit): Promise<Response> {
-    const { body, signal } = init;
-    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const timeout = AbortSignal.timeout(this._options.timeout ?? 15000);
-    let res: Response;
-    try {
-      res = await (this._options.fetch ?? fetch)(this.base + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        credentials: 'omit',
-        mode: 'cors',
-      });
-    } catch (err) {
-      if (signal?.aborted) throw err;
-      throw new NetworkError(err);
-    }
-    if (!res.ok) throw new ApiError(res.status, await readErrorBody(res), parseRetryAfter(res.headers.get('Retry-After')));
-    return res;
-  }
+  if (!res.ok) throw new ApiError(res.status, await readErrorBody(res), parseRetryAfter(res.headers.get('Retry-After')));
+  return res;
 }
 
 interface SendInit {

@@ -1,5 +1,10 @@
 import { randomId, safeStorage } from './storage.js';
 
+// Keeps the unsent message, name and email in `localStorage` per thread (and per reply parent),
+// so a reload or a failed post never loses a word. Cleared only after the server accepted the
+// comment. Plain functions over a storage key, so the script-tag bundle carries only what the
+// form needs before sending (load, save); the sending chunk brings the rest.
+
 /** What the reader has typed and not yet had accepted by the server. */
 export interface Draft {
   name: string;
@@ -16,76 +21,59 @@ interface StoredDraft extends Draft {
   savedAt: number;
 }
 
-const PREFIX = 'article-feedback:draft:';
+/** The storage key of the draft of a thread, or of a reply in it. */
+export function draftKey(thread: string, parent?: string | null): string {
+  return `article-feedback:draft:${thread}${parent ? `#${parent}` : ''}`;
+}
+
+export function loadDraft(key: string): Draft | null {
+  const d = safeStorage.getJSON<Partial<StoredDraft>>(key);
+  if (!d || typeof d !== 'object') return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    name: text(d.name),
+    email: text(d.email),
+    message: text(d.message),
+    rating: typeof d.rating === 'number' ? d.rating : null,
+  };
+}
+
+export function saveDraft(key: string, draft: Draft): void {
+  if (!draft.name && !draft.email && !draft.message && !draft.rating) {
+    safeStorage.remove(key);
+    return;
+  }
+  const prev = safeStorage.getJSON<Partial<StoredDraft>>(key);
+  safeStorage.setJSON(key, { ...draft, savedAt: Date.now(), key: prev?.key, keyFor: prev?.keyFor });
+}
 
 /**
- * Keeps the unsent message, name and email in `localStorage` per thread (and per reply
- * parent), so a reload or a failed post never loses a word. Cleared only after the server
- * accepted the comment.
+ * The Idempotency-Key for this submission: the same one as long as the text is the same (so a
+ * retry, even after a reload, never creates a second comment); a new one when the reader
+ * changed what they send.
  */
-export class DraftStore {
-  readonly storageKey: string;
+export function idempotencyKey(key: string, payload: unknown): string {
+  const fingerprint = JSON.stringify(payload);
+  const stored = safeStorage.getJSON<StoredDraft>(key);
+  if (stored?.key && stored.keyFor === fingerprint) return stored.key;
+  const made = `af-${randomId(16)}`;
+  safeStorage.setJSON(key, { name: '', email: '', message: '', savedAt: Date.now(), ...stored, key: made, keyFor: fingerprint });
+  return made;
+}
 
-  constructor(thread: string, parent?: string | null) {
-    this.storageKey = PREFIX + thread + (parent ? `#${parent}` : '');
-  }
-
-  load(): Draft | null {
-    const d = safeStorage.getJSON<StoredDraft>(this.storageKey);
-    if (!d || typeof d !== 'object') return null;
-    return {
-      name: typeof d.name === 'string' ? d.name : '',
-      email: typeof d.email === 'string' ? d.email : '',
-      message: typeof d.message === 'string' ? d.message : '',
-      rating: typeof d.rating === 'number' ? d.rating : null,
-    };
-  }
-
-  save(draft: Draft): void {
-    const prev = safeStorage.getJSON<StoredDraft>(this.storageKey) ?? ({} as Partial<StoredDraft>);
-    if (!draft.name && !draft.email && !draft.message && !draft.rating) {
-      safeStorage.remove(this.storageKey);
-      return;
-    }
-    const next: StoredDraft = { ...draft, savedAt: Date.now() };
-    if (prev.key && prev.keyFor) {
-      next.key = prev.key;
-      next.keyFor = prev.keyFor;
-    }
-    safeStorage.setJSON(this.storageKey, next);
-  }
-
-  /**
-   * The Idempotency-Key for this submission: the same one as long as the text is the same
-   * (so a retry, even after a reload, never creates a second comment); a new one when the
-   * reader changed what they send.
-   */
-  idempotencyKey(payload: unknown): string {
-    const fingerprint = JSON.stringify(payload);
-    const stored = safeStorage.getJSON<StoredDraft>(this.storageKey);
-    if (stored?.key && stored.keyFor === fingerprint) return stored.key;
-    const key = `af-${randomId(16)}`;
-    const base: StoredDraft = stored ?? { name: '', email: '', message: '', savedAt: Date.now() };
-    safeStorage.setJSON(this.storageKey, { ...base, key, keyFor: fingerprint });
-    return key;
-  }
-
-  /** After a 2xx: the words are safe on the server. Name and email are remembered separately. */
-  clear(): void {
-    safeStorage.remove(this.storageKey);
-  }
+/** After a 2xx: the words are safe on the server. Name and email are remembered separately. */
+export function clearDraft(key: string): void {
+  safeStorage.remove(key);
 }
 
 const IDENTITY_KEY = 'article-feedback:identity';
 
 /** Name and email of the reader, remembered across threads after a successful post. */
-export const identityStore = {
-  load(): { name: string; email: string } | null {
-    const v = safeStorage.getJSON<{ name?: unknown; email?: unknown }>(IDENTITY_KEY);
-    if (!v || typeof v.name !== 'string' || typeof v.email !== 'string') return null;
-    return { name: v.name, email: v.email };
-  },
-  save(name: string, email: string): void {
-    safeStorage.setJSON(IDENTITY_KEY, { name, email });
-  },
-};
+export function loadIdentity(): { name: string; email: string } | null {
+  const v = safeStorage.getJSON<{ name?: unknown; email?: unknown }>(IDENTITY_KEY);
+  return v && typeof v.name === 'string' && typeof v.email === 'string' ? { name: v.name, email: v.email } : null;
+}
+
+export function saveIdentity(name: string, email: string): void {
+  safeStorage.setJSON(IDENTITY_KEY, { name, email });
+}

@@ -1,10 +1,20 @@
-import { en } from './en.js';
+import { enFirst } from './en-first.js';
 import type { Catalogue, Entry, Locale, MessageKey, Messages, PluralKey } from './types.js';
 import { SUPPORTED_LOCALES } from './types.js';
 
 export type { Catalogue, Entry, Locale, MessageKey, Messages, PluralKey } from './types.js';
 export { SUPPORTED_LOCALES } from './types.js';
-export { en } from './en.js';
+
+/**
+ * The English every translator falls back to: what the script-tag bundle carries
+ * (`en-first.ts`), plus what the on-demand chunks add when they load (`addEnglish(enLater)`).
+ */
+const english: Partial<Catalogue> = { ...enFirst };
+
+/** Adds English entries; the chunks that show field checks, server answers, captcha or vote results call it with `enLater`. */
+export function addEnglish(entries: Partial<Catalogue>): void {
+  Object.assign(english, entries);
+}
 
 /**
  * Catalogues other than English load on demand, so they cost an English page nothing.
@@ -17,7 +27,7 @@ const loaders: Partial<Record<Locale, () => Promise<Catalogue>>> = {
   de: () => import('./de.js').then((m) => m.de),
 };
 
-const cache = new Map<Locale, Catalogue>([['en', en]]);
+const cache = new Map<Locale, Partial<Catalogue>>([['en', english]]);
 
 /** Walks up through shadow roots too, so an inner element finds its host's `lang`. */
 export function closestComposed(start: Element, selector: string): Element | null {
@@ -51,21 +61,21 @@ export function resolveLang(el: Element): string {
   return holder?.getAttribute('lang')?.trim() || 'en';
 }
 
-export function catalogueIfLoaded(locale: Locale): Catalogue | undefined {
+export function catalogueIfLoaded(locale: Locale): Partial<Catalogue> | undefined {
   return cache.get(locale);
 }
 
-export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+export async function loadCatalogue(locale: Locale): Promise<Partial<Catalogue>> {
   const hit = cache.get(locale);
   if (hit) return hit;
   const load = loaders[locale];
-  if (!load) return en;
+  if (!load) return english;
   try {
     const cat = await load();
     cache.set(locale, cat);
     return cat;
   } catch {
-    return en;
+    return english;
   }
 }
 
@@ -83,7 +93,7 @@ export class Translator {
 
   constructor(
     readonly lang: string,
-    private readonly _catalogue: Catalogue = en,
+    private readonly _catalogue: Partial<Catalogue> = english,
     private readonly _overrides: Messages = {},
   ) {
     this.locale = normalizeLocale(lang);
@@ -98,7 +108,8 @@ export class Translator {
 
   /** A message by key, with `{placeholders}` filled in (numbers formatted for the language). */
   t(key: MessageKey, params: Params = {}): string {
-    let entry: Entry = this._overrides[key] ?? this._catalogue[key] ?? en[key];
+    // The key itself when a chunk forgot `addEnglish`: visible in tests, never a crash.
+    let entry: Entry = this._overrides[key] ?? this._catalogue[key] ?? english[key] ?? key;
     if (typeof entry === 'function') entry = entry(this._i.plurals.select(Number(params.n) || 0));
     return entry.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = params[name];
@@ -117,8 +128,9 @@ export class Translator {
     return this.t(key, { ...params, n });
   }
 
+  /** A key we have a message for (to tell a server's known message key from an unknown one). */
   has(key: string): key is MessageKey {
-    return key in en;
+    return key in english;
   }
 
   formatNumber(n: number, options?: Intl.NumberFormatOptions): string {

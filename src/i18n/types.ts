@@ -90,3 +90,37 @@ export type Messages = Partial<{ [K in MessageKey]: Entry }>;
 
 export const SUPPORTED_LOCALES = ['en', 'es', 'pt', 'fr', 'de'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+/** Keys whose English text ships in the on-demand chunks that show them (see `en-later.ts`). */
+export type LaterKey =
+  | 'form.valid'
+  | 'form.invalidCount'
+  | 'form.published'
+  | 'form.pending'
+  | 'form.rateLimited'
+  | 'form.rejected'
+  | 'email.required'
+  | 'email.invalid'
+  | 'email.tooLong'
+  | 'name.required'
+  | 'name.tooLong'
+  | 'name.control'
+  | 'message.required'
+  | 'message.tooLong'
+  | 'message.control'
+  | 'rating.range'
+  | 'captcha.required'
+  | 'captcha.requiredOther'
+  | 'captcha.invalid'
+  | 'captcha.label'
+  | 'captcha.verifying'
+  | 'captcha.verified'
+  | 'captcha.error'
+  | 'captcha.unavailable'
+  | 'parent.invalid'
+  | 'voter.invalid'
+  | 'field.invalid'
+  | 'rating.thanks'
+  | 'rating.rateLimited';
+export type LaterCatalogue = Pick<Catalogue, LaterKey>;
+export type FirstCatalogue = Omit<Catalogue, LaterKey>;

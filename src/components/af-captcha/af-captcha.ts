@@ -1,13 +1,18 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiClient, ApiError } from '../../client/api.js';
+import { ApiError, getCaptcha } from '../../client/api.js';
 import { encodePowPayload, powExpiresAt, solvePow } from '../../client/captcha/pow.js';
 import { isProviderName, loadProvider, type ProviderApi, type ProviderName } from '../../client/captcha/providers.js';
 import { resolveEndpoint } from '../../client/endpoint.js';
 import type { CaptchaConfig, PowChallenge } from '../../contract/schemas.js';
 import { LocaleController } from '../../i18n/controller.js';
+import { enLater } from '../../i18n/en-later.js';
+import { addEnglish } from '../../i18n/index.js';
 import type { MessageKey, Messages } from '../../i18n/types.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { captchaStyles } from './af-captcha.styles.js';
+
+// The English this chunk shows (field checks, server answers, captcha, vote results).
+addEnglish(enLater);
 
 /**
  * Where the captcha stands:
@@ -255,7 +260,7 @@ export class CaptchaField extends LitElement {
     if (!base) throw new Error('no endpoint');
     let config: CaptchaConfig;
     try {
-      config = await new ApiClient(base).getCaptcha(signal);
+      config = await getCaptcha(base, signal);
     } catch (err) {
       // A backend without the endpoint has no server-side captcha: nothing to show for `auto`.
       if (provider === 'auto' && err instanceof ApiError && err.status === 404) return { provider: 'none' };

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiClient } from '../../client/api.js';
+import { getRating } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { ownVotes } from '../../client/voter.js';
 import { LIMITS } from '../../contract/limits.js';
@@ -281,7 +281,7 @@ export class ArticleRating extends LitElement {
     const remembered = ownVotes.get(thread);
     if (remembered && !this._v()) this.value = remembered;
     try {
-      const aggregate = await new ApiClient(endpoint).getRating(thread, abort.signal);
+      const aggregate = await getRating(endpoint, thread, abort.signal);
       if (!abort.signal.aborted && !this._busy) this._adopt(aggregate, thread);
     } catch {
       // The average stays unknown; voting still works.

@@ -1,11 +1,16 @@
 // The standalone vote: loaded on demand (the reader's first hover, focus or pick), since a page
 // that only shows the average never needs it.
-import { ApiClient, ApiError } from '../../client/api.js';
+import { ApiError, putRating } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { voterId } from '../../client/voter.js';
+import { enLater } from '../../i18n/en-later.js';
+import { addEnglish } from '../../i18n/index.js';
 import { emit, type RatingChangeDetail, type RatingSubmittedDetail } from '../shared/events.js';
 import { withVote } from './aggregate.js';
 import type { ArticleRating } from './article-rating.js';
+
+// The English this chunk shows (field checks, server answers, captcha, vote results).
+addEnglish(enLater);
 
 /** Casts the reader's vote at once: optimistic, rolled back with a visible message when the server refuses. */
 export async function cast(el: ArticleRating, next: number): Promise<void> {
@@ -22,7 +27,7 @@ export async function cast(el: ArticleRating, next: number): Promise<void> {
   await el.updateComplete;
   emit<RatingChangeDetail>(el, 'rating-change', { value: next });
   try {
-    const confirmed = await new ApiClient(endpoint).putRating(thread, { value: next, voter: voterId() });
+    const confirmed = await putRating(endpoint, thread, { value: next, voter: voterId() });
     el._adopt({ ...confirmed, yours: confirmed.yours ?? next }, thread);
     el._err = false;
     el._msg = el._l10n.tr.t('rating.thanks');

@@ -4,8 +4,8 @@
 // awaited by a submit, so it stays out of the file every page downloads. Functions of the
 // form: they work on its internal `_members`.
 import { html } from 'lit';
-import { ApiClient, ApiError } from '../../client/api.js';
-import { identityStore } from '../../client/drafts.js';
+import { ApiError, postComment } from '../../client/api.js';
+import { clearDraft, idempotencyKey, saveIdentity } from '../../client/drafts.js';
 import { pendingComments } from '../../client/pending.js';
 import { voterId } from '../../client/voter.js';
 import { emailSchema, messageSchema, nameSchema } from '../../contract/fields.js';
@@ -13,8 +13,13 @@ import { isFieldErrorKey } from '../../contract/keys.js';
 import { LIMITS } from '../../contract/limits.js';
 import type { Comment, CommentInputRaw } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/types.js';
+import { enLater } from '../../i18n/en-later.js';
+import { addEnglish } from '../../i18n/index.js';
 import { emit, type CommentErrorDetail, type CommentSubmitDetail, type CommentSubmittedDetail } from '../shared/events.js';
 import type { CaptchaElement, CommentForm, Field, Hint, TextField } from './comment-form.js';
+
+// The English this chunk shows (field checks, server answers, captcha, vote results).
+addEnglish(enLater);
 
 type Form = CommentForm;
 
@@ -166,9 +171,9 @@ export async function send(f: Form): Promise<void> {
     // The key depends on the words only, not on the captcha token, so a retry of the same
     // text after a failure carries the same key even when the captcha was solved anew.
     const { captcha: _token, ...words } = body;
-    const key = f._drafts?.idempotencyKey(words) ?? `af-${Date.now()}`;
+    const key = f._drafts ? idempotencyKey(f._drafts, words) : `af-${Date.now()}`;
     try {
-      const result = await new ApiClient(base).postComment(thread, body, key);
+      const result = await postComment(base, thread, body, key);
       await succeed(f, thread, result.status, result.comment);
     } catch (err) {
       await handleError(f, err);
@@ -181,8 +186,8 @@ export async function send(f: Form): Promise<void> {
 async function succeed(f: Form, thread: string, httpStatus: 201 | 202, comment: Comment): Promise<void> {
   const status = httpStatus === 202 ? 'pending' : 'published';
   const { name, email } = f._values;
-  identityStore.save(name.trim(), email.trim());
-  f._drafts?.clear();
+  saveIdentity(name.trim(), email.trim());
+  if (f._drafts) clearDraft(f._drafts);
   if (status === 'pending') pendingComments.add(thread, comment);
   f._values = { ...f._values, message: '', rating: 0 };
   f._touched = new Set();

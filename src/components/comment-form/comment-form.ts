@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { LIMITS } from '../../contract/limits.js';
-import { DraftStore, identityStore } from '../../client/drafts.js';
+import { draftKey, loadDraft, loadIdentity, saveDraft } from '../../client/drafts.js';
 import { isValidThread, resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
@@ -156,8 +156,8 @@ export class CommentForm extends LitElement {
   _actions?: Actions;
   /** @internal */
   readonly _l10n = new LocaleController(this);
-  /** @internal */
-  _drafts?: DraftStore;
+  /** @internal The storage key of this form's draft. */
+  _drafts?: string;
   private _actionsLoad?: Promise<Actions>;
   private _captchaLoad?: Promise<unknown>;
   private _countTimer?: ReturnType<typeof setTimeout>;
@@ -236,11 +236,11 @@ export class CommentForm extends LitElement {
 
   /** Loads the draft of this thread/parent, else the remembered name and email. */
   private _restoreDraft(): void {
-    const store = new DraftStore(this._threadId ?? '', this.parent || null);
-    if (store.storageKey === this._drafts?.storageKey) return;
-    this._drafts = store;
-    const draft = store.load();
-    const identity = identityStore.load();
+    const key = draftKey(this._threadId ?? '', this.parent || null);
+    if (key === this._drafts) return;
+    this._drafts = key;
+    const draft = loadDraft(key);
+    const identity = loadIdentity();
     this._values = {
       email: draft?.email || identity?.email || '',
       name: draft?.name || identity?.name || '',
@@ -262,7 +262,7 @@ export class CommentForm extends LitElement {
     this._values = { ...this._values, [field]: value };
     this._serverErrors = { ...this._serverErrors, [field]: undefined };
     const v = this._values;
-    this._drafts?.save({ ...v, rating: v.rating || null });
+    if (this._drafts) saveDraft(this._drafts, { ...v, rating: v.rating || null });
   }
 
   private _onInput(e: Event): void {

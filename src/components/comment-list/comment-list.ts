@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiClient } from '../../client/api.js';
+import { listComments } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { pendingComments } from '../../client/pending.js';
 import { LIMITS } from '../../contract/limits.js';
@@ -189,7 +189,8 @@ export class CommentList extends LitElement {
       this._moreFailed = false;
     } else this._state = 'loading';
     try {
-      const page = await new ApiClient(endpoint).listComments(
+      const page = await listComments(
+        endpoint,
         thread,
         { limit: this._limit, sort: this._sort, cursor: more ? this._next : null },
         abort.signal,

@@ -4,7 +4,31 @@ import { fr } from '../../../src/i18n/fr.js';
 import { de } from '../../../src/i18n/de.js';
 import { es } from '../../../src/i18n/es.js';
 import { pt } from '../../../src/i18n/pt.js';
-import { closestComposed, normalizeLocale, resolveLang, Translator } from '../../../src/i18n/index.js';
+import { enFirst } from '../../../src/i18n/en-first.js';
+import { enLater } from '../../../src/i18n/en-later.js';
+import { addEnglish, closestComposed, normalizeLocale, resolveLang, Translator } from '../../../src/i18n/index.js';
+
+// Runs first (mocha keeps the order): nothing in this file has loaded an on-demand chunk yet.
+describe('English in two parts', () => {
+  it('knows the first part at once, and the later part once a chunk adds it', () => {
+    const tr = new Translator('en');
+    expect(tr.t('list.empty')).to.equal('Leave the first review');
+    // Before any chunk that shows field checks or server answers has loaded: only the key.
+    expect(tr.t('form.valid')).to.equal('form.valid');
+    expect(tr.has('email.invalid')).to.equal(false);
+    addEnglish(enLater);
+    expect(tr.t('form.valid')).to.equal('Looks good!');
+    expect(tr.plural('form.invalidCount', 3)).to.equal('3 fields need your attention.');
+    expect(tr.has('email.invalid')).to.equal(true);
+  });
+
+  it('together the parts are the whole English catalogue, with no key in both', () => {
+    const first = Object.keys(enFirst);
+    const later = Object.keys(enLater);
+    expect(first.filter((k) => later.includes(k))).to.deep.equal([]);
+    expect([...first, ...later].sort()).to.deep.equal(Object.keys(en).sort());
+  });
+});
 
 describe('normalizeLocale', () => {
   it('keeps the languages we have', () => {

@@ -1,0 +1,43 @@
+import type { LaterCatalogue } from './types.js';
+
+/**
+ * English that is shown only after the reader's first touch: field checks, the server's
+ * answers, the captcha, the result of a vote. The chunks that show these (the form's checks and
+ * sending, the vote, the captcha) add them with `addEnglish(enLater)`, so the script-tag bundle
+ * does not carry them.
+ */
+export const enLater: LaterCatalogue = {
+  'form.valid': 'Looks good!',
+  'form.invalidCount': (c) => (c === 'one' ? '{n} field needs your attention.' : '{n} fields need your attention.'),
+  'form.published': 'Thank you! Your comment is published.',
+  'form.pending': 'Thank you! Your comment is awaiting moderation.',
+  'form.rateLimited': (c) =>
+    c === 'one'
+      ? 'You are commenting too fast. Please try again in {n} second.'
+      : 'You are commenting too fast. Please try again in {n} seconds.',
+  'form.rejected': 'Your comment was not accepted. Please check it and try again.',
+  'email.required': 'Please enter email address.',
+  'email.invalid': 'Please enter a valid email address.',
+  'email.tooLong': 'This email address is too long.',
+  'name.required': 'Please enter your name.',
+  'name.tooLong': 'Please use at most {max} characters for your name.',
+  'name.control': 'Please remove invisible control characters from your name.',
+  'message.required': 'Please enter a message.',
+  'message.tooLong': 'Please shorten your message to at most {max} characters.',
+  'message.control': 'Please remove invisible control characters from your message.',
+  'rating.range': 'Please pick between 1 and {max} stars.',
+  'captcha.required': 'Please check re-captcha.',
+  'captcha.requiredOther': 'Please complete the captcha.',
+  'captcha.invalid': 'The captcha could not be verified. Please try again.',
+  'captcha.label': 'Spam protection',
+  'captcha.verifying': 'Verifying…',
+  'captcha.verified': 'Verified',
+  'captcha.error': 'Verification failed. Please try again.',
+  'captcha.unavailable': 'The captcha could not be loaded. Please try again later.',
+  'parent.invalid': 'The comment you are replying to is no longer available.',
+  'voter.invalid': 'Your browser sent an invalid voter id. Please reload the page.',
+  'field.invalid': 'This value is not valid.',
+  'rating.thanks': 'Thanks for rating!',
+  'rating.rateLimited': (c) =>
+    c === 'one' ? 'Too many votes. Please try again in {n} second.' : 'Too many votes. Please try again in {n} seconds.',
+};
