@@ -356,14 +356,13 @@ export class CommentList extends LitElement {
         c,
         (message = formatMessage(c.message).map(
           (paragraph) =>
-            html`<p>
-              ${paragraph.map((line, i) => [
-                i ? html`<br />` : '',
-                line.map((s) =>
-                  s.kind === 'link' ? html`<a href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>` : s.text,
-                ),
-              ])}
-            </p>`,
+            // No whitespace inside <p>: the paragraph's text is exactly the reader's.
+            html`<p>${paragraph.map((line, i) => [
+              i ? html`<br />` : '',
+              line.map((s) =>
+                s.kind === 'link' ? html`<a href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>` : s.text,
+              ),
+            ])}</p>`,
         )),
       );
     }
