@@ -3,23 +3,22 @@
 // anything it imports statically. Chunks loaded on demand (other languages, the
 // proof-of-work worker) are listed but not counted.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// The product's target for the whole block (issue 6) is 20 KiB gzipped, aim 16 KiB. We are not
-// there yet, so the build fails on growth past LIMIT: a ratchet set just above today's figure.
-// Lower LIMIT whenever the bundle shrinks; it must reach TARGET.
-const LIMIT = 25 * 1024; // bytes gzipped: fail above (ratchet)
-const TARGET = 20 * 1024; // bytes gzipped: the budget of issue 6
+// The product's budget for the whole block (issue 6): 20 KiB gzipped, aim 16 KiB. The build
+// fails above BUDGET.
+const BUDGET = 20 * 1024; // bytes gzipped: fail above
 const AIM = 16 * 1024; // bytes gzipped: the aim
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+// `node scripts/check-size.mjs [dist-dir]`: another directory for tests of this check.
+const dist = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist');
 const main = join(dist, 'article-feedback.js');
 
 if (!existsSync(main)) {
-  console.error('size: dist/article-feedback.js is missing; run `npm run build` first.');
+  console.error(`size: ${relative(root, main) || main} is missing; run \`npm run build\` first.`);
   process.exit(1);
 }
 
@@ -65,20 +64,25 @@ for (const file of all) {
 }
 console.log(
   `\nScript-tag bundle: ${total.gzip} B gzipped (${kib(total.gzip)}), ${total.brotli} B brotli (${kib(total.brotli)}); ` +
-    `limit ${kib(LIMIT)} (ratchet), target ${kib(TARGET)}, aim ${kib(AIM)}.`,
+    `budget ${kib(BUDGET)}, aim ${kib(AIM)}.`,
 );
+// Everything the block can load in English: the bundle plus every on-demand chunk (the form's
+// checks and sending, the captcha, the vote, and what they share), other languages excluded.
+// Informational: a reader who only reads loads the bundle alone.
+const LANGUAGE_CHUNK = /\/chunks\/(es|pt|fr|de)-[^/]+\.js$/;
+const onDemand = all.filter((f) => !eager.has(f) && !LANGUAGE_CHUNK.test(f));
+const everything = onDemand.reduce((sum, f) => sum + sizes(f).gzip, total.gzip);
+console.log(`Everything in English, on-demand chunks included: ${everything} B gzipped (${kib(everything)}).`);
 
 if (eager.size > 1) {
   console.warn(`size: warning: the bundle imports ${eager.size - 1} file(s) statically; it should be one file.`);
 }
-if (total.gzip > LIMIT) {
-  console.error(`size: FAIL: ${kib(total.gzip)} gzipped is over the ${kib(LIMIT)} limit by ${total.gzip - LIMIT} B: the bundle grew.`);
+if (total.gzip > BUDGET) {
+  console.error(`size: FAIL: ${kib(total.gzip)} gzipped is over the ${kib(BUDGET)} budget by ${total.gzip - BUDGET} B.`);
   process.exit(1);
 }
-if (total.gzip > TARGET) {
-  console.warn(`size: NOT YET AT TARGET: ${kib(total.gzip)} gzipped is ${total.gzip - TARGET} B over the ${kib(TARGET)} target (within the ${kib(LIMIT)} ratchet).`);
-} else if (total.gzip > AIM) {
-  console.warn(`size: within the ${kib(TARGET)} target, ${total.gzip - AIM} B over the ${kib(AIM)} aim.`);
+if (total.gzip > AIM) {
+  console.log(`size: OK, within the ${kib(BUDGET)} budget (${BUDGET - total.gzip} B to spare); ${total.gzip - AIM} B over the ${kib(AIM)} aim.`);
 } else {
   console.log('size: OK, within the aim.');
 }

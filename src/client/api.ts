@@ -44,15 +44,11 @@ export interface ListOptions {
   sort?: Sort;
 }
 
-/** What `POST /threads/:thread/comments` answered: 201 published or 202 pending. */
-export interface PostResult {
-  status: 201 | 202;
-  comment: Comment;
-}
 
-// A small typed client of the HTTP contract (SPEC §3): one function per call, so the script-tag
-// bundle carries only the reads, and each on-demand chunk the write it makes. `base` is the API
-// base URL without a trailing slash (`resolveEndpoint`).
+// A small typed client of the HTTP contract (SPEC §3): one function per call. Here the reads the
+// elements make at once; the calls made on the reader's action (post, vote, captcha) are in
+// api-actions.ts, which only the on-demand chunks import. `base` is the API base URL without a
+// trailing slash (`resolveEndpoint`).
 
 /** Milliseconds before a request is abandoned as a network failure. */
 const TIMEOUT = 15000;
@@ -64,32 +60,19 @@ export function listComments(base: string, thread: string, options: ListOptions 
   return json(base, 'GET', `${threadPath(thread)}/comments${qs ? `?${qs}` : ''}`, { signal });
 }
 
-export async function postComment(base: string, thread: string, payload: CommentInputRaw, idempotencyKey: string): Promise<PostResult> {
-  const res = await send(base, 'POST', `${threadPath(thread)}/comments`, {
-    body: payload,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
-  return { status: res.status === 202 ? 202 : 201, comment: ((await res.json()) as { comment: Comment }).comment };
-}
 
 export function getRating(base: string, thread: string, signal?: AbortSignal): Promise<RatingAggregate> {
   return json(base, 'GET', `${threadPath(thread)}/rating`, { signal });
 }
 
-export function putRating(base: string, thread: string, input: RatingInput): Promise<RatingAggregate> {
-  return json(base, 'PUT', `${threadPath(thread)}/rating`, { body: input });
-}
 
-export function getCaptcha(base: string, signal?: AbortSignal): Promise<CaptchaConfig> {
-  return json(base, 'GET', '/captcha', { signal });
-}
 
-async function json<T>(base: string, method: string, path: string, init: SendInit): Promise<T> {
+export async function json<T>(base: string, method: string, path: string, init: SendInit): Promise<T> {
   return (await (await send(base, method, path, init)).json()) as T;
 }
 
 /** One request; throws `ApiError` for a 4xx/5xx and `NetworkError` when no answer came. */
-async function send(base: string, method: string, path: string, init: SendInit): Promise<Response> {
+export async function send(base: string, method: string, path: string, init: SendInit): Promise<Response> {
   const { body, signal } = init;
   const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -1,9 +1,9 @@
-import { randomId, safeStorage } from './storage.js';
+import { safeStorage } from './storage.js';
 
 // Keeps the unsent message, name and email in `localStorage` per thread (and per reply parent),
 // so a reload or a failed post never loses a word. Cleared only after the server accepted the
-// comment. Plain functions over a storage key, so the script-tag bundle carries only what the
-// form needs before sending (load, save); the sending chunk brings the rest.
+// comment. Plain functions over a storage key; what happens once the reader sends is in sent.ts,
+// which only the sending chunk imports.
 
 /** What the reader has typed and not yet had accepted by the server. */
 export interface Draft {
@@ -13,7 +13,7 @@ export interface Draft {
   rating?: number | null;
 }
 
-interface StoredDraft extends Draft {
+export interface StoredDraft extends Draft {
   /** The Idempotency-Key for this exact text; kept across retries and reloads. */
   key?: string;
   /** Fingerprint of the text the key was made for. */
@@ -47,26 +47,9 @@ export function saveDraft(key: string, draft: Draft): void {
   safeStorage.setJSON(key, { ...draft, savedAt: Date.now(), key: prev?.key, keyFor: prev?.keyFor });
 }
 
-/**
- * The Idempotency-Key for this submission: the same one as long as the text is the same (so a
- * retry, even after a reload, never creates a second comment); a new one when the reader
- * changed what they send.
- */
-export function idempotencyKey(key: string, payload: unknown): string {
-  const fingerprint = JSON.stringify(payload);
-  const stored = safeStorage.getJSON<StoredDraft>(key);
-  if (stored?.key && stored.keyFor === fingerprint) return stored.key;
-  const made = `af-${randomId(16)}`;
-  safeStorage.setJSON(key, { name: '', email: '', message: '', savedAt: Date.now(), ...stored, key: made, keyFor: fingerprint });
-  return made;
-}
 
-/** After a 2xx: the words are safe on the server. Name and email are remembered separately. */
-export function clearDraft(key: string): void {
-  safeStorage.remove(key);
-}
 
-const IDENTITY_KEY = 'article-feedback:identity';
+export const IDENTITY_KEY = 'article-feedback:identity';
 
 /** Name and email of the reader, remembered across threads after a successful post. */
 export function loadIdentity(): { name: string; email: string } | null {
@@ -74,6 +57,3 @@ export function loadIdentity(): { name: string; email: string } | null {
   return v && typeof v.name === 'string' && typeof v.email === 'string' ? { name: v.name, email: v.email } : null;
 }
 
-export function saveIdentity(name: string, email: string): void {
-  safeStorage.setJSON(IDENTITY_KEY, { name, email });
-}

@@ -1,4 +1,4 @@
-import { THREAD_PATTERN } from '../contract/limits.js';
+import { THREAD_PATTERN } from '../contract/constants.js';
 import { closestComposed } from '../i18n/index.js';
 
 /**

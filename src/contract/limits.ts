@@ -1,25 +1,27 @@
+import { MESSAGE_COUNT_FROM, MESSAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RATING_SCALE_MAX } from './constants.js';
+
+export * from './constants.js';
+
 /** Field limits shared by the widget and the server (SPEC §2, §3). */
 export const LIMITS = {
   nameMax: 80,
   emailMax: 254,
-  messageMax: 5000,
-  /** The form starts showing a live character count at this many characters. */
-  messageCountFrom: 4500,
+  messageMax: MESSAGE_MAX,
+  messageCountFrom: MESSAGE_COUNT_FROM,
   threadMax: 200,
   voterMin: 8,
   voterMax: 64,
   idMax: 64,
   captchaMax: 4096,
   honeypotMax: 500,
-  ratingScaleMax: 10,
-  pageSizeMax: 100,
-  pageSizeDefault: 20,
+  ratingScaleMax: RATING_SCALE_MAX,
+  pageSizeMax: PAGE_SIZE_MAX,
+  pageSizeDefault: PAGE_SIZE_DEFAULT,
   bodyMaxBytes: 32 * 1024,
   idempotencyKeyMax: 128,
 } as const;
 
 /** A thread id: 1–200 characters of [A-Za-z0-9._~:/-] (SPEC §1). */
-export const THREAD_PATTERN = /^[A-Za-z0-9._~:/-]{1,200}$/;
 
 /** A per-browser voter id. */
 export const VOTER_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError, getCaptcha } from '../../client/api.js';
+import { ApiError } from '../../client/api.js';
+import { getCaptcha } from '../../client/api-actions.js';
 import { encodePowPayload, powExpiresAt, solvePow } from '../../client/captcha/pow.js';
 import { isProviderName, loadProvider, type ProviderApi, type ProviderName } from '../../client/captcha/providers.js';
 import { resolveEndpoint } from '../../client/endpoint.js';

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
-import { LIMITS } from '../../contract/limits.js';
+import { PAGE_SIZE_DEFAULT } from '../../contract/constants.js';
 import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
 import { styles } from './article-feedback.styles.js';
@@ -36,7 +36,7 @@ export class ArticleFeedback extends LitElement {
   /** `auto` (ask the server) | `none` | `pow` | `recaptcha` | `hcaptcha` | `turnstile`. */
   captcha = 'auto';
   declare captchaSiteKey?: string;
-  pageSize: number = LIMITS.pageSizeDefault;
+  pageSize: number = PAGE_SIZE_DEFAULT;
   /** Overrides the heading text ("Leave a Comment"). */
   declare heading?: string;
   /** A partial catalogue of message overrides, handed to every inner element. */

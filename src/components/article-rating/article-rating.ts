@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { getRating } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
-import { ownVotes } from '../../client/voter.js';
-import { LIMITS } from '../../contract/limits.js';
+import { ownVotes } from '../../client/own-votes.js';
+import { RATING_SCALE_MAX } from '../../contract/constants.js';
 import type { RatingAggregate } from '../../contract/schemas.js';
 import { LocaleController } from '../../i18n/controller.js';
 import { closestComposed } from '../../i18n/index.js';
@@ -15,7 +15,7 @@ const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.5l2
 const STATE = { state: true };
 
 const clampScale = (max: number): number =>
-  Number.isFinite(max) ? Math.min(LIMITS.ratingScaleMax, Math.max(1, Math.round(max))) : 5;
+  Number.isFinite(max) ? Math.min(RATING_SCALE_MAX, Math.max(1, Math.round(max))) : 5;
 
 /** A positive integer, else 0 (an attribute, a restored form state). */
 const positive = (x: unknown): number => {

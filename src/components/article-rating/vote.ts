@@ -1,6 +1,7 @@
 // The standalone vote: loaded on demand (the reader's first hover, focus or pick), since a page
 // that only shows the average never needs it.
-import { ApiError, putRating } from '../../client/api.js';
+import { ApiError } from '../../client/api.js';
+import { putRating } from '../../client/api-actions.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { voterId } from '../../client/voter.js';
 import { enLater } from '../../i18n/en-later.js';

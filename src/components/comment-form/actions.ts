@@ -4,8 +4,9 @@
 // awaited by a submit, so it stays out of the file every page downloads. Functions of the
 // form: they work on its internal `_members`.
 import { html } from 'lit';
-import { ApiError, postComment } from '../../client/api.js';
-import { clearDraft, idempotencyKey, saveIdentity } from '../../client/drafts.js';
+import { ApiError } from '../../client/api.js';
+import { postComment } from '../../client/api-actions.js';
+import { clearDraft, idempotencyKey, saveIdentity } from '../../client/sent.js';
 import { pendingComments } from '../../client/pending.js';
 import { voterId } from '../../client/voter.js';
 import { emailSchema, messageSchema, nameSchema } from '../../contract/fields.js';

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { LIMITS } from '../../contract/limits.js';
+import { MESSAGE_COUNT_FROM, MESSAGE_MAX } from '../../contract/constants.js';
 import { draftKey, loadDraft, loadIdentity, saveDraft } from '../../client/drafts.js';
 import { isValidThread, resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { LocaleController } from '../../i18n/controller.js';
@@ -359,7 +359,7 @@ export class CommentForm extends LitElement {
 
   private get _charsLeft(): number | null {
     const length = this._values.message.normalize('NFC').trim().length;
-    return length < LIMITS.messageCountFrom ? null : LIMITS.messageMax - length;
+    return length < MESSAGE_COUNT_FROM ? null : MESSAGE_MAX - length;
   }
 
   /** @internal Puts a sentence in the polite live region; a repeated sentence is announced again. */

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, render, type PropertyDeclarations, type Prop
 import { listComments } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { pendingComments } from '../../client/pending.js';
-import { LIMITS } from '../../contract/limits.js';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RATING_SCALE_MAX } from '../../contract/constants.js';
 import type { Comment, Sort } from '../../contract/schemas.js';
 import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
@@ -57,7 +57,7 @@ export class CommentList extends LitElement {
   override lang = '';
   declare theme?: 'light' | 'dark' | 'auto';
   sort: Sort = 'newest';
-  pageSize: number = LIMITS.pageSizeDefault;
+  pageSize: number = PAGE_SIZE_DEFAULT;
   /** Handed to the inline reply forms. */
   declare captcha?: string;
   declare captchaSiteKey?: string;
@@ -158,7 +158,7 @@ export class CommentList extends LitElement {
 
   private get _limit(): number {
     const n = Math.floor(Number(this.pageSize));
-    return Number.isFinite(n) ? Math.min(LIMITS.pageSizeMax, Math.max(1, n)) : LIMITS.pageSizeDefault;
+    return Number.isFinite(n) ? Math.min(PAGE_SIZE_MAX, Math.max(1, n)) : PAGE_SIZE_DEFAULT;
   }
 
   /** The first page (from scratch), or with `more` the next one. */
@@ -367,7 +367,7 @@ export class CommentList extends LitElement {
       );
     }
     const rating = c.rating ?? 0;
-    const max = Math.max(1, Math.min(LIMITS.ratingScaleMax, Math.round(this.ratingMax) || 5), Math.ceil(rating));
+    const max = Math.max(1, Math.min(RATING_SCALE_MAX, Math.round(this.ratingMax) || 5), Math.ceil(rating));
     const rated = tr.t('list.rated', { n: rating, max });
     return html`<article
         part="comment"

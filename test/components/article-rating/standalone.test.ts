@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/article-rating/define.js';
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
-import { ownVotes } from '../../../src/client/voter.js';
+import { ownVotes } from '../../../src/client/own-votes.js';
 import {
   aggregate,
   checked,
