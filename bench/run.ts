@@ -62,11 +62,8 @@ const started = new Date();
 console.log(`article-feedback benchmarks · ${started.toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
 
 // ── 0. the build ────────────────────────────────────────────────────────────────────────
-const bundlePath = join(root, 'dist/article-feedback.js');
-if (!existsSync(bundlePath)) {
-  console.log('dist/article-feedback.js is missing: running `npm run build`…');
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-}
+// Builds dist/article-feedback.js when it is missing or older than the sources (a fresh clone).
+execFileSync(process.execPath, [join(root, 'scripts/ensure-build.mjs')], { cwd: root, stdio: 'inherit' });
 
 // ── 1. sizes ────────────────────────────────────────────────────────────────────────────
 function compressed(paths: string[]) {

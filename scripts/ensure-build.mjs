@@ -17,7 +17,12 @@ function newest(dir) {
   return latest;
 }
 
-const inputs = Math.max(newest(join(root, 'src')), statSync(join(root, 'vite.config.ts')).mtimeMs, statSync(join(root, 'package.json')).mtimeMs);
+const inputs = Math.max(
+  newest(join(root, 'src')),
+  newest(join(root, 'scripts')), // the build's own plugins
+  statSync(join(root, 'vite.config.ts')).mtimeMs,
+  statSync(join(root, 'package.json')).mtimeMs,
+);
 if (!existsSync(output) || statSync(output).mtimeMs < inputs) {
   console.log('[article-feedback] building the widget (dist/ is missing or stale)…');
   execSync('npx vite build', { cwd: root, stdio: 'inherit' });
