@@ -13,11 +13,18 @@ import { absoluteTime, avatarHue, formatMessage, initials, relativeTime } from '
 /** Replies are indented up to this level; deeper replies stay at it. */
 export const MAX_DEPTH = 3;
 
-interface Node {
-  comment: Comment;
-  level: number;
-  children: Node[];
-}
+/** A comment, its level (1 = top), and the replies shown under it. */
+type Node = [comment: Comment, level: number, children: Node[]];
+
+/** The inline reply form (./reply.ts), fetched when the reader first reaches for a "Reply" button. */
+let reply: typeof import('./reply.js') | undefined;
+let replyLoad: Promise<unknown> | undefined;
+/** Starts fetching the reply form; a failed fetch is tried again on the next touch. */
+const warm = (): Promise<unknown> =>
+  (replyLoad ??= import('./reply.js').then(
+    (m) => (reply = m),
+    () => (replyLoad = undefined),
+  ));
 
 /**
  * `<comment-list>`: the approved comments of a thread, newest or oldest first, a page at a time,
@@ -73,7 +80,8 @@ export class CommentList extends LitElement {
   private _loadingMore = false;
   private _moreFailed = false;
   private _sort: Sort = 'newest';
-  private _replyTo: string | null = null;
+  /** @internal The comment whose reply form is open (set by ./reply.ts). */
+  _replyTo: string | null = null;
   private _now = Date.now();
 
   private _l10n = new LocaleController(this);
@@ -81,9 +89,6 @@ export class CommentList extends LitElement {
   private _loadKey = '';
   private _abort: AbortController | null = null;
   private _clock?: ReturnType<typeof setInterval>;
-  private _tree: Node[] = [];
-  /** What `_tree` was built from: comments, pending comments, sort. */
-  private _treeOf: unknown[] = [];
   /** Each comment's message, formatted once. */
   private _bodies = new WeakMap<Comment, unknown>();
   /** Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
@@ -149,16 +154,12 @@ export class CommentList extends LitElement {
       this._loadKey = key;
       void this._load();
     }
-    const of = [this._comments, this._pending, this._sort];
-    if (of.some((v, i) => v !== this._treeOf[i])) {
-      this._treeOf = of;
-      this._tree = this._buildTree();
-    }
   }
 
   private get _limit(): number {
-    const n = Math.floor(Number(this.pageSize));
-    return Number.isFinite(n) ? Math.min(PAGE_SIZE_MAX, Math.max(1, n)) : PAGE_SIZE_DEFAULT;
+    const n = Math.floor(this.pageSize);
+    // n - n is 0 for a finite number only (NaN for NaN and ±Infinity).
+    return n - n === 0 ? Math.min(PAGE_SIZE_MAX, Math.max(1, n)) : PAGE_SIZE_DEFAULT;
   }
 
   /** The first page (from scratch), or with `more` the next one. */
@@ -226,44 +227,29 @@ export class CommentList extends LitElement {
    */
   private _buildTree(): Node[] {
     const all = [...this._comments, ...this._pending.filter((p) => !this._seen.has(p.id))];
-    const byId = new Map(all.map((c) => [c.id, c]));
-    const nodes = new Map(all.map((c) => [c.id, { comment: c, level: 1, children: [] as Node[] }]));
+    const time = (c: Comment) => Date.parse(c.createdAt) || 0;
+    // Oldest first (a stable sort: equal times keep the order the comments arrived in), so each
+    // list of replies, and the top level, is filled in that order.
+    const nodes = new Map(all.sort((a, b) => time(a) - time(b)).map((c): [string, Node] => [c.id, [c, 1, []]]));
     const roots: Node[] = [];
-    for (const c of all) {
-      // The comment's id, then its loaded ancestors' (a cycle stops the climb).
-      const up = new Set([c.id]);
-      for (let p = byId.get(c.parent!); p && !up.has(p.id); p = byId.get(p.parent!)) up.add(p.id);
+    for (const node of nodes.values()) {
+      // The comment, then its loaded ancestors (a cycle stops the climb).
+      const up = new Set([node]);
+      for (let p = nodes.get(node[0].parent!); p && !up.has(p); p = nodes.get(p[0].parent!)) up.add(p);
       const chain = [...up];
-      const node = nodes.get(c.id)!;
-      node.level = Math.min(chain.length, MAX_DEPTH);
-      // Under the ancestor at MAX_DEPTH - 1 when the reply is deeper than allowed.
-      (chain.length > 1 ? nodes.get(chain[Math.max(1, chain.length - MAX_DEPTH + 1)]!)!.children : roots).push(node);
+      node[1] = Math.min(chain.length, MAX_DEPTH);
+      // Under its parent, or under the ancestor at MAX_DEPTH - 1 when the reply is deeper than allowed.
+      (chain[1] ? chain[Math.max(1, chain.length - MAX_DEPTH + 1)]![2] : roots).push(node);
     }
-    // Stable sorts: equal times keep the order the comments arrived in.
-    const time = (n: Node) => Date.parse(n.comment.createdAt) || 0;
-    const byTime = (a: Node, b: Node) => time(a) - time(b);
-    for (const n of nodes.values()) n.children.sort(byTime);
-    roots.sort(byTime);
     return this._sort === 'newest' ? roots.reverse() : roots;
-  }
-
-  private _toggleReply(id: string): void {
-    this._replyTo = this._replyTo === id ? null : id;
-    if (this._replyTo) {
-      void this.updateComplete.then(async () => {
-        // The one open reply form: into its first field, once it has rendered.
-        const form = this.renderRoot.querySelector('comment-form');
-        await form?.updateComplete;
-        form?.shadowRoot?.querySelector<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea')?.focus();
-      });
-    }
   }
 
   protected override render(): TemplateResult {
     const tr = this._l10n.tr;
     const state = this._state;
     const busy = state === 'loading' || state === 'idle';
-    const any = this._tree.length > 0 && state !== 'error';
+    const tree = this._buildTree();
+    const any = tree.length > 0 && state !== 'error';
     const button = (label: string, click: () => unknown, loading = false) =>
       html`<button type="button" part="button" class="secondary" ?disabled=${loading} aria-busy=${loading} @click=${click}>${label}</button>`;
     const error = (more: boolean) =>
@@ -302,7 +288,7 @@ export class CommentList extends LitElement {
         ${state === 'error'
           ? error(false)
           : any
-            ? this._list(this._tree, 1)
+            ? this._list(tree, 1)
             : state === 'ready'
               ? html`<p class="empty">${tr.t('list.empty')}</p>`
               : nothing}
@@ -329,8 +315,8 @@ export class CommentList extends LitElement {
     ol.className = `comments level-${level}`;
     ol.setAttribute('role', 'list');
     const items = nodes.map((node) => {
-      let li = this._items.get(node.comment.id);
-      if (!li) this._items.set(node.comment.id, (li = document.createElement('li')));
+      let li = this._items.get(node[0].id);
+      if (!li) this._items.set(node[0].id, (li = document.createElement('li')));
       render(this._renderNode(node), li, { host: this });
       return li;
     });
@@ -344,12 +330,10 @@ export class CommentList extends LitElement {
     return ol;
   }
 
-  private _renderNode({ comment: c, level, children }: Node): TemplateResult {
+  private _renderNode([c, level, children]: Node): TemplateResult {
     const tr = this._l10n.tr;
     const pending = c.status === 'pending';
     const open = this._replyTo === c.id;
-    const endpoint = resolveEndpoint(this);
-    const thread = resolveThread(this);
     let message = this._bodies.get(c);
     if (!message) {
       this._bodies.set(
@@ -392,7 +376,7 @@ export class CommentList extends LitElement {
             ${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}
           </header>
           <div class="message">${message}</div>
-          ${pending || !endpoint || !thread
+          ${pending
             ? nothing
             : html`<div class="actions">
                 <button
@@ -401,28 +385,16 @@ export class CommentList extends LitElement {
                   class="link"
                   aria-expanded=${open}
                   aria-controls="reply-${c.id}"
-                  @click=${() => this._toggleReply(c.id)}
+                  @pointerenter=${warm}
+                  @focus=${warm}
+                  @click=${() =>
+                    // Before ./reply.ts has arrived nothing is open, so an early click opens.
+                    reply ? reply.toggle(this, c.id) : warm().then(() => this._replyTo || reply?.toggle(this, c.id))}
                 >
                   ${tr.t(open ? 'list.cancelReply' : 'list.reply')}
                 </button>
               </div>`}
-          <div class="reply-slot" id="reply-${c.id}">
-            ${open && endpoint && thread
-              ? html`<div role="group" aria-label=${tr.t('list.replyTo', { name: c.name })}>
-                  <comment-form
-                    exportparts="label,input,textarea,button,feedback,form,count,status"
-                    parent=${c.id}
-                    endpoint=${endpoint}
-                    thread=${thread}
-                    lang=${tr.lang}
-                    theme=${this.theme ?? nothing}
-                    captcha=${this.captcha ?? nothing}
-                    captcha-site-key=${this.captchaSiteKey ?? nothing}
-                    .messages=${this.messages}
-                  ></comment-form>
-                </div>`
-              : nothing}
-          </div>
+          <div class="reply-slot" id="reply-${c.id}">${open ? reply!.form(this, c, tr) : nothing}</div>
         </div>
       </article>
       ${children.length ? this._list(children, Math.min(level + 1, MAX_DEPTH), c.id) : nothing}`;
