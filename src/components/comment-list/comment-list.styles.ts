@@ -105,11 +105,11 @@ const local = css`
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
   }
+  /* Every name has a hue class (below); the skeleton's avatar is a .bone. */
   .avatar {
     flex: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
+    display: grid;
+    place-items: center;
     width: 2.5rem;
     height: 2.5rem;
     border-radius: 50%;
@@ -117,7 +117,6 @@ const local = css`
     font-size: 0.95rem;
     line-height: 1;
     user-select: none;
-    background: #5c636a;
   }
   ${palette}
   .body,
@@ -166,6 +165,8 @@ const local = css`
     font: inherit;
     cursor: pointer;
     border-radius: var(--_radius);
+    transition: var(--_transition);
+    transition-property: border-color, box-shadow;
   }
   .link {
     padding: 0.1em 0;
@@ -222,11 +223,6 @@ const local = css`
       50% {
         opacity: 0.45;
       }
-    }
-    button {
-      transition:
-        border-color 0.15s ease-in-out,
-        box-shadow 0.15s ease-in-out;
     }
   }
   @media (forced-colors: active) {
