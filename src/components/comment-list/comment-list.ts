@@ -14,7 +14,7 @@ import { absoluteTime, avatarHue, formatMessage, initials, relativeTime } from '
 export const MAX_DEPTH = 3;
 
 /** A comment, its level (1 = top), and the replies shown under it. */
-type Node = [comment: Comment, level: number, children: Node[]];
+type Node = [comment: Comment, level: number, children: Node[], list?: Node[]];
 
 /** The inline reply form (./reply.ts), fetched when the reader first reaches for a "Reply" button. */
 let reply: typeof import('./reply.js') | undefined;
@@ -51,8 +51,7 @@ export class CommentList extends LitElement {
     _pending: { state: true },
     _total: { state: true },
     _next: { state: true },
-    _loadingMore: { state: true },
-    _moreFailed: { state: true },
+    _more: { state: true },
     _sort: { state: true },
     _replyTo: { state: true },
     _now: { state: true },
@@ -77,8 +76,8 @@ export class CommentList extends LitElement {
   private _pending: Comment[] = [];
   private _total = 0;
   private _next: string | null = null;
-  private _loadingMore = false;
-  private _moreFailed = false;
+  /** "Load more": 0 idle, 1 loading, 2 failed. */
+  private _more: 0 | 1 | 2 = 0;
   private _sort: Sort = 'newest';
   /** @internal The comment whose reply form is open (set by ./reply.ts). */
   _replyTo: string | null = null;
@@ -167,7 +166,7 @@ export class CommentList extends LitElement {
     const thread = resolveThread(this);
     const endpoint = resolveEndpoint(this);
     if (more) {
-      if (!this._next || this._loadingMore) return;
+      if (!this._next || this._more == 1) return;
     } else {
       this._abort?.abort();
       this._comments = [];
@@ -175,8 +174,7 @@ export class CommentList extends LitElement {
       this._items = new Map();
       this._lists = new Map();
       this._next = null;
-      this._total = 0;
-      this._moreFailed = this._loadingMore = false;
+      this._total = this._more = 0;
       this._replyTo = null;
       this._pending = thread ? pendingComments.list(thread).filter((c) => c.thread === thread) : [];
     }
@@ -185,10 +183,8 @@ export class CommentList extends LitElement {
       return;
     }
     const abort = more ? (this._abort ??= new AbortController()) : (this._abort = new AbortController());
-    if (more) {
-      this._loadingMore = true;
-      this._moreFailed = false;
-    } else this._state = 'loading';
+    if (more) this._more = 1;
+    else this._state = 'loading';
     try {
       const page = await listComments(
         endpoint,
@@ -200,29 +196,24 @@ export class CommentList extends LitElement {
       // Adds what the server listed; forgets the reader's pending comments that are now published.
       const fresh = page.comments.filter((c) => c && c.status !== 'pending' && !this._seen.has(c.id));
       for (const c of fresh) this._seen.add(c.id);
-      if (fresh.length) this._comments = [...this._comments, ...fresh];
-      const published = this._pending.filter((p) => this._seen.has(p.id));
-      if (published.length) {
-        pendingComments.forget(
-          thread,
-          published.map((c) => c.id),
-        );
-        this._pending = this._pending.filter((p) => !this._seen.has(p.id));
-      }
+      this._comments = [...this._comments, ...fresh];
+      const pending = this._pending.filter((p) => !this._seen.has(p.id));
+      if (pending.length < this._pending.length) pendingComments.forget(thread, this._seen);
+      this._pending = pending;
       this._total = Math.max(page.total, this._total);
       this._next = page.nextCursor;
       this._state = 'ready';
+      this._more = 0;
     } catch {
       if (abort.signal.aborted) return;
-      if (more) this._moreFailed = true;
+      if (more) this._more = 2;
       else this._state = 'error';
     }
-    this._loadingMore = false;
   }
 
   /**
    * Top level in the chosen order; replies under their parent, oldest first. A reply deeper than
-   * MAX_DEPTH is shown at MAX_DEPTH (under its ancestor there). A reply whose parent is not
+   * MAX_DEPTH is shown at MAX_DEPTH (beside its ancestor there). A reply whose parent is not
    * loaded (yet) is shown at the top level until the parent arrives.
    */
   private _buildTree(): Node[] {
@@ -232,15 +223,21 @@ export class CommentList extends LitElement {
     // list of replies, and the top level, is filled in that order.
     const nodes = new Map(all.sort((a, b) => time(a) - time(b)).map((c): [string, Node] => [c.id, [c, 1, []]]));
     const roots: Node[] = [];
-    for (const node of nodes.values()) {
-      // The comment, then its loaded ancestors (a cycle stops the climb).
-      const up = new Set([node]);
-      for (let p = nodes.get(node[0].parent!); p && !up.has(p); p = nodes.get(p[0].parent!)) up.add(p);
-      const chain = [...up];
-      node[1] = Math.min(chain.length, MAX_DEPTH);
-      // Under its parent, or under the ancestor at MAX_DEPTH - 1 when the reply is deeper than allowed.
-      (chain[1] ? chain[Math.max(1, chain.length - MAX_DEPTH + 1)]![2] : roots).push(node);
-    }
+    // The list a comment goes in (its level set on the way): under its parent, or beside it when
+    // the parent is at MAX_DEPTH. A cycle of parents is cut where it closes; no root holds it.
+    const place = (n: Node): Node[] => {
+      if (!n[3]) {
+        n[3] = roots;
+        const p = nodes.get(n[0].parent!);
+        if (p && p !== n) {
+          place(p);
+          n[1] = Math.min(p[1] + 1, MAX_DEPTH);
+          n[3] = p[1] < MAX_DEPTH ? p[2] : p[3]!;
+        }
+      }
+      return n[3];
+    };
+    for (const n of nodes.values()) place(n).push(n);
     return this._sort === 'newest' ? roots.reverse() : roots;
   }
 
@@ -294,11 +291,11 @@ export class CommentList extends LitElement {
               : nothing}
         ${state !== 'ready'
           ? nothing
-          : this._moreFailed
+          : this._more > 1
             ? error(true)
             : this._next
               ? html`<div class="more">
-                  ${button(tr.t(this._loadingMore ? 'list.loadingMore' : 'list.loadMore'), () => this._load(true), this._loadingMore)}
+                  ${button(tr.t(this._more ? 'list.loadingMore' : 'list.loadMore'), () => this._load(true), this._more > 0)}
                 </div>`
               : nothing}
       </section>
