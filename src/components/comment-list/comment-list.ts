@@ -49,8 +49,6 @@ export class CommentList extends LitElement {
     _state: { state: true },
     _comments: { state: true },
     _pending: { state: true },
-    _total: { state: true },
-    _next: { state: true },
     _more: { state: true },
     _sort: { state: true },
     _replyTo: { state: true },
@@ -71,9 +69,11 @@ export class CommentList extends LitElement {
   ratingMax = 5;
   declare messages?: Messages;
 
-  private _state: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  /** The first update starts loading, so no render sees a state before 'loading'. */
+  private _state: 'loading' | 'ready' | 'error' = 'loading';
   private _comments: Comment[] = [];
   private _pending: Comment[] = [];
+  // Not reactive: they change only together with `_comments` or `_state`.
   private _total = 0;
   private _next: string | null = null;
   /** "Load more": 0 idle, 1 loading, 2 failed. */
@@ -81,7 +81,7 @@ export class CommentList extends LitElement {
   private _sort: Sort = 'newest';
   /** @internal The comment whose reply form is open (set by ./reply.ts). */
   _replyTo: string | null = null;
-  private _now = Date.now();
+  private _now!: number;
 
   private _l10n = new LocaleController(this);
 
@@ -101,17 +101,17 @@ export class CommentList extends LitElement {
   private _lists = new Map<string, HTMLOListElement>();
 
   private readonly _onSubmitted = ({ detail }: CustomEvent<CommentSubmittedDetail>): void => {
-    const comment = detail?.comment;
     const thread = resolveThread(this);
-    if (!comment || !thread || comment.thread !== thread) return;
-    if (comment.parent === this._replyTo) this._replyTo = null;
-    if ((detail.status ?? comment.status) === 'pending') {
-      const mine: Comment = { ...comment, status: 'pending' };
-      pendingComments.add(thread, mine);
-      if (!this._pending.some((c) => c.id === comment.id)) this._pending = [...this._pending, mine];
-    } else if (!this._seen.has(comment.id)) {
-      this._seen.add(comment.id);
-      this._comments = [...this._comments, { ...comment, status: 'published' }];
+    if (!thread || detail?.comment?.thread !== thread) return;
+    // The status the form reported ("pending" shows the badge; anything else is shown as published).
+    const c: Comment = { ...detail.comment, status: detail.status ?? detail.comment.status };
+    if (c.parent === this._replyTo) this._replyTo = null;
+    if (c.status === 'pending') {
+      pendingComments.add(thread, c);
+      if (!this._pending.some((p) => p.id === c.id)) this._pending = [...this._pending, c];
+    } else if (!this._seen.has(c.id)) {
+      this._seen.add(c.id);
+      this._comments = [...this._comments, c];
       this._total++;
     }
   };
@@ -119,6 +119,7 @@ export class CommentList extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('comment-submitted', this._onSubmitted);
+    // Before the first render, and again when put back into a document.
     this._now = Date.now();
     // Relative times ("3 minutes ago") move on every minute.
     this._clock = setInterval(() => (this._now = Date.now()), 60_000);
@@ -129,7 +130,6 @@ export class CommentList extends LitElement {
     document.removeEventListener('comment-submitted', this._onSubmitted);
     clearInterval(this._clock);
     this._abort?.abort();
-    this._abort = null;
     // Load again when put back into a document.
     this._loadKey = '';
   }
@@ -244,7 +244,7 @@ export class CommentList extends LitElement {
   protected override render(): TemplateResult {
     const tr = this._l10n.tr;
     const state = this._state;
-    const busy = state === 'loading' || state === 'idle';
+    const busy = state === 'loading';
     const tree = this._buildTree();
     const any = tree.length > 0 && state !== 'error';
     const button = (label: string, click: () => unknown, loading = false) =>
@@ -309,7 +309,7 @@ export class CommentList extends LitElement {
   private _list(nodes: Node[], level: number, parent = ''): HTMLOListElement {
     let ol = this._lists.get(parent);
     if (!ol) this._lists.set(parent, (ol = document.createElement('ol')));
-    ol.className = `comments level-${level}`;
+    ol.className = `level-${level}`;
     ol.setAttribute('role', 'list');
     const items = nodes.map((node) => {
       let li = this._items.get(node[0].id);
