@@ -2,9 +2,9 @@ import type { LaterCatalogue } from './types.js';
 
 /**
  * English that is shown only after the reader's first touch: field checks, the server's
- * answers, the captcha, the result of a vote. The chunks that show these (the form's checks and
- * sending, the vote, the captcha) add them with `addEnglish(enLater)`, so the script-tag bundle
- * does not carry them.
+ * answers, the captcha, the result of a vote, an open reply form. The chunks that show these
+ * (the form's checks and sending, the vote, the captcha, the list's reply form) add them with
+ * `addEnglish(enLater)`, so the script-tag bundle does not carry them.
  */
 export const enLater: LaterCatalogue = {
   'form.valid': 'Looks good!',
@@ -40,4 +40,7 @@ export const enLater: LaterCatalogue = {
   'rating.thanks': 'Thanks for rating!',
   'rating.rateLimited': (c) =>
     c === 'one' ? 'Too many votes. Please try again in {n} second.' : 'Too many votes. Please try again in {n} seconds.',
+  // An open reply form (added by comment-list/reply.ts, which alone opens one).
+  'list.cancelReply': 'Cancel reply',
+  'list.replyTo': 'Reply to {name}',
 };

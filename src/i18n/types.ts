@@ -121,6 +121,8 @@ export type LaterKey =
   | 'voter.invalid'
   | 'field.invalid'
   | 'rating.thanks'
-  | 'rating.rateLimited';
+  | 'rating.rateLimited'
+  | 'list.cancelReply'
+  | 'list.replyTo';
 export type LaterCatalogue = Pick<Catalogue, LaterKey>;
 export type FirstCatalogue = Omit<Catalogue, LaterKey>;

@@ -1,11 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import type { Comment } from '../../contract/schemas.js';
-import type { Translator } from '../../i18n/index.js';
+import { addEnglish, type Translator } from '../../i18n/index.js';
+import { enLater } from '../../i18n/en-later.js';
 import type { CommentList } from './comment-list.js';
 
 // The inline reply form of `<comment-list>`: loaded when the reader first points at or focuses
 // a "Reply" button (or clicks one), so a reader who only reads never fetches it.
+
+// "Cancel reply" and "Reply to {name}" show only once this module has opened a form.
+addEnglish(enLater);
 
 /** Opens the reply form under comment `id` (into its first field), or closes it. */
 export function toggle(list: CommentList, id: string): void {
