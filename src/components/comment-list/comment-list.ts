@@ -86,7 +86,8 @@ export class CommentList extends LitElement {
   private _l10n = new LocaleController(this);
 
   private _loadKey = '';
-  private _abort: AbortController | null = null;
+  /** The current load's; a "Load more" (only offered after a load) shares it. */
+  private _abort?: AbortController;
   private _clock?: ReturnType<typeof setInterval>;
   /** Each comment's message, formatted once. */
   private _bodies = new WeakMap<Comment, unknown>();
@@ -169,6 +170,7 @@ export class CommentList extends LitElement {
       if (!this._next || this._more == 1) return;
     } else {
       this._abort?.abort();
+      this._abort = new AbortController();
       this._comments = [];
       this._seen = new Set();
       this._items = new Map();
@@ -182,7 +184,7 @@ export class CommentList extends LitElement {
       if (!more) this._state = 'error';
       return;
     }
-    const abort = more ? (this._abort ??= new AbortController()) : (this._abort = new AbortController());
+    const abort = this._abort!;
     if (more) this._more = 1;
     else this._state = 'loading';
     try {
@@ -250,56 +252,49 @@ export class CommentList extends LitElement {
     const button = (label: string, click: () => unknown, loading = false) =>
       html`<button type="button" part="button" class="secondary" ?disabled=${loading} aria-busy=${loading} @click=${click}>${label}</button>`;
     const error = (more: boolean) =>
-      html`<div class="error ${more ? 'more' : ''}" role="alert">
-        <p>${tr.t('list.error')}</p>
-        ${button(tr.t('list.retry'), more ? () => this._load(true) : this.reload)}
-      </div>`;
-    const bone = html`<div class="skeleton-item" aria-hidden="true">
-      <span class="avatar bone"></span>
-      <span class="lines"><span class="bone line short"></span><span class="bone line"></span><span class="bone line"></span></span>
-    </div>`;
-    return html`
-      <section class="list" aria-label=${tr.t('list.label')} aria-busy=${busy}>
-        ${any
-          ? html`<div class="header">
-              <p class="count">${tr.plural('list.count', this._total)}</p>
-              <label class="sort">
-                <span>${tr.t('list.sortLabel')}</span>
-                <select
-                  part="input"
-                  .value=${this._sort}
-                  @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value === 'oldest' ? 'oldest' : 'newest')}
-                >
-                  <option value="newest">${tr.t('list.sortNewest')}</option>
-                  <option value="oldest">${tr.t('list.sortOldest')}</option>
-                </select>
-              </label>
-            </div>`
-          : nothing}
-        ${busy
-          ? html`<div class="skeleton" role="status">
-              <span class="visually-hidden">${tr.t('list.loading')}</span>
-              ${bone}${bone}${bone}
-            </div>`
-          : nothing}
-        ${state === 'error'
-          ? error(false)
-          : any
-            ? this._list(tree, 1)
-            : state === 'ready'
-              ? html`<p class="empty">${tr.t('list.empty')}</p>`
-              : nothing}
-        ${state !== 'ready'
-          ? nothing
-          : this._more > 1
-            ? error(true)
-            : this._next
-              ? html`<div class="more">
-                  ${button(tr.t(this._more ? 'list.loadingMore' : 'list.loadMore'), () => this._load(true), this._more > 0)}
-                </div>`
-              : nothing}
-      </section>
-    `;
+      html`<div class="error ${more ? 'more' : ''}" role="alert"><p>${tr.t('list.error')}</p>${button(
+        tr.t('list.retry'),
+        more ? () => this._load(true) : this.reload,
+      )}</div>`;
+    const bone = html`<div class="skeleton-item" aria-hidden="true"><span class="avatar bone"></span><span class="lines"
+      ><span class="bone line short"></span><span class="bone line"></span><span class="bone line"></span></span></div>`;
+    // No whitespace between the tags (every container here is a flex or block box, where it
+    // shows nothing): it would only add text nodes and bytes.
+    return html`<section class="list" aria-label=${tr.t('list.label')} aria-busy=${busy}>${
+      any
+        ? html`<div class="header"><p class="count">${tr.plural('list.count', this._total)}</p><label class="sort"
+            ><span>${tr.t('list.sortLabel')}</span><select
+              part="input"
+              .value=${this._sort}
+              @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value === 'oldest' ? 'oldest' : 'newest')}
+              ><option value="newest">${tr.t('list.sortNewest')}</option><option value="oldest">${tr.t('list.sortOldest')}</option></select
+            ></label></div>`
+        : nothing
+    }${
+      busy
+        ? html`<div class="skeleton" role="status"><span class="visually-hidden">${tr.t('list.loading')}</span>${bone}${bone}${bone}</div>`
+        : nothing
+    }${
+      state === 'error'
+        ? error(false)
+        : any
+          ? this._list(tree, 1)
+          : state === 'ready'
+            ? html`<p class="empty">${tr.t('list.empty')}</p>`
+            : nothing
+    }${
+      state !== 'ready'
+        ? nothing
+        : this._more > 1
+          ? error(true)
+          : this._next
+            ? html`<div class="more">${button(
+                tr.t(this._more ? 'list.loadingMore' : 'list.loadMore'),
+                () => this._load(true),
+                this._more > 0,
+              )}</div>`
+            : nothing
+    }</section>`;
   }
 
   /**
@@ -356,44 +351,38 @@ export class CommentList extends LitElement {
         data-id=${c.id}
         data-level=${level}
         aria-labelledby="name-${c.id}"
-      >
-        <span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span>
-        <div class="body">
-          <header class="meta">
-            <span class="name" id="name-${c.id}">${c.name}</span>
-            <time datetime=${c.createdAt} title=${absoluteTime(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, this._now, tr.lang)}</time>
-            ${rating > 0
-              ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}>
-                  ${Array.from(
+        ><span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span
+        ><div class="body"
+          ><header class="meta"
+            ><span class="name" id="name-${c.id}">${c.name}</span
+            ><time datetime=${c.createdAt} title=${absoluteTime(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, this._now, tr.lang)}</time
+            >${
+              rating > 0
+                ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}>${Array.from(
                     { length: max },
                     (_, i) => html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true">★</span>`,
-                  )}
-                </span>`
-              : nothing}
-            ${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}
-          </header>
-          <div class="message">${message}</div>
-          ${pending
-            ? nothing
-            : html`<div class="actions">
-                <button
-                  type="button"
-                  part="button"
-                  class="link"
-                  aria-expanded=${open}
-                  aria-controls="reply-${c.id}"
-                  @pointerenter=${warm}
-                  @focus=${warm}
-                  @click=${() =>
-                    // Before ./reply.ts has arrived nothing is open, so an early click opens.
-                    reply ? reply.toggle(this, c.id) : warm().then(() => this._replyTo || reply?.toggle(this, c.id))}
-                >
-                  ${tr.t(open ? 'list.cancelReply' : 'list.reply')}
-                </button>
-              </div>`}
-          <div class="reply-slot" id="reply-${c.id}">${open ? reply!.form(this, c, tr) : nothing}</div>
-        </div>
-      </article>
-      ${children.length ? this._list(children, Math.min(level + 1, MAX_DEPTH), c.id) : nothing}`;
+                  )}</span>`
+                : nothing
+            }${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}</header
+          ><div class="message">${message}</div>${
+            pending
+              ? nothing
+              : html`<div class="actions"
+                  ><button
+                    type="button"
+                    part="button"
+                    class="link"
+                    aria-expanded=${open}
+                    aria-controls="reply-${c.id}"
+                    @pointerenter=${warm}
+                    @focus=${warm}
+                    @click=${() =>
+                      // Before ./reply.ts has arrived nothing is open, so an early click opens.
+                      reply ? reply.toggle(this, c.id) : warm().then(() => this._replyTo || reply?.toggle(this, c.id))}
+                  >${tr.t(open ? 'list.cancelReply' : 'list.reply')}</button
+                ></div>`
+          }<div class="reply-slot" id="reply-${c.id}">${open ? reply!.form(this, c, tr) : nothing}</div></div
+      ></article
+      >${children.length ? this._list(children, Math.min(level + 1, MAX_DEPTH), c.id) : nothing}`;
   }
 }

@@ -55,7 +55,7 @@ export function initials(name: string): string {
     w = w.replace(/^[^\p{L}\p{N}]+/u, '');
     return (Intl.Segmenter ? [...new Intl.Segmenter().segment(w)][0]!.segment : [...w][0]!).toLocaleUpperCase();
   };
-  return words.length ? first(words[0]) + (words.length > 1 ? first(words.at(-1)) : '') : '?';
+  return (words[1] ? [words[0], words.at(-1)] : words).map(first).join('') || '?';
 }
 
 /** The lightness (minus 30, base 36) of each hue step: the lightest shade under which white text keeps 4.5:1. */
