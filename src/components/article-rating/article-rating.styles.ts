@@ -25,20 +25,22 @@ export const ratingStyles = css`
     gap: 0.125rem;
     border-radius: var(--_radius);
   }
+  /* A flex item: a block, the SVG fills it. */
   [part=star] {
-    display: inline-flex;
     width: var(--_star-size);
     height: var(--_star-size);
     padding: 0.0625rem;
     border-radius: var(--_radius);
     cursor: pointer;
-    outline: none;
     -webkit-tap-highlight-color: transparent;
+  }
+  [part=star],
+  .mini {
+    color: var(--_star-empty);
   }
   svg {
     display: block;
     fill: currentColor;
-    color: var(--_star-empty);
   }
   [part=star] svg {
     width: 100%;
@@ -47,9 +49,9 @@ export const ratingStyles = css`
     stroke-linejoin: round;
     overflow: visible;
   }
-  .on svg,
-  .preview svg,
-  .fill svg {
+  .on,
+  .preview,
+  .fill {
     color: var(--_star);
   }
   /* A hover or focus preview of a pick that is not made yet. */
@@ -75,7 +77,7 @@ export const ratingStyles = css`
     outline: 1px solid var(--_invalid);
     outline-offset: 2px;
   }
-  :host(:state(user-invalid)) [part=star] svg {
+  :host(:state(user-invalid)) svg {
     stroke: var(--_invalid);
   }
 
@@ -92,17 +94,15 @@ export const ratingStyles = css`
   .mini {
     position: relative;
   }
-  .mini,
   .mini svg {
     width: 1em;
     height: 1em;
   }
   .fill {
     position: absolute;
-    top: 0;
+    inset-block: 0;
     inset-inline-start: 0;
     width: calc(var(--_fill, 0) * 100%);
-    height: 100%;
     overflow: hidden;
   }
 
@@ -128,8 +128,7 @@ export const ratingStyles = css`
   }
 
   @media (forced-colors: active) {
-    [part=star] svg,
-    .mini svg {
+    svg {
       fill: Canvas;
       stroke: CanvasText;
       stroke-width: 1.5;

@@ -7,12 +7,13 @@ import type { RatingAggregate } from '../../contract/schemas.js';
 import { LocaleController } from '../../i18n/controller.js';
 import { closestComposed } from '../../i18n/index.js';
 import type { Messages } from '../../i18n/types.js';
-import { emit, type RatingChangeDetail } from '../shared/events.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { ratingStyles } from './article-rating.styles.js';
 
 const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.5l2.9 6 6.6.9-4.7 4.6 1.1 6.6-5.9-3.1-5.9 3.1 1.1-6.6-4.7-4.6 6.6-.9z"/></svg>`;
 const STATE = { state: true };
+/** ./interact.ts, fetched once: one promise, so the events waiting for it run in their order. */
+let interact: Promise<typeof import('./interact.js')> | undefined;
 
 const clampScale = (max: number): number =>
   Number.isFinite(max) ? Math.min(RATING_SCALE_MAX, Math.max(1, Math.round(max))) : 5;
@@ -124,10 +125,10 @@ export class ArticleRating extends LitElement {
   // State starts undefined (falsy: none, not busy, untouched) to keep the constructor short.
   /** @internal The checked star: follows `value`, and the keyboard before a standalone vote is cast. */
   _pick = 0;
-  /** The star under the pointer (0 = none). */
-  private declare _hover?: number;
-  /** The focused star while nothing is picked: previewed, not chosen. */
-  private declare _preview?: number;
+  /** @internal The star under the pointer (0 = none). */
+  declare _hover?: number;
+  /** @internal The focused star while nothing is picked: previewed, not chosen. */
+  declare _preview?: number;
   /** @internal */
   declare _agg?: RatingAggregate | null;
   /** @internal A vote is on its way. */
@@ -136,13 +137,16 @@ export class ArticleRating extends LitElement {
   declare _msg?: string;
   /** @internal */
   declare _err?: boolean;
-  private declare _touched?: boolean;
+  /** @internal */
+  declare _touched?: boolean;
   private declare _formDisabled?: boolean;
 
   /** @internal */
   readonly _l10n = new LocaleController(this);
   private readonly _i = this.attachInternals();
   private declare _key?: string;
+  /** The last interaction handed to ./interact.ts (updateComplete waits for it). */
+  private declare _k?: Promise<unknown>;
   /** @internal The average is loading. */
   declare _abort?: AbortController | null;
 
@@ -195,9 +199,8 @@ export class ArticleRating extends LitElement {
 
   /** Focuses the group's one tab stop (the checked star, else the first). */
   override focus(options?: FocusOptions): void {
-    const star = this._tabStop();
-    if (star) star.focus(options);
-    else super.focus(options);
+    // Before the first render there is no star, and the host itself is not focusable.
+    this._tabStop()?.focus(options);
   }
 
   // ---- modes ------------------------------------------------------------------------------
@@ -214,7 +217,8 @@ export class ArticleRating extends LitElement {
   private get _disabled(): boolean | undefined {
     return this.disabled || this._formDisabled;
   }
-  private get _interactive(): boolean {
+  /** @internal */
+  get _interactive(): boolean {
     return !this.readonly && !this._disabled;
   }
   /** Required and nothing picked. A read-only or disabled field is not validated, like a native input. */
@@ -228,14 +232,22 @@ export class ArticleRating extends LitElement {
     return v > 0 && v <= this._scale ? v : 0;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._key = '';
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._abort?.abort();
+    // Connected again, it loads the average again.
+    this._key = '';
+  }
+
+  /** Also waits for the last interaction handed to ./interact.ts to be handled. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this._k;
+    return super.getUpdateComplete();
+  }
+
+  /** @internal updateComplete for ./interact.ts: not waiting for its own handling. */
+  _rendered(): Promise<boolean> {
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -300,70 +312,29 @@ export class ArticleRating extends LitElement {
 
   // ---- interaction -----------------------------------------------------------------------
 
-  /** A star chosen by click, Enter/Space, or (form mode) the arrows. */
-  private async _choose(n: number): Promise<void> {
-    if (!this._interactive) return;
-    // The voting code loads when a star takes the focus; a pick before it is there waits for it.
-    if (this.standalone)
-      return import('./vote.js').then(
-        (m) => m.cast(this, n),
-        () => {
-          this._err = true;
-          this._msg = this._l10n.tr.t('rating.failed');
-        },
-      );
-    this._touched = true;
-    if (n === this._v()) return;
-    this.value = n;
-    await this.updateComplete;
-    emit<RatingChangeDetail>(this, 'rating-change', { value: n });
-  }
-
-  /** Arrows and Home/End: move the focus and the check; only form mode changes the value. */
-  private async _move(n: number): Promise<void> {
-    const target = Math.min(this._scale, Math.max(1, n));
-    if (this.standalone) {
-      this._pick = target;
-      await this.updateComplete;
-    } else {
-      await this._choose(target);
+  /**
+   * Hover, click, keys and the focus leaving: handled by ./interact.ts, loaded on the first of
+   * them or when a star takes the focus. What the event tells is read now (the browser clears a
+   * shadow target when the event is over); the default action of a key it handles is prevented
+   * at once; updateComplete waits for the module.
+   */
+  private _on(e: KeyboardEvent & FocusEvent): void {
+    const { type, key } = e;
+    if (type == 'keydown') {
+      if (e.altKey || e.ctrlKey || e.metaKey || !/^(Arrow\w+|Home|End|Enter| )$/.test(key)) return;
+      e.preventDefault();
     }
-    this._stars()[target - 1]?.focus();
+    // The focus moving from star to star neither enters nor leaves the group.
+    if (type.startsWith('focus') && this.renderRoot.contains(e.relatedTarget as Node | null)) return;
+    const n = this._starOf(e);
+    this._k = (interact ??= import('./interact.js')).then(
+      (m) => m.on(this, type, n, key),
+      () => undefined,
+    );
   }
 
-  private _onKeyDown(e: KeyboardEvent): void {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const k = e.key;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    // Arrows move from the focused star (the first one when nothing is picked yet).
-    const from = this._starOf(e) || this._pick || 1;
-    const to =
-      k === 'ArrowUp' || k === (rtl ? 'ArrowLeft' : 'ArrowRight')
-        ? from + 1
-        : k === 'ArrowDown' || k === (rtl ? 'ArrowRight' : 'ArrowLeft')
-          ? from - 1 || 1
-          : k === 'Home'
-            ? 1
-            : k === 'End'
-              ? this._scale
-              : 0;
-    if (!to && k !== 'Enter' && k !== ' ') return;
-    e.preventDefault();
-    if (this._interactive) void (to ? this._move(to) : this._choose(from));
-  }
-
-  private _onFocusOut(e: FocusEvent): void {
-    if (this.renderRoot.contains(e.relatedTarget as Node | null)) return;
-    this._preview = 0;
-    // A keyboard pick that was never voted is not the reader's vote.
-    if (this.standalone) {
-      if (!this._busy) this._pick = this._v();
-    } else if (this._interactive) {
-      this._touched = true;
-    }
-  }
-
-  private _stars(): HTMLElement[] {
+  /** @internal */
+  _stars(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=radio]')];
   }
 
@@ -398,7 +369,7 @@ export class ArticleRating extends LitElement {
     const disabled = this._disabled;
     const interactive = this._interactive;
     const shown = interactive ? this._hover || pick || this._preview || 0 : pick;
-    const solid = (interactive && !!this._hover) || (pick > 0 && (!standalone || pick === this._v()));
+    const solid = (interactive && this._hover) || (pick > 0 && (!standalone || pick === this._v()));
     const invalid = this._touched && this._missing;
     const showRequired = invalid && !standalone && !closestComposed(this, 'comment-form');
     const feedback = showRequired ? tr.t('rating.required') : this._msg;
@@ -409,21 +380,15 @@ export class ArticleRating extends LitElement {
       .filter(Boolean)
       .join(' ');
 
-    return html`<div class="rating"><span id="label" part="label">${this.label ?? tr.t('rating.label')}</span><div part="stars" role="radiogroup" aria-labelledby="label" aria-describedby=${describedBy || nothing} aria-required=${(this.required && !standalone) || nothing} aria-readonly=${this.readonly || nothing} aria-disabled=${disabled || nothing} aria-invalid=${invalid || this._invalidAttr === 'true' || nothing} aria-busy=${this._busy || nothing} @keydown=${this._onKeyDown} @click=${(e: Event) => {
-      const n = this._starOf(e);
-      if (n) void this._choose(n);
-    }} @pointerenter=${{
+    return html`<div class="rating"><span id="label" part="label">${this.label ?? tr.t('rating.label')}</span><div part="stars" role="radiogroup" aria-labelledby="label" aria-describedby=${describedBy || nothing} aria-required=${(this.required && !standalone) || nothing} aria-readonly=${this.readonly || nothing} aria-disabled=${disabled || nothing} aria-invalid=${invalid || this._invalidAttr === 'true' || nothing} aria-busy=${this._busy || nothing} @keydown=${this._on} @click=${this._on} @pointerenter=${{
       // Capture: pointerenter does not bubble from the stars.
       capture: true,
-      handleEvent: (e: Event) => {
-        // Shown only while interactive (see render).
-        this._hover = this._starOf(e);
-      },
-    }} @pointerleave=${() => (this._hover = 0)} @focusin=${(e: Event) => {
+      handleEvent: (e: KeyboardEvent & FocusEvent) => this._on(e),
+    }} @pointerleave=${this._on} @focusin=${(e: KeyboardEvent & FocusEvent) => {
       this._preview = pick ? 0 : this._starOf(e); // shown only while interactive
-      // A star takes the focus on pointerdown or Tab, before any pick: fetch the voting code.
-      if (interactive && standalone) import('./vote.js').catch(() => undefined);
-    }} @focusout=${this._onFocusOut}>${range(
+      // A star takes the focus on pointerdown or Tab, before any pick: fetch the interaction code.
+      if (interactive) this._on(e);
+    }} @focusout=${this._on}>${range(
       max,
       (n) =>
         html`<span part="star" role="radio" class=${n > shown ? '' : solid ? 'on' : 'preview'} aria-checked=${n === pick} aria-label=${tr.t('rating.star', { n, max })} aria-disabled=${disabled || nothing} tabindex=${!disabled && n === (pick || 1) ? 0 : -1}>${STAR}</span>`,

@@ -96,3 +96,15 @@ export function focusedStar(el: ArticleRating): number {
   const active = el.shadowRoot!.activeElement;
   return active ? stars(el).indexOf(active as HTMLElement) + 1 : 0;
 }
+
+/** Whether the page fetched the on-demand interaction code (src/components/article-rating/interact.ts). */
+export function interactLoaded(): boolean {
+  return performance.getEntriesByType('resource').some((r) => /\/article-rating\/interact\b/.test(r.name));
+}
+
+/** A keydown on the star that has the focus in `el`, as a browser sends it; returned to read `defaultPrevented`. */
+export function keydown(el: ArticleRating, key: string): KeyboardEvent {
+  const e = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
+  el.shadowRoot!.activeElement!.dispatchEvent(e);
+  return e;
+}
