@@ -8,7 +8,7 @@ import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
 import type { CommentSubmittedDetail } from '../shared/events.js';
 import { styles } from './comment-list.styles.js';
-import { absoluteTime, avatarHue, formatMessage, initials, relativeTime } from './format.js';
+import { avatarHue, formatMessage, initials, times } from './format.js';
 
 /** Replies are indented up to this level; deeper replies stay at it. */
 export const MAX_DEPTH = 3;
@@ -266,7 +266,7 @@ export class CommentList extends LitElement {
             ><span>${tr.t('list.sortLabel')}</span><select
               part="input"
               .value=${this._sort}
-              @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value === 'oldest' ? 'oldest' : 'newest')}
+              @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value as Sort)}
               ><option value="newest">${tr.t('list.sortNewest')}</option><option value="oldest">${tr.t('list.sortOldest')}</option></select
             ></label></div>`
         : nothing
@@ -278,7 +278,7 @@ export class CommentList extends LitElement {
       state === 'error'
         ? error(false)
         : any
-          ? this._list(tree, 1)
+          ? this._list(tree)
           : state === 'ready'
             ? html`<p class="empty">${tr.t('list.empty')}</p>`
             : nothing
@@ -301,19 +301,18 @@ export class CommentList extends LitElement {
    * The `<ol>` of `nodes`, with each comment rendered into its own kept `<li>`. Only the
    * items that are new, gone or out of place are touched.
    */
-  private _list(nodes: Node[], level: number, parent = ''): HTMLOListElement {
+  private _list(nodes: Node[], parent = ''): HTMLOListElement {
     let ol = this._lists.get(parent);
     if (!ol) this._lists.set(parent, (ol = document.createElement('ol')));
-    ol.className = `level-${level}`;
     ol.setAttribute('role', 'list');
     const items = nodes.map((node) => {
       let li = this._items.get(node[0].id);
       if (!li) this._items.set(node[0].id, (li = document.createElement('li')));
-      render(this._renderNode(node), li, { host: this });
+      // No `host` option: these templates' listeners are arrow functions.
+      render(this._renderNode(node), li);
       return li;
     });
-    const wanted = new Set(items);
-    for (const li of [...ol.children]) if (!wanted.has(li as HTMLLIElement)) li.remove();
+    for (const li of [...ol.children]) if (!items.includes(li as HTMLLIElement)) li.remove();
     let next = ol.firstChild;
     for (const li of items) {
       if (li === next) next = li.nextSibling;
@@ -345,6 +344,7 @@ export class CommentList extends LitElement {
     const rating = c.rating ?? 0;
     const max = Math.max(1, Math.min(RATING_SCALE_MAX, Math.round(this.ratingMax) || 5), Math.ceil(rating));
     const rated = tr.t('list.rated', { n: rating, max });
+    const [ago, at] = times(c.createdAt, this._now, tr.lang);
     return html`<article
         part="comment"
         class="comment ${pending ? 'pending' : ''}"
@@ -355,7 +355,7 @@ export class CommentList extends LitElement {
         ><div class="body"
           ><header class="meta"
             ><span class="name" id="name-${c.id}">${c.name}</span
-            ><time datetime=${c.createdAt} title=${absoluteTime(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, this._now, tr.lang)}</time
+            ><time datetime=${c.createdAt} title=${at}>${ago}</time
             >${
               rating > 0
                 ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}>${Array.from(
@@ -383,6 +383,6 @@ export class CommentList extends LitElement {
                 ></div>`
           }<div class="reply-slot" id="reply-${c.id}">${open ? reply!.form(this, c, tr) : nothing}</div></div
       ></article
-      >${children.length ? this._list(children, Math.min(level + 1, MAX_DEPTH), c.id) : nothing}`;
+      >${children.length ? this._list(children, c.id) : nothing}`;
   }
 }

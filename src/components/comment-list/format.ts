@@ -8,15 +8,16 @@ export type Segment = { kind: 'text'; text: string } | { kind: 'link'; text: str
 /** Paragraph → lines → segments. */
 export type FormattedMessage = Segment[][][];
 
-// A candidate URL: scheme, then anything up to whitespace or a character that never belongs to a
-// bare URL in running text. The capture group makes `split` keep the candidates (odd indices).
-const URL_CANDIDATE = /(\bhttps?:\/\/[^\s<>"'`{}|\\^\u00A0\u2000-\u200B\u3000]+)/i;
+// A candidate URL: scheme, then anything up to whitespace (`\s` holds the no-break and the wide
+// spaces too) or a character that never belongs to a bare URL in running text (or a zero-width
+// space). The capture group makes `split` keep the candidates (odd indices).
+const URL_CANDIDATE = /(\bhttps?:\/\/[^\s<>"'`{}|\\^\u200B]+)/i;
 
 /** Drops trailing punctuation and unbalanced closing brackets ("(see https://a.b/c)." → "https://a.b/c"). */
 const trimUrl = (url: string): string => {
   const last = url.slice(-1);
   const open = last == ')' ? '(' : last == ']' ? '[' : '';
-  return /[.,;:!?*_~\u2019\u201D\u00BB…]$/.test(url) || (open && url.split(last).length > url.split(open).length)
+  return /[.,;:!?*_~’”»…]$/.test(url) || (open && url.split(last).length > url.split(open).length)
     ? trimUrl(url.slice(0, -1))
     : url;
 };
@@ -46,16 +47,20 @@ export function linkify(line: string): Segment[] {
 
 /** Paragraphs at blank lines, line breaks kept inside a paragraph, bare URLs found. */
 export const formatMessage = (message: string): FormattedMessage =>
-  ((message = message.replace(/\r\n?/g, '\n').trim()) ? message.split(/\n[ \t]*\n+/) : []).map((p) => p.split('\n').map(linkify));
+  message
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n[ \t]*\n+/)
+    .filter(Boolean)
+    .map((p) => p.split('\n').map(linkify));
 
 /** "Ana María López" → "AL"; "李雷" → "李"; "" → "?". Grapheme-aware. */
 export function initials(name: string): string {
-  const words = name.split(/[\s\-_.]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  const first = (w = '') => {
-    w = w.replace(/^[^\p{L}\p{N}]+/u, '');
-    return (Intl.Segmenter ? [...new Intl.Segmenter().segment(w)][0]!.segment : [...w][0]!).toLocaleUpperCase();
-  };
-  return (words[1] ? [words[0], words.at(-1)] : words).map(first).join('') || '?';
+  // The words (split at spaces, dashes, underscores and dots), each from its first letter or digit.
+  const words = name.match(/[\p{L}\p{N}][^\s\-_.]*/gu) ?? [];
+  const first = (w: string) =>
+    (Intl.Segmenter ? [...new Intl.Segmenter().segment(w)][0]!.segment : [...w][0]!).toLocaleUpperCase();
+  return (words[1] ? [words[0]!, words.at(-1)!] : words).map(first).join('') || '?';
 }
 
 /** The lightness (minus 30, base 36) of each hue step: the lightest shade under which white text keeps 4.5:1. */
@@ -90,35 +95,31 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 const formats = new Map<string, [Intl.RelativeTimeFormat, Intl.DateTimeFormat]>();
 
-/** The relative and absolute formats of a language (English for a tag Intl refuses), made once. */
-function formatsFor(lang: string): [Intl.RelativeTimeFormat, Intl.DateTimeFormat] {
+const makeFormats = (tag: string): [Intl.RelativeTimeFormat, Intl.DateTimeFormat] => [
+  new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }),
+  new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short' }),
+];
+
+/**
+ * "3 hours ago", "yesterday", "now", and the full date and time (for the `title` of the
+ * `<time>`), in the reader's language (English for a tag Intl refuses; the formats are made
+ * once per language). An unreadable date gives '' and the date as it came.
+ */
+export function times(iso: string, now: number, lang: string): [relative: string, absolute: string] {
+  const then = Date.parse(iso);
+  if (then !== then) return ['', iso];
   let f = formats.get(lang);
   if (!f) {
-    const make = (tag: string): [Intl.RelativeTimeFormat, Intl.DateTimeFormat] => [
-      new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }),
-      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short' }),
-    ];
     try {
-      f = make(lang);
+      f = makeFormats(lang);
     } catch {
-      f = make('en');
+      f = makeFormats('en');
     }
     formats.set(lang, f);
   }
-  return f;
-}
-
-/** "3 hours ago", "yesterday", "now" in the reader's language. */
-export function relativeTime(iso: string, now: number, lang: string): string {
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  const seconds = Math.round((then - now) / 1000);
   const abs = Math.abs(seconds);
   // Under 45 seconds: "now" (0 seconds); 45–59 seconds round to a minute.
   const [unit, size] = abs < 45 ? (['second', Infinity] as const) : (UNITS.find(([, s]) => abs >= s) ?? UNITS[5]!);
-  return seconds === seconds ? formatsFor(lang)[0].format(Math.round(seconds / size), unit) : '';
-}
-
-/** The full date and time, for the `title` of the `<time>`. */
-export function absoluteTime(iso: string, lang: string): string {
-  const then = Date.parse(iso);
-  return then === then ? formatsFor(lang)[1].format(then) : iso;
+  return [f[0].format(Math.round(seconds / size), unit), f[1].format(then)];
 }
