@@ -377,8 +377,8 @@ export class CommentList extends LitElement {
                     @pointerenter=${warm}
                     @focus=${warm}
                     @click=${() =>
-                      // Before ./reply.ts has arrived nothing is open, so an early click opens.
-                      reply ? reply.toggle(this, c.id) : warm().then(() => this._replyTo || reply?.toggle(this, c.id))}
+                      // Before ./reply.ts has arrived the button says "Reply": an early click opens (once).
+                      reply ? reply.toggle(this, c.id) : warm().then(() => this._replyTo == c.id || reply?.toggle(this, c.id))}
                   >${tr.t(open ? 'list.cancelReply' : 'list.reply')}</button
                 ></div>`
           }<div class="reply-slot" id="reply-${c.id}">${open ? reply!.form(this, c, tr) : nothing}</div></div
