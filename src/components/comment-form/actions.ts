@@ -3,7 +3,7 @@
 // sending (the submit, the answer, the errors). Loaded on the first focus or input, and
 // awaited by a submit, so it stays out of the file every page downloads. Functions of the
 // form: they work on its internal `_members`.
-import { html } from 'lit';
+import { adoptStyles, html } from 'lit';
 import { ApiError } from '../../client/api.js';
 import { postComment } from '../../client/api-actions.js';
 import { clearDraft, idempotencyKey, saveIdentity } from '../../client/sent.js';
@@ -18,6 +18,7 @@ import { enLater } from '../../i18n/en-later.js';
 import { addEnglish } from '../../i18n/index.js';
 import { emit, type CommentErrorDetail, type CommentSubmitDetail, type CommentSubmittedDetail } from '../shared/events.js';
 import type { CaptchaElement, CommentForm, Field, Hint, TextField } from './comment-form.js';
+import { hintStyles } from './hint.styles.js';
 
 // The English this chunk shows (field checks, server answers, captcha, vote results).
 addEnglish(enLater);
@@ -66,8 +67,15 @@ function text(f: Form, key: string): string {
   return tr.t(k, { max: max ?? f.ratingMax });
 }
 
+const styled = new WeakSet<Form>();
+
 /** The hint under a field once it is shown; the rating's only with something to say, the captcha's only an error. */
 export function hint(f: Form, field: Field): Hint | undefined {
+  // The first time: the form's styles and then the hints' looks (./hint.styles.ts), as Lit adopts styles.
+  if (!styled.has(f)) {
+    styled.add(f);
+    adoptStyles(f.renderRoot as ShadowRoot, [...(f.constructor as typeof CommentForm).elementStyles, hintStyles]);
+  }
   if (!f._touched.has(field)) return undefined;
   const key = errorKey(f, field);
   if (field === 'rating' ? !(ratingAvailable(f) && (f.ratingRequired || f._values.rating > 0 || key)) : field === 'captcha' && !key)
@@ -83,8 +91,9 @@ export function hint(f: Form, field: Field): Hint | undefined {
   };
 }
 
-export async function onCaptchaState(f: Form): Promise<void> {
-  if (f._captchaError && (await quickToken(f))) f._captchaError = null;
+/** The form's `captcha-state` listener (Lit calls it with the form as `this`). */
+export async function onCaptchaState(this: Form): Promise<void> {
+  if (this._captchaError && (await quickToken(this))) this._captchaError = null;
 }
 
 /** The captcha token if it is there at once; `undefined` while it is still being worked out. */
@@ -101,7 +110,8 @@ async function failValidation(f: Form): Promise<void> {
   const invalid = invalidFields(f);
   f._touched = new Set(visibleFields(f));
   await f.updateComplete;
-  if (invalid[0]) f.renderRoot.querySelector<HTMLElement>(`[data-field="${invalid[0]}"]`)?.focus();
+  const first = invalid[0];
+  if (first) (first === 'captcha' ? captchaEl(f) : f.renderRoot.querySelector<HTMLElement>(`[name=${first}]`))?.focus();
   f._say(f._l10n.tr.plural('form.invalidCount', invalid.length));
 }
 
@@ -113,8 +123,7 @@ const captchaRequiredKey = (f: Form): string => captchaEl(f)?.requiredKey ?? 'ca
 /** The submit, once the form has loaded this module and the captcha (see CommentForm#_send). */
 export async function send(f: Form): Promise<void> {
   const tr = f._l10n.tr;
-  // Everything the reader can see gets its hint from now on (a queued one too).
-  f._queued.clear();
+  // Everything the reader can see gets its hint from now on.
   f._touched = new Set(visibleFields(f));
 
   if (invalidFields(f).some((x) => x !== 'captcha')) {

@@ -11,6 +11,32 @@ import { styles } from './comment-form.styles.js';
 /** The checks, the hints and the sending, loaded on the reader's first touch (./actions.ts). */
 type Actions = typeof import('./actions.js');
 
+/*
+ * A hint that appears when a field is left pushes everything below it down. When the field is
+ * left by pressing the mouse on the submit button (or any button below), the button would move
+ * away between mousedown and mouseup and the click would be lost. So while a pointer is down,
+ * leaving a field only queues its hint; it shows once the click has happened. One watcher for
+ * every form on the page, started by the first touch of one (a field can only be left after
+ * it was focused, which is a touch).
+ */
+let pointerDown = false;
+let afterClick: (() => void)[] | undefined;
+
+function watchPointer(): void {
+  if (afterClick) return;
+  afterClick = [];
+  const onPointer = (e: Event): void => {
+    if (e.type === 'pointerdown') pointerDown = true;
+    // After the click that follows this pointerup (same task), not before it.
+    else if (pointerDown)
+      setTimeout(() => {
+        pointerDown = false;
+        for (const show of afterClick!.splice(0)) show();
+      });
+  };
+  for (const type of ['pointerdown', 'pointerup', 'pointercancel']) document.addEventListener(type, onPointer, true);
+}
+
 /** The reader's text fields. */
 export type TextField = 'email' | 'name' | 'message';
 /** The fields that carry an inline hint. */
@@ -114,6 +140,8 @@ export class CommentForm extends LitElement {
     _announcement: { state: true },
     _draftRestored: { state: true },
     _actions: { state: true },
+    // The `lang` attribute, watched through the setter below; the element's `lang` property stays the platform's.
+    _lang: { attribute: 'lang', noAccessor: true },
   };
   static override styles = [tokens, styles];
 
@@ -162,57 +190,21 @@ export class CommentForm extends LitElement {
   private _captchaLoad?: Promise<unknown>;
   private _countTimer?: ReturnType<typeof setTimeout>;
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) {
-      this._l10n.refresh();
-      this.requestUpdate();
-    }
+  /** @internal A change of the `lang` attribute picks the texts again. */
+  set _lang(_value: string | null) {
+    this._l10n.refresh();
+    this.requestUpdate();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this._restoreDraft();
-    this._listen(true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this._countTimer);
-    this._listen(false);
   }
-
-  /*
-   * A hint that appears when a field is left pushes everything below it down. When the field
-   * is left by pressing the mouse on the submit button (or any button below), the button would
-   * move away between mousedown and mouseup and the click would be lost. So while a pointer is
-   * down, leaving a field only queues its hint; it shows once the click has happened.
-   */
-  private _pointerDown?: boolean;
-  /** @internal */
-  _queued = new Set<Field>();
-
-  private _listen(on: boolean): void {
-    for (const type of ['pointerdown', 'pointerup', 'pointercancel']) {
-      document[on ? 'addEventListener' : 'removeEventListener'](type, this._onPointer, true);
-    }
-  }
-
-  private readonly _onPointer = (e: Event): void => {
-    if (e.type === 'pointerdown') this._pointerDown = true;
-    // After the click that follows this pointerup (same task), not before it.
-    else if (this._pointerDown)
-      setTimeout(() => {
-        this._pointerDown = false;
-        if (!this._queued.size) return;
-        this._touch(...this._queued);
-        this._queued.clear();
-      });
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this._l10n.refresh();
@@ -252,9 +244,9 @@ export class CommentForm extends LitElement {
     this._serverErrors = {};
   }
 
-  /** Shows the hints of these fields (at once, or after the click when a pointer is down). */
-  private _touch(...fields: Field[]): void {
-    this._touched = new Set([...this._touched, ...fields]);
+  /** Shows the hint of this field. */
+  private _touch(field: Field): void {
+    this._touched = new Set([...this._touched, field]);
   }
 
   /** A reader's change of a field: kept, saved as a draft, and no longer judged by the server. */
@@ -284,7 +276,7 @@ export class CommentForm extends LitElement {
     const field = target.getAttribute('name') as Field | null;
     // Moving between stars retargets to the rating itself: only leaving the group counts.
     if (!field || e.relatedTarget === target || this._touched.has(field)) return;
-    if (this._pointerDown) this._queued.add(field);
+    if (pointerDown) afterClick!.push(() => this._touch(field));
     else this._touch(field);
   }
 
@@ -300,24 +292,22 @@ export class CommentForm extends LitElement {
    * never loads the captcha.
    */
   private _onFirstTouch(): void {
-    this._loadActions().catch(() => undefined);
-    this._startCaptcha()?.catch(() => undefined);
+    watchPointer();
+    this._load().catch(() => undefined);
   }
 
-  private _loadActions(): Promise<Actions> {
-    return (this._actionsLoad ??= import('./actions.js').then(
-      (m) => (this._actions = m),
-      (err: unknown) => {
-        this._actionsLoad = undefined; // a later touch or submit tries again
-        throw err;
-      },
-    ));
-  }
-
-  private _startCaptcha(): Promise<unknown> | undefined {
-    return this.captcha === 'none'
-      ? undefined
-      : (this._captchaLoad ??= import('../af-captcha/define.js')
+  /** ./actions.ts and the captcha (both loading at once); a failed load is tried again next time. */
+  private _load(): Promise<[Actions, unknown]> {
+    return Promise.all([
+      (this._actionsLoad ??= import('./actions.js').then(
+        (m) => (this._actions = m),
+        (err: unknown) => {
+          this._actionsLoad = undefined;
+          throw err;
+        },
+      )),
+      this.captcha === 'none' ||
+        (this._captchaLoad ??= import('../af-captcha/define.js')
           .then(() => customElements.whenDefined('af-captcha'))
           .then(
             () => this.renderRoot.querySelector<CaptchaElement>('af-captcha')?.start?.(),
@@ -325,11 +315,8 @@ export class CommentForm extends LitElement {
               this._captchaLoad = undefined;
               throw err;
             },
-          ));
-  }
-
-  private _onCaptchaState(): void {
-    void this._actions?.onCaptchaState(this);
+          )),
+    ]);
   }
 
   /** The submit button, "Try again", Ctrl+Enter and `submit()`. */
@@ -338,16 +325,10 @@ export class CommentForm extends LitElement {
     if (this._sending) return;
     this._outcome = null;
     this._sending = true;
-    let actions: Actions;
-    try {
-      // Both are usually there since the first touch; a submit without them loads them now.
-      [actions] = await Promise.all([this._loadActions(), this._startCaptcha()]);
-    } catch {
-      this._sending = false;
-      return this._fail(0, this._l10n.tr.t('form.failed'), true);
-    }
+    // Both are usually there since the first touch; a submit without them loads them now.
+    const [actions] = await this._load().catch(() => []);
     this._sending = false;
-    return actions.send(this);
+    return actions ? actions.send(this) : this._fail(0, this._l10n.tr.t('form.failed'), true);
   }
 
   private _onKeydown(e: KeyboardEvent): void {
@@ -390,7 +371,6 @@ export class CommentForm extends LitElement {
                 id="message"
                 part="textarea"
                 class="control ${h?.cls}"
-                data-field="message"
                 name="message"
                 rows="5"
                 required
@@ -410,7 +390,6 @@ export class CommentForm extends LitElement {
               id=${field}
               part="input"
               class="control ${h?.cls}"
-              data-field=${field}
               name=${field}
               type=${field === 'email' ? 'email' : 'text'}
               autocomplete=${field}
@@ -447,7 +426,6 @@ export class CommentForm extends LitElement {
         ${this.withRating
           ? html`<div class="field rating-field ${rating?.cls}">
               <article-rating
-                data-field="rating"
                 name="rating"
                 .max=${this.ratingMax}
                 .value=${this._values.rating}
@@ -467,14 +445,13 @@ export class CommentForm extends LitElement {
               ${this.captcha === 'none'
                 ? nothing
                 : html`<af-captcha
-                    data-field="captcha"
                     .endpoint=${this._apiBase ?? ''}
                     .provider=${this.captcha}
                     .siteKey=${this.captchaSiteKey ?? ''}
                     .lang=${tr.lang}
                     .theme=${this.theme ?? 'auto'}
                     aria-describedby=${captcha?.id ?? nothing}
-                    @captcha-state=${this._onCaptchaState}
+                    @captcha-state=${this._actions?.onCaptchaState}
                   ></af-captcha>`}
               ${captcha?.view}
             </div>`

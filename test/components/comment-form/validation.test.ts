@@ -54,6 +54,34 @@ describe('<comment-form> validation', () => {
     expect(hintOf(el, 'message')).to.equal(null);
   });
 
+  it('paints the hints: red or green field with its icon, hint text in the state colour (styles that come with the checks)', async () => {
+    const el = await makeForm();
+    const look = (n: Element) => getComputedStyle(n);
+    el.style.setProperty('--af-transition', '0s'); // the border colour, without its transition
+    // Before any hint, a field has no icon.
+    expect(look(field(el, 'name')).backgroundImage).to.equal('none');
+    await leave(el, 'name');
+    await type(el, 'email', 'ada@example.com');
+    await leave(el, 'email');
+    const red = look(root(el).querySelector('.feedback.invalid')!).color;
+    const green = look(root(el).querySelector('.feedback.valid')!).color;
+    expect(red).to.equal('rgb(198, 42, 56)');
+    expect(green).to.equal('rgb(21, 115, 71)');
+    expect(look(hintOf(el, 'name')!).fontSize).to.equal(`${parseFloat(look(el).fontSize) * 0.875}px`);
+    const name = look(field(el, 'name'));
+    expect(name.borderTopColor).to.equal(red);
+    expect(name.backgroundImage).to.contain('data:image/svg+xml');
+    expect(name.backgroundImage).to.contain('c62a38');
+    expect(name.paddingRight).to.equal(`${parseFloat(getComputedStyle(document.documentElement).fontSize) * 2.25}px`);
+    const email = look(field(el, 'email'));
+    expect(email.borderTopColor).to.equal(green);
+    expect(email.backgroundImage).to.contain('157347');
+    expect(email.backgroundRepeat).to.equal('no-repeat');
+    // Adopted once, however often the form renders.
+    await type(el, 'name', 'Ada');
+    expect(root(el).adoptedStyleSheets.length).to.equal((el.constructor as typeof CommentForm).elementStyles.length + 1);
+  });
+
   it('says each error in the SPEC wording and "Looks good!" once fixed, live as the reader types', async () => {
     const el = await makeForm();
     await leave(el, 'email');
