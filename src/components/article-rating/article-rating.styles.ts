@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
-// Hooks: the stars carry `aria-disabled` when disabled, the group `aria-busy` while a vote is
-// on its way; `:host([readonly])` is reflected.
+// Hooks: the stars carry `aria-disabled` when disabled, the group `aria-readonly` when read-only
+// and `aria-busy` while a vote is on its way; `:host([readonly])` is reflected.
 export const ratingStyles = css`
   :host {
     display: block;
@@ -63,7 +63,7 @@ export const ratingStyles = css`
     outline-offset: 1px;
     box-shadow: 0 0 0 0.25rem var(--_focus);
   }
-  :host([readonly]) [part=star] {
+  [aria-readonly] [part=star] {
     cursor: default;
   }
   [part=star][aria-disabled] {

@@ -275,7 +275,7 @@ export class ArticleRating extends LitElement {
     const v = this._v();
     const i = this._i;
     const missing = this._missing;
-    i.setFormValue(v ? String(v) : null);
+    i.setFormValue(v ? `${v}` : null);
     i.setValidity({ valueMissing: missing }, this._l10n.tr.t('rating.required'), this._tabStop());
     try {
       i.states[this._touched && missing ? 'add' : 'delete']('user-invalid');
@@ -313,22 +313,19 @@ export class ArticleRating extends LitElement {
   // ---- interaction -----------------------------------------------------------------------
 
   /**
-   * Hover, click, keys and the focus leaving: handled by ./interact.ts, loaded on the first of
-   * them or when a star takes the focus. What the event tells is read now (the browser clears a
-   * shadow target when the event is over); the default action of a key it handles is prevented
-   * at once; updateComplete waits for the module.
+   * Hover, click, keys, focus: handled by ./interact.ts, loaded on the first of them. The
+   * default action of a key it handles is prevented at once; what the browser clears when the
+   * event is over (a shadow target, the related target) is read now; updateComplete waits.
    */
   private _on(e: KeyboardEvent & FocusEvent): void {
-    const { type, key } = e;
-    if (type == 'keydown') {
-      if (e.altKey || e.ctrlKey || e.metaKey || !/^(Arrow\w+|Home|End|Enter| )$/.test(key)) return;
+    if (e.type == 'keydown') {
+      if (e.altKey || e.ctrlKey || e.metaKey || !/^(Arrow\w+|Home|End|Enter| )$/.test(e.key)) return;
       e.preventDefault();
     }
-    // The focus moving from star to star neither enters nor leaves the group.
-    if (type.startsWith('focus') && this.renderRoot.contains(e.relatedTarget as Node | null)) return;
     const n = this._starOf(e);
+    const related = e.relatedTarget;
     this._k = (interact ??= import('./interact.js')).then(
-      (m) => m.on(this, type, n, key),
+      (m) => m.on(this, e, n, related),
       () => undefined,
     );
   }
@@ -387,7 +384,7 @@ export class ArticleRating extends LitElement {
     }} @pointerleave=${this._on} @focusin=${(e: KeyboardEvent & FocusEvent) => {
       this._preview = pick ? 0 : this._starOf(e); // shown only while interactive
       // A star takes the focus on pointerdown or Tab, before any pick: fetch the interaction code.
-      if (interactive) this._on(e);
+      this._on(e);
     }} @focusout=${this._on}>${range(
       max,
       (n) =>

@@ -6,11 +6,16 @@ import { emit, type RatingChangeDetail } from '../shared/events.js';
 import type { ArticleRating } from './article-rating.js';
 
 /**
- * One event, as the element read it while it was dispatched: its type, the star it happened on
- * (0 = none) and the key. Keys come filtered (no modifier; arrows, Home, End, Enter, Space)
- * with their default action prevented; the focus moving between stars does not come here.
+ * One event, with the star it happened on (0 = none) and its related target, read while it
+ * was dispatched. Keys come filtered (no modifier; arrows, Home, End, Enter, Space) with their
+ * default action prevented.
  */
-export function on(el: ArticleRating, type: string, n: number, key: string): Promise<void> | void {
+export function on(
+  el: ArticleRating,
+  { type, key }: Event & { key?: string },
+  n: number,
+  related: EventTarget | null,
+): Promise<void> | void {
   // Standalone, a pick casts a vote: fetch the voting code before it.
   if (el.standalone && el._interactive) import('./vote.js').catch(() => undefined);
   // A pick is waited for (updateComplete waits for this) — not a vote, which waits for the
@@ -18,12 +23,13 @@ export function on(el: ArticleRating, type: string, n: number, key: string): Pro
   if (type == 'click') {
     if (n) return choose(el, n);
   } else if (type == 'keydown') {
-    return press(el, key);
+    return press(el, key!);
   } else if (type == 'pointerenter') {
     el._hover = n; // shown only while interactive (see render)
   } else if (type == 'pointerleave') {
     el._hover = 0;
-  } else if (type == 'focusout') {
+  } else if (type == 'focusout' && !el.renderRoot.contains(related as Node | null)) {
+    // The focus left the group (not: went to another star).
     el._preview = 0;
     // A keyboard pick that was never voted is not the reader's vote.
     if (el.standalone) {
