@@ -67,13 +67,11 @@ function text(f: Form, key: string): string {
   return tr.t(k, { max: max ?? f.ratingMax });
 }
 
-const styled = new WeakSet<Form>();
-
 /** The hint under a field once it is shown; the rating's only with something to say, the captcha's only an error. */
 export function hint(f: Form, field: Field): Hint | undefined {
   // The first time: the form's styles and then the hints' looks (./hint.styles.ts), as Lit adopts styles.
-  if (!styled.has(f)) {
-    styled.add(f);
+  if (!f._hintStyled) {
+    f._hintStyled = true;
     adoptStyles(f.renderRoot as ShadowRoot, [...(f.constructor as typeof CommentForm).elementStyles, hintStyles]);
   }
   if (!f._touched.has(field)) return undefined;
@@ -110,8 +108,8 @@ async function failValidation(f: Form): Promise<void> {
   const invalid = invalidFields(f);
   f._touched = new Set(visibleFields(f));
   await f.updateComplete;
-  const first = invalid[0];
-  if (first) (first === 'captcha' ? captchaEl(f) : f.renderRoot.querySelector<HTMLElement>(`[name=${first}]`))?.focus();
+  // A field by its name; the captcha (no name) is the last control, after every named one.
+  if (invalid[0]) f.renderRoot.querySelector<HTMLElement>(`[name=${invalid[0]}],af-captcha`)?.focus();
   f._say(f._l10n.tr.plural('form.invalidCount', invalid.length));
 }
 
@@ -234,7 +232,9 @@ async function handleError(f: Form, err: unknown): Promise<void> {
   f._serverErrors = onFields;
   const shown = invalidFields(f).length;
   const message = elsewhere.length ? elsewhere.join(' ') : shown ? err.message : tr.t('form.rejected');
-  if (elsewhere.length || !shown) f._outcome = { text: message, failed: true };
-  await (shown ? failValidation(f) : f.updateComplete);
+  // Nothing to point at on a field: the alert says it all, as for any other refusal.
+  if (!shown) return f._fail(status, message, false);
+  if (elsewhere.length) f._outcome = { text: message, failed: true };
+  await failValidation(f);
   emit<CommentErrorDetail>(f, 'comment-error', { status, message });
 }

@@ -188,6 +188,8 @@ export class CommentForm extends LitElement {
   _drafts?: string;
   private _actionsLoad?: Promise<Actions>;
   private _captchaLoad?: Promise<unknown>;
+  /** @internal Whether ./actions.ts has given this form the hints' looks. */
+  _hintStyled?: boolean;
   private _countTimer?: ReturnType<typeof setTimeout>;
 
   /** @internal A change of the `lang` attribute picks the texts again. */
@@ -199,11 +201,6 @@ export class CommentForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._restoreDraft();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this._countTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -265,7 +262,8 @@ export class CommentForm extends LitElement {
       clearTimeout(this._countTimer);
       this._countTimer = setTimeout(() => {
         const left = this._charsLeft;
-        if (left !== null) this._say(this._l10n.tr.plural('form.charsLeft', Math.max(0, left)));
+        // Not for a form taken out of the page meanwhile.
+        if (left !== null && this.isConnected) this._say(this._l10n.tr.plural('form.charsLeft', Math.max(0, left)));
       }, 700);
     }
   }
@@ -368,16 +366,16 @@ export class CommentForm extends LitElement {
         <label part="label" for=${field}>${tr.t(`form.${field}`)}</label>
         ${field === 'message'
           ? html`<textarea
-                id="message"
+                id=${field}
                 part="textarea"
                 class="control ${h?.cls}"
-                name="message"
+                name=${field}
                 rows="5"
                 required
                 aria-invalid=${!!h?.bad}
                 aria-describedby=${[h?.id, left !== null && 'count'].filter(Boolean).join(' ') || nothing}
                 ?readonly=${this._sending}
-                .value=${this._values.message}
+                .value=${this._values[field]}
                 @input=${this._onInput}
                 @keydown=${this._onKeydown}
               ></textarea>

@@ -77,6 +77,17 @@ describe('<comment-form> validation', () => {
     expect(email.borderTopColor).to.equal(green);
     expect(email.backgroundImage).to.contain('157347');
     expect(email.backgroundRepeat).to.equal('no-repeat');
+    // Forced colours (Windows High Contrast): no icons, whose colours would not follow. The runner
+    // cannot emulate forced colours in Chromium, so the hints' sheet comes with its condition false.
+    const sheets = [...root(el).adoptedStyleSheets];
+    const hints = sheets.at(-1)!;
+    const forced = new CSSStyleSheet();
+    forced.replaceSync([...hints.cssRules].map((r) => r.cssText.replace('(forced-colors: none)', 'not all')).join(''));
+    root(el).adoptedStyleSheets = [...sheets.slice(0, -1), forced];
+    expect(look(field(el, 'name')).backgroundImage).to.equal('none');
+    expect(look(field(el, 'email')).backgroundImage).to.equal('none');
+    root(el).adoptedStyleSheets = sheets;
+    expect(look(field(el, 'name')).backgroundImage).to.contain('c62a38');
     // Adopted once, however often the form renders.
     await type(el, 'name', 'Ada');
     expect(root(el).adoptedStyleSheets.length).to.equal((el.constructor as typeof CommentForm).elementStyles.length + 1);
