@@ -128,7 +128,9 @@ export const ratingStyles = css`
   }
 
   @media (forced-colors: active) {
-    svg {
+    /* As specific as the [part=star] svg rule above, which it must override. */
+    [part=star] svg,
+    .mini svg {
       fill: Canvas;
       stroke: CanvasText;
       stroke-width: 1.5;
