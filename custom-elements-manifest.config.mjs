@@ -69,7 +69,7 @@ function pointAtBuiltModules() {
 /**
  * Members named `_x` are internal (the script-tag build shortens their names); some are not
  * TS-`private` only because an on-demand chunk of the same element reads them. Mark them all
- * private so editors and docs do not offer them.
+ * private so editors and docs do not offer them, and list no attribute for internal state.
  */
 function underscoreIsPrivate() {
   return {
@@ -78,6 +78,10 @@ function underscoreIsPrivate() {
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
           for (const member of decl.members ?? []) if (member.name.startsWith('_')) member.privacy = 'private';
+          // Internal reactive state (`_pick: { state: true }`) is no attribute; an attribute the
+          // element reads into an internal field (`lang`, `aria-describedby`) names no field.
+          if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !a.name.startsWith('_'));
+          for (const attr of decl.attributes ?? []) if (attr.fieldName?.startsWith('_')) delete attr.fieldName;
         }
       }
     },

@@ -85,6 +85,7 @@ describe('npm package', () => {
     for (const [tag, decl] of elements) {
       const exposed = (decl.members ?? []).filter((m) => m.name.startsWith('_') && m.privacy !== 'private');
       assert.deepEqual(exposed.map((m) => m.name), [], `${tag} exposes internal members`);
+      assert.deepEqual(names(decl.attributes).filter((n) => n.startsWith('_')), [], `${tag} lists internal state as attributes`);
     }
   });
 });
