@@ -326,7 +326,9 @@ export class ArticleRating extends LitElement {
     const related = e.relatedTarget;
     this._k = (interact ??= import('./interact.js')).then(
       (m) => m.on(this, e, n, related),
-      () => undefined,
+      () => {
+        interact = undefined; // offline: the next event tries again
+      },
     );
   }
 
