@@ -3,10 +3,8 @@ import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { PAGE_SIZE_DEFAULT } from '../../contract/constants.js';
 import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
+import { BLOCK_PARTS } from '../shared/parts.js';
 import { styles } from './article-feedback.styles.js';
-
-/** Every part of the inner elements, so `article-feedback::part(button)` etc. reach them. */
-const PARTS = 'label,input,textarea,button,feedback,star,stars,summary,comment,form,count,status';
 
 /**
  * `<article-feedback>`: the whole block that closes an article — the heading, the standalone
@@ -60,7 +58,7 @@ export class ArticleFeedback extends LitElement {
       <section class="block" aria-labelledby="heading">
         <h2 id="heading" part="heading">${heading}</h2>
         <article-rating
-          exportparts=${PARTS}
+          exportparts=${BLOCK_PARTS}
           class="rating"
           endpoint=${endpoint}
           thread=${thread}
@@ -70,7 +68,7 @@ export class ArticleFeedback extends LitElement {
           .messages=${this.messages}
         ></article-rating>
         <comment-form
-          exportparts=${PARTS}
+          exportparts=${BLOCK_PARTS}
           endpoint=${endpoint}
           thread=${thread}
           lang=${lang}
@@ -80,7 +78,7 @@ export class ArticleFeedback extends LitElement {
           .messages=${this.messages}
         ></comment-form>
         <comment-list
-          exportparts=${PARTS}
+          exportparts=${BLOCK_PARTS}
           endpoint=${endpoint}
           thread=${thread}
           lang=${lang}

@@ -3,6 +3,7 @@ import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import type { Comment } from '../../contract/schemas.js';
 import { addEnglish, type Translator } from '../../i18n/index.js';
 import { enLater } from '../../i18n/en-later.js';
+import { FORM_PARTS } from '../shared/parts.js';
 import type { CommentList } from './comment-list.js';
 
 // The inline reply form of `<comment-list>`: loaded when the reader first points at or focuses
@@ -27,7 +28,7 @@ export function toggle(list: CommentList, id: string): void {
 export const form = (list: CommentList, c: Comment, tr: Translator): TemplateResult =>
   html`<div role="group" aria-label=${tr.t('list.replyTo', { name: c.name })}>
     <comment-form
-      exportparts="label,input,textarea,button,feedback,form,count,status"
+      exportparts=${FORM_PARTS}
       parent=${c.id}
       endpoint=${resolveEndpoint(list)!}
       thread=${resolveThread(list)!}
