@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { minifyCssLiterals } from './scripts/build-minify-css.mjs';
+import { minifyTemplateLiterals } from './scripts/build-minify-templates.mjs';
 import { manglePrivateMembers } from './scripts/build-mangle-private.mjs';
 
 const root = import.meta.dirname;
@@ -50,7 +50,7 @@ function cleanOwnOutput(): Plugin {
  */
 export default defineConfig({
   root: resolve(root, 'demo'),
-  plugins: [devBundleAlias(), cleanOwnOutput(), minifyCssLiterals(), manglePrivateMembers({ srcDir: resolve(root, 'src') })],
+  plugins: [devBundleAlias(), cleanOwnOutput(), minifyTemplateLiterals(), manglePrivateMembers({ srcDir: resolve(root, 'src') })],
   server: {
     open: false,
     fs: { allow: [root] },

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { minifyCssLiterals } from './scripts/build-minify-css.mjs';
+import { minifyTemplateLiterals } from './scripts/build-minify-templates.mjs';
 
 const root = import.meta.dirname;
 
@@ -31,7 +31,7 @@ const external = (id: string) => /^(lit|lit-html|lit-element|@lit\/reactive-elem
  */
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyCssLiterals()],
+  plugins: [minifyTemplateLiterals()],
   worker: {
     format: 'es',
     rolldownOptions: { output: { minify: true, comments: false } },

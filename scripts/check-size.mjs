@@ -54,10 +54,11 @@ if (existsSync(join(dist, 'chunks'))) {
   }
 }
 
+const measured = new Map(all.map((file) => [file, sizes(file)]));
 let total = { raw: 0, gzip: 0, brotli: 0 };
 console.log(`${'file'.padEnd(44)} ${pad('raw', 10)} ${pad('gzip', 10)} ${pad('brotli', 10)}  loaded`);
 for (const file of all) {
-  const s = sizes(file);
+  const s = measured.get(file);
   const isEager = eager.has(file);
   if (isEager) total = { raw: total.raw + s.raw, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli };
   console.log(`${relative(root, file).padEnd(44)} ${pad(s.raw, 10)} ${pad(s.gzip, 10)} ${pad(s.brotli, 10)}  ${isEager ? 'at once' : 'on demand'}`);
@@ -71,7 +72,7 @@ console.log(
 // Informational: a reader who only reads loads the bundle alone.
 const LANGUAGE_CHUNK = /\/chunks\/(es|pt|fr|de)-[^/]+\.js$/;
 const onDemand = all.filter((f) => !eager.has(f) && !LANGUAGE_CHUNK.test(f));
-const everything = onDemand.reduce((sum, f) => sum + sizes(f).gzip, total.gzip);
+const everything = onDemand.reduce((sum, f) => sum + measured.get(f).gzip, total.gzip);
 console.log(`Everything in English, on-demand chunks included: ${everything} B gzipped (${kib(everything)}).`);
 
 if (eager.size > 1) {

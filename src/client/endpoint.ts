@@ -2,12 +2,20 @@ import { THREAD_PATTERN } from '../contract/constants.js';
 import { closestComposed } from '../i18n/index.js';
 
 /**
+ * An element's own setting: the property when it holds a string (an element may be configured
+ * from script, `el.endpoint = …`, without the attribute), else the attribute.
+ */
+function own(el: Element, name: 'endpoint' | 'thread'): string | null {
+  const prop: unknown = (el as unknown as Record<string, unknown>)[name];
+  return typeof prop === 'string' ? prop : el.getAttribute(name);
+}
+
+/**
  * The API base URL for an element: its own `endpoint`, else the nearest enclosing
  * `<article-feedback>`'s (across shadow roots). Trailing slashes are dropped.
  */
 export function resolveEndpoint(el: Element): string | null {
-  const own = el.getAttribute('endpoint');
-  const value = own ?? closestComposed(el, 'article-feedback[endpoint]')?.getAttribute('endpoint') ?? null;
+  const value = own(el, 'endpoint') ?? closestComposed(el, 'article-feedback[endpoint]')?.getAttribute('endpoint') ?? null;
   if (!value) return null;
   return value.replace(/\/+$/, '');
 }
@@ -17,8 +25,10 @@ export function resolveEndpoint(el: Element): string | null {
  * `<link rel="canonical">`, else `location.pathname`. Returns null when it is not valid.
  */
 export function resolveThread(el: Element): string | null {
-  const own = el.getAttribute('thread') ?? closestComposed(el, 'article-feedback[thread]')?.getAttribute('thread');
-  const candidate = own ?? defaultThread(el.ownerDocument ?? document);
+  const candidate =
+    own(el, 'thread') ??
+    closestComposed(el, 'article-feedback[thread]')?.getAttribute('thread') ??
+    defaultThread(el.ownerDocument ?? document);
   return isValidThread(candidate) ? candidate : null;
 }
 

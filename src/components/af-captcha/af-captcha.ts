@@ -257,7 +257,7 @@ export class CaptchaField extends LitElement {
   private async loadConfig(signal: AbortSignal): Promise<CaptchaConfig> {
     const provider = this.provider;
     if (isProviderName(provider) && this.siteKey) return { provider, siteKey: this.siteKey };
-    const base = this.endpoint || resolveEndpoint(this);
+    const base = resolveEndpoint(this);
     if (!base) throw new Error('no endpoint');
     let config: CaptchaConfig;
     try {

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { MESSAGE_COUNT_FROM, MESSAGE_MAX } from '../../contract/constants.js';
 import { draftKey, loadDraft, loadIdentity, saveDraft } from '../../client/drafts.js';
-import { isValidThread, resolveEndpoint, resolveThread } from '../../client/endpoint.js';
+import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
 import { emit, type CommentErrorDetail } from '../shared/events.js';
@@ -215,12 +215,12 @@ export class CommentForm extends LitElement {
 
   /** @internal */
   get _threadId(): string | null {
-    return isValidThread(this.thread) ? this.thread : resolveThread(this);
+    return resolveThread(this);
   }
 
   /** @internal */
   get _apiBase(): string | null {
-    return this.endpoint ? this.endpoint.replace(/\/+$/, '') : resolveEndpoint(this);
+    return resolveEndpoint(this);
   }
 
   /** Loads the draft of this thread/parent, else the remembered name and email. */

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/article-feedback/define.js';
 import type { ArticleFeedback } from '../../../src/components/article-feedback/article-feedback.js';
 
@@ -79,6 +79,24 @@ describe('<article-feedback>', () => {
     el.heading = 'Discuss';
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('Discuss');
+  });
+
+  it('takes endpoint and thread set as properties from script, without attributes', async () => {
+    const urls = stubApi();
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('article-feedback') as ArticleFeedback;
+    el.endpoint = 'https://api.test/scripted/';
+    el.thread = '/news/scripted';
+    el.captcha = 'none';
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(el.hasAttribute('endpoint')).to.equal(false);
+    for (const tag of ['article-rating', 'comment-form', 'comment-list'] as const) {
+      expect(inner(el, tag).getAttribute('endpoint'), tag).to.equal('https://api.test/scripted');
+      expect(inner(el, tag).getAttribute('thread'), tag).to.equal('/news/scripted');
+    }
+    await waitUntil(() => urls.some((u) => u === 'https://api.test/scripted/threads/%2Fnews%2Fscripted/rating'));
+    await waitUntil(() => urls.some((u) => u.startsWith('https://api.test/scripted/threads/%2Fnews%2Fscripted/comments')));
   });
 
   it('hands endpoint, thread, lang, theme, captcha and page-size to its children', async () => {

@@ -4,4 +4,4 @@ export function squeezeCss(text: string): string;
 /** Minifies the static text of one html`` or svg`` template part (line-break runs → one space). */
 export function squeezeHtml(text: string): string;
 /** Vite plugin: squeezes css``, html`` and svg`` template literals in src/*.ts during builds. */
-export function minifyCssLiterals(): Plugin;
+export function minifyTemplateLiterals(): Plugin;

@@ -70,7 +70,7 @@ export function squeezeTemplates(code, fileName) {
   return out;
 }
 
-export function minifyCssLiterals() {
+export function minifyTemplateLiterals() {
   return {
     name: 'article-feedback-minify-template-literals',
     enforce: 'pre',
