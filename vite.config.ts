@@ -50,7 +50,12 @@ function cleanOwnOutput(): Plugin {
  */
 export default defineConfig({
   root: resolve(root, 'demo'),
-  plugins: [devBundleAlias(), cleanOwnOutput(), minifyTemplateLiterals(), manglePrivateMembers({ srcDir: resolve(root, 'src') })],
+  plugins: [
+    devBundleAlias(),
+    cleanOwnOutput(),
+    minifyTemplateLiterals(),
+    manglePrivateMembers({ srcDir: resolve(root, 'src') }),
+  ],
   server: {
     open: false,
     fs: { allow: [root] },

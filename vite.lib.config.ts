@@ -49,7 +49,8 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: resolve(root, 'src'),
         // Compiler helpers (the decorator runtime) arrive as `_virtual/_@oxc-project_runtime@…`.
-        entryFileNames: (chunk) => (chunk.name.startsWith('_virtual/') ? `helpers/${chunk.name.split('/').pop()}.js` : '[name].js'),
+        entryFileNames: (chunk) =>
+          chunk.name.startsWith('_virtual/') ? `helpers/${chunk.name.split('/').pop()}.js` : '[name].js',
         chunkFileNames: '[name].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
         minify: true,

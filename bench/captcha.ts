@@ -105,7 +105,10 @@ export async function benchCaptcha(): Promise<Record<string, string | number>> {
       for (let i = -1; i < runs; i++) {
         const config = await captcha.describe();
         if (config.provider !== 'pow') throw new Error('expected a pow challenge');
-        const result = await page.evaluate(([c, m]) => window.afBenchSolve(c, m), [config.challenge, mode === 'main thread'] as const);
+        const result = await page.evaluate(([c, m]) => window.afBenchSolve(c, m), [
+          config.challenge,
+          mode === 'main thread',
+        ] as const);
         if (!result) throw new Error('no solution found');
         if ((await captcha.verify(result.payload, undefined)) !== 'ok') rejected++;
         if (i < 0) continue;

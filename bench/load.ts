@@ -97,12 +97,22 @@ function post(agent: http.Agent, url: URL, key: string, body: string, timeout: n
         path: url.pathname,
         method: 'POST',
         timeout,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Idempotency-Key': key },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'Idempotency-Key': key,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), replayed: res.headers['idempotent-replayed'] === 'true' }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            replayed: res.headers['idempotent-replayed'] === 'true',
+          }),
+        );
         res.on('error', () => resolve({ status: 0, body: '', replayed: false }));
       },
     );
@@ -165,9 +175,11 @@ export async function runLoad(apiUrl: string, p: LoadPlan, requestTimeout = 60_0
 export async function listAllIds(apiUrl: string, thread: string): Promise<{ ids: string[]; total: number }> {
   const ids: string[] = [];
   let cursor: string | null = null;
-  let total = 0;
+  let total: number;
   do {
-    const res = await fetch(`${apiUrl}/threads/${encodeURIComponent(thread)}/comments?limit=100&sort=oldest${cursor ? `&cursor=${cursor}` : ''}`);
+    const res = await fetch(
+      `${apiUrl}/threads/${encodeURIComponent(thread)}/comments?limit=100&sort=oldest${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     const page = (await res.json()) as { comments: { id: string }[]; nextCursor: string | null; total: number };
     ids.push(...page.comments.map((c) => c.id));
     total = page.total;
@@ -180,14 +192,17 @@ export async function listAllIds(apiUrl: string, thread: string): Promise<{ ids:
 export function storedRows(dbPath: string, thread: string): { rows: number; distinctMessages: number } {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT count(*) AS n, count(DISTINCT message) AS d FROM comments WHERE thread = ?').get(thread) as { n: number; d: number };
+    const row = db
+      .prepare('SELECT count(*) AS n, count(DISTINCT message) AS d FROM comments WHERE thread = ?')
+      .get(thread) as { n: number; d: number };
     return { rows: row.n, distinctMessages: row.d };
   } finally {
     db.close();
   }
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
 /** The long variant for `npm run bench`. Returns the figures it printed. */
 export async function benchLoad(): Promise<Record<string, string | number>> {
@@ -201,9 +216,15 @@ export async function benchLoad(): Promise<Record<string, string | number>> {
   const tmpfs = env.BENCH_LOAD_TMPFS === '1' && existsSync('/dev/shm');
   const dir = mkdtempSync(join(tmpfs ? '/dev/shm' : tmpdir(), 'af-bench-load-'));
   const dbPath = join(dir, 'comments.db');
-  const server = await startServerProcess({ dbPath, env: { RATE_LIMIT_WRITES: '0', CAPTCHA: 'none', MODERATION: 'off' }, timeout: 60_000 });
+  const server = await startServerProcess({
+    dbPath,
+    env: { RATE_LIMIT_WRITES: '0', CAPTCHA: 'none', MODERATION: 'off' },
+    timeout: 60_000,
+  });
   try {
-    console.log(`load: ${p.posts} posts + ${p.repeats} repeated keys at concurrency ${p.concurrency} (database on ${tmpfs ? 'tmpfs' : 'disk'})…`);
+    console.log(
+      `load: ${p.posts} posts + ${p.repeats} repeated keys at concurrency ${p.concurrency} (database on ${tmpfs ? 'tmpfs' : 'disk'})…`,
+    );
     const r = await runLoad(server.apiUrl, p);
     const listed = await listAllIds(server.apiUrl, p.thread);
     const stored = storedRows(dbPath, p.thread);
@@ -216,16 +237,22 @@ export async function benchLoad(): Promise<Record<string, string | number>> {
       'comments stored': stored.rows,
       'comments listed': listed.total,
       'repeats naming another comment': r.mismatchedRepeats,
-      'seconds': Number((r.ms / 1000).toFixed(1)),
+      seconds: Number((r.ms / 1000).toFixed(1)),
       'posts per second': Math.round(r.sent / (r.ms / 1000)),
       'latency p50 ms': Math.round(pct(r.latencies, 50)),
       'latency p99 ms': Math.round(pct(r.latencies, 99)),
       'latency max ms': Math.round(r.latencies[r.latencies.length - 1] ?? 0),
-      'database': tmpfs ? 'tmpfs' : 'disk',
+      database: tmpfs ? 'tmpfs' : 'disk',
     };
     console.table(figures);
-    const ok = stored.rows === p.posts && listed.total === p.posts && r.mismatchedRepeats === 0 && (r.statuses[201] ?? 0) === r.sent;
-    console.log(ok ? `load: OK — exactly ${p.posts} comments for ${r.sent} posts` : 'load: FAILED — see the figures above');
+    const ok =
+      stored.rows === p.posts &&
+      listed.total === p.posts &&
+      r.mismatchedRepeats === 0 &&
+      (r.statuses[201] ?? 0) === r.sent;
+    console.log(
+      ok ? `load: OK — exactly ${p.posts} comments for ${r.sent} posts` : 'load: FAILED — see the figures above',
+    );
     if (!ok) process.exitCode = 1;
     return figures;
   } finally {

@@ -59,7 +59,9 @@ function printSection({ title, rows }: { title: string; rows: Row[] }): void {
 }
 
 const started = new Date();
-console.log(`article-feedback benchmarks · ${started.toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
+console.log(
+  `article-feedback benchmarks · ${started.toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`,
+);
 
 // ── 0. the build ────────────────────────────────────────────────────────────────────────
 // Builds dist/article-feedback.js when it is missing or older than the sources (a fresh clone).
@@ -79,7 +81,8 @@ const WALINE_JS = 'node_modules/@waline/client/dist/waline.js';
 const WALINE_CSS = 'node_modules/@waline/client/dist/waline.css';
 const ARTALK_JS = 'node_modules/artalk/dist/Artalk.js';
 const ARTALK_CSS = 'node_modules/artalk/dist/Artalk.css';
-const version = (pkg: string) => (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (pkg: string) =>
+  (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 {
   const ours = compressed(['dist/article-feedback.js']);
@@ -89,14 +92,32 @@ const version = (pkg: string) => (JSON.parse(readFileSync(join(root, 'node_modul
   const artalkCss = compressed([ARTALK_CSS]);
   raw.sizes = { ours, waline, walineCss, artalk, artalkCss };
   section('Size of what a page loads (gzip -9 / brotli -11)', [
-    ['article-feedback (dist/article-feedback.js)', `${kb(ours.gzip)} gz`, `${kb(ours.brotli)} br · ${kb(ours.raw)} raw · CSS inside · budget 20 KiB (${(20480 / 1000).toFixed(1)} kB)`],
-    [`Waline ${version('@waline/client')} (dist/waline.js)`, `${kb(waline.gzip)} gz`, `${kb(waline.brotli)} br · + ${kb(walineCss.gzip)} gz CSS · ${(waline.gzip / ours.gzip).toFixed(1)}× ours`],
-    [`Artalk ${version('artalk')} (dist/Artalk.js)`, `${kb(artalk.gzip)} gz`, `${kb(artalk.brotli)} br · + ${kb(artalkCss.gzip)} gz CSS · ${(artalk.gzip / ours.gzip).toFixed(1)}× ours`],
+    [
+      'article-feedback (dist/article-feedback.js)',
+      `${kb(ours.gzip)} gz`,
+      `${kb(ours.brotli)} br · ${kb(ours.raw)} raw · CSS inside · budget 20 KiB (${(20480 / 1000).toFixed(1)} kB)`,
+    ],
+    [
+      `Waline ${version('@waline/client')} (dist/waline.js)`,
+      `${kb(waline.gzip)} gz`,
+      `${kb(waline.brotli)} br · + ${kb(walineCss.gzip)} gz CSS · ${(waline.gzip / ours.gzip).toFixed(1)}× ours`,
+    ],
+    [
+      `Artalk ${version('artalk')} (dist/Artalk.js)`,
+      `${kb(artalk.gzip)} gz`,
+      `${kb(artalk.brotli)} br · + ${kb(artalkCss.gzip)} gz CSS · ${(artalk.gzip / ours.gzip).toFixed(1)}× ours`,
+    ],
   ]);
 }
 
 // ── a static server for the browser benchmarks ─────────────────────────────────────────────
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.map': 'application/json',
+};
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -115,7 +136,8 @@ async function closedPort(): Promise<number> {
 const ARTICLE = `<article><h1>A news article</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>'.repeat(6)}</article>`;
 
 function pageFor(kind: string, api: string): string {
-  const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>';
+  const head =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>';
   switch (kind) {
     case 'blank':
       return `${head}</head><body>${ARTICLE}<form><textarea aria-label="Message"></textarea></form></body></html>`;
@@ -149,7 +171,10 @@ async function startStatic(api: string): Promise<{ url: string; close(): Promise
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(file));
   });
   const url = await listen(server);
@@ -180,7 +205,11 @@ async function timeToTextarea(browser: Browser, url: string): Promise<number> {
     const page = await context.newPage();
     await page.addInitScript(PROBE);
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => (window as unknown as { __textareaAt?: number }).__textareaAt !== undefined, undefined, { timeout: 20000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __textareaAt?: number }).__textareaAt !== undefined,
+      undefined,
+      { timeout: 20000 },
+    );
     return await page.evaluate(() => (window as unknown as { __textareaAt: number }).__textareaAt);
   } finally {
     await context.close();
@@ -205,17 +234,37 @@ async function benchTextarea(browser: Browser): Promise<void> {
   const med = Object.fromEntries(kinds.map((k) => [k, median(times[k]!)])) as Record<(typeof kinds)[number], number>;
   raw.textarea = { runs: RUNS, times, median: med };
   const overhead = (k: 'ours' | 'waline' | 'artalk') => med[k] - med.blank;
-  section(`Time until the comment textarea is on screen (headless Chromium, local server, cold cache, median of ${RUNS})`, [
-    ['blank page (same article, a plain <textarea>)', ms(med.blank), 'baseline'],
-    ['article-feedback', ms(med.ours), `+${ms(overhead('ours'))} over blank`],
-    ['Waline', ms(med.waline), `+${ms(overhead('waline'))} over blank · ${(overhead('waline') / overhead('ours')).toFixed(1)}× our overhead`],
-    ['Artalk', ms(med.artalk), `+${ms(overhead('artalk'))} over blank · ${(overhead('artalk') / overhead('ours')).toFixed(1)}× our overhead`],
-  ]);
+  section(
+    `Time until the comment textarea is on screen (headless Chromium, local server, cold cache, median of ${RUNS})`,
+    [
+      ['blank page (same article, a plain <textarea>)', ms(med.blank), 'baseline'],
+      ['article-feedback', ms(med.ours), `+${ms(overhead('ours'))} over blank`],
+      [
+        'Waline',
+        ms(med.waline),
+        `+${ms(overhead('waline'))} over blank · ${(overhead('waline') / overhead('ours')).toFixed(1)}× our overhead`,
+      ],
+      [
+        'Artalk',
+        ms(med.artalk),
+        `+${ms(overhead('artalk'))} over blank · ${(overhead('artalk') / overhead('ours')).toFixed(1)}× our overhead`,
+      ],
+    ],
+  );
 }
 
 // ── 3. rendering 500 comments ─────────────────────────────────────────────────────────────
 function fakeComments(n: number): unknown[] {
-  const out: { id: string; thread: string; parent: string | null; name: string; message: string; rating: number | null; createdAt: string; status: string }[] = [];
+  const out: {
+    id: string;
+    thread: string;
+    parent: string | null;
+    name: string;
+    message: string;
+    rating: number | null;
+    createdAt: string;
+    status: string;
+  }[] = [];
   const start = Date.parse('2026-01-01T00:00:00Z');
   let lastTop = '';
   for (let i = 0; i < n; i++) {
@@ -254,7 +303,9 @@ async function benchList(browser: Browser): Promise<void> {
       const page = await context.newPage();
       // The list endpoint answers all 500 at once (the contract caps `limit` at 100; this
       // measures the element's rendering, not five round trips).
-      await page.route('**/api/threads/bench/comments**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+      await page.route('**/api/threads/bench/comments**', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body }),
+      );
       await page.goto(`${stat.url}/page/blank`);
       // Retried: another `npm run build` on this machine can replace dist/ under us.
       for (let attempt = 1; ; attempt++) {
@@ -284,7 +335,9 @@ async function benchList(browser: Browser): Promise<void> {
         return performance.now() - t0;
       })()`)) as number;
       const after = await metrics(cdp);
-      const rendered = await page.evaluate(() => document.querySelector('comment-list')!.shadowRoot!.querySelectorAll('[part~="comment"]').length);
+      const rendered = await page.evaluate(
+        () => document.querySelector('comment-list')!.shadowRoot!.querySelectorAll('[part~="comment"]').length,
+      );
       results.push({
         wall,
         script: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
@@ -321,7 +374,14 @@ async function cannon(opts: autocannon.Options): Promise<Cannon> {
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
   const statuses: Record<string, number> = {};
   for (const [code, n] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (n as { count: number }).count;
-  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, non2xx: result.non2xx, errors: result.errors, statuses };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    p50: result.latency.p50,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statuses,
+  };
 }
 
 function postRequest(path: string): autocannon.Request {
@@ -336,14 +396,21 @@ function postRequest(path: string): autocannon.Request {
       return {
         ...req,
         headers: { ...req.headers, 'idempotency-key': `bench-${tag}-${n}` },
-        body: JSON.stringify({ name: `Bench ${n}`, email: `bench${n}@example.com`, message: `Load test comment ${n}.` }),
+        body: JSON.stringify({
+          name: `Bench ${n}`,
+          email: `bench${n}@example.com`,
+          message: `Load test comment ${n}.`,
+        }),
       };
     },
   };
 }
 
 async function startCeiling(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'bench/ceiling-server.mjs')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'bench/ceiling-server.mjs')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -357,7 +424,9 @@ async function startCeiling(env: Record<string, string>): Promise<{ url: string;
 }
 
 async function benchServer(): Promise<void> {
-  const server = await startServerProcess({ env: { MODERATION: 'off', CAPTCHA: 'none', RATE_LIMIT_WRITES: '0', NODE_ENV: 'production' } });
+  const server = await startServerProcess({
+    env: { MODERATION: 'off', CAPTCHA: 'none', RATE_LIMIT_WRITES: '0', NODE_ENV: 'production' },
+  });
   let ceiling: { url: string; child: ChildProcess } | undefined;
   try {
     const listPath = '/api/threads/bench/comments?limit=20';
@@ -366,7 +435,11 @@ async function benchServer(): Promise<void> {
       const res = await fetch(`${server.apiUrl}/threads/bench/comments`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `seed-comment-${i}` },
-        body: JSON.stringify({ name: `Reader ${i}`, email: `reader${i}@example.com`, message: `Seed comment ${i}: a few words about the article.` }),
+        body: JSON.stringify({
+          name: `Reader ${i}`,
+          email: `reader${i}@example.com`,
+          message: `Seed comment ${i}: a few words about the article.`,
+        }),
       });
       if (res.status !== 201) throw new Error(`seeding: POST answered ${res.status}: ${await res.text()}`);
     }
@@ -379,7 +452,11 @@ async function benchServer(): Promise<void> {
       body: JSON.stringify({ name: 'Sample', email: 'sample@example.com', message: 'Sample comment.' }),
     });
     const createdBody = await created.text();
-    ceiling = await startCeiling({ CEILING_LIST_BODY: listBody, CEILING_ETAG: etag || '"x"', CEILING_CREATED_BODY: createdBody });
+    ceiling = await startCeiling({
+      CEILING_LIST_BODY: listBody,
+      CEILING_ETAG: etag || '"x"',
+      CEILING_CREATED_BODY: createdBody,
+    });
 
     const runs: Record<string, { ours: Cannon; ceiling: Cannon }> = {};
     const both = async (label: string, make: (base: string) => autocannon.Options) => {
@@ -390,8 +467,15 @@ async function benchServer(): Promise<void> {
       runs[label] = { ours, ceiling: top };
     };
     await both('GET 20 comments', (base) => ({ url: `${base}${listPath}` }));
-    if (etag) await both('GET with If-None-Match (304)', (base) => ({ url: `${base}${listPath}`, headers: { 'if-none-match': etag } }));
-    await both('POST a comment', (base) => ({ url: base, requests: [postRequest('/api/threads/bench-post/comments')] }));
+    if (etag)
+      await both('GET with If-None-Match (304)', (base) => ({
+        url: `${base}${listPath}`,
+        headers: { 'if-none-match': etag },
+      }));
+    await both('POST a comment', (base) => ({
+      url: base,
+      requests: [postRequest('/api/threads/bench-post/comments')],
+    }));
     raw.server = { connections: CONNECTIONS, duration: DURATION, cpus: cpus().length, etag: Boolean(etag), runs };
 
     const rows: Row[] = [];
@@ -406,7 +490,10 @@ async function benchServer(): Promise<void> {
       ]);
     }
     if (!etag) rows.push(['GET with If-None-Match', 'n/a', 'the server sent no ETag']);
-    section(`Reference server (SQLite, autocannon, ${CONNECTIONS} connections × ${DURATION} s, ${cpus().length} CPUs shared with the load generator) vs bare node:http from memory`, rows);
+    section(
+      `Reference server (SQLite, autocannon, ${CONNECTIONS} connections × ${DURATION} s, ${cpus().length} CPUs shared with the load generator) vs bare node:http from memory`,
+      rows,
+    );
   } finally {
     ceiling?.child.kill('SIGTERM');
     await server.stop();
@@ -422,7 +509,9 @@ async function benchPow(): Promise<void> {
   raw.captcha = result;
   section(
     'Proof-of-work captcha (bench/captcha.ts)',
-    Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : v] as Row),
+    Object.entries(result).map(
+      ([k, v]) => [k, typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : v] as Row,
+    ),
   );
 }
 
@@ -459,7 +548,10 @@ const md = [
 ];
 for (const { title, rows } of sections) {
   md.push(`## ${title}`, '', '| | figure | notes |', '|---|---:|---|');
-  for (const [label, value, note] of rows) md.push(`| ${label.replace(/</g, '&lt;').replace(/\|/g, '\\|')} | ${value} | ${(note ?? '').replace(/</g, '&lt;').replace(/\|/g, '\\|')} |`);
+  for (const [label, value, note] of rows)
+    md.push(
+      `| ${label.replace(/</g, '&lt;').replace(/\|/g, '\\|')} | ${value} | ${(note ?? '').replace(/</g, '&lt;').replace(/\|/g, '\\|')} |`,
+    );
   md.push('');
 }
 writeFileSync(join(root, 'bench/results.md'), md.join('\n'));

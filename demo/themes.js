@@ -1,7 +1,9 @@
 // Themes demo: live controls for the newspaper block, and the theme's CSS shown as text.
 const paper = document.querySelector('article-feedback.newspaper');
 const form = document.getElementById('theme-form');
-const samples = [...document.querySelectorAll('.theme-sample--light article-feedback, .theme-sample--dark article-feedback')];
+const samples = [
+  ...document.querySelectorAll('.theme-sample--light article-feedback, .theme-sample--dark article-feedback'),
+];
 const original = samples.map((el) => el.getAttribute('theme'));
 
 form?.addEventListener('input', (event) => {

@@ -36,7 +36,10 @@ export function privateNames(srcDir) {
   const uses = new Map();
   for (const name of names) {
     const re = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`, 'g');
-    uses.set(name, texts.reduce((n, text) => n + (text.match(re)?.length ?? 0), 0));
+    uses.set(
+      name,
+      texts.reduce((n, text) => n + (text.match(re)?.length ?? 0), 0),
+    );
   }
   return uses;
 }
@@ -95,7 +98,8 @@ export function manglePrivateMembers({ srcDir }) {
       for (const id of Object.keys(chunk.modules)) {
         if (!id.includes('/node_modules/')) continue;
         for (const m of (chunk.modules[id]?.code ?? '').matchAll(/\.(_[A-Za-z]\w*)/g)) {
-          if (include.test(m[1])) this.error(`${m[1]} is a private member name of ours and a property of ${id}; rename ours.`);
+          if (include.test(m[1]))
+            this.error(`${m[1]} is a private member name of ours and a property of ${id}; rename ours.`);
         }
       }
       const result = minifySync(chunk.fileName, code, {
@@ -108,7 +112,9 @@ export function manglePrivateMembers({ srcDir }) {
         mangleProps: { include, cache },
       });
       if (result.errors.length) {
-        this.error(`mangling private members failed in ${chunk.fileName}: ${result.errors.map((e) => e.message).join('; ')}`);
+        this.error(
+          `mangling private members failed in ${chunk.fileName}: ${result.errors.map((e) => e.message).join('; ')}`,
+        );
       }
       return { code: result.code, map: result.map };
     },

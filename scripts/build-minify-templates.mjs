@@ -13,16 +13,18 @@ import ts from 'typescript';
 
 /** Minifies the static text of one css`` template part. */
 export function squeezeCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    // `{color: red` → `{color:red`: a bare word, a colon and a space right after `{` or `;` is a
-    // declaration (a selector's pseudo-class has no space after its colon).
-    .replace(/([{;][-\w]+):\s+/g, '$1:')
-    // `0.375rem` → `.375rem`
-    .replace(/([^\w.#-])0\.(\d)/g, '$1.$2');
+  return (
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      // `{color: red` → `{color:red`: a bare word, a colon and a space right after `{` or `;` is a
+      // declaration (a selector's pseudo-class has no space after its colon).
+      .replace(/([{;][-\w]+):\s+/g, '$1:')
+      // `0.375rem` → `.375rem`
+      .replace(/([^\w.#-])0\.(\d)/g, '$1.$2')
+  );
 }
 
 /** Minifies the static text of one html`` or svg`` template part. */
@@ -78,7 +80,9 @@ export function minifyTemplateLiterals() {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return null;
       const out = squeezeTemplates(code, id);
-      return out.hasChanged() ? { code: out.toString(), map: out.generateMap({ hires: 'boundary', source: id }) } : null;
+      return out.hasChanged()
+        ? { code: out.toString(), map: out.generateMap({ hires: 'boundary', source: id }) }
+        : null;
     },
   };
 }

@@ -26,4 +26,9 @@ step('script-tag bundle → dist/article-feedback.js', bin('vite'), ['build', '-
 step('library → dist/lib/', bin('vite'), ['build', '--config', 'vite.lib.config.ts', '--logLevel', 'warn']);
 rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
 step('declarations → dist/types/', bin('tsc'), ['-p', 'tsconfig.build.json']);
-step('manifest → dist/custom-elements.json', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+step('manifest → dist/custom-elements.json', bin('cem'), [
+  'analyze',
+  '--config',
+  'custom-elements-manifest.config.mjs',
+  '--quiet',
+]);

@@ -61,7 +61,9 @@ for (const file of all) {
   const s = measured.get(file);
   const isEager = eager.has(file);
   if (isEager) total = { raw: total.raw + s.raw, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli };
-  console.log(`${relative(root, file).padEnd(44)} ${pad(s.raw, 10)} ${pad(s.gzip, 10)} ${pad(s.brotli, 10)}  ${isEager ? 'at once' : 'on demand'}`);
+  console.log(
+    `${relative(root, file).padEnd(44)} ${pad(s.raw, 10)} ${pad(s.gzip, 10)} ${pad(s.brotli, 10)}  ${isEager ? 'at once' : 'on demand'}`,
+  );
 }
 console.log(
   `\nScript-tag bundle: ${total.gzip} B gzipped (${kib(total.gzip)}), ${total.brotli} B brotli (${kib(total.brotli)}); ` +
@@ -79,11 +81,15 @@ if (eager.size > 1) {
   console.warn(`size: warning: the bundle imports ${eager.size - 1} file(s) statically; it should be one file.`);
 }
 if (total.gzip > BUDGET) {
-  console.error(`size: FAIL: ${kib(total.gzip)} gzipped is over the ${kib(BUDGET)} budget by ${total.gzip - BUDGET} B.`);
+  console.error(
+    `size: FAIL: ${kib(total.gzip)} gzipped is over the ${kib(BUDGET)} budget by ${total.gzip - BUDGET} B.`,
+  );
   process.exit(1);
 }
 if (total.gzip > AIM) {
-  console.log(`size: OK, within the ${kib(BUDGET)} budget (${BUDGET - total.gzip} B to spare); ${total.gzip - AIM} B over the ${kib(AIM)} aim.`);
+  console.log(
+    `size: OK, within the ${kib(BUDGET)} budget (${BUDGET - total.gzip} B to spare); ${total.gzip - AIM} B over the ${kib(AIM)} aim.`,
+  );
 } else {
   console.log('size: OK, within the aim.');
 }

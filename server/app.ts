@@ -133,7 +133,9 @@ function adminComment(c: StoredComment): AdminComment {
 /** The English sentence for a 422: the first failing field's message. */
 function validationError(fields: Record<string, string>, ratingMax: number): HttpError {
   const first = Object.values(fields)[0];
-  const params = { max: first?.startsWith('name.') ? LIMITS.nameMax : first?.startsWith('message.') ? LIMITS.messageMax : ratingMax };
+  const params = {
+    max: first?.startsWith('name.') ? LIMITS.nameMax : first?.startsWith('message.') ? LIMITS.messageMax : ratingMax,
+  };
   const message = first ? english(first, params) : 'The request is not valid.';
   return new HttpError(422, 'validation', message, fields);
 }
@@ -161,7 +163,11 @@ export function createApp(options: AppOptions) {
   const clientAddress = (c: Context): string => {
     if (config.trustProxy) {
       // The last hop is the one our own proxy appended; earlier entries are client-supplied.
-      const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((s) => s.trim()).filter(Boolean);
+      const forwarded = c.req
+        .header('X-Forwarded-For')
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const last = forwarded?.[forwarded.length - 1];
       if (last) return last;
     }
@@ -171,7 +177,8 @@ export function createApp(options: AppOptions) {
       return 'unknown';
     }
   };
-  const clientHash = (c: Context): string => createHmac('sha256', config.secret).update(clientAddress(c)).digest('base64url').slice(0, 32);
+  const clientHash = (c: Context): string =>
+    createHmac('sha256', config.secret).update(clientAddress(c)).digest('base64url').slice(0, 32);
 
   const ownOrigin = (c: Context): string => {
     const url = new URL(c.req.url);
@@ -211,7 +218,12 @@ export function createApp(options: AppOptions) {
       // A field left out entirely reads better as "required" than as "not valid".
       for (const [field, key] of Object.entries(fields)) {
         const required = `${field}.required`;
-        if (key === 'field.invalid' && (data as Record<string, unknown>)[field] === undefined && isFieldErrorKey(required)) fields[field] = required;
+        if (
+          key === 'field.invalid' &&
+          (data as Record<string, unknown>)[field] === undefined &&
+          isFieldErrorKey(required)
+        )
+          fields[field] = required;
       }
       throw validationError(fields, config.ratingMax);
     }
@@ -233,7 +245,9 @@ export function createApp(options: AppOptions) {
       const verdict = limiter.hit(clientHash(c), now());
       if (!verdict.ok) {
         const seconds = verdict.retryAfter;
-        throw new HttpError(429, 'rate_limited', english(messageKey, { n: seconds }), undefined, { 'Retry-After': String(seconds) });
+        throw new HttpError(429, 'rate_limited', english(messageKey, { n: seconds }), undefined, {
+          'Retry-After': String(seconds),
+        });
       }
       await next();
     };
@@ -282,7 +296,8 @@ export function createApp(options: AppOptions) {
     c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     const type = c.res.headers.get('Content-Type') ?? '';
     if (type.startsWith('text/html')) c.res.headers.set('Content-Security-Policy', csp);
-    else if (type.startsWith('application/json')) c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    else if (type.startsWith('application/json'))
+      c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   });
 
   // CORS for ALLOWED_ORIGINS (and the server's own origin) only; others get no CORS headers,
@@ -322,8 +337,15 @@ export function createApp(options: AppOptions) {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
     const sort = query.sort ?? 'newest';
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const [page, total] = await Promise.all([store.listPublished(thread, { limit, after, sort }), store.countPublished(thread)]);
-    return c.json({ comments: page.items.map(publicComment), nextCursor: page.next ? encodeCursor(page.next) : null, total });
+    const [page, total] = await Promise.all([
+      store.listPublished(thread, { limit, after, sort }),
+      store.countPublished(thread),
+    ]);
+    return c.json({
+      comments: page.items.map(publicComment),
+      nextCursor: page.next ? encodeCursor(page.next) : null,
+      total,
+    });
   });
 
   app.post('/api/threads/:thread/comments', rateLimit('form.rateLimited'), ...jsonBody, async (c) => {
@@ -333,7 +355,8 @@ export function createApp(options: AppOptions) {
       throw errors.badRequest('The Idempotency-Key header must be 8–128 characters of A–Z, a–z, 0–9 and _ . : -');
     }
     const input = parseBody(commentInputSchema, await readJson(c));
-    if (input.rating != null && input.rating > config.ratingMax) throw validationError({ rating: 'rating.range' }, config.ratingMax);
+    if (input.rating != null && input.rating > config.ratingMax)
+      throw validationError({ rating: 'rating.range' }, config.ratingMax);
 
     // What identifies "the same request" for a retry: everything but the captcha token, which
     // the widget may renew between attempts.
@@ -359,10 +382,14 @@ export function createApp(options: AppOptions) {
     }
     if (!spam) {
       const verdict = await captcha.verify(token, clientAddress(c));
-      if (verdict === 'missing') throw new HttpError(422, 'validation', english('captcha.required'), { captcha: 'captcha.required' });
-      if (verdict === 'invalid') throw new HttpError(403, 'captcha_failed', english('captcha.invalid'), { captcha: 'captcha.invalid' });
+      if (verdict === 'missing')
+        throw new HttpError(422, 'validation', english('captcha.required'), { captcha: 'captcha.required' });
+      if (verdict === 'invalid')
+        throw new HttpError(403, 'captcha_failed', english('captcha.invalid'), { captcha: 'captcha.invalid' });
       if (verdict === 'unavailable') {
-        throw new HttpError(503, 'captcha_unavailable', english('captcha.unavailable'), { captcha: 'captcha.unavailable' });
+        throw new HttpError(503, 'captcha_unavailable', english('captcha.unavailable'), {
+          captcha: 'captcha.unavailable',
+        });
       }
     }
 
@@ -386,7 +413,10 @@ export function createApp(options: AppOptions) {
     };
     const httpStatus = status === 'pending' ? 202 : 201;
     const body = JSON.stringify({ comment: publicComment(comment) });
-    const vote = !spam && comment.rating !== null && comment.voter ? { thread, voter: comment.voter, value: comment.rating } : undefined;
+    const vote =
+      !spam && comment.rating !== null && comment.voter
+        ? { thread, voter: comment.voter, value: comment.rating }
+        : undefined;
     const result = await store.createComment(comment, {
       ...(vote ? { vote } : {}),
       ...(idemKey ? { idempotency: { key: idemKey, fingerprint, status: httpStatus, body, createdAt: now() } } : {}),
@@ -452,9 +482,11 @@ export function createApp(options: AppOptions) {
   });
 
   // Known paths, unknown methods → 405 with Allow.
-  const allow = (methods: string): MiddlewareHandler => () => {
-    throw errors.methodNotAllowed(methods);
-  };
+  const allow =
+    (methods: string): MiddlewareHandler =>
+    () => {
+      throw errors.methodNotAllowed(methods);
+    };
   app.all('/api/threads/:thread/comments', allow('GET, HEAD, POST, OPTIONS'));
   app.all('/api/threads/:thread/rating', allow('GET, HEAD, PUT, OPTIONS'));
   app.all('/api/captcha', allow('GET, HEAD, OPTIONS'));
@@ -474,7 +506,11 @@ export function createApp(options: AppOptions) {
 
   app.get('/article-feedback.js', async (c, next) => {
     if (existsSync(join(distDir, 'article-feedback.js'))) return next();
-    throw new HttpError(503, 'not_built', 'The widget is not built yet. Run `npm run build` (npm start does it for you).');
+    throw new HttpError(
+      503,
+      'not_built',
+      'The widget is not built yet. Run `npm run build` (npm start does it for you).',
+    );
   });
   const staticHeaders = (_path: string, c: Context) => {
     c.header('Cache-Control', 'no-cache');
@@ -497,7 +533,8 @@ export function createApp(options: AppOptions) {
     let httpError: HttpError;
     if (err instanceof HttpError) httpError = err;
     else if (err instanceof HTTPException && err.status === 413) httpError = errors.payloadTooLarge();
-    else if (err instanceof HTTPException && err.status < 500) httpError = new HttpError(err.status, 'bad_request', 'The request is not valid.');
+    else if (err instanceof HTTPException && err.status < 500)
+      httpError = new HttpError(err.status, 'bad_request', 'The request is not valid.');
     else {
       console.error('[article-feedback] unexpected error:', err);
       httpError = errors.internal();

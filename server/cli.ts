@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   try {
     store = await openStore(config.databaseUrl);
   } catch (err) {
-    fail(`cannot open the database (DATABASE_URL=${config.databaseUrl}): ${err instanceof Error ? err.message : String(err)}`);
+    fail(
+      `cannot open the database (DATABASE_URL=${config.databaseUrl}): ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 
   let captcha;
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') fail(`invalid setting PORT: ${config.port} is already in use on ${config.host}`);
-    if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') fail(`invalid setting HOST: cannot listen on ${config.host}`);
+    if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+      fail(`invalid setting HOST: cannot listen on ${config.host}`);
     fail(`cannot listen: ${err.message}`);
   });
 

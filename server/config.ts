@@ -79,7 +79,12 @@ const origin = z
 
 const envSchema = z.object({
   PORT: opt(intIn(0, 65535)).default(8787),
-  HOST: opt(z.string().trim().regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address')).default('127.0.0.1'),
+  HOST: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address'),
+  ).default('127.0.0.1'),
   DATABASE_URL: opt(z.string().trim()).default('./data/comments.db'),
   MODERATION: opt(z.enum(MODERATION_MODES, `must be one of ${MODERATION_MODES.join(', ')}`)).default('first-time'),
   CAPTCHA: opt(z.enum(CAPTCHA_KINDS, `must be one of ${CAPTCHA_KINDS.join(', ')}`)).default('pow'),
@@ -91,7 +96,12 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: opt(
     z
       .string()
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(origin)),
   ).default([]),
   RATING_MAX: opt(intIn(2, 10)).default(5),

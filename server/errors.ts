@@ -18,7 +18,9 @@ export class HttpError extends Error {
   }
 
   body(): { error: string; message: string; fields?: Record<string, string> } {
-    return this.fields ? { error: this.code, message: this.message, fields: this.fields } : { error: this.code, message: this.message };
+    return this.fields
+      ? { error: this.code, message: this.message, fields: this.fields }
+      : { error: this.code, message: this.message };
   }
 }
 
@@ -37,16 +39,29 @@ export function english(key: string, params: Record<string, string | number> = {
 export const errors = {
   badRequest: (message: string) => new HttpError(400, 'bad_request', message),
   malformedJson: () => new HttpError(400, 'malformed_json', 'The request body is not valid JSON.'),
-  unsupportedMediaType: () => new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json.'),
+  unsupportedMediaType: () =>
+    new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json.'),
   payloadTooLarge: () => new HttpError(413, 'payload_too_large', 'The request body is larger than 32 KiB.'),
-  originNotAllowed: () => new HttpError(403, 'origin_not_allowed', 'This website is not allowed to send comments to this server.'),
+  originNotAllowed: () =>
+    new HttpError(403, 'origin_not_allowed', 'This website is not allowed to send comments to this server.'),
   unauthorized: () =>
-    new HttpError(401, 'unauthorized', 'A valid admin token is required (Authorization: Bearer <ADMIN_TOKEN>).', undefined, {
-      'WWW-Authenticate': 'Bearer realm="article-feedback admin"',
-    }),
+    new HttpError(
+      401,
+      'unauthorized',
+      'A valid admin token is required (Authorization: Bearer <ADMIN_TOKEN>).',
+      undefined,
+      {
+        'WWW-Authenticate': 'Bearer realm="article-feedback admin"',
+      },
+    ),
   notFound: (message = 'Not found.') => new HttpError(404, 'not_found', message),
-  methodNotAllowed: (allow: string) => new HttpError(405, 'method_not_allowed', 'This method is not allowed here.', undefined, { Allow: allow }),
+  methodNotAllowed: (allow: string) =>
+    new HttpError(405, 'method_not_allowed', 'This method is not allowed here.', undefined, { Allow: allow }),
   idempotencyConflict: () =>
-    new HttpError(409, 'idempotency_conflict', 'This Idempotency-Key was already used for a different request. Send a new key.'),
+    new HttpError(
+      409,
+      'idempotency_conflict',
+      'This Idempotency-Key was already used for a different request. Send a new key.',
+    ),
   internal: () => new HttpError(500, 'internal', 'Something went wrong on the server. Please try again later.'),
 };

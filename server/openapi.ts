@@ -67,7 +67,11 @@ export function openApiDocument(ratingMax: number): JsonSchema {
           summary: 'Published comments of a thread, cursor-paginated',
           parameters: [thread, ...queryParameters(listQuerySchema)],
           responses: {
-            200: { description: 'A page of comments', headers: { ETag: { schema: { type: 'string' } } }, content: json('CommentPage') },
+            200: {
+              description: 'A page of comments',
+              headers: { ETag: { schema: { type: 'string' } } },
+              content: json('CommentPage'),
+            },
             304: notModified,
             400: error('Bad thread id or query parameters'),
           },
@@ -103,7 +107,11 @@ export function openApiDocument(ratingMax: number): JsonSchema {
         get: {
           summary: 'Rating aggregate of a thread',
           parameters: [thread],
-          responses: { 200: { description: 'The aggregate', content: json('RatingAggregate') }, 304: notModified, 400: error('Bad thread id') },
+          responses: {
+            200: { description: 'The aggregate', content: json('RatingAggregate') },
+            304: notModified,
+            400: error('Bad thread id'),
+          },
         },
         put: {
           summary: "Cast or replace a voter's vote",
@@ -121,14 +129,21 @@ export function openApiDocument(ratingMax: number): JsonSchema {
         },
       },
       '/captcha': {
-        get: { summary: 'What captcha the widget should show', responses: { 200: { description: 'Captcha configuration', content: json('CaptchaConfig') } } },
+        get: {
+          summary: 'What captcha the widget should show',
+          responses: { 200: { description: 'Captcha configuration', content: json('CaptchaConfig') } },
+        },
       },
       '/admin/comments': {
         get: {
           summary: 'List comments for moderation (all threads, newest first)',
           security: bearer,
           parameters: queryParameters(adminListQuerySchema),
-          responses: { 200: { description: 'A page', content: json('AdminPage') }, 400: error('Bad query'), 401: error('Missing or wrong token') },
+          responses: {
+            200: { description: 'A page', content: json('AdminPage') },
+            400: error('Bad query'),
+            401: error('Missing or wrong token'),
+          },
         },
       },
       '/admin/comments/{id}': {
@@ -138,7 +153,14 @@ export function openApiDocument(ratingMax: number): JsonSchema {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: { required: true, content: json('AdminPatch') },
           responses: {
-            200: { description: 'The updated comment', content: { 'application/json': { schema: { type: 'object', properties: { comment: ref('AdminComment') }, required: ['comment'] } } } },
+            200: {
+              description: 'The updated comment',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { comment: ref('AdminComment') }, required: ['comment'] },
+                },
+              },
+            },
             401: error('Missing or wrong token'),
             404: error('No such comment'),
             422: error('Validation failed'),
@@ -148,7 +170,11 @@ export function openApiDocument(ratingMax: number): JsonSchema {
           summary: 'Delete a comment',
           security: bearer,
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 204: { description: 'Deleted' }, 401: error('Missing or wrong token'), 404: error('No such comment') },
+          responses: {
+            204: { description: 'Deleted' },
+            401: error('Missing or wrong token'),
+            404: error('No such comment'),
+          },
         },
       },
     },

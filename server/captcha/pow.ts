@@ -59,7 +59,11 @@ const HEX64 = /^[0-9a-f]{64}$/;
 /** Our own salts: hex, then `?expires=<digits>&`. Anything else is not ours. */
 const SALT_PATTERN = /^[0-9a-f]{8,64}\?expires=(\d{1,12})&$/;
 
-export function createPowCaptcha(config: PowCaptchaConfig, store: CaptchaSolutionStore, options: PowCaptchaOptions = {}): Captcha {
+export function createPowCaptcha(
+  config: PowCaptchaConfig,
+  store: CaptchaSolutionStore,
+  options: PowCaptchaOptions = {},
+): Captcha {
   const maxnumber = config.powMaxNumber ?? DEFAULT_POW_MAX_NUMBER;
   const now = options.now ?? Date.now;
   if (!config.secret) throw new Error('The proof-of-work captcha needs a secret.');
@@ -96,7 +100,9 @@ export function createPowCaptcha(config: PowCaptchaConfig, store: CaptchaSolutio
       const expectedSignature = createHmac('sha256', config.secret).update(payload.challenge).digest();
       if (!timingSafeEqual(expectedSignature, Buffer.from(payload.signature, 'hex'))) return 'invalid';
 
-      const hash = createHash('sha256').update(payload.salt + String(payload.number)).digest('hex');
+      const hash = createHash('sha256')
+        .update(payload.salt + String(payload.number))
+        .digest('hex');
       if (hash !== payload.challenge) return 'invalid';
 
       // The signed challenge names the solution: once used, it never counts again.

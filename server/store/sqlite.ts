@@ -55,7 +55,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
 
-  const migrator = new Migrator({ db, provider: new FileMigrationProvider({ fs, path: { join }, migrationFolder: MIGRATIONS }) });
+  const migrator = new Migrator({
+    db,
+    provider: new FileMigrationProvider({ fs, path: { join }, migrationFolder: MIGRATIONS }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -85,7 +88,13 @@ function toComment(row: Selectable<CommentsTable>): StoredComment {
 }
 
 function toRecord(row: Schema['idempotency']): IdempotencyRecord {
-  return { key: row.key, fingerprint: row.fingerprint, status: row.status, body: row.body, createdAt: Number(row.created_at) };
+  return {
+    key: row.key,
+    fingerprint: row.fingerprint,
+    status: row.status,
+    body: row.body,
+    createdAt: Number(row.created_at),
+  };
 }
 
 class SqliteStore implements Store {
@@ -95,7 +104,10 @@ class SqliteStore implements Store {
 
   async prune(now: number): Promise<void> {
     this.lastPrune = now;
-    await this.db.deleteFrom('idempotency').where('created_at', '<', now - IDEMPOTENCY_TTL).execute();
+    await this.db
+      .deleteFrom('idempotency')
+      .where('created_at', '<', now - IDEMPOTENCY_TTL)
+      .execute();
     await this.db.deleteFrom('captcha_solutions').where('expires_at', '<', now).execute();
   }
 
@@ -104,12 +116,19 @@ class SqliteStore implements Store {
     if (now - this.lastPrune > 60 * 60 * 1000) await this.prune(now);
   }
 
-  async createComment(comment: StoredComment, options: { vote?: Vote; idempotency?: IdempotencyRecord } = {}): Promise<CreateResult> {
+  async createComment(
+    comment: StoredComment,
+    options: { vote?: Vote; idempotency?: IdempotencyRecord } = {},
+  ): Promise<CreateResult> {
     await this.maybePrune();
     return this.db.transaction().execute(async (trx) => {
       const { idempotency, vote } = options;
       if (idempotency) {
-        const existing = await trx.selectFrom('idempotency').selectAll().where('key', '=', idempotency.key).executeTakeFirst();
+        const existing = await trx
+          .selectFrom('idempotency')
+          .selectAll()
+          .where('key', '=', idempotency.key)
+          .executeTakeFirst();
         if (existing) {
           return existing.fingerprint === idempotency.fingerprint
             ? { kind: 'replay' as const, record: toRecord(existing) }
@@ -165,8 +184,15 @@ class SqliteStore implements Store {
     return row ? toComment(row) : null;
   }
 
-  async listPublished(thread: string, options: { limit: number; after: Position | null; sort: SortOrder }): Promise<Page<StoredComment>> {
-    let query = this.db.selectFrom('comments').selectAll().where('thread', '=', thread).where('status', '=', 'published');
+  async listPublished(
+    thread: string,
+    options: { limit: number; after: Position | null; sort: SortOrder },
+  ): Promise<Page<StoredComment>> {
+    let query = this.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('thread', '=', thread)
+      .where('status', '=', 'published');
     const { after, sort } = options;
     if (after) {
       // Row-value comparison over the (created_at, id) key: no gaps, no repeats.
@@ -176,7 +202,11 @@ class SqliteStore implements Store {
           : query.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)));
     }
     const dir = sort === 'newest' ? 'desc' : 'asc';
-    const rows = await query.orderBy('created_at', dir).orderBy('id', dir).limit(options.limit + 1).execute();
+    const rows = await query
+      .orderBy('created_at', dir)
+      .orderBy('id', dir)
+      .limit(options.limit + 1)
+      .execute();
     return pageOf(rows.map(toComment), options.limit);
   }
 
@@ -190,17 +220,31 @@ class SqliteStore implements Store {
     return Number(row.n);
   }
 
-  async listByStatus(options: { status: StoredStatus | null; limit: number; after: Position | null }): Promise<Page<StoredComment>> {
+  async listByStatus(options: {
+    status: StoredStatus | null;
+    limit: number;
+    after: Position | null;
+  }): Promise<Page<StoredComment>> {
     let query = this.db.selectFrom('comments').selectAll();
     if (options.status) query = query.where('status', '=', options.status);
     const after = options.after;
-    if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
+    if (after)
+      query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1)
+      .execute();
     return pageOf(rows.map(toComment), options.limit);
   }
 
   async setStatus(id: string, status: StoredStatus): Promise<StoredComment | null> {
-    const row = await this.db.updateTable('comments').set({ status }).where('id', '=', id).returningAll().executeTakeFirst();
+    const row = await this.db
+      .updateTable('comments')
+      .set({ status })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
     return row ? toComment(row) : null;
   }
 
@@ -277,4 +321,3 @@ function pageOf(items: StoredComment[], limit: number): Page<StoredComment> {
   const last = shown[shown.length - 1]!;
   return { items: shown, next: { createdAt: last.createdAt, id: last.id } };
 }
-

@@ -72,16 +72,26 @@ export interface Store {
    * Stores a comment, the author's vote (when given) and the idempotency record (when given),
    * all in one transaction. When the key already exists nothing new is stored.
    */
-  createComment(comment: StoredComment, options?: { vote?: Vote; idempotency?: IdempotencyRecord }): Promise<CreateResult>;
+  createComment(
+    comment: StoredComment,
+    options?: { vote?: Vote; idempotency?: IdempotencyRecord },
+  ): Promise<CreateResult>;
   /** The idempotency record of a key, if any. */
   findIdempotency(key: string): Promise<IdempotencyRecord | null>;
 
   getComment(id: string): Promise<StoredComment | null>;
   /** Published comments of a thread, `limit` at a time, stable under concurrent inserts. */
-  listPublished(thread: string, options: { limit: number; after: Position | null; sort: SortOrder }): Promise<Page<StoredComment>>;
+  listPublished(
+    thread: string,
+    options: { limit: number; after: Position | null; sort: SortOrder },
+  ): Promise<Page<StoredComment>>;
   countPublished(thread: string): Promise<number>;
   /** All threads, newest first, optionally one status. */
-  listByStatus(options: { status: StoredStatus | null; limit: number; after: Position | null }): Promise<Page<StoredComment>>;
+  listByStatus(options: {
+    status: StoredStatus | null;
+    limit: number;
+    after: Position | null;
+  }): Promise<Page<StoredComment>>;
   setStatus(id: string, status: StoredStatus): Promise<StoredComment | null>;
   /** True when it existed. */
   deleteComment(id: string): Promise<boolean>;

@@ -12,7 +12,12 @@ export interface PostResult {
   comment: Comment;
 }
 
-export async function postComment(base: string, thread: string, payload: CommentInputRaw, idempotencyKey: string): Promise<PostResult> {
+export async function postComment(
+  base: string,
+  thread: string,
+  payload: CommentInputRaw,
+  idempotencyKey: string,
+): Promise<PostResult> {
   const res = await send(base, 'POST', `${threadPath(thread)}/comments`, {
     body: payload,
     headers: { 'Idempotency-Key': idempotencyKey },

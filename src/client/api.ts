@@ -1,13 +1,4 @@
-import type {
-  CaptchaConfig,
-  Comment,
-  CommentInputRaw,
-  CommentPage,
-  ErrorBody,
-  RatingAggregate,
-  RatingInput,
-  Sort,
-} from '../contract/schemas.js';
+import type { CommentPage, ErrorBody, RatingAggregate, Sort } from '../contract/schemas.js';
 import { threadPath } from './endpoint.js';
 
 /** The server answered with a 4xx or 5xx. `body` is the contract's error JSON when it sent one. */
@@ -44,7 +35,6 @@ export interface ListOptions {
   sort?: Sort;
 }
 
-
 // A small typed client of the HTTP contract (SPEC §3): one function per call. Here the reads the
 // elements make at once; the calls made on the reader's action (post, vote, captcha) are in
 // api-actions.ts, which only the on-demand chunks import. `base` is the API base URL without a
@@ -53,19 +43,21 @@ export interface ListOptions {
 /** Milliseconds before a request is abandoned as a network failure. */
 const TIMEOUT = 15000;
 
-export function listComments(base: string, thread: string, options: ListOptions = {}, signal?: AbortSignal): Promise<CommentPage> {
+export function listComments(
+  base: string,
+  thread: string,
+  options: ListOptions = {},
+  signal?: AbortSignal,
+): Promise<CommentPage> {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(options)) if (v) query.set(k, String(v));
   const qs = query.toString();
   return json(base, 'GET', `${threadPath(thread)}/comments${qs ? `?${qs}` : ''}`, { signal });
 }
 
-
 export function getRating(base: string, thread: string, signal?: AbortSignal): Promise<RatingAggregate> {
   return json(base, 'GET', `${threadPath(thread)}/rating`, { signal });
 }
-
-
 
 export async function json<T>(base: string, method: string, path: string, init: SendInit): Promise<T> {
   return (await (await send(base, method, path, init)).json()) as T;
@@ -91,7 +83,8 @@ export async function send(base: string, method: string, path: string, init: Sen
     if (signal?.aborted) throw err;
     throw new NetworkError(err);
   }
-  if (!res.ok) throw new ApiError(res.status, await readErrorBody(res), parseRetryAfter(res.headers.get('Retry-After')));
+  if (!res.ok)
+    throw new ApiError(res.status, await readErrorBody(res), parseRetryAfter(res.headers.get('Retry-After')));
   return res;
 }
 

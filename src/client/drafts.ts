@@ -47,8 +47,6 @@ export function saveDraft(key: string, draft: Draft): void {
   safeStorage.setJSON(key, { ...draft, savedAt: Date.now(), key: prev?.key, keyFor: prev?.keyFor });
 }
 
-
-
 export const IDENTITY_KEY = 'article-feedback:identity';
 
 /** Name and email of the reader, remembered across threads after a successful post. */
@@ -56,4 +54,3 @@ export function loadIdentity(): { name: string; email: string } | null {
   const v = safeStorage.getJSON<{ name?: unknown; email?: unknown }>(IDENTITY_KEY);
   return v && typeof v.name === 'string' && typeof v.email === 'string' ? { name: v.name, email: v.email } : null;
 }
-

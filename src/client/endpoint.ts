@@ -15,7 +15,8 @@ function own(el: Element, name: 'endpoint' | 'thread'): string | null {
  * `<article-feedback>`'s (across shadow roots). Trailing slashes are dropped.
  */
 export function resolveEndpoint(el: Element): string | null {
-  const value = own(el, 'endpoint') ?? closestComposed(el, 'article-feedback[endpoint]')?.getAttribute('endpoint') ?? null;
+  const value =
+    own(el, 'endpoint') ?? closestComposed(el, 'article-feedback[endpoint]')?.getAttribute('endpoint') ?? null;
   if (!value) return null;
   return value.replace(/\/+$/, '');
 }

@@ -14,7 +14,15 @@ export function idempotencyKey(key: string, payload: unknown): string {
   const stored = safeStorage.getJSON<StoredDraft>(key);
   if (stored?.key && stored.keyFor === fingerprint) return stored.key;
   const made = `af-${randomId(16)}`;
-  safeStorage.setJSON(key, { name: '', email: '', message: '', savedAt: Date.now(), ...stored, key: made, keyFor: fingerprint });
+  safeStorage.setJSON(key, {
+    name: '',
+    email: '',
+    message: '',
+    savedAt: Date.now(),
+    ...stored,
+    key: made,
+    keyFor: fingerprint,
+  });
   return made;
 }
 

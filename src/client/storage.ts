@@ -12,7 +12,8 @@ export const safeStorage = {
   get: (key: string): string | null => attempt(() => localStorage.getItem(key), null),
   set: (key: string, value: string): boolean => attempt(() => (localStorage.setItem(key, value), true), false),
   remove: (key: string): void => attempt(() => localStorage.removeItem(key), undefined),
-  getJSON: <T>(key: string): T | null => attempt(() => JSON.parse(localStorage.getItem(key) ?? 'null') as T | null, null),
+  getJSON: <T>(key: string): T | null =>
+    attempt(() => JSON.parse(localStorage.getItem(key) ?? 'null') as T | null, null),
   setJSON: (key: string, value: unknown): boolean => safeStorage.set(key, JSON.stringify(value)),
 };
 

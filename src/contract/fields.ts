@@ -37,15 +37,21 @@ export const messageSchema = text().check(
 );
 
 /** A star value on any scale the server may use; the server checks it against RATING_MAX. */
-export const ratingValueSchema = z.number({ error: 'rating.range' }).check(
-  z.int({ error: 'rating.range' }),
-  z.gte(1, { error: 'rating.range' }),
-  z.lte(LIMITS.ratingScaleMax, { error: 'rating.range' }),
-);
+export const ratingValueSchema = z
+  .number({ error: 'rating.range' })
+  .check(
+    z.int({ error: 'rating.range' }),
+    z.gte(1, { error: 'rating.range' }),
+    z.lte(LIMITS.ratingScaleMax, { error: 'rating.range' }),
+  );
 
-export const voterSchema = z.string({ error: 'voter.invalid' }).check(z.regex(VOTER_PATTERN, { error: 'voter.invalid' }));
+export const voterSchema = z
+  .string({ error: 'voter.invalid' })
+  .check(z.regex(VOTER_PATTERN, { error: 'voter.invalid' }));
 
-export const commentIdSchema = z.string({ error: 'parent.invalid' }).check(z.regex(ID_PATTERN, { error: 'parent.invalid' }));
+export const commentIdSchema = z
+  .string({ error: 'parent.invalid' })
+  .check(z.regex(ID_PATTERN, { error: 'parent.invalid' }));
 
 export const threadSchema = z.string().check(z.regex(THREAD_PATTERN, { error: 'thread.invalid' }));
 
@@ -57,8 +63,12 @@ export const commentInputSchema = z.object({
   rating: z.optional(z.nullable(ratingValueSchema)),
   voter: z.optional(voterSchema),
   parent: z.optional(z.nullable(commentIdSchema)),
-  captcha: z.optional(z.string({ error: 'captcha.invalid' }).check(z.maxLength(LIMITS.captchaMax, { error: 'captcha.invalid' }))),
-  website: z.optional(z.string({ error: 'field.invalid' }).check(z.maxLength(LIMITS.honeypotMax, { error: 'field.invalid' }))),
+  captcha: z.optional(
+    z.string({ error: 'captcha.invalid' }).check(z.maxLength(LIMITS.captchaMax, { error: 'captcha.invalid' })),
+  ),
+  website: z.optional(
+    z.string({ error: 'field.invalid' }).check(z.maxLength(LIMITS.honeypotMax, { error: 'field.invalid' })),
+  ),
 });
 export type CommentInput = z.output<typeof commentInputSchema>;
 export type CommentInputRaw = z.input<typeof commentInputSchema>;
@@ -69,4 +79,3 @@ export const ratingInputSchema = z.object({
   voter: voterSchema,
 });
 export type RatingInput = z.output<typeof ratingInputSchema>;
-

@@ -5,7 +5,6 @@
  */
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
-import { commentIdSchema } from './fields.js';
 
 export * from './fields.js';
 
@@ -43,10 +42,12 @@ export type Sort = z.output<typeof sortSchema>;
 /** Query of `GET /threads/:thread/comments`. Values arrive as strings. */
 export const listQuerySchema = z.object({
   limit: z.optional(
-    z.pipe(
-      z.string().check(z.regex(/^\d{1,3}$/)),
-      z.transform((s: string) => Number(s)),
-    ).check(z.refine((n: number) => n >= 1 && n <= LIMITS.pageSizeMax)),
+    z
+      .pipe(
+        z.string().check(z.regex(/^\d{1,3}$/)),
+        z.transform((s: string) => Number(s)),
+      )
+      .check(z.refine((n: number) => n >= 1 && n <= LIMITS.pageSizeMax)),
   ),
   cursor: z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/))),
   sort: z.optional(sortSchema),
@@ -114,7 +115,9 @@ export type ErrorBody = z.output<typeof errorBodySchema>;
  * Turns zod issues into `{ field: key }`, first issue per field wins. Used by the server for
  * 422 bodies and by the widget for inline hints, so both name the same keys.
  */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? 'body');

@@ -39,7 +39,9 @@ export const enLater: LaterCatalogue = {
   'field.invalid': 'This value is not valid.',
   'rating.thanks': 'Thanks for rating!',
   'rating.rateLimited': (c) =>
-    c === 'one' ? 'Too many votes. Please try again in {n} second.' : 'Too many votes. Please try again in {n} seconds.',
+    c === 'one'
+      ? 'Too many votes. Please try again in {n} second.'
+      : 'Too many votes. Please try again in {n} seconds.',
   // An open reply form (added by comment-list/reply.ts, which alone opens one).
   'list.cancelReply': 'Cancel reply',
   'list.replyTo': 'Reply to {name}',

@@ -19,8 +19,7 @@ export const es: Catalogue = {
   'form.sending': 'Enviando…',
   'form.valid': '¡Todo bien!',
   'form.charsLeft': (c) => (c === 'one' ? 'Queda {n} carácter' : 'Quedan {n} caracteres'),
-  'form.invalidCount': (c) =>
-    c === 'one' ? '{n} campo necesita tu atención.' : '{n} campos necesitan tu atención.',
+  'form.invalidCount': (c) => (c === 'one' ? '{n} campo necesita tu atención.' : '{n} campos necesitan tu atención.'),
   'form.published': '¡Gracias! Tu comentario se ha publicado.',
   'form.pending': '¡Gracias! Tu comentario está pendiente de moderación.',
   'form.rateLimited': (c) =>

@@ -63,9 +63,7 @@ export const pt: Catalogue = {
   'rating.thanks': 'Obrigado pela avaliação!',
   'rating.failed': 'Não foi possível salvar sua avaliação. Tente novamente.',
   'rating.rateLimited': (c) =>
-    c === 'one'
-      ? 'Votos demais. Tente novamente em {n} segundo.'
-      : 'Votos demais. Tente novamente em {n} segundos.',
+    c === 'one' ? 'Votos demais. Tente novamente em {n} segundo.' : 'Votos demais. Tente novamente em {n} segundos.',
   'rating.hint': 'Escolha com as setas e prima Enter para votar.',
 
   'list.label': 'Comentários',

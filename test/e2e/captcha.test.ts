@@ -44,20 +44,29 @@ describe('proof-of-work captcha under the strict CSP of a cross-origin page', ()
     // Nothing before the reader touches the form: the captcha's code is not even loaded yet
     // (the form imports it on the first focus/input), so there is no status line at all.
     assert.equal(await status.count(), 0, 'nothing before the reader touches the form');
-    assert.equal(await page.evaluate(() => customElements.get('af-captcha') === undefined), true, 'captcha code not loaded before the touch');
+    assert.equal(
+      await page.evaluate(() => customElements.get('af-captcha') === undefined),
+      true,
+      'captcha code not loaded before the touch',
+    );
 
     await form.getByRole('textbox', { name: 'Email' }).focus();
     await page.waitForFunction(
       () => {
         const form = document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-form');
-        const text = form?.shadowRoot?.querySelector('af-captcha')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
+        const text =
+          form?.shadowRoot?.querySelector('af-captcha')?.shadowRoot?.querySelector('[role="status"]')?.textContent ??
+          '';
         return /Verified/.test(text);
       },
       undefined,
       { timeout: 30_000 },
     );
     assert.match((await status.textContent()) ?? '', /Verified/);
-    assert.ok(workers.some((url) => url.startsWith('blob:')), `a blob: worker ran (workers: ${workers.join(', ')})`);
+    assert.ok(
+      workers.some((url) => url.startsWith('blob:')),
+      `a blob: worker ran (workers: ${workers.join(', ')})`,
+    );
 
     await writeComment(page, 'Solved by a worker under a strict CSP.');
     await form.getByRole('button', { name: 'Post comment' }).click();
@@ -67,7 +76,9 @@ describe('proof-of-work captcha under the strict CSP of a cross-origin page', ()
     // After the post the widget fetched a new challenge for the next comment.
     await page.waitForFunction(() => {
       const form = document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-form');
-      return /Verified/.test(form?.shadowRoot?.querySelector('af-captcha')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '');
+      return /Verified/.test(
+        form?.shadowRoot?.querySelector('af-captcha')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '',
+      );
     });
     assert.deepEqual(stack.cspViolations, []);
     assert.deepEqual(stack.foreignRequests, [], 'the proof-of-work makes no third-party request');
@@ -87,11 +98,28 @@ describe('proof-of-work captcha under the strict CSP of a cross-origin page', ()
   });
 
   test('a bot posting to the API without a solution is refused', async () => {
-    const res = await stack.postComment('/articles/pow-bot', { name: 'Bot', email: 'bot@example.com', message: 'spam' });
+    const res = await stack.postComment('/articles/pow-bot', {
+      name: 'Bot',
+      email: 'bot@example.com',
+      message: 'spam',
+    });
     assert.equal(res.status, 422);
     assert.equal(res.body.fields.captcha, 'captcha.required');
-    const forged = Buffer.from(JSON.stringify({ algorithm: 'SHA-256', challenge: 'a'.repeat(64), number: 1, salt: 'x?expires=9999999999&', signature: 'b'.repeat(64) })).toString('base64');
-    const res2 = await stack.postComment('/articles/pow-bot', { name: 'Bot', email: 'bot@example.com', message: 'spam', captcha: forged });
+    const forged = Buffer.from(
+      JSON.stringify({
+        algorithm: 'SHA-256',
+        challenge: 'a'.repeat(64),
+        number: 1,
+        salt: 'x?expires=9999999999&',
+        signature: 'b'.repeat(64),
+      }),
+    ).toString('base64');
+    const res2 = await stack.postComment('/articles/pow-bot', {
+      name: 'Bot',
+      email: 'bot@example.com',
+      message: 'spam',
+      captcha: forged,
+    });
     assert.equal(res2.status, 403);
     assert.deepEqual(await storedMessages(stack, '/articles/pow-bot'), []);
   });
@@ -104,7 +132,8 @@ describe('proof-of-work when the page CSP refuses blob: workers', () => {
     stack = await startStack({
       env: { CAPTCHA: 'pow', MODERATION: 'off' },
       // The strict policy minus `blob:` in worker-src: the worker is refused.
-      csp: ({ serverOrigin }) => strictCsp(serverOrigin).replace(`worker-src 'self' blob: ${serverOrigin}`, "worker-src 'self'"),
+      csp: ({ serverOrigin }) =>
+        strictCsp(serverOrigin).replace(`worker-src 'self' blob: ${serverOrigin}`, "worker-src 'self'"),
     });
   });
   after(async () => {

@@ -38,13 +38,19 @@ describe('flaky network: the reader keeps their words, the server keeps one copy
     const stored = await page.evaluate((thread) => localStorage.getItem(`article-feedback:draft:${thread}`), THREAD);
     assert.ok(stored, 'no draft in localStorage');
     const draft = JSON.parse(stored) as { name: string; email: string; message: string };
-    assert.deepEqual({ name: draft.name, email: draft.email, message: draft.message }, { name: 'Kai Commuter', email: 'commuter@example.com', message: MESSAGE });
+    assert.deepEqual(
+      { name: draft.name, email: draft.email, message: draft.message },
+      { name: 'Kai Commuter', email: 'commuter@example.com', message: MESSAGE },
+    );
   }
 
   async function storedCount(): Promise<{ total: number; messages: string[] }> {
     const res = await stack.getJson(`/threads/${encodeURIComponent(THREAD)}/comments`);
     assert.equal(res.status, 200);
-    return { total: res.body.total as number, messages: (res.body.comments as { message: string }[]).map((c) => c.message) };
+    return {
+      total: res.body.total as number,
+      messages: (res.body.comments as { message: string }[]).map((c) => c.message),
+    };
   }
 
   it('dropped, 500, answer held past the timeout, reload, retry → exactly one comment', async () => {
@@ -64,7 +70,10 @@ describe('flaky network: the reader keeps their words, the server keeps one copy
           status: 500,
           contentType: 'application/json',
           headers: { 'Access-Control-Allow-Origin': stack.pageOrigin },
-          body: JSON.stringify({ error: 'internal', message: 'Something went wrong on the server. Please try again later.' }),
+          body: JSON.stringify({
+            error: 'internal',
+            message: 'Something went wrong on the server. Please try again later.',
+          }),
         });
       }
       if (mode === 'hold') {
@@ -104,7 +113,10 @@ describe('flaky network: the reader keeps their words, the server keeps one copy
     mode = 'hold';
     const t0 = Date.now();
     await form(page).getByRole('button', { name: 'Try again' }).click();
-    await form(page).getByRole('alert').filter({ hasText: FAILED }).waitFor({ timeout: CLIENT_TIMEOUT_MS + 15_000 });
+    await form(page)
+      .getByRole('alert')
+      .filter({ hasText: FAILED })
+      .waitFor({ timeout: CLIENT_TIMEOUT_MS + 15_000 });
     assert.ok(Date.now() - t0 >= CLIENT_TIMEOUT_MS - 500, `gave up after ${Date.now() - t0} ms`);
     await expectWordsKept(page);
     assert.equal((await storedCount()).total, 1, 'the held request was stored by the server');
@@ -112,7 +124,10 @@ describe('flaky network: the reader keeps their words, the server keeps one copy
     // 5. The network is fine again; the reader retries once more.
     mode = 'pass';
     await form(page).getByRole('button', { name: 'Try again' }).click();
-    await form(page).getByRole('status').filter({ hasText: 'Thank you! Your comment is published.' }).waitFor({ timeout: 10_000 });
+    await form(page)
+      .getByRole('status')
+      .filter({ hasText: 'Thank you! Your comment is published.' })
+      .waitFor({ timeout: 10_000 });
 
     assert.deepEqual(seen, ['abort', 'error500', 'hold', 'pass']);
     assert.equal(new Set(keys).size, 1, `different Idempotency-Keys: ${keys.join(', ')}`);
@@ -130,9 +145,14 @@ describe('flaky network: the reader keeps their words, the server keeps one copy
       undefined,
       { timeout: 10_000 },
     );
-    assert.equal(await page.evaluate((thread) => localStorage.getItem(`article-feedback:draft:${thread}`), THREAD), null);
+    assert.equal(
+      await page.evaluate((thread) => localStorage.getItem(`article-feedback:draft:${thread}`), THREAD),
+      null,
+    );
     assert.equal(await field(page, 'Message').inputValue(), '');
-    console.log(`# flaky network: 4 attempts (dropped, 500, held ${CLIENT_TIMEOUT_MS / 1000}+ s, ok) with one Idempotency-Key → ${after.total} comment stored`);
+    console.log(
+      `# flaky network: 4 attempts (dropped, 500, held ${CLIENT_TIMEOUT_MS / 1000}+ s, ok) with one Idempotency-Key → ${after.total} comment stored`,
+    );
     await context.unroute(`${stack.apiUrl}/threads/**`, routeHandler);
   });
 });

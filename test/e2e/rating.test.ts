@@ -16,7 +16,9 @@ let browser: Browser;
 const problems: string[] = [];
 
 before(async () => {
-  server = await startServerProcess({ env: { RATING_MAX: '5', RATE_LIMIT_WRITES: '0', MODERATION: 'off', CAPTCHA: 'none' } });
+  server = await startServerProcess({
+    env: { RATING_MAX: '5', RATE_LIMIT_WRITES: '0', MODERATION: 'off', CAPTCHA: 'none' },
+  });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 });
 
@@ -37,7 +39,8 @@ async function newReader(): Promise<Page> {
   });
   page.on('response', (res) => {
     const url = new URL(res.url());
-    if (res.status() >= 400 && !['/demo.css', '/favicon.ico'].includes(url.pathname)) problems.push(`${res.status()} ${url.pathname}`);
+    if (res.status() >= 400 && !['/demo.css', '/favicon.ico'].includes(url.pathname))
+      problems.push(`${res.status()} ${url.pathname}`);
   });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
@@ -75,16 +78,18 @@ async function waitForSummary(page: Page, text: string): Promise<void> {
 }
 
 async function checkedStars(page: Page): Promise<string[]> {
-  return page.locator(`${RATING} [role="radio"][aria-checked="true"]`).evaluateAll((els) =>
-    els.map((el) => el.getAttribute('aria-label') ?? ''),
-  );
+  return page
+    .locator(`${RATING} [role="radio"][aria-checked="true"]`)
+    .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
 }
 
 /** Resolves with the next `rating-submitted` detail. Call before the action. */
 async function armSubmitted(page: Page): Promise<void> {
   await page.evaluate(() => {
     (window as unknown as { __submitted: Promise<unknown> }).__submitted = new Promise((resolve) =>
-      document.getElementById('standalone')!.addEventListener('rating-submitted', (e) => resolve((e as CustomEvent).detail), { once: true }),
+      document
+        .getElementById('standalone')!
+        .addEventListener('rating-submitted', (e) => resolve((e as CustomEvent).detail), { once: true }),
     );
   });
 }
@@ -185,8 +190,17 @@ test('stars stay visible in forced colors (Windows High Contrast)', async () => 
   });
   // score is value="7" of 10: seven filled in CanvasText, three empty in Canvas, all outlined.
   assert.equal(paint.length, 10);
-  assert.deepEqual(paint.slice(0, 7).map((p) => p.fill), Array(7).fill(canvas.text));
-  assert.deepEqual(paint.slice(7).map((p) => p.fill), Array(3).fill(canvas.canvas));
-  assert.ok(paint.every((p) => p.stroke === canvas.text), JSON.stringify(paint));
+  assert.deepEqual(
+    paint.slice(0, 7).map((p) => p.fill),
+    Array(7).fill(canvas.text),
+  );
+  assert.deepEqual(
+    paint.slice(7).map((p) => p.fill),
+    Array(3).fill(canvas.canvas),
+  );
+  assert.ok(
+    paint.every((p) => p.stroke === canvas.text),
+    JSON.stringify(paint),
+  );
   assert.notEqual(canvas.canvas, canvas.text);
 });

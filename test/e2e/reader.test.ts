@@ -38,7 +38,11 @@ function listed(page: Page) {
 
 async function waitForListLoaded(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-list')?.shadowRoot?.querySelector('section[aria-busy="false"]'),
+    () =>
+      document
+        .querySelector('article-feedback')
+        ?.shadowRoot?.querySelector('comment-list')
+        ?.shadowRoot?.querySelector('section[aria-busy="false"]'),
     undefined,
     { timeout: TIMEOUT },
   );
@@ -128,7 +132,11 @@ describe('reader path (MODERATION=off, CAPTCHA=none)', () => {
 
   test('a reply: the inline form under a comment, and the reply nested under its parent', async () => {
     const thread = '/articles/reply';
-    const seeded = await stack.postComment(thread, { name: 'Olaf', email: 'olaf@example.com', message: 'Who pays for it?' });
+    const seeded = await stack.postComment(thread, {
+      name: 'Olaf',
+      email: 'olaf@example.com',
+      message: 'Who pays for it?',
+    });
     assert.equal(seeded.status, 201);
     const parentId: string = seeded.body.comment.id;
 
@@ -185,7 +193,11 @@ describe('reader path (MODERATION=off, CAPTCHA=none)', () => {
   test('load more: 25 comments, 20 at first, the rest on "Load more comments"', async () => {
     const thread = '/articles/many';
     for (let i = 1; i <= 25; i++) {
-      const res = await stack.postComment(thread, { name: `Reader ${i}`, email: `r${i}@example.com`, message: `Comment number ${i}` });
+      const res = await stack.postComment(thread, {
+        name: `Reader ${i}`,
+        email: `r${i}@example.com`,
+        message: `Comment number ${i}`,
+      });
       assert.equal(res.status, 201);
     }
     const page = await stack.newPage();
@@ -195,7 +207,11 @@ describe('reader path (MODERATION=off, CAPTCHA=none)', () => {
     assert.equal((await listed(page)).length, 20);
     await list.getByRole('button', { name: 'Load more comments' }).click();
     await page.waitForFunction(
-      () => document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-list')?.shadowRoot?.querySelectorAll('article[part="comment"]').length === 25,
+      () =>
+        document
+          .querySelector('article-feedback')
+          ?.shadowRoot?.querySelector('comment-list')
+          ?.shadowRoot?.querySelectorAll('article[part="comment"]').length === 25,
       undefined,
       { timeout: TIMEOUT },
     );

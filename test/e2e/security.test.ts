@@ -52,7 +52,11 @@ describe('security settings end to end', { timeout: 180_000 }, () => {
     await page.locator('article-rating').first().getByRole('radio', { name: '4 of 5 stars' }).click();
     await writeComment(page, 'csp@example.com', 'Strict Reader', 'Works without unsafe-inline.');
     await page.locator('comment-form').first().getByRole('button', { name: 'Post comment' }).click();
-    await page.locator('comment-form').first().getByText('Thank you! Your comment is published.').waitFor({ timeout: 10_000 });
+    await page
+      .locator('comment-form')
+      .first()
+      .getByText('Thank you! Your comment is published.')
+      .waitFor({ timeout: 10_000 });
     await page.locator('comment-list').getByText('Works without unsafe-inline.').waitFor({ timeout: 10_000 });
     assert.equal(await total(stack, thread), 1);
     let votes = 0;
@@ -69,7 +73,11 @@ describe('security settings end to end', { timeout: 180_000 }, () => {
   it('CORS: a page on an origin outside ALLOWED_ORIGINS can neither read nor post; nothing is stored', async () => {
     stack.clearLogs();
     const thread = '/articles/cors';
-    const allowed = await stack.postComment(thread, { name: 'Seed', email: 'seed@example.com', message: 'Seeded from the allowed origin.' });
+    const allowed = await stack.postComment(thread, {
+      name: 'Seed',
+      email: 'seed@example.com',
+      message: 'Seeded from the allowed origin.',
+    });
     assert.equal(allowed.status, 201);
 
     // Same page server, other host name: http://localhost:<port> is another origin.
@@ -80,7 +88,11 @@ describe('security settings end to end', { timeout: 180_000 }, () => {
     await page.locator('comment-list').getByRole('button', { name: 'Retry' }).waitFor({ timeout: 15_000 });
     await writeComment(page, 'evil@example.com', 'Other Site', 'Posted from a site that is not allowed.');
     await page.locator('comment-form').first().getByRole('button', { name: 'Post comment' }).click();
-    await page.locator('comment-form').first().getByText('Your comment could not be sent. It is saved here — try again.').waitFor({ timeout: 10_000 });
+    await page
+      .locator('comment-form')
+      .first()
+      .getByText('Your comment could not be sent. It is saved here — try again.')
+      .waitFor({ timeout: 10_000 });
 
     const outcome = await page.evaluate(async (api) => {
       const url = `${api}/threads/${encodeURIComponent('/articles/cors')}/comments`;
@@ -93,7 +105,12 @@ describe('security settings end to end', { timeout: 180_000 }, () => {
         result.json = (err as Error).name;
       }
       // A "simple" request needs no preflight and reaches the server: it must be refused there.
-      const simple = await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body });
+      const simple = await fetch(url, {
+        method: 'POST',
+        mode: 'no-cors',
+        headers: { 'Content-Type': 'text/plain' },
+        body,
+      });
       result.simple = simple.type;
       try {
         await fetch(url);
@@ -115,12 +132,24 @@ describe('security settings end to end', { timeout: 180_000 }, () => {
     assert.equal(((await direct.json()) as { error: string }).error, 'origin_not_allowed');
     assert.equal(direct.headers.get('Access-Control-Allow-Origin'), null);
     assert.equal(await total(stack, thread), 1, 'a foreign origin stored a comment');
-    assert.ok(stack.consoleErrors.some((e) => /CORS policy/.test(e)), 'the browser did not block on CORS');
+    assert.ok(
+      stack.consoleErrors.some((e) => /CORS policy/.test(e)),
+      'the browser did not block on CORS',
+    );
   });
 
   it('admin endpoints refuse a missing or wrong token (401) and work with the right one', async () => {
     const url = `${stack.apiUrl}/admin/comments`;
-    for (const auth of [undefined, '', 'Bearer', `Bearer ${ADMIN_TOKEN.slice(0, -1)}`, `Bearer ${ADMIN_TOKEN}x`, `bearer  wrong`, `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}`, ADMIN_TOKEN]) {
+    for (const auth of [
+      undefined,
+      '',
+      'Bearer',
+      `Bearer ${ADMIN_TOKEN.slice(0, -1)}`,
+      `Bearer ${ADMIN_TOKEN}x`,
+      `bearer  wrong`,
+      `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}`,
+      ADMIN_TOKEN,
+    ]) {
       const headers: Record<string, string> = auth === undefined ? {} : { Authorization: auth };
       const list = await fetch(url, { headers });
       assert.equal(list.status, 401, `GET with ${JSON.stringify(auth)}`);
@@ -129,7 +158,16 @@ describe('security settings end to end', { timeout: 180_000 }, () => {
       assert.doesNotMatch(body, /@example\.com/);
       assert.equal((JSON.parse(body) as { error: string }).error, 'unauthorized');
       assert.equal((await fetch(`${url}/anything`, { method: 'DELETE', headers })).status, 401);
-      assert.equal((await fetch(`${url}/anything`, { method: 'PATCH', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{"status":"spam"}' })).status, 401);
+      assert.equal(
+        (
+          await fetch(`${url}/anything`, {
+            method: 'PATCH',
+            headers: { ...headers, 'Content-Type': 'application/json' },
+            body: '{"status":"spam"}',
+          })
+        ).status,
+        401,
+      );
     }
     const ok = await fetch(url, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
     assert.equal(ok.status, 200);
@@ -173,30 +211,48 @@ describe('security settings end to end', { timeout: 180_000 }, () => {
     await page.locator('article-rating').first().getByRole('radio', { name: '5 of 5 stars' }).click();
     await writeComment(page, email, 'Private Person', 'My address stays mine.');
     await page.locator('comment-form').first().getByRole('button', { name: 'Post comment' }).click();
-    await page.locator('comment-form').first().getByText('Thank you! Your comment is published.').waitFor({ timeout: 10_000 });
+    await page
+      .locator('comment-form')
+      .first()
+      .getByText('Thank you! Your comment is published.')
+      .waitFor({ timeout: 10_000 });
     await page.reload();
     await page.locator('comment-list').getByText('My address stays mine.').waitFor({ timeout: 10_000 });
 
     const enc = encodeURIComponent(thread);
-    for (const path of [`/threads/${enc}/comments`, `/threads/${enc}/comments?sort=oldest&limit=1`, `/threads/${enc}/rating`, '/captcha', '/openapi.json']) {
+    for (const path of [
+      `/threads/${enc}/comments`,
+      `/threads/${enc}/comments?sort=oldest&limit=1`,
+      `/threads/${enc}/rating`,
+      '/captcha',
+      '/openapi.json',
+    ]) {
       const res = await fetch(stack.apiUrl + path);
       answers.push({ url: path, text: await res.text() });
     }
     // What the database keeps about this author, none of which may leave through a public answer.
     const db = new Database(stack.server.dbPath, { readonly: true, fileMustExist: true });
-    const row = db.prepare('SELECT email, email_norm, client_hash FROM comments WHERE thread = ?').get(thread) as { email: string; email_norm: string; client_hash: string };
+    const row = db.prepare('SELECT email, email_norm, client_hash FROM comments WHERE thread = ?').get(thread) as {
+      email: string;
+      email_norm: string;
+      client_hash: string;
+    };
     db.close();
     assert.equal(row.email, email);
     assert.ok(row.client_hash.length >= 16);
 
-    assert.ok(answers.some((a) => a.url.includes('/comments') && a.text.includes('My address stays mine.')), 'the comment answers were not seen');
+    assert.ok(
+      answers.some((a) => a.url.includes('/comments') && a.text.includes('My address stays mine.')),
+      'the comment answers were not seen',
+    );
     for (const a of answers) {
       assert.ok(!a.text.toLowerCase().includes(email.toLowerCase()), `email in ${a.url}`);
       assert.ok(!a.text.toLowerCase().includes('private.person'), `email local part in ${a.url}`);
       assert.ok(!a.text.includes(row.client_hash), `address hash in ${a.url}`);
       assert.doesNotMatch(a.text, /\b[0-9a-f]{64}\b/i, `a 64-hex string in ${a.url}`);
       // (The OpenAPI document describes the input and admin schemas, which do name `email`.)
-      if (!a.url.endsWith('/openapi.json')) assert.doesNotMatch(a.text, /"(email|clientHash|client_hash|ip|address)"\s*:/i, `a private field in ${a.url}`);
+      if (!a.url.endsWith('/openapi.json'))
+        assert.doesNotMatch(a.text, /"(email|clientHash|client_hash|ip|address)"\s*:/i, `a private field in ${a.url}`);
     }
     console.log(`# privacy: ${answers.length} public API answers searched, no email, no address hash`);
   });

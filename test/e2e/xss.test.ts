@@ -44,7 +44,9 @@ function shownMessage(stored: string): string {
 
 async function renderedComments(page: Page): Promise<Rendered[]> {
   return page.evaluate(() => {
-    const list = document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-list') ?? document.querySelector('comment-list');
+    const list =
+      document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-list') ??
+      document.querySelector('comment-list');
     const root = list?.shadowRoot;
     if (!root) return [];
     const textOf = (el: Element): string => {
@@ -83,7 +85,9 @@ async function urlsAndHandlers(page: Page): Promise<{ urls: string[]; handlers: 
       for (const el of Array.from(root.querySelectorAll('*'))) {
         for (const attr of Array.from(el.attributes)) {
           if (/^on/i.test(attr.name)) handlers.push(`${el.localName}[${attr.name}]`);
-          if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(attr.name.toLowerCase())) {
+          if (
+            ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(attr.name.toLowerCase())
+          ) {
             urls.push(`${el.localName} ${attr.name}=${attr.value}`);
           }
         }
@@ -110,7 +114,11 @@ function suite(label: string, csp: ((ctx: { serverOrigin: string; pageOrigin: st
 </article></main>`,
       });
       for (const [i, p] of XSS_PAYLOADS.entries()) {
-        const res = await stack.postComment(thread, { name: nameFor(p.text), email: `x${i}@example.com`, message: p.text });
+        const res = await stack.postComment(thread, {
+          name: nameFor(p.text),
+          email: `x${i}@example.com`,
+          message: p.text,
+        });
         assert.equal(res.status, 201, `${p.id}: ${JSON.stringify(res.body)}`);
         const c = res.body.comment as { id: string; name: string; message: string };
         // The server keeps the text as sent (trimmed, NFC), escaping nothing.
@@ -144,7 +152,8 @@ function suite(label: string, csp: ((ctx: { serverOrigin: string; pageOrigin: st
       // Let any onerror/onload/ontoggle/animation handler have its chance.
       await page.waitForTimeout(1500);
       // Hover and focus every link: handlers hiding in attributes would fire now.
-      for (const link of await page.locator('comment-list article[part~="comment"] a').all()) await link.hover().catch(() => {});
+      for (const link of await page.locator('comment-list article[part~="comment"] a').all())
+        await link.hover().catch(() => {});
 
       // First what matters most: nothing ran.
       const { urls, handlers, canary } = await urlsAndHandlers(page);
@@ -172,7 +181,10 @@ function suite(label: string, csp: ((ctx: { serverOrigin: string; pageOrigin: st
         'script-bearing URLs in the DOM',
       );
       // The bare URLs of the corpus did become links (and only their http(s) part).
-      assert.ok(links.some((u) => u.startsWith('a href=https://example.com/')), `links: ${links.join(', ')}`);
+      assert.ok(
+        links.some((u) => u.startsWith('a href=https://example.com/')),
+        `links: ${links.join(', ')}`,
+      );
       // The hostile text never became an element anywhere in a rendered comment.
       const injected = await page.evaluate(() => {
         const list = document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-list');
@@ -183,7 +195,9 @@ function suite(label: string, csp: ((ctx: { serverOrigin: string; pageOrigin: st
         ).map((e) => e.localName);
       });
       assert.deepEqual(injected, [], 'elements created from comment text');
-      console.log(`# xss (${label}): ${XSS_PAYLOADS.length} payloads posted as name and message, ${literal} shown literally, 0 executed, ${dialogs.length} dialogs, ${links.length} links all http(s)`);
+      console.log(
+        `# xss (${label}): ${XSS_PAYLOADS.length} payloads posted as name and message, ${literal} shown literally, 0 executed, ${dialogs.length} dialogs, ${links.length} links all http(s)`,
+      );
       if (csp === undefined) assert.deepEqual(stack.cspViolations, []);
     });
   });

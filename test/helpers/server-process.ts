@@ -54,7 +54,10 @@ function tempDbPath(): { dir: string; dbPath: string } {
   return { dir, dbPath: join(dir, 'comments.db') };
 }
 
-function baseEnv(dbPath: string, env: Record<string, string | undefined> | undefined): Record<string, string | undefined> {
+function baseEnv(
+  dbPath: string,
+  env: Record<string, string | undefined> | undefined,
+): Record<string, string | undefined> {
   return { PORT: '0', HOST: '127.0.0.1', CAPTCHA: 'none', RATE_LIMIT_WRITES: '0', DATABASE_URL: dbPath, ...env };
 }
 
@@ -107,7 +110,10 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
  * Runs the CLI expecting it to refuse to start; resolves with its exit code and output.
  * Rejects if it starts listening instead.
  */
-export async function expectStartFailure(env: Record<string, string | undefined>, timeout = 60000): Promise<ServerExit> {
+export async function expectStartFailure(
+  env: Record<string, string | undefined>,
+  timeout = 60000,
+): Promise<ServerExit> {
   const made = tempDbPath();
   const child = spawnCli(baseEnv(made.dbPath, env));
   let out = '';

@@ -22,7 +22,12 @@ const SECRET = 'pow-test-secret-0123456789';
 /** What the browser does: try 0..maxnumber until SHA-256(salt + n) matches. */
 function solve(challenge: PowChallenge): number {
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) return n;
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge
+    )
+      return n;
   }
   throw new Error('unsolvable challenge');
 }
@@ -63,7 +68,12 @@ async function boot(dbPath: string): Promise<Running> {
 let counter = 0;
 function comment(captcha?: string): Record<string, unknown> {
   counter++;
-  return { name: 'Grace Hopper', email: 'grace@example.com', message: `Proof-of-work comment ${counter}`, ...(captcha === undefined ? {} : { captcha }) };
+  return {
+    name: 'Grace Hopper',
+    email: 'grace@example.com',
+    message: `Proof-of-work comment ${counter}`,
+    ...(captcha === undefined ? {} : { captcha }),
+  };
 }
 
 async function listed(srv: Running, thread: string): Promise<string[]> {
@@ -102,7 +112,11 @@ describe('proof-of-work captcha over HTTP', () => {
     assert.ok(Math.abs(expires - (Date.now() + POW_CHALLENGE_TTL_MS)) < 5000, 'expires in 20 minutes');
     const res = await srv.request('/api/captcha');
     assert.equal(res.headers.get('Cache-Control'), 'no-store');
-    assert.notEqual(((await res.json()) as { challenge: PowChallenge }).challenge.challenge, c.challenge, 'each request gets its own');
+    assert.notEqual(
+      ((await res.json()) as { challenge: PowChallenge }).challenge.challenge,
+      c.challenge,
+      'each request gets its own',
+    );
   });
 
   it('accepts a solved challenge: 201 and the comment is listed', async () => {
@@ -114,8 +128,16 @@ describe('proof-of-work captcha over HTTP', () => {
   });
 
   it('answers 422 captcha.required when the solution is missing', async () => {
-    assert.deepEqual(await refusal(await srv.post('/pow/missing', comment())), { status: 422, error: 'validation', field: 'captcha.required' });
-    assert.deepEqual(await refusal(await srv.post('/pow/missing', comment(''))), { status: 422, error: 'validation', field: 'captcha.required' });
+    assert.deepEqual(await refusal(await srv.post('/pow/missing', comment())), {
+      status: 422,
+      error: 'validation',
+      field: 'captcha.required',
+    });
+    assert.deepEqual(await refusal(await srv.post('/pow/missing', comment(''))), {
+      status: 422,
+      error: 'validation',
+      field: 'captcha.required',
+    });
     assert.deepEqual(await listed(srv, '/pow/missing'), []);
   });
 
@@ -129,7 +151,9 @@ describe('proof-of-work captcha over HTTP', () => {
 
   it('refuses an expired challenge even when solved', async () => {
     // Signed with the server's secret, but made 21 minutes ago.
-    const past = createPowCaptcha({ secret: SECRET, powMaxNumber: 2000 }, srv.store, { now: () => Date.now() - POW_CHALLENGE_TTL_MS - 60_000 });
+    const past = createPowCaptcha({ secret: SECRET, powMaxNumber: 2000 }, srv.store, {
+      now: () => Date.now() - POW_CHALLENGE_TTL_MS - 60_000,
+    });
     const old = await past.describe();
     assert.equal(old.provider, 'pow');
     const c = (old as { challenge: PowChallenge }).challenge;
@@ -147,14 +171,24 @@ describe('proof-of-work captcha over HTTP', () => {
     const real = await srv.challenge();
     const salt = real.salt.replace(/expires=\d+/, `expires=${Math.floor(Date.now() / 1000) + 86400 * 365}`);
     const number = 5;
-    const tampered = { ...real, salt, challenge: createHash('sha256').update(salt + number).digest('hex') };
+    const tampered = {
+      ...real,
+      salt,
+      challenge: createHash('sha256')
+        .update(salt + number)
+        .digest('hex'),
+    };
     const res2 = await srv.post('/pow/forged', comment(encodePowPayload(tampered, number)));
     assert.equal(res2.status, 403);
     assert.deepEqual(await listed(srv, '/pow/forged'), []);
   });
 
   it('refuses garbage in the captcha field with 403', async () => {
-    for (const token of ['not base64 json', Buffer.from('{"algorithm":"SHA-256"}').toString('base64'), Buffer.from('[1,2]').toString('base64')]) {
+    for (const token of [
+      'not base64 json',
+      Buffer.from('{"algorithm":"SHA-256"}').toString('base64'),
+      Buffer.from('[1,2]').toString('base64'),
+    ]) {
       assert.equal((await srv.post('/pow/garbage', comment(token))).status, 403, token);
     }
   });
@@ -163,11 +197,17 @@ describe('proof-of-work captcha over HTTP', () => {
     const c = await srv.challenge();
     const token = encodePowPayload(c, solve(c));
     assert.equal((await srv.post('/pow/replay', comment(token))).status, 201);
-    assert.deepEqual(await refusal(await srv.post('/pow/replay', comment(token))), { status: 403, error: 'captcha_failed', field: 'captcha.invalid' });
+    assert.deepEqual(await refusal(await srv.post('/pow/replay', comment(token))), {
+      status: 403,
+      error: 'captcha_failed',
+      field: 'captcha.invalid',
+    });
 
     const c2 = await srv.challenge();
     const token2 = encodePowPayload(c2, solve(c2));
-    const statuses = (await Promise.all([1, 2, 3, 4].map(() => srv.post('/pow/race', comment(token2))))).map((r) => r.status).sort();
+    const statuses = (await Promise.all([1, 2, 3, 4].map(() => srv.post('/pow/race', comment(token2)))))
+      .map((r) => r.status)
+      .sort();
     assert.deepEqual(statuses, [201, 403, 403, 403]);
     assert.equal((await listed(srv, '/pow/race')).length, 1);
   });
@@ -204,7 +244,8 @@ describe('createPowCaptcha', () => {
     const used = new Map<string, number>();
     return {
       used,
-      useCaptchaSolution: (id: string, expiresAt: number) => Promise.resolve(used.has(id) ? false : (used.set(id, expiresAt), true)),
+      useCaptchaSolution: (id: string, expiresAt: number) =>
+        Promise.resolve(used.has(id) ? false : (used.set(id, expiresAt), true)),
     };
   };
 

@@ -7,7 +7,11 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createProviderCaptcha, PROVIDER_VERIFY_URLS, type CaptchaProviderName } from '../../server/captcha/providers.js';
+import {
+  createProviderCaptcha,
+  PROVIDER_VERIFY_URLS,
+  type CaptchaProviderName,
+} from '../../server/captcha/providers.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
 type Mode = 'up' | 'down' | 'error-page' | 'hang' | 'not-json';
@@ -46,9 +50,15 @@ async function startStandIn(): Promise<StandIn> {
       default: {
         // Like the providers: 200 either way, `success` says whether the token is good.
         const ok = form.get('secret') === 'the-secret' && form.get('response') === VALID;
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify(ok ? { success: true, hostname: 'news.example' } : { success: false, 'error-codes': ['invalid-input-response'] }),
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify(
+              ok
+                ? { success: true, hostname: 'news.example' }
+                : { success: false, 'error-codes': ['invalid-input-response'] },
+            ),
+          );
       }
     }
   });
@@ -67,7 +77,12 @@ const PROVIDERS: CaptchaProviderName[] = ['recaptcha', 'hcaptcha', 'turnstile'];
 let counter = 0;
 function comment(captcha?: string): Record<string, unknown> {
   counter++;
-  return { name: 'Ada', email: 'ada@example.com', message: `Provider comment ${counter}`, ...(captcha === undefined ? {} : { captcha }) };
+  return {
+    name: 'Ada',
+    email: 'ada@example.com',
+    message: `Provider comment ${counter}`,
+    ...(captcha === undefined ? {} : { captcha }),
+  };
 }
 
 async function verdict(res: Response): Promise<[number, string | undefined, string | undefined]> {
@@ -85,9 +100,11 @@ for (const provider of PROVIDERS) {
         ...(key ? { 'Idempotency-Key': key } : {}),
       });
     const listed = async (thread: string) =>
-      ((await (await srv.request(`/api/threads/${encodeURIComponent(thread)}/comments`)).json()) as { comments: { message: string }[] }).comments.map(
-        (c) => c.message,
-      );
+      (
+        (await (await srv.request(`/api/threads/${encodeURIComponent(thread)}/comments`)).json()) as {
+          comments: { message: string }[];
+        }
+      ).comments.map((c) => c.message);
 
     before(async () => {
       standIn = await startStandIn();
@@ -127,14 +144,22 @@ for (const provider of PROVIDERS) {
 
     it('an invalid token → 403 captcha.invalid, nothing stored', async () => {
       standIn.mode = 'up';
-      assert.deepEqual(await verdict(await post(`/${provider}/invalid`, comment('forged-token'))), [403, 'captcha_failed', 'captcha.invalid']);
+      assert.deepEqual(await verdict(await post(`/${provider}/invalid`, comment('forged-token'))), [
+        403,
+        'captcha_failed',
+        'captcha.invalid',
+      ]);
       assert.deepEqual(await listed(`/${provider}/invalid`), []);
     });
 
     it('no token → 422 captcha.required without asking the provider', async () => {
       standIn.mode = 'up';
       standIn.requests.length = 0;
-      assert.deepEqual(await verdict(await post(`/${provider}/missing`, comment())), [422, 'validation', 'captcha.required']);
+      assert.deepEqual(await verdict(await post(`/${provider}/missing`, comment())), [
+        422,
+        'validation',
+        'captcha.required',
+      ]);
       assert.equal(standIn.requests.length, 0);
     });
 
@@ -143,7 +168,11 @@ for (const provider of PROVIDERS) {
       const key = `retry-${provider}-0001`;
       for (const mode of ['down', 'error-page', 'not-json'] as const) {
         standIn.mode = mode;
-        assert.deepEqual(await verdict(await post(`/${provider}/down`, body, key)), [503, 'captcha_unavailable', 'captcha.unavailable'], mode);
+        assert.deepEqual(
+          await verdict(await post(`/${provider}/down`, body, key)),
+          [503, 'captcha_unavailable', 'captcha.unavailable'],
+          mode,
+        );
       }
       assert.deepEqual(await listed(`/${provider}/down`), []);
       standIn.mode = 'up';
@@ -154,7 +183,7 @@ for (const provider of PROVIDERS) {
 }
 
 describe('createProviderCaptcha', () => {
-  it('posts to each provider\'s own siteverify URL by default', async () => {
+  it("posts to each provider's own siteverify URL by default", async () => {
     for (const provider of PROVIDERS) {
       const urls: string[] = [];
       const fakeFetch = (async (url: string | URL | Request) => {

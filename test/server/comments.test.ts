@@ -15,7 +15,11 @@ describe('comments API', () => {
     const hostile = "Robert'); DROP TABLE comments;-- <script>alert(1)</script>";
     const nonLatin = 'Привет, мир! 你好 مرحبا 👋🏽 café';
     const decomposed = 'Cafe\u0301 au lait'; // e + combining acute → é after NFC
-    const res = await s.send('POST', T, { name: `  ${nonLatin}  `, email: 'Reader@Example.com', message: `${hostile}\n\n${decomposed}\tend` });
+    const res = await s.send('POST', T, {
+      name: `  ${nonLatin}  `,
+      email: 'Reader@Example.com',
+      message: `${hostile}\n\n${decomposed}\tend`,
+    });
     assert.equal(res.status, 201);
     const { comment } = (await res.json()) as { comment: Record<string, unknown> };
     assert.equal(comment.name, nonLatin);
@@ -69,12 +73,22 @@ describe('comments API', () => {
     assert.equal(ok.status, 201);
     const cases: [Record<string, unknown>, string, string, string][] = [
       [{ name: 'n'.repeat(81) }, 'name', 'name.tooLong', 'Please use at most 80 characters for your name.'],
-      [{ message: 'm'.repeat(5001) }, 'message', 'message.tooLong', 'Please shorten your message to at most 5000 characters.'],
+      [
+        { message: 'm'.repeat(5001) },
+        'message',
+        'message.tooLong',
+        'Please shorten your message to at most 5000 characters.',
+      ],
       [{ email: `${'a'.repeat(250)}@example.com` }, 'email', 'email.tooLong', 'This email address is too long.'],
       [{ email: 'a@b' }, 'email', 'email.invalid', 'Please enter a valid email address.'],
       [{ email: 'two@@example.com' }, 'email', 'email.invalid', 'Please enter a valid email address.'],
       [{ name: 'bad\u0000name' }, 'name', 'name.control', 'Please remove invisible control characters from your name.'],
-      [{ message: 'bell\u0007' }, 'message', 'message.control', 'Please remove invisible control characters from your message.'],
+      [
+        { message: 'bell\u0007' },
+        'message',
+        'message.control',
+        'Please remove invisible control characters from your message.',
+      ],
     ];
     for (const [override, field, key, message] of cases) {
       const res = await s.send('POST', T, commentBody(override));
@@ -111,7 +125,11 @@ describe('comments API', () => {
   it('a rating above RATING_MAX is refused with rating.range naming the scale', async () => {
     const res = await s.send('POST', T, commentBody({ rating: 6, voter: voterId(1) }));
     assert.equal(res.status, 422);
-    assert.deepEqual(await res.json(), { error: 'validation', message: 'Please pick between 1 and 5 stars.', fields: { rating: 'rating.range' } });
+    assert.deepEqual(await res.json(), {
+      error: 'validation',
+      message: 'Please pick between 1 and 5 stars.',
+      fields: { rating: 'rating.range' },
+    });
   });
 
   it("a comment's rating is its author's vote under the voter id (one vote per reader)", async () => {
@@ -122,7 +140,10 @@ describe('comments API', () => {
     const agg = (await (await s.request('/api/threads/rated/rating')).json()) as Record<string, unknown>;
     assert.deepEqual(agg, { average: 5, count: 1, max: 5, histogram: [0, 0, 0, 0, 1] });
     const list = (await (await s.request(thread + '?sort=oldest')).json()) as { comments: { rating: number | null }[] };
-    assert.deepEqual(list.comments.map((c) => c.rating), [2, 5, 4]);
+    assert.deepEqual(
+      list.comments.map((c) => c.rating),
+      [2, 5, 4],
+    );
   });
 
   it('replies need a published parent of the same thread (422 parent.invalid)', async () => {
@@ -178,7 +199,10 @@ describe('comments API', () => {
     const key = { 'Idempotency-Key': 'af-concurrent-0002' };
     const burst = await Promise.all(Array.from({ length: 5 }, () => s.send('POST', thread, body, key)));
     const texts = await Promise.all(burst.map((r) => r.text()));
-    assert.deepEqual(burst.map((r) => r.status), [201, 201, 201, 201, 201]);
+    assert.deepEqual(
+      burst.map((r) => r.status),
+      [201, 201, 201, 201, 201],
+    );
     assert.equal(new Set(texts).size, 1);
     assert.equal(((await (await s.request(thread)).json()) as { total: number }).total, 2);
 
@@ -263,7 +287,16 @@ describe('pagination', () => {
   it('default page size is 20; bad query parameters are 400', async () => {
     const page = (await (await s.request('/api/threads/paged/comments')).json()) as { comments: unknown[] };
     assert.equal(page.comments.length, 20);
-    for (const qs of ['limit=0', 'limit=101', 'limit=abc', 'limit=-1', 'sort=random', 'cursor=***', 'cursor=bm90LWpzb24', `cursor=${'a'.repeat(201)}`]) {
+    for (const qs of [
+      'limit=0',
+      'limit=101',
+      'limit=abc',
+      'limit=-1',
+      'sort=random',
+      'cursor=***',
+      'cursor=bm90LWpzb24',
+      `cursor=${'a'.repeat(201)}`,
+    ]) {
       const res = await s.request(`/api/threads/paged/comments?${qs}`);
       assert.equal(res.status, 400, qs);
       const body = (await res.json()) as { error: string; message: string };

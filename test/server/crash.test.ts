@@ -55,7 +55,9 @@ describe('durability', () => {
         cursor = page.nextCursor;
       } while (cursor);
       const lost = [...acknowledged.values()].filter((id) => !ids.has(id));
-      console.log(`# durability: ${acknowledged.size} comments acknowledged before SIGKILL, ${ids.size} found after restart, ${lost.length} acknowledged lost`);
+      console.log(
+        `# durability: ${acknowledged.size} comments acknowledged before SIGKILL, ${ids.size} found after restart, ${lost.length} acknowledged lost`,
+      );
       assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.size} acknowledged comments lost`);
 
       // A retry of an acknowledged request after the restart returns the same comment.
@@ -63,7 +65,8 @@ describe('durability', () => {
       const retry = await post(second.apiUrl, Number(key.slice('crash-key-'.length)));
       assert.equal(retry.status, 201);
       assert.equal(retry.id, id);
-      const total = ((await (await fetch(`${second.apiUrl}/threads/${THREAD}/comments`)).json()) as { total: number }).total;
+      const total = ((await (await fetch(`${second.apiUrl}/threads/${THREAD}/comments`)).json()) as { total: number })
+        .total;
       assert.equal(total, ids.size);
     } finally {
       await second.stop();

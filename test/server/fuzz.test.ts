@@ -42,7 +42,10 @@ async function call(s: TestServer, path: string, init: RequestInit): Promise<Ans
   casesRun += 1;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms: ${init.method ?? 'GET'} ${path}`)), REQUEST_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms: ${init.method ?? 'GET'} ${path}`)),
+      REQUEST_TIMEOUT_MS,
+    );
   });
   try {
     const res = await Promise.race([s.request(path, init), timeout]);
@@ -92,7 +95,9 @@ const rawBody = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ maxLength: 50 }),
   deepJson,
-  fc.integer({ min: LIMITS.bodyMaxBytes - 64, max: LIMITS.bodyMaxBytes * 3 }).map((n) => JSON.stringify({ name: 'n', email: 'a@b.co', message: 'x'.repeat(n) })),
+  fc
+    .integer({ min: LIMITS.bodyMaxBytes - 64, max: LIMITS.bodyMaxBytes * 3 })
+    .map((n) => JSON.stringify({ name: 'n', email: 'a@b.co', message: 'x'.repeat(n) })),
   fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
   fc.constantFrom(
     '{"__proto__":{"polluted":1},"name":"n","email":"a@b.co","message":"m"}',
@@ -120,7 +125,10 @@ const junk = fc.oneof(fc.jsonValue({ maxDepth: 3 }), anyText);
 
 const validName = fc.string({ minLength: 1, maxLength: 80 });
 const validEmail = fc.oneof(fc.emailAddress(), fc.constant('reader@example.com'));
-const validMessage = fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }));
+const validMessage = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 300 }),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }),
+);
 const voter = fc.stringMatching(/^[A-Za-z0-9_-]{8,20}$/);
 
 /** A comment body field by field: mostly plausible values, with junk mixed in. */
@@ -144,7 +152,18 @@ const threadId = fc.oneof(
   { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z0-9._~:/-]{1,30}$/) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 0, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.integer({ min: 195, max: 400 }).map((n) => 'a'.repeat(n)) },
-  { weight: 1, arbitrary: fc.constantFrom('..', '../../etc/passwd', '%00', '%2e%2e', ' ', '\u202Eevil', "'; DROP TABLE comments;--") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '..',
+      '../../etc/passwd',
+      '%00',
+      '%2e%2e',
+      ' ',
+      '\u202Eevil',
+      "'; DROP TABLE comments;--",
+    ),
+  },
 );
 
 const encodeThread = (t: string) => encodeURIComponent(t);
@@ -153,7 +172,14 @@ const contentType = fc.oneof(
   { weight: 4, arbitrary: fc.constant('application/json') },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('text/plain', 'application/json; charset=latin1', 'application/x-www-form-urlencoded', 'application/merge-patch+json', 'APPLICATION/JSON', ''),
+    arbitrary: fc.constantFrom(
+      'text/plain',
+      'application/json; charset=latin1',
+      'application/x-www-form-urlencoded',
+      'application/merge-patch+json',
+      'APPLICATION/JSON',
+      '',
+    ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
 );
@@ -168,7 +194,14 @@ const idempotencyKey = fc.oneof(
 const headerValue = fc.string({ maxLength: 80 }).filter((s) => /^[\x20-\x7e]*$/.test(s));
 
 const queryString = fc
-  .dictionary(fc.oneof(fc.constantFrom('limit', 'cursor', 'sort', 'status'), fc.string({ maxLength: 10 })), fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constantFrom('newest', 'oldest', '0', '101', '-1', '1e3', 'published', 'spam', 'pending')))
+  .dictionary(
+    fc.oneof(fc.constantFrom('limit', 'cursor', 'sort', 'status'), fc.string({ maxLength: 10 })),
+    fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.integer().map(String),
+      fc.constantFrom('newest', 'oldest', '0', '101', '-1', '1e3', 'published', 'spam', 'pending'),
+    ),
+  )
   .map((d) => new URLSearchParams(d).toString());
 
 // ---- the tests --------------------------------------------------------------------------------
@@ -185,7 +218,11 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
     db = new Database(s.dbPath, { readonly: true, fileMustExist: true });
     // A few comments so admin and listing paths have something to chew on.
     for (let i = 0; i < 3; i++) {
-      const res = await s.send('POST', '/api/threads/seed/comments', { name: `Seed ${i}`, email: `seed${i}@example.com`, message: `seed ${i}` });
+      const res = await s.send('POST', '/api/threads/seed/comments', {
+        name: `Seed ${i}`,
+        email: `seed${i}@example.com`,
+        message: `seed ${i}`,
+      });
       assert.equal(res.status, 201);
     }
   });
@@ -199,7 +236,8 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
     const before = snapshot(db);
     const a = await call(s, path, init);
     checkAnswer(a, what, init.method === 'HEAD');
-    if (a.status >= 400 || a.status === 304) assert.equal(snapshot(db), before, `${what}: a rejected request changed the database`);
+    if (a.status >= 400 || a.status === 304)
+      assert.equal(snapshot(db), before, `${what}: a rejected request changed the database`);
     return a;
   }
 
@@ -209,10 +247,15 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
         const headers: Record<string, string> = {};
         if (type) headers['Content-Type'] = type;
         if (key !== undefined) headers['Idempotency-Key'] = key;
-        const a = await probe(`/api/threads/${encodeThread(thread)}/comments`, { method: 'POST', headers, body }, `POST raw ${JSON.stringify(body).slice(0, 80)}`);
+        const a = await probe(
+          `/api/threads/${encodeThread(thread)}/comments`,
+          { method: 'POST', headers, body },
+          `POST raw ${JSON.stringify(body).slice(0, 80)}`,
+        );
         assert.ok([201, 202, 400, 403, 404, 409, 413, 415, 422].includes(a.status), `unexpected ${a.status}`);
         const routed = thread !== '' && thread !== '.' && thread !== '..';
-        if (routed && Buffer.byteLength(body) > LIMITS.bodyMaxBytes && /^application\/json/i.test(type)) assert.equal(a.status, 413, `${Buffer.byteLength(body)} bytes`);
+        if (routed && Buffer.byteLength(body) > LIMITS.bodyMaxBytes && /^application\/json/i.test(type))
+          assert.equal(a.status, 413, `${Buffer.byteLength(body)} bytes`);
       }),
       { numRuns: RUNS },
     );
@@ -233,8 +276,13 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
         const parsed = z.safeParse(commentInputSchema, fields);
         const input = parsed.success ? parsed.data : null;
         const spam = input ? (input.website ?? '').trim() !== '' : false;
-        const accepted = input !== null && (input.rating == null || input.rating <= 5) && (spam || input.parent == null);
-        assert.equal(a.status, accepted ? 201 : 422, `${JSON.stringify(fields).slice(0, 200)} → ${a.text.slice(0, 200)}`);
+        const accepted =
+          input !== null && (input.rating == null || input.rating <= 5) && (spam || input.parent == null);
+        assert.equal(
+          a.status,
+          accepted ? 201 : 422,
+          `${JSON.stringify(fields).slice(0, 200)} → ${a.text.slice(0, 200)}`,
+        );
         if (accepted) {
           const { comment } = a.json as { comment: Record<string, unknown> };
           assert.equal(comment.name, input!.name);
@@ -254,7 +302,12 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
   it('PUT rating: any body, any thread; valid votes answer 200 with the aggregate', async () => {
     const ratingBody = fc.oneof(
       rawBody,
-      fc.record({ value: fc.oneof(fc.integer({ min: -3, max: 12 }), junk), voter: fc.oneof(voter, junk) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+      fc
+        .record(
+          { value: fc.oneof(fc.integer({ min: -3, max: 12 }), junk), voter: fc.oneof(voter, junk) },
+          { requiredKeys: [] },
+        )
+        .map((v) => JSON.stringify(v)),
     );
     await fc.assert(
       fc.asyncProperty(threadId, ratingBody, contentType, async (thread, body, type) => {
@@ -279,7 +332,11 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
     await fc.assert(
       fc.asyncProperty(threadId, queryString, fc.option(headerValue), async (thread, query, etag) => {
         const headers: Record<string, string> = etag ? { 'If-None-Match': etag } : {};
-        const list = await probe(`/api/threads/${encodeThread(thread)}/comments?${query}`, { headers }, `GET comments ?${query}`);
+        const list = await probe(
+          `/api/threads/${encodeThread(thread)}/comments?${query}`,
+          { headers },
+          `GET comments ?${query}`,
+        );
         assert.ok([200, 304, 400, 404].includes(list.status), `unexpected ${list.status}`);
         if (list.status === 200) {
           const page = list.json as { comments: unknown[]; total: number; nextCursor: string | null };
@@ -287,7 +344,8 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
           assert.doesNotMatch(list.text, /"email"/);
         }
         // An empty or dot-segment thread changes the path itself (404); any other bad id is a 400.
-        if (!THREAD_PATTERN.test(thread)) assert.ok([400, 404].includes(list.status), `thread ${JSON.stringify(thread)}: ${list.status}`);
+        if (!THREAD_PATTERN.test(thread))
+          assert.ok([400, 404].includes(list.status), `thread ${JSON.stringify(thread)}: ${list.status}`);
         const rating = await probe(`/api/threads/${encodeThread(thread)}/rating?${query}`, { headers }, 'GET rating');
         assert.ok([200, 304, 400, 404].includes(rating.status), `unexpected ${rating.status}`);
       }),
@@ -313,13 +371,23 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
         if (auth !== undefined) headers.Authorization = auth;
         const hasBody = m !== 'GET';
-        const list = await probe(`/api/admin/comments?${query}`, { method: m, headers, ...(hasBody ? { body } : {}) }, `${m} admin list`);
-        const one = await probe(`/api/admin/comments/${encodeURIComponent(commentId)}`, { method: m, headers, ...(hasBody ? { body } : {}) }, `${m} admin one`);
-        const correct = auth !== undefined && /^Bearer\s+/i.test(auth) && auth.replace(/^Bearer\s+/i, '').trim() === ADMIN_TOKEN;
+        const list = await probe(
+          `/api/admin/comments?${query}`,
+          { method: m, headers, ...(hasBody ? { body } : {}) },
+          `${m} admin list`,
+        );
+        const one = await probe(
+          `/api/admin/comments/${encodeURIComponent(commentId)}`,
+          { method: m, headers, ...(hasBody ? { body } : {}) },
+          `${m} admin one`,
+        );
+        const correct =
+          auth !== undefined && /^Bearer\s+/i.test(auth) && auth.replace(/^Bearer\s+/i, '').trim() === ADMIN_TOKEN;
         if (!correct) {
           // A wrong method is refused before authentication (405); everything else is 401 or an unknown-path 404.
           if (m === 'GET') assert.equal(list.status, 401, `list with ${JSON.stringify(auth)}`);
-          if (m === 'PATCH' || m === 'DELETE') assert.ok([401, 404].includes(one.status), `one ${m} with ${JSON.stringify(auth)}: ${one.status}`);
+          if (m === 'PATCH' || m === 'DELETE')
+            assert.ok([401, 404].includes(one.status), `one ${m} with ${JSON.stringify(auth)}: ${one.status}`);
           for (const a of [list, one]) assert.doesNotMatch(a.text, /@example\.com/);
         }
       }),
@@ -331,11 +399,24 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
     const headers = { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' };
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 65, max: 300 }).map((n) => 'i'.repeat(n))),
-        fc.oneof(rawBody, fc.record({ status: fc.oneof(fc.constantFrom('published', 'spam', 'pending', 'deleted', ''), junk) }).map((v) => JSON.stringify(v))),
+        fc.oneof(
+          fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+          fc.string({ unit: 'grapheme', maxLength: 80 }),
+          fc.integer({ min: 65, max: 300 }).map((n) => 'i'.repeat(n)),
+        ),
+        fc.oneof(
+          rawBody,
+          fc
+            .record({ status: fc.oneof(fc.constantFrom('published', 'spam', 'pending', 'deleted', ''), junk) })
+            .map((v) => JSON.stringify(v)),
+        ),
         fc.constantFrom('PATCH', 'DELETE'),
         async (commentId, body, m) => {
-          const a = await probe(`/api/admin/comments/${encodeURIComponent(commentId)}`, { method: m, headers, ...(m === 'PATCH' ? { body } : {}) }, `${m} admin ${commentId}`);
+          const a = await probe(
+            `/api/admin/comments/${encodeURIComponent(commentId)}`,
+            { method: m, headers, ...(m === 'PATCH' ? { body } : {}) },
+            `${m} admin ${commentId}`,
+          );
           // Random ids never name one of the stored comments (12 random characters).
           assert.ok([400, 404, 413, 415, 422].includes(a.status), `${m} ${commentId}: ${a.status}`);
         },
@@ -349,7 +430,11 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
   it('arbitrary paths and methods under /api and at the root never 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.webPath(), fc.string({ maxLength: 60 }).map((p) => '/api/' + encodeURI(p).replace(/[?#]/g, '')), fc.webPath().map((p) => '/api' + p)),
+        fc.oneof(
+          fc.webPath(),
+          fc.string({ maxLength: 60 }).map((p) => '/api/' + encodeURI(p).replace(/[?#]/g, '')),
+          fc.webPath().map((p) => '/api' + p),
+        ),
         fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
         fc.option(headerValue),
         async (path, m, origin) => {
@@ -362,7 +447,11 @@ describe('API fuzzing (fast-check)', { timeout: 120_000 }, () => {
           const headers: Record<string, string> = { 'Content-Type': 'application/json' };
           if (origin) headers.Origin = origin;
           const body = m === 'GET' || m === 'HEAD' ? undefined : '{}';
-          const a = await probe(url.pathname + url.search, { method: m, headers, ...(body ? { body } : {}) }, `${m} ${url.pathname}`);
+          const a = await probe(
+            url.pathname + url.search,
+            { method: m, headers, ...(body ? { body } : {}) },
+            `${m} ${url.pathname}`,
+          );
           assert.ok(a.status < 500);
         },
       ),
@@ -389,7 +478,13 @@ describe('API fuzzing with the proof-of-work captcha on', { timeout: 60_000 }, (
       fc.base64String({ maxLength: 400 }),
       fc.jsonValue({ maxDepth: 3 }).map((v) => Buffer.from(JSON.stringify(v)).toString('base64')),
       fc
-        .record({ algorithm: fc.constantFrom('SHA-256', 'SHA-1', 'MD5', ''), challenge: fc.stringMatching(/^[0-9a-f]{0,64}$/), number: fc.integer(), salt: fc.string(), signature: fc.stringMatching(/^[0-9a-f]{0,64}$/) })
+        .record({
+          algorithm: fc.constantFrom('SHA-256', 'SHA-1', 'MD5', ''),
+          challenge: fc.stringMatching(/^[0-9a-f]{0,64}$/),
+          number: fc.integer(),
+          salt: fc.string(),
+          signature: fc.stringMatching(/^[0-9a-f]{0,64}$/),
+        })
         .map((v) => Buffer.from(JSON.stringify(v)).toString('base64')),
       fc.constant(undefined),
     );
@@ -399,7 +494,12 @@ describe('API fuzzing with the proof-of-work captcha on', { timeout: 60_000 }, (
         const a = await call(s, '/api/threads/pow-fuzz/comments', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name: 'Bot', email: 'bot@example.com', message: 'buy now', ...(captcha === undefined ? {} : { captcha }) }),
+          body: JSON.stringify({
+            name: 'Bot',
+            email: 'bot@example.com',
+            message: 'buy now',
+            ...(captcha === undefined ? {} : { captcha }),
+          }),
         });
         checkAnswer(a, `captcha ${String(captcha).slice(0, 60)}`);
         assert.ok([403, 422].includes(a.status), `captcha ${String(captcha).slice(0, 60)} → ${a.status}`);

@@ -34,7 +34,13 @@ export async function startTestServer(
   const config = testConfig({ databaseUrl: dbPath, ...overrides });
   const store = await openSqliteStore(dbPath);
   const captcha = options.captcha ?? createCaptcha(config, store);
-  const app = createApp({ config, store, captcha, ...(options.now ? { now: options.now } : {}), ...(options.root ? { root: options.root } : {}) });
+  const app = createApp({
+    config,
+    store,
+    captcha,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.root ? { root: options.root } : {}),
+  });
   const request = async (path: string, init?: RequestInit) => app.request(new Request(BASE + path, init));
   return {
     config,

@@ -14,7 +14,10 @@ describe('HTTP behaviour', () => {
     root = mkdtempSync(join(tmpdir(), 'af-static-'));
     mkdirSync(join(root, 'dist'));
     mkdirSync(join(root, 'demo'));
-    writeFileSync(join(root, 'dist', 'article-feedback.js'), 'export const x = 1;\n//# sourceMappingURL=article-feedback.js.map\n');
+    writeFileSync(
+      join(root, 'dist', 'article-feedback.js'),
+      'export const x = 1;\n//# sourceMappingURL=article-feedback.js.map\n',
+    );
     writeFileSync(join(root, 'dist', 'article-feedback.js.map'), '{"version":3}');
     writeFileSync(join(root, 'demo', 'index.html'), '<!doctype html><title>Demo</title>');
     s = await startTestServer({ moderation: 'off', allowedOrigins: ['https://news.example.com'] }, { root });
@@ -38,7 +41,11 @@ describe('HTTP behaviour', () => {
       assert.equal(res.status, 415, type);
       assert.equal(((await res.json()) as { error: string }).error, 'unsupported_media_type');
     }
-    const rating = await s.request('/api/threads/x/rating', { method: 'PUT', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const rating = await s.request('/api/threads/x/rating', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     assert.equal(rating.status, 415);
     const charset = await s.send('POST', T, commentBody(), { 'Content-Type': 'application/json; charset=utf-8' });
     assert.equal(charset.status, 201);
@@ -52,7 +59,10 @@ describe('HTTP behaviour', () => {
       body: big,
     });
     assert.equal(withLength.status, 413);
-    assert.deepEqual(await withLength.json(), { error: 'payload_too_large', message: 'The request body is larger than 32 KiB.' });
+    assert.deepEqual(await withLength.json(), {
+      error: 'payload_too_large',
+      message: 'The request body is larger than 32 KiB.',
+    });
     // Streamed (no length): refused once 32 KiB have arrived, the rest is never read.
     let pulled = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -62,7 +72,12 @@ describe('HTTP behaviour', () => {
         controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
       },
     });
-    const streamed = await s.request(T, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const streamed = await s.request(T, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     assert.equal(streamed.status, 413);
     assert.ok(pulled < 100, `read ${pulled} KiB`);
     // Just under the limit is read normally (and then validated).
@@ -74,7 +89,11 @@ describe('HTTP behaviour', () => {
     const allowed = 'https://news.example.com';
     const pre = await s.request(T, {
       method: 'OPTIONS',
-      headers: { Origin: allowed, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' },
+      headers: {
+        Origin: allowed,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, idempotency-key',
+      },
     });
     assert.equal(pre.status, 204);
     assert.equal(pre.headers.get('Access-Control-Allow-Origin'), allowed);
@@ -93,7 +112,10 @@ describe('HTTP behaviour', () => {
     assert.equal(invalid.headers.get('Access-Control-Allow-Origin'), allowed);
 
     const evil = 'https://evil.example';
-    const evilPre = await s.request(T, { method: 'OPTIONS', headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' } });
+    const evilPre = await s.request(T, {
+      method: 'OPTIONS',
+      headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(evilPre.headers.get('Access-Control-Allow-Origin'), null);
     assert.equal(evilPre.headers.get('Access-Control-Allow-Methods'), null);
     const evilGet = await s.request(T, { headers: { Origin: evil } });
@@ -106,7 +128,10 @@ describe('HTTP behaviour', () => {
       error: 'origin_not_allowed',
       message: 'This website is not allowed to send comments to this server.',
     });
-    assert.equal((await s.send('PUT', '/api/threads/x/rating', { value: 3, voter: voterId(1) }, { Origin: evil })).status, 403);
+    assert.equal(
+      (await s.send('PUT', '/api/threads/x/rating', { value: 3, voter: voterId(1) }, { Origin: evil })).status,
+      403,
+    );
     assert.equal((await s.send('POST', T, commentBody(), { Origin: 'null' })).status, 403);
     assert.equal(((await (await s.request(T)).json()) as { total: number }).total, before);
 
@@ -160,7 +185,14 @@ describe('HTTP behaviour', () => {
     assert.match(page.headers.get('Content-Type') ?? '', /^text\/html/);
     assert.equal(await page.text(), '<!doctype html><title>Demo</title>');
     const csp = page.headers.get('Content-Security-Policy') ?? '';
-    for (const part of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:"]) {
+    for (const part of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "worker-src 'self' blob:",
+    ]) {
       assert.ok(csp.includes(part), `${part} in ${csp}`);
     }
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
@@ -208,12 +240,15 @@ describe('HTTP behaviour', () => {
   });
 
   it('500s leave as generic JSON without internals', async () => {
-    const broken = await startTestServer({}, {
-      captcha: {
-        describe: () => Promise.reject(new Error('SQLITE_CORRUPT: secret internals at /srv/x.db')),
-        verify: () => Promise.resolve('ok'),
+    const broken = await startTestServer(
+      {},
+      {
+        captcha: {
+          describe: () => Promise.reject(new Error('SQLITE_CORRUPT: secret internals at /srv/x.db')),
+          verify: () => Promise.resolve('ok'),
+        },
       },
-    });
+    );
     const original = console.error;
     console.error = () => {};
     try {
@@ -221,7 +256,10 @@ describe('HTTP behaviour', () => {
       assert.equal(res.status, 500);
       const text = await res.text();
       assert.doesNotMatch(text, /SQLITE|internals|\/srv|at /);
-      assert.deepEqual(JSON.parse(text), { error: 'internal', message: 'Something went wrong on the server. Please try again later.' });
+      assert.deepEqual(JSON.parse(text), {
+        error: 'internal',
+        message: 'Something went wrong on the server. Please try again later.',
+      });
     } finally {
       console.error = original;
       await broken.close();

@@ -24,7 +24,10 @@ describe('rate limiting', () => {
       });
       const vote = await s.send('PUT', '/api/threads/rl/rating', { value: 4, voter: voterId(1) }, a);
       assert.equal(vote.status, 429);
-      assert.equal(((await vote.json()) as { message: string }).message, 'Too many votes. Please try again in 45 seconds.');
+      assert.equal(
+        ((await vote.json()) as { message: string }).message,
+        'Too many votes. Please try again in 45 seconds.',
+      );
       // Reads are never limited; another client writes freely.
       assert.equal((await s.request('/api/threads/rl/comments', { headers: a })).status, 200);
       assert.equal((await s.send('POST', '/api/threads/rl/comments', commentBody(), b)).status, 201);
@@ -46,7 +49,8 @@ describe('rate limiting', () => {
     const s = await startTestServer({ rateLimitWrites: 0, moderation: 'off' });
     try {
       const statuses = [];
-      for (let i = 0; i < 15; i++) statuses.push((await s.send('POST', '/api/threads/rl/comments', commentBody())).status);
+      for (let i = 0; i < 15; i++)
+        statuses.push((await s.send('POST', '/api/threads/rl/comments', commentBody())).status);
       assert.deepEqual(new Set(statuses), new Set([201]));
     } finally {
       await s.close();
@@ -67,12 +71,28 @@ describe('captcha verdicts', () => {
 
   it('maps missing → 422, invalid → 403, unavailable → 503, ok → stored; honeypot skips the check', async () => {
     const expectations: [CaptchaVerdict, number, Record<string, unknown> | null][] = [
-      ['missing', 422, { error: 'validation', message: 'Please check re-captcha.', fields: { captcha: 'captcha.required' } }],
-      ['invalid', 403, { error: 'captcha_failed', message: 'The captcha could not be verified. Please try again.', fields: { captcha: 'captcha.invalid' } }],
+      [
+        'missing',
+        422,
+        { error: 'validation', message: 'Please check re-captcha.', fields: { captcha: 'captcha.required' } },
+      ],
+      [
+        'invalid',
+        403,
+        {
+          error: 'captcha_failed',
+          message: 'The captcha could not be verified. Please try again.',
+          fields: { captcha: 'captcha.invalid' },
+        },
+      ],
       [
         'unavailable',
         503,
-        { error: 'captcha_unavailable', message: 'The captcha could not be loaded. Please try again later.', fields: { captcha: 'captcha.unavailable' } },
+        {
+          error: 'captcha_unavailable',
+          message: 'The captcha could not be loaded. Please try again later.',
+          fields: { captcha: 'captcha.unavailable' },
+        },
       ],
       ['ok', 201, null],
     ];
@@ -86,7 +106,10 @@ describe('captcha verdicts', () => {
         assert.deepEqual(seen, ['tok-123']);
         const total = ((await (await s.request('/api/threads/cap/comments')).json()) as { total: number }).total;
         assert.equal(total, verdict === 'ok' ? 1 : 0);
-        assert.deepEqual(await (await s.request('/api/captcha')).json(), { provider: 'turnstile', siteKey: 'site-key-1' });
+        assert.deepEqual(await (await s.request('/api/captcha')).json(), {
+          provider: 'turnstile',
+          siteKey: 'site-key-1',
+        });
 
         const bot = await s.send('POST', '/api/threads/cap/comments', commentBody({ website: 'x' }));
         assert.equal(bot.status, 201);
@@ -100,13 +123,20 @@ describe('captcha verdicts', () => {
   it('CAPTCHA=pow (the default) is wired: GET /api/captcha hands out a signed challenge; a bogus solution is 403', async () => {
     const s = await startTestServer({ captcha: 'pow', moderation: 'off' });
     try {
-      const cfg = (await (await s.request('/api/captcha')).json()) as { provider: string; challenge: Record<string, unknown> };
+      const cfg = (await (await s.request('/api/captcha')).json()) as {
+        provider: string;
+        challenge: Record<string, unknown>;
+      };
       assert.equal(cfg.provider, 'pow');
       assert.equal(cfg.challenge.algorithm, 'SHA-256');
       assert.equal(typeof cfg.challenge.signature, 'string');
       const missing = await s.send('POST', '/api/threads/pow/comments', commentBody());
       assert.equal(missing.status, 422);
-      const bogus = await s.send('POST', '/api/threads/pow/comments', commentBody({ captcha: Buffer.from('{"x":1}').toString('base64') }));
+      const bogus = await s.send(
+        'POST',
+        '/api/threads/pow/comments',
+        commentBody({ captcha: Buffer.from('{"x":1}').toString('base64') }),
+      );
       assert.equal(bogus.status, 403);
     } finally {
       await s.close();

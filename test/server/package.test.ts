@@ -13,9 +13,13 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
   bin: Record<string, string>;
 };
 const packed = new Set(
-  (JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as {
-    files: { path: string }[];
-  }[])[0]!.files.map((f) => f.path),
+  (
+    JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+    ) as {
+      files: { path: string }[];
+    }[]
+  )[0]!.files.map((f) => f.path),
 );
 const rel = (p: string) => p.replace(/^\.\//, '');
 const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list'];
@@ -25,8 +29,10 @@ describe('npm package', () => {
     for (const [subpath, target] of Object.entries(pkg.exports)) {
       if (subpath === './package.json') continue;
       const targets = typeof target === 'string' ? { default: target } : target;
-      if (typeof target !== 'string') assert.equal(Object.keys(target)[0], 'types', `${subpath}: types must come first`);
-      for (const file of Object.values(targets)) assert.ok(packed.has(rel(file)), `${subpath} → ${file} is not in the package`);
+      if (typeof target !== 'string')
+        assert.equal(Object.keys(target)[0], 'types', `${subpath}: types must come first`);
+      for (const file of Object.values(targets))
+        assert.ok(packed.has(rel(file)), `${subpath} → ${file} is not in the package`);
     }
   });
 
@@ -71,21 +77,46 @@ describe('npm package', () => {
 
   it('describes the elements in custom-elements.json: attributes, parts, properties, events; internals private', () => {
     const manifest = JSON.parse(readFileSync(`${root}dist/custom-elements.json`, 'utf8')) as {
-      modules: { declarations?: { tagName?: string; customElement?: boolean; attributes?: { name: string }[]; cssParts?: { name: string }[]; cssProperties?: { name: string }[]; events?: { name: string }[]; members?: { name: string; privacy?: string }[] }[] }[];
+      modules: {
+        declarations?: {
+          tagName?: string;
+          customElement?: boolean;
+          attributes?: { name: string }[];
+          cssParts?: { name: string }[];
+          cssProperties?: { name: string }[];
+          events?: { name: string }[];
+          members?: { name: string; privacy?: string }[];
+        }[];
+      }[];
     };
-    const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => [d.tagName!, d]));
+    const elements = new Map(
+      manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.customElement && d.tagName)
+        .map((d) => [d.tagName!, d]),
+    );
     for (const tag of TAGS) assert.ok(elements.has(tag), `${tag} is missing`);
     const form = elements.get('comment-form')!;
     const names = (list?: { name: string }[]) => (list ?? []).map((x) => x.name);
-    for (const attr of ['endpoint', 'thread', 'lang', 'theme', 'with-rating', 'captcha']) assert.ok(names(form.attributes).includes(attr), attr);
-    for (const part of ['input', 'textarea', 'button', 'feedback']) assert.ok(names(form.cssParts).includes(part), part);
+    for (const attr of ['endpoint', 'thread', 'lang', 'theme', 'with-rating', 'captcha'])
+      assert.ok(names(form.attributes).includes(attr), attr);
+    for (const part of ['input', 'textarea', 'button', 'feedback'])
+      assert.ok(names(form.cssParts).includes(part), part);
     assert.ok(names(form.events).includes('comment-submitted'));
     assert.ok(names(elements.get('article-rating')!.cssProperties).includes('--af-star-color'));
     assert.ok(names(elements.get('article-rating')!.events).includes('rating-change'));
     for (const [tag, decl] of elements) {
       const exposed = (decl.members ?? []).filter((m) => m.name.startsWith('_') && m.privacy !== 'private');
-      assert.deepEqual(exposed.map((m) => m.name), [], `${tag} exposes internal members`);
-      assert.deepEqual(names(decl.attributes).filter((n) => n.startsWith('_')), [], `${tag} lists internal state as attributes`);
+      assert.deepEqual(
+        exposed.map((m) => m.name),
+        [],
+        `${tag} exposes internal members`,
+      );
+      assert.deepEqual(
+        names(decl.attributes).filter((n) => n.startsWith('_')),
+        [],
+        `${tag} lists internal state as attributes`,
+      );
     }
   });
 });

@@ -38,7 +38,11 @@ describe('rating API', () => {
     for (const value of [0, 8, 11, -1, 2.5, '3', null]) {
       const res = await s.send('PUT', '/api/threads/r1/rating', { value, voter: voterId(4) });
       assert.equal(res.status, 422, String(value));
-      assert.deepEqual(await res.json(), { error: 'validation', message: 'Please pick between 1 and 7 stars.', fields: { value: 'rating.range' } });
+      assert.deepEqual(await res.json(), {
+        error: 'validation',
+        message: 'Please pick between 1 and 7 stars.',
+        fields: { value: 'rating.range' },
+      });
     }
     for (const voter of ['short', 'has spaces in it', 'x'.repeat(65), 12345678]) {
       const res = await s.send('PUT', '/api/threads/r1/rating', { value: 3, voter });
@@ -46,7 +50,10 @@ describe('rating API', () => {
       assert.deepEqual(((await res.json()) as { fields: unknown }).fields, { voter: 'voter.invalid' });
     }
     assert.equal((await s.send('PUT', '/api/threads/r1/rating', '{')).status, 400);
-    assert.equal((await s.send('PUT', `/api/threads/${'t'.repeat(201)}/rating`, { value: 3, voter: voterId(5) })).status, 400);
+    assert.equal(
+      (await s.send('PUT', `/api/threads/${'t'.repeat(201)}/rating`, { value: 3, voter: voterId(5) })).status,
+      400,
+    );
   });
 });
 
@@ -58,7 +65,13 @@ describe('admin API', () => {
   after(() => s.close());
 
   it('401 without a token or with a wrong one', async () => {
-    for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer wrong-token' }, { Authorization: `Basic ${TOKEN}` }, { Authorization: `Bearer ${TOKEN}x` }, { Authorization: TOKEN }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { Authorization: 'Bearer wrong-token' },
+      { Authorization: `Basic ${TOKEN}` },
+      { Authorization: `Bearer ${TOKEN}x` },
+      { Authorization: TOKEN },
+    ]) {
       const res = await s.request('/api/admin/comments', { headers });
       assert.equal(res.status, 401, JSON.stringify(headers));
       assert.equal(((await res.json()) as { error: string }).error, 'unauthorized');
@@ -69,25 +82,44 @@ describe('admin API', () => {
   });
 
   it('lists pending comments with emails, approves, marks spam, deletes (404 for unknown ids)', async () => {
-    const posted = await s.send('POST', '/api/threads/adm/comments', commentBody({ email: 'mod@example.com', message: 'Please approve me' }));
+    const posted = await s.send(
+      'POST',
+      '/api/threads/adm/comments',
+      commentBody({ email: 'mod@example.com', message: 'Please approve me' }),
+    );
     assert.equal(posted.status, 202);
     const { comment } = (await posted.json()) as { comment: { id: string; status: string } };
     assert.equal(comment.status, 'pending');
-    const other = ((await (await s.send('POST', '/api/threads/adm/comments', commentBody())).json()) as { comment: { id: string } }).comment;
+    const other = (
+      (await (await s.send('POST', '/api/threads/adm/comments', commentBody())).json()) as { comment: { id: string } }
+    ).comment;
 
     const list = await s.request('/api/admin/comments?status=pending', { headers: auth });
     assert.equal(list.status, 200);
     assert.equal(list.headers.get('Cache-Control'), 'no-store');
-    const page = (await list.json()) as { comments: { id: string; email: string; status: string }[]; nextCursor: string | null };
-    assert.deepEqual(page.comments.map((c) => c.id), [other.id, comment.id]);
+    const page = (await list.json()) as {
+      comments: { id: string; email: string; status: string }[];
+      nextCursor: string | null;
+    };
+    assert.deepEqual(
+      page.comments.map((c) => c.id),
+      [other.id, comment.id],
+    );
     assert.equal(page.comments[1]!.email, 'mod@example.com');
     assert.equal(page.comments[1]!.status, 'pending');
-    const paged = (await (await s.request('/api/admin/comments?status=pending&limit=1', { headers: auth })).json()) as { nextCursor: string };
-    const second = (await (await s.request(`/api/admin/comments?status=pending&limit=1&cursor=${paged.nextCursor}`, { headers: auth })).json()) as {
+    const paged = (await (await s.request('/api/admin/comments?status=pending&limit=1', { headers: auth })).json()) as {
+      nextCursor: string;
+    };
+    const second = (await (
+      await s.request(`/api/admin/comments?status=pending&limit=1&cursor=${paged.nextCursor}`, { headers: auth })
+    ).json()) as {
       comments: { id: string }[];
       nextCursor: null;
     };
-    assert.deepEqual(second.comments.map((c) => c.id), [comment.id]);
+    assert.deepEqual(
+      second.comments.map((c) => c.id),
+      [comment.id],
+    );
     assert.equal(second.nextCursor, null);
     assert.equal((await s.request('/api/admin/comments?status=deleted', { headers: auth })).status, 400);
 
@@ -99,15 +131,26 @@ describe('admin API', () => {
     const approved = ((await approve.json()) as { comment: { status: string; email: string } }).comment;
     assert.equal(approved.status, 'published');
     assert.equal(approved.email, 'mod@example.com');
-    const pub = (await (await s.request('/api/threads/adm/comments')).json()) as { comments: { id: string }[]; total: number };
-    assert.deepEqual(pub.comments.map((c) => c.id), [comment.id]);
+    const pub = (await (await s.request('/api/threads/adm/comments')).json()) as {
+      comments: { id: string }[];
+      total: number;
+    };
+    assert.deepEqual(
+      pub.comments.map((c) => c.id),
+      [comment.id],
+    );
     assert.doesNotMatch(JSON.stringify(pub), /mod@example\.com/);
 
     const spam = await s.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'spam' }, auth);
     assert.equal(spam.status, 200);
     assert.equal(((await (await s.request('/api/threads/adm/comments')).json()) as { total: number }).total, 0);
-    const spamList = (await (await s.request('/api/admin/comments?status=spam', { headers: auth })).json()) as { comments: { id: string }[] };
-    assert.deepEqual(spamList.comments.map((c) => c.id), [comment.id]);
+    const spamList = (await (await s.request('/api/admin/comments?status=spam', { headers: auth })).json()) as {
+      comments: { id: string }[];
+    };
+    assert.deepEqual(
+      spamList.comments.map((c) => c.id),
+      [comment.id],
+    );
 
     const bad = await s.send('PATCH', `/api/admin/comments/${comment.id}`, { status: 'pending' }, auth);
     assert.equal(bad.status, 422);
@@ -116,7 +159,10 @@ describe('admin API', () => {
     assert.equal(del.status, 204);
     assert.equal(await del.text(), '');
     assert.equal(await s.store.getComment(comment.id), null);
-    assert.equal((await s.request(`/api/admin/comments/${comment.id}`, { method: 'DELETE', headers: auth })).status, 404);
+    assert.equal(
+      (await s.request(`/api/admin/comments/${comment.id}`, { method: 'DELETE', headers: auth })).status,
+      404,
+    );
     assert.equal((await s.send('PATCH', '/api/admin/comments/unknownId1', { status: 'published' }, auth)).status, 404);
     assert.equal((await s.send('PATCH', '/api/admin/comments/bad%20id', { status: 'published' }, auth)).status, 404);
   });
@@ -137,7 +183,11 @@ describe('moderation', () => {
   it('off: every comment is published (201)', async () => {
     const s = await startTestServer({ moderation: 'off' });
     try {
-      for (let i = 0; i < 2; i++) assert.equal((await s.send('POST', '/api/threads/m/comments', commentBody({ email: 'new@example.com' }))).status, 201);
+      for (let i = 0; i < 2; i++)
+        assert.equal(
+          (await s.send('POST', '/api/threads/m/comments', commentBody({ email: 'new@example.com' }))).status,
+          201,
+        );
     } finally {
       await s.close();
     }
@@ -164,12 +214,18 @@ describe('moderation', () => {
       assert.equal(first.status, 202);
       const id = ((await first.json()) as { comment: { id: string } }).comment.id;
       // Still unknown while pending.
-      assert.equal((await s.send('POST', '/api/threads/m/comments', commentBody({ email: 'first@example.com' }))).status, 202);
+      assert.equal(
+        (await s.send('POST', '/api/threads/m/comments', commentBody({ email: 'first@example.com' }))).status,
+        202,
+      );
       await s.send('PATCH', `/api/admin/comments/${id}`, { status: 'published' }, auth);
       const later = await s.send('POST', '/api/threads/other/comments', commentBody({ email: 'FIRST@example.com' }));
       assert.equal(later.status, 201);
       assert.equal(((await later.json()) as { comment: { status: string } }).comment.status, 'published');
-      assert.equal((await s.send('POST', '/api/threads/m/comments', commentBody({ email: 'someone-else@example.com' }))).status, 202);
+      assert.equal(
+        (await s.send('POST', '/api/threads/m/comments', commentBody({ email: 'someone-else@example.com' }))).status,
+        202,
+      );
     } finally {
       await s.close();
     }

@@ -54,7 +54,12 @@ describe('size budget check', () => {
     const run = check(dir);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /chunks\/actions-abc\.js .* on demand/);
-    assert.match(run.stdout, new RegExp(`Everything in English, on-demand chunks included: ${actual + gzipSync('export const big = 1;'.repeat(5000), { level: 9 }).length} B gzipped`));
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `Everything in English, on-demand chunks included: ${actual + gzipSync('export const big = 1;'.repeat(5000), { level: 9 }).length} B gzipped`,
+      ),
+    );
   });
 
   it('fails when there is no bundle to measure', () => {

@@ -18,8 +18,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .addColumn('client_hash', 'text')
     .execute();
-  await db.schema.createIndex('comments_thread_listing').on('comments').columns(['thread', 'status', 'created_at', 'id']).execute();
-  await db.schema.createIndex('comments_status_listing').on('comments').columns(['status', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('comments_thread_listing')
+    .on('comments')
+    .columns(['thread', 'status', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('comments_status_listing')
+    .on('comments')
+    .columns(['status', 'created_at', 'id'])
+    .execute();
   await db.schema.createIndex('comments_email_status').on('comments').columns(['email_norm', 'status']).execute();
 
   await db.schema
@@ -50,5 +58,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['captcha_solutions', 'idempotency', 'votes', 'comments']) await db.schema.dropTable(table).execute();
+  for (const table of ['captcha_solutions', 'idempotency', 'votes', 'comments'])
+    await db.schema.dropTable(table).execute();
 }

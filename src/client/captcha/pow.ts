@@ -78,8 +78,14 @@ export async function powSearch(
     bytes[end - 2] = (bits >>> 8) & 0xff;
     bytes[end - 1] = bits & 0xff;
 
-    h[0] = 0x6a09e667; h[1] = 0xbb67ae85; h[2] = 0x3c6ef372; h[3] = 0xa54ff53a;
-    h[4] = 0x510e527f; h[5] = 0x9b05688c; h[6] = 0x1f83d9ab; h[7] = 0x5be0cd19;
+    h[0] = 0x6a09e667;
+    h[1] = 0xbb67ae85;
+    h[2] = 0x3c6ef372;
+    h[3] = 0xa54ff53a;
+    h[4] = 0x510e527f;
+    h[5] = 0x9b05688c;
+    h[6] = 0x1f83d9ab;
+    h[7] = 0x5be0cd19;
     for (let block = 0; block < end; block += 64) {
       for (let t = 0; t < 16; t++) {
         const j = block + t * 4;
@@ -92,8 +98,14 @@ export async function powSearch(
         const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
         w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
       }
-      let a: number = h[0]!, b: number = h[1]!, c: number = h[2]!, d: number = h[3]!;
-      let e: number = h[4]!, f: number = h[5]!, g: number = h[6]!, k: number = h[7]!;
+      let a: number = h[0]!,
+        b: number = h[1]!,
+        c: number = h[2]!,
+        d: number = h[3]!;
+      let e: number = h[4]!,
+        f: number = h[5]!,
+        g: number = h[6]!,
+        k: number = h[7]!;
       for (let t = 0; t < 64; t++) {
         const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
         const ch = (e & f) ^ (~e & g);
@@ -101,14 +113,34 @@ export async function powSearch(
         const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
         const maj = (a & b) ^ (a & c) ^ (b & c);
         const t2 = (S0 + maj) | 0;
-        k = g; g = f; f = e; e = (d + t1) | 0;
-        d = c; c = b; b = a; a = (t1 + t2) | 0;
+        k = g;
+        g = f;
+        f = e;
+        e = (d + t1) | 0;
+        d = c;
+        c = b;
+        b = a;
+        a = (t1 + t2) | 0;
       }
-      h[0] = h[0]! + a; h[1] = h[1]! + b; h[2] = h[2]! + c; h[3] = h[3]! + d;
-      h[4] = h[4]! + e; h[5] = h[5]! + f; h[6] = h[6]! + g; h[7] = h[7]! + k;
+      h[0] = h[0]! + a;
+      h[1] = h[1]! + b;
+      h[2] = h[2]! + c;
+      h[3] = h[3]! + d;
+      h[4] = h[4]! + e;
+      h[5] = h[5]! + f;
+      h[6] = h[6]! + g;
+      h[7] = h[7]! + k;
     }
-    if (h[0] === target[0] && h[1] === target[1] && h[2] === target[2] && h[3] === target[3] &&
-        h[4] === target[4] && h[5] === target[5] && h[6] === target[6] && h[7] === target[7]) {
+    if (
+      h[0] === target[0] &&
+      h[1] === target[1] &&
+      h[2] === target[2] &&
+      h[3] === target[3] &&
+      h[4] === target[4] &&
+      h[5] === target[5] &&
+      h[6] === target[6] &&
+      h[7] === target[7]
+    ) {
       return n;
     }
   }
@@ -129,7 +161,14 @@ self.onmessage = async (event) => {
 }
 
 function searchOnMainThread(challenge: PowChallenge, signal: AbortSignal | undefined): Promise<number | null> {
-  return powSearch(challenge.salt, challenge.challenge, challenge.maxnumber, POW_BATCH, () => signal?.aborted ?? false, true);
+  return powSearch(
+    challenge.salt,
+    challenge.challenge,
+    challenge.maxnumber,
+    POW_BATCH,
+    () => signal?.aborted ?? false,
+    true,
+  );
 }
 
 let workerUrl: string | null | undefined;
@@ -172,7 +211,10 @@ export async function solvePow(challenge: PowChallenge, options: SolveOptions = 
 }
 
 /** Resolves the number, null for "not found", or 'unavailable' when the worker could not run. */
-function searchInWorker(challenge: PowChallenge, signal: AbortSignal | undefined): Promise<number | null | 'unavailable'> {
+function searchInWorker(
+  challenge: PowChallenge,
+  signal: AbortSignal | undefined,
+): Promise<number | null | 'unavailable'> {
   const url = powWorkerUrl();
   if (!url || typeof Worker === 'undefined') return Promise.resolve('unavailable');
   let worker: Worker;
@@ -202,7 +244,12 @@ function searchInWorker(challenge: PowChallenge, signal: AbortSignal | undefined
       finish();
       resolve('unavailable');
     };
-    worker.postMessage({ salt: challenge.salt, challenge: challenge.challenge, max: challenge.maxnumber, batch: POW_BATCH });
+    worker.postMessage({
+      salt: challenge.salt,
+      challenge: challenge.challenge,
+      max: challenge.maxnumber,
+      batch: POW_BATCH,
+    });
   });
 }
 

@@ -24,7 +24,8 @@ addEnglish(enLater);
  * - `error`: the proof-of-work failed; `unavailable`: the captcha could not be loaded;
  * - `off`: no captcha (provider `none`).
  */
-export type CaptchaState = 'idle' | 'loading' | 'solving' | 'verified' | 'waiting' | 'done' | 'error' | 'unavailable' | 'off';
+export type CaptchaState =
+  'idle' | 'loading' | 'solving' | 'verified' | 'waiting' | 'done' | 'error' | 'unavailable' | 'off';
 
 export interface CaptchaStateDetail {
   state: CaptchaState;

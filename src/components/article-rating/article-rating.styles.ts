@@ -12,21 +12,21 @@ export const ratingStyles = css`
     align-items: center;
     gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
   }
-  [part=label] {
+  [part='label'] {
     font-weight: 500;
   }
-  [part=stars],
-  [part=summary],
+  [part='stars'],
+  [part='summary'],
   .average {
     display: inline-flex;
     align-items: center;
   }
-  [part=stars] {
+  [part='stars'] {
     gap: 0.125rem;
     border-radius: var(--_radius);
   }
   /* A flex item: a block, the SVG fills it. */
-  [part=star] {
+  [part='star'] {
     width: var(--_star-size);
     height: var(--_star-size);
     padding: 0.0625rem;
@@ -34,7 +34,7 @@ export const ratingStyles = css`
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
   }
-  [part=star],
+  [part='star'],
   .mini {
     color: var(--_star-empty);
   }
@@ -42,7 +42,7 @@ export const ratingStyles = css`
     display: block;
     fill: currentColor;
   }
-  [part=star] svg {
+  [part='star'] svg {
     width: 100%;
     height: 100%;
     stroke: currentColor;
@@ -58,22 +58,22 @@ export const ratingStyles = css`
   .preview svg {
     opacity: 0.55;
   }
-  [part=star]:focus-visible {
+  [part='star']:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 1px;
     box-shadow: 0 0 0 0.25rem var(--_focus);
   }
-  [aria-readonly] [part=star] {
+  [aria-readonly] [part='star'] {
     cursor: default;
   }
-  [part=star][aria-disabled] {
+  [part='star'][aria-disabled] {
     cursor: not-allowed;
     opacity: 0.5;
   }
-  [aria-busy] [part=star] {
+  [aria-busy] [part='star'] {
     cursor: progress;
   }
-  :host(:state(user-invalid)) [part=stars] {
+  :host(:state(user-invalid)) [part='stars'] {
     outline: 1px solid var(--_invalid);
     outline-offset: 2px;
   }
@@ -82,7 +82,7 @@ export const ratingStyles = css`
   }
 
   /* The aggregate: small partial stars for the average, then "4.3 · 128 ratings". */
-  [part=summary] {
+  [part='summary'] {
     gap: 0.375rem;
     color: var(--_muted);
     font-size: 0.875em;
@@ -106,12 +106,12 @@ export const ratingStyles = css`
     overflow: hidden;
   }
 
-  [part=feedback] {
+  [part='feedback'] {
     flex-basis: 100%;
     font-size: 0.875em;
     color: var(--_valid);
   }
-  [part=feedback]:empty {
+  [part='feedback']:empty {
     display: none;
   }
   .error {
@@ -119,17 +119,17 @@ export const ratingStyles = css`
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    [part=star] svg {
+    [part='star'] svg {
       transition: 120ms ease-out;
     }
-    :host(:not([readonly])) [part=star]:not([aria-disabled]):hover svg {
+    :host(:not([readonly])) [part='star']:not([aria-disabled]):hover svg {
       transform: scale(1.15);
     }
   }
 
   @media (forced-colors: active) {
     /* As specific as the [part=star] svg rule above, which it must override. */
-    [part=star] svg,
+    [part='star'] svg,
     .mini svg {
       fill: Canvas;
       stroke: CanvasText;
@@ -145,7 +145,7 @@ export const ratingStyles = css`
       stroke: Highlight;
       opacity: 1;
     }
-    [part=star]:focus-visible {
+    [part='star']:focus-visible {
       outline-color: Highlight;
     }
     [aria-disabled] svg {
@@ -154,7 +154,7 @@ export const ratingStyles = css`
     [aria-disabled].on svg {
       fill: GrayText;
     }
-    :host(:state(user-invalid)) [part=stars] {
+    :host(:state(user-invalid)) [part='stars'] {
       outline-color: Mark;
     }
   }

@@ -10,7 +10,9 @@ import type { Messages } from '../../i18n/types.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { ratingStyles } from './article-rating.styles.js';
 
-const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.5l2.9 6 6.6.9-4.7 4.6 1.1 6.6-5.9-3.1-5.9 3.1 1.1-6.6-4.7-4.6 6.6-.9z"/></svg>`;
+const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true">
+  <path d="M12 2.5l2.9 6 6.6.9-4.7 4.6 1.1 6.6-5.9-3.1-5.9 3.1 1.1-6.6-4.7-4.6 6.6-.9z" />
+</svg>`;
 const STATE = { state: true };
 /** ./interact.ts, fetched once: one promise, so the events waiting for it run in their order. */
 let interact: Promise<typeof import('./interact.js')> | undefined;
@@ -118,8 +120,8 @@ export class ArticleRating extends LitElement {
    * `aria-describedby` / `aria-invalid` an enclosing form (e.g. `<comment-form>`) puts on this
    * element: ids cannot reach into the shadow root, so the radio group repeats them itself.
    */
-  private declare _describedBy: string | undefined;
-  private declare _invalidAttr: string | undefined;
+  declare private _describedBy: string | undefined;
+  declare private _invalidAttr: string | undefined;
 
   // Internal; also used by the on-demand voting module (./vote.ts).
   // State starts undefined (falsy: none, not busy, untouched) to keep the constructor short.
@@ -139,17 +141,16 @@ export class ArticleRating extends LitElement {
   declare _err?: boolean;
   /** @internal */
   declare _touched?: boolean;
-  private declare _formDisabled?: boolean;
+  declare private _formDisabled?: boolean;
 
   /** @internal */
   readonly _l10n = new LocaleController(this);
   private readonly _i = this.attachInternals();
-  private declare _key?: string;
+  declare private _key?: string;
   /** The last interaction handed to ./interact.ts (updateComplete waits for it). */
-  private declare _k?: Promise<unknown>;
+  declare private _k?: Promise<unknown>;
   /** @internal The average is loading. */
   declare _abort?: AbortController | null;
-
 
   constructor() {
     super();
@@ -339,7 +340,8 @@ export class ArticleRating extends LitElement {
 
   /** The star (1-based) an event happened on, 0 when not on a star. */
   private _starOf(e: Event): number {
-    return this._stars().indexOf((e.target as Element).closest?.<HTMLElement>('[role=radio]')!) + 1;
+    const star = (e.target as Element).closest?.<HTMLElement>('[role=radio]');
+    return star ? this._stars().indexOf(star) + 1 : 0;
   }
 
   private _tabStop(): HTMLElement | undefined {
@@ -379,33 +381,81 @@ export class ArticleRating extends LitElement {
       .filter(Boolean)
       .join(' ');
 
-    return html`<div class="rating"><span id="label" part="label">${this.label ?? tr.t('rating.label')}</span><div part="stars" role="radiogroup" aria-labelledby="label" aria-describedby=${describedBy || nothing} aria-required=${(this.required && !standalone) || nothing} aria-readonly=${this.readonly || nothing} aria-disabled=${disabled || nothing} aria-invalid=${invalid || this._invalidAttr === 'true' || nothing} aria-busy=${this._busy || nothing} @keydown=${this._on} @click=${this._on} @pointerenter=${{
-      // Capture: pointerenter does not bubble from the stars.
-      capture: true,
-      handleEvent: (e: KeyboardEvent & FocusEvent) => this._on(e),
-    }} @pointerleave=${this._on} @focusin=${(e: KeyboardEvent & FocusEvent) => {
-      this._preview = pick ? 0 : this._starOf(e); // shown only while interactive
-      // A star takes the focus on pointerdown or Tab, before any pick: fetch the interaction code.
-      this._on(e);
-    }} @focusout=${this._on}>${range(
-      max,
-      (n) =>
-        html`<span part="star" role="radio" class=${n > shown ? '' : solid ? 'on' : 'preview'} aria-checked=${n === pick} aria-label=${tr.t('rating.star', { n, max })} aria-disabled=${disabled || nothing} tabindex=${!disabled && n === (pick || 1) ? 0 : -1}>${STAR}</span>`,
-    )}</div>${standalone
-      ? html`<span id="summary" part="summary" aria-busy=${agg ? nothing : !!this._abort}>${
-          !agg
-            ? ''
-            : agg.count > 0
-              ? html`<span class="average" aria-hidden="true">${range(
-                  max,
-                  (n) =>
-                    html`<span class="mini" data-fill=${Math.min(1, Math.max(0, agg.average - n + 1))}>${STAR}<span class="fill">${STAR}</span></span>`,
-                )}</span>${tr.plural('rating.summary', agg.count, {
-                  average: tr.formatNumber(agg.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-                })}`
-              : tr.t('rating.none')
-        }</span>`
-      : nothing}<span id="hint" class="visually-hidden">${hint}</span><span id="external" class="visually-hidden">${external}</span><div id="feedback" part="feedback" role="status" aria-live="polite" class=${showRequired || this._err ? 'error' : ''}>${feedback}</div></div>`;
+    return html`<div class="rating">
+      <span id="label" part="label">${this.label ?? tr.t('rating.label')}</span>
+      <div
+        part="stars"
+        role="radiogroup"
+        aria-labelledby="label"
+        aria-describedby=${describedBy || nothing}
+        aria-required=${(this.required && !standalone) || nothing}
+        aria-readonly=${this.readonly || nothing}
+        aria-disabled=${disabled || nothing}
+        aria-invalid=${invalid || this._invalidAttr === 'true' || nothing}
+        aria-busy=${this._busy || nothing}
+        @keydown=${this._on}
+        @click=${this._on}
+        @pointerenter=${{
+          // Capture: pointerenter does not bubble from the stars.
+          capture: true,
+          handleEvent: (e: KeyboardEvent & FocusEvent) => this._on(e),
+        }}
+        @pointerleave=${this._on}
+        @focusin=${(e: KeyboardEvent & FocusEvent) => {
+          this._preview = pick ? 0 : this._starOf(e); // shown only while interactive
+          // A star takes the focus on pointerdown or Tab, before any pick: fetch the interaction code.
+          this._on(e);
+        }}
+        @focusout=${this._on}
+      >
+        ${range(
+          max,
+          (n) =>
+            html`<span
+              part="star"
+              role="radio"
+              class=${n > shown ? '' : solid ? 'on' : 'preview'}
+              aria-checked=${n === pick}
+              aria-label=${tr.t('rating.star', { n, max })}
+              aria-disabled=${disabled || nothing}
+              tabindex=${!disabled && n === (pick || 1) ? 0 : -1}
+              >${STAR}</span
+            >`,
+        )}
+      </div>
+      ${
+        standalone
+          ? html`<span id="summary" part="summary" aria-busy=${agg ? nothing : !!this._abort}
+              >${
+                !agg
+                  ? ''
+                  : agg.count > 0
+                    ? html`<span class="average" aria-hidden="true"
+                          >${range(
+                            max,
+                            (n) =>
+                              html`<span class="mini" data-fill=${Math.min(1, Math.max(0, agg.average - n + 1))}
+                                >${STAR}<span class="fill">${STAR}</span></span
+                              >`,
+                          )}</span
+                        >${tr.plural('rating.summary', agg.count, {
+                          average: tr.formatNumber(agg.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                        })}`
+                    : tr.t('rating.none')
+              }</span
+            >`
+          : nothing
+      }<span id="hint" class="visually-hidden">${hint}</span
+      ><span id="external" class="visually-hidden">${external}</span>
+      <div
+        id="feedback"
+        part="feedback"
+        role="status"
+        aria-live="polite"
+        class=${showRequired || this._err ? 'error' : ''}
+      >
+        ${feedback}
+      </div>
+    </div>`;
   }
 }
-

@@ -16,7 +16,12 @@ import type { Comment, CommentInputRaw } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/types.js';
 import { enLater } from '../../i18n/en-later.js';
 import { addEnglish } from '../../i18n/index.js';
-import { emit, type CommentErrorDetail, type CommentSubmitDetail, type CommentSubmittedDetail } from '../shared/events.js';
+import {
+  emit,
+  type CommentErrorDetail,
+  type CommentSubmitDetail,
+  type CommentSubmittedDetail,
+} from '../shared/events.js';
 import type { CaptchaElement, CommentForm, Field, Hint, TextField } from './comment-form.js';
 import { hintStyles } from './hint.styles.js';
 
@@ -76,7 +81,11 @@ export function hint(f: Form, field: Field): Hint | undefined {
   }
   if (!f._touched.has(field)) return undefined;
   const key = errorKey(f, field);
-  if (field === 'rating' ? !(ratingAvailable(f) && (f.ratingRequired || f._values.rating > 0 || key)) : field === 'captcha' && !key)
+  if (
+    field === 'rating'
+      ? !(ratingAvailable(f) && (f.ratingRequired || f._values.rating > 0 || key))
+      : field === 'captcha' && !key
+  )
     return undefined;
   const id = `${field}-hint`;
   const bad = !!key;
@@ -85,7 +94,9 @@ export function hint(f: Form, field: Field): Hint | undefined {
     id,
     bad,
     cls: `is-${state}`,
-    view: html`<div id=${id} class="feedback ${state}" part="feedback ${state}-feedback">${key ? text(f, key) : f._l10n.tr.t('form.valid')}</div>`,
+    view: html`<div id=${id} class="feedback ${state}" part="feedback ${state}-feedback">
+      ${key ? text(f, key) : f._l10n.tr.t('form.valid')}
+    </div>`,
   };
 }
 

@@ -364,41 +364,45 @@ export class CommentForm extends LitElement {
     return html`
       <div class="field">
         <label part="label" for=${field}>${tr.t(`form.${field}`)}</label>
-        ${field === 'message'
-          ? html`<textarea
+        ${
+          field === 'message'
+            ? html`<textarea
+                  id=${field}
+                  part="textarea"
+                  class="control ${h?.cls}"
+                  name=${field}
+                  rows="5"
+                  required
+                  aria-invalid=${!!h?.bad}
+                  aria-describedby=${[h?.id, left !== null && 'count'].filter(Boolean).join(' ') || nothing}
+                  ?readonly=${this._sending}
+                  .value=${this._values[field]}
+                  @input=${this._onInput}
+                  @keydown=${this._onKeydown}
+                ></textarea>
+                ${
+                  left === null
+                    ? nothing
+                    : html`<div id="count" class="count ${left < 0 ? 'over' : ''}" part="count">
+                        ${tr.plural('form.charsLeft', Math.max(0, left))}
+                      </div>`
+                }`
+            : html`<input
                 id=${field}
-                part="textarea"
+                part="input"
                 class="control ${h?.cls}"
                 name=${field}
-                rows="5"
+                type=${field === 'email' ? 'email' : 'text'}
+                autocomplete=${field}
+                spellcheck=${field !== 'email'}
                 required
                 aria-invalid=${!!h?.bad}
-                aria-describedby=${[h?.id, left !== null && 'count'].filter(Boolean).join(' ') || nothing}
+                aria-describedby=${h?.id ?? nothing}
                 ?readonly=${this._sending}
                 .value=${this._values[field]}
                 @input=${this._onInput}
-                @keydown=${this._onKeydown}
-              ></textarea>
-              ${left === null
-                ? nothing
-                : html`<div id="count" class="count ${left < 0 ? 'over' : ''}" part="count">
-                    ${tr.plural('form.charsLeft', Math.max(0, left))}
-                  </div>`}`
-          : html`<input
-              id=${field}
-              part="input"
-              class="control ${h?.cls}"
-              name=${field}
-              type=${field === 'email' ? 'email' : 'text'}
-              autocomplete=${field}
-              spellcheck=${field !== 'email'}
-              required
-              aria-invalid=${!!h?.bad}
-              aria-describedby=${h?.id ?? nothing}
-              ?readonly=${this._sending}
-              .value=${this._values[field]}
-              @input=${this._onInput}
-            />`}
+              />`
+        }
         ${h?.view}
       </div>
     `;
@@ -421,55 +425,77 @@ export class CommentForm extends LitElement {
       >
         ${this._draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
         ${this._field('email')} ${this._field('name')} ${this._field('message')}
-        ${this.withRating
-          ? html`<div class="field rating-field ${rating?.cls}">
-              <article-rating
-                name="rating"
-                .max=${this.ratingMax}
-                .value=${this._values.rating}
-                ?required=${this.ratingRequired}
-                label=${tr.t('form.rating')}
-                lang=${this.getAttribute('lang') ?? nothing}
-                theme=${this.theme ?? nothing}
-                aria-invalid=${rating?.bad || nothing}
-                aria-describedby=${rating?.id ?? nothing}
-                @rating-change=${this._onRatingChange}
-              ></article-rating>
-              ${rating?.view}
-            </div>`
-          : nothing}
-        ${this.captcha !== 'none' || captcha
-          ? html`<div class="field captcha-field ${captcha?.cls}">
-              ${this.captcha === 'none'
-                ? nothing
-                : html`<af-captcha
-                    .endpoint=${this._apiBase ?? ''}
-                    .provider=${this.captcha}
-                    .siteKey=${this.captchaSiteKey ?? ''}
-                    .lang=${tr.lang}
-                    .theme=${this.theme ?? 'auto'}
-                    aria-describedby=${captcha?.id ?? nothing}
-                    @captcha-state=${this._actions?.onCaptchaState}
-                  ></af-captcha>`}
-              ${captcha?.view}
-            </div>`
-          : nothing}
+        ${
+          this.withRating
+            ? html`<div class="field rating-field ${rating?.cls}">
+                <article-rating
+                  name="rating"
+                  .max=${this.ratingMax}
+                  .value=${this._values.rating}
+                  ?required=${this.ratingRequired}
+                  label=${tr.t('form.rating')}
+                  lang=${this.getAttribute('lang') ?? nothing}
+                  theme=${this.theme ?? nothing}
+                  aria-invalid=${rating?.bad || nothing}
+                  aria-describedby=${rating?.id ?? nothing}
+                  @rating-change=${this._onRatingChange}
+                ></article-rating>
+                ${rating?.view}
+              </div>`
+            : nothing
+        }
+        ${
+          this.captcha !== 'none' || captcha
+            ? html`<div class="field captcha-field ${captcha?.cls}">
+                ${
+                  this.captcha === 'none'
+                    ? nothing
+                    : html`<af-captcha
+                        .endpoint=${this._apiBase ?? ''}
+                        .provider=${this.captcha}
+                        .siteKey=${this.captchaSiteKey ?? ''}
+                        .lang=${tr.lang}
+                        .theme=${this.theme ?? 'auto'}
+                        aria-describedby=${captcha?.id ?? nothing}
+                        @captcha-state=${this._actions?.onCaptchaState}
+                      ></af-captcha>`
+                }
+                ${captcha?.view}
+              </div>`
+            : nothing
+        }
         <div class="honeypot" aria-hidden="true">
           <label for="website">${tr.t('form.honeypot')}</label>
           <input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>
-        <button type="submit" class="btn primary" part="button submit" ?disabled=${this._sending} aria-busy=${this._sending}>
-          ${this._sending
-            ? html`<span class="spinner" aria-hidden="true"></span>${tr.t('form.sending')}`
-            : tr.t(this.parent ? 'form.reply' : 'form.submit')}
+        <button
+          type="submit"
+          class="btn primary"
+          part="button submit"
+          ?disabled=${this._sending}
+          aria-busy=${this._sending}
+        >
+          ${
+            this._sending
+              ? html`<span class="spinner" aria-hidden="true"></span>${tr.t('form.sending')}`
+              : tr.t(this.parent ? 'form.reply' : 'form.submit')
+          }
         </button>
         <div class="status success" part="status" role="status">${o?.failed ? nothing : o?.text}</div>
         <div class="status failure" part="status" role="alert">${o?.failed ? o.text : nothing}</div>
-        ${o?.retry
-          ? html`<button type="button" class="btn retry" part="button retry" ?disabled=${this._sending} @click=${this._send}>
-              ${tr.t('form.retry')}
-            </button>`
-          : nothing}
+        ${
+          o?.retry
+            ? html`<button
+                type="button"
+                class="btn retry"
+                part="button retry"
+                ?disabled=${this._sending}
+                @click=${this._send}
+              >
+                ${tr.t('form.retry')}
+              </button>`
+            : nothing
+        }
         <div class="visually-hidden" role="status" aria-live="polite" data-announcer>${this._announcement}</div>
       </form>
     `;

@@ -4,7 +4,9 @@ import { AVATAR_HUES, avatarPaletteColor } from './format.js';
 
 // Avatar colours as classes of the (constructed) stylesheet: no inline style attribute, so the
 // list works under a CSP without 'unsafe-inline' for styles.
-const palette = unsafeCSS(Array.from({ length: AVATAR_HUES }, (_, i) => `.hue-${i}{background:${avatarPaletteColor(i)}}`).join(''));
+const palette = unsafeCSS(
+  Array.from({ length: AVATAR_HUES }, (_, i) => `.hue-${i}{background:${avatarPaletteColor(i)}}`).join(''),
+);
 
 // The build squeezes whitespace but keeps it around `>` and `*`, so these are written without.
 const local = css`
@@ -17,16 +19,16 @@ const local = css`
   .lines {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--_space)*0.75);
+    gap: calc(var(--_space) * 0.75);
   }
   .header {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: calc(var(--_space)*0.5);
+    gap: calc(var(--_space) * 0.5);
     border-bottom: 1px solid var(--_border);
-    padding-bottom: calc(var(--_space)*0.5);
+    padding-bottom: calc(var(--_space) * 0.5);
   }
   p {
     margin: 0;
@@ -73,8 +75,8 @@ const local = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--_space)*0.75);
-    padding: calc(var(--_space)*0.75);
+    gap: calc(var(--_space) * 0.75);
+    padding: calc(var(--_space) * 0.75);
     color: var(--_invalid);
     border: 1px solid;
     border-radius: var(--_radius);
@@ -85,20 +87,20 @@ const local = css`
     padding: 0;
   }
   /* Off-screen threads skip style and layout (500 comments); the clip margin keeps focus rings. */
-  .list>ol>li {
+  .list > ol > li {
     content-visibility: auto;
     contain-intrinsic-size: auto 6rem;
     overflow-clip-margin: 0.5rem;
   }
   ol ol {
-    margin-top: calc(var(--_space)*0.75);
-    padding-inline-start: calc(var(--_space)*1.5);
+    margin-top: calc(var(--_space) * 0.75);
+    padding-inline-start: calc(var(--_space) * 1.5);
     border-inline-start: 2px solid var(--_border);
   }
   .comment,
   .skeleton-item {
     display: flex;
-    gap: calc(var(--_space)*0.75);
+    gap: calc(var(--_space) * 0.75);
     align-items: flex-start;
   }
   .pending .body {
@@ -192,7 +194,7 @@ const local = css`
     opacity: 0.7;
   }
   .reply-slot {
-    margin-top: calc(var(--_space)*0.5);
+    margin-top: calc(var(--_space) * 0.5);
   }
   .more {
     display: flex;

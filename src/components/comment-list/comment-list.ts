@@ -1,4 +1,12 @@
-import { html, LitElement, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  html,
+  LitElement,
+  nothing,
+  render,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { listComments } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { pendingComments } from '../../client/pending.js';
@@ -250,51 +258,77 @@ export class CommentList extends LitElement {
     const tree = this._buildTree();
     const any = tree.length > 0 && state !== 'error';
     const button = (label: string, click: () => unknown, loading = false) =>
-      html`<button type="button" part="button" class="secondary" ?disabled=${loading} aria-busy=${loading} @click=${click}>${label}</button>`;
+      html`<button
+        type="button"
+        part="button"
+        class="secondary"
+        ?disabled=${loading}
+        aria-busy=${loading}
+        @click=${click}
+      >
+        ${label}
+      </button>`;
     const error = (more: boolean) =>
-      html`<div class="error ${more ? 'more' : ''}" role="alert"><p>${tr.t('list.error')}</p>${button(
-        tr.t('list.retry'),
-        more ? () => this._load(true) : this.reload,
-      )}</div>`;
-    const bone = html`<div class="skeleton-item" aria-hidden="true"><span class="avatar bone"></span><span class="lines"
-      ><span class="bone line short"></span><span class="bone line"></span><span class="bone line"></span></span></div>`;
+      html`<div class="error ${more ? 'more' : ''}" role="alert">
+        <p>${tr.t('list.error')}</p>
+        ${button(tr.t('list.retry'), more ? () => this._load(true) : this.reload)}
+      </div>`;
+    const bone = html`<div class="skeleton-item" aria-hidden="true">
+      <span class="avatar bone"></span
+      ><span class="lines"
+        ><span class="bone line short"></span><span class="bone line"></span><span class="bone line"></span
+      ></span>
+    </div>`;
     // No whitespace between the tags (every container here is a flex or block box, where it
     // shows nothing): it would only add text nodes and bytes.
-    return html`<section class="list" aria-label=${tr.t('list.label')} aria-busy=${busy}>${
-      any
-        ? html`<div class="header"><p class="count">${tr.plural('list.count', this._total)}</p><label class="sort"
-            ><span>${tr.t('list.sortLabel')}</span><select
-              part="input"
-              .value=${this._sort}
-              @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value as Sort)}
-              ><option value="newest">${tr.t('list.sortNewest')}</option><option value="oldest">${tr.t('list.sortOldest')}</option></select
-            ></label></div>`
-        : nothing
-    }${
-      busy
-        ? html`<div class="skeleton" role="status"><span class="visually-hidden">${tr.t('list.loading')}</span>${bone}${bone}${bone}</div>`
-        : nothing
-    }${
-      state === 'error'
-        ? error(false)
-        : any
-          ? this._list(tree)
-          : state === 'ready'
-            ? html`<p class="empty">${tr.t('list.empty')}</p>`
-            : nothing
-    }${
-      state !== 'ready'
-        ? nothing
-        : this._more > 1
-          ? error(true)
-          : this._next
-            ? html`<div class="more">${button(
-                tr.t(this._more ? 'list.loadingMore' : 'list.loadMore'),
-                () => this._load(true),
-                this._more > 0,
-              )}</div>`
-            : nothing
-    }</section>`;
+    return html`<section class="list" aria-label=${tr.t('list.label')} aria-busy=${busy}>
+      ${
+        any
+          ? html`<div class="header">
+              <p class="count">${tr.plural('list.count', this._total)}</p>
+              <label class="sort"
+                ><span>${tr.t('list.sortLabel')}</span
+                ><select
+                  part="input"
+                  .value=${this._sort}
+                  @change=${(e: Event) => (this._sort = (e.target as HTMLSelectElement).value as Sort)}
+                >
+                  <option value="newest">${tr.t('list.sortNewest')}</option>
+                  <option value="oldest">${tr.t('list.sortOldest')}</option>
+                </select></label
+              >
+            </div>`
+          : nothing
+      }${
+        busy
+          ? html`<div class="skeleton" role="status">
+              <span class="visually-hidden">${tr.t('list.loading')}</span>${bone}${bone}${bone}
+            </div>`
+          : nothing
+      }${
+        state === 'error'
+          ? error(false)
+          : any
+            ? this._list(tree)
+            : state === 'ready'
+              ? html`<p class="empty">${tr.t('list.empty')}</p>`
+              : nothing
+      }${
+        state !== 'ready'
+          ? nothing
+          : this._more > 1
+            ? error(true)
+            : this._next
+              ? html`<div class="more">
+                  ${button(
+                    tr.t(this._more ? 'list.loadingMore' : 'list.loadMore'),
+                    () => this._load(true),
+                    this._more > 0,
+                  )}
+                </div>`
+              : nothing
+      }
+    </section>`;
   }
 
   /**
@@ -332,12 +366,16 @@ export class CommentList extends LitElement {
         (message = formatMessage(c.message).map(
           (paragraph) =>
             // No whitespace inside <p>: the paragraph's text is exactly the reader's.
-            html`<p>${paragraph.map((line, i) => [
-              i ? html`<br />` : '',
-              line.map((s) =>
-                s.kind === 'link' ? html`<a href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>` : s.text,
-              ),
-            ])}</p>`,
+            html`<p>
+              ${paragraph.map((line, i) => [
+                i ? html`<br />` : '',
+                line.map((s) =>
+                  s.kind === 'link'
+                    ? html`<a href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>`
+                    : s.text,
+                ),
+              ])}
+            </p>`,
         )),
       );
     }
@@ -351,24 +389,31 @@ export class CommentList extends LitElement {
         data-id=${c.id}
         data-level=${level}
         aria-labelledby="name-${c.id}"
-        ><span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span
-        ><div class="body"
-          ><header class="meta"
-            ><span class="name" id="name-${c.id}">${c.name}</span
-            ><time datetime=${c.createdAt} title=${at}>${ago}</time
-            >${
+      >
+        <span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span>
+        <div class="body">
+          <header class="meta">
+            <span class="name" id="name-${c.id}">${c.name}</span
+            ><time datetime=${c.createdAt} title=${at}>${ago}</time>${
               rating > 0
-                ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}>${Array.from(
-                    { length: max },
-                    (_, i) => html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true">★</span>`,
-                  )}</span>`
+                ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}
+                    >${Array.from(
+                      { length: max },
+                      (_, i) =>
+                        html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true"
+                          >★</span
+                        >`,
+                    )}</span
+                  >`
                 : nothing
-            }${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}</header
-          ><div class="message">${message}</div>${
+            }${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}
+          </header>
+          <div class="message">${message}</div>
+          ${
             pending
               ? nothing
-              : html`<div class="actions"
-                  ><button
+              : html`<div class="actions">
+                  <button
                     type="button"
                     part="button"
                     class="link"
@@ -378,11 +423,17 @@ export class CommentList extends LitElement {
                     @focus=${warm}
                     @click=${() =>
                       // Before ./reply.ts has arrived the button says "Reply": an early click opens (once).
-                      reply ? reply.toggle(this, c.id) : warm().then(() => this._replyTo == c.id || reply?.toggle(this, c.id))}
-                  >${tr.t(open ? 'list.cancelReply' : 'list.reply')}</button
-                ></div>`
-          }<div class="reply-slot" id="reply-${c.id}">${open ? reply!.form(this, c, tr) : nothing}</div></div
-      ></article
-      >${children.length ? this._list(children, c.id) : nothing}`;
+                      reply
+                        ? reply.toggle(this, c.id)
+                        : warm().then(() => this._replyTo == c.id || reply?.toggle(this, c.id))}
+                  >
+                    ${tr.t(open ? 'list.cancelReply' : 'list.reply')}
+                  </button>
+                </div>`
+          }
+          <div class="reply-slot" id="reply-${c.id}">${open ? reply!.form(this, c, tr) : nothing}</div>
+        </div>
+      </article>
+      ${children.length ? this._list(children, c.id) : nothing}`;
   }
 }

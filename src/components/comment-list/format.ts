@@ -77,7 +77,7 @@ export const avatarPaletteColor = (i: number): string =>
 export function avatarHue(name: string): number {
   let h = 0x811c9dc5;
   name = name.trim().toLowerCase();
-  for (let i = 0; i < name.length; ) h = Math.imul(h ^ name.charCodeAt(i++), 0x01000193);
+  for (let i = 0; i < name.length;) h = Math.imul(h ^ name.charCodeAt(i++), 0x01000193);
   return (h >>> 0) % AVATAR_HUES;
 }
 

@@ -196,7 +196,9 @@ describe('<af-captcha> provider checkboxes', () => {
     expect(widget.container.parentElement).to.equal(el);
     expect(widget.container.slot).to.equal('widget');
     const group = el.shadowRoot!.querySelector('[role="group"]')!;
-    expect(el.shadowRoot!.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).to.equal('Spam protection');
+    expect(el.shadowRoot!.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Spam protection',
+    );
     expect(el.requiredKey).to.equal('captcha.requiredOther');
     await expect(el).to.be.accessible();
 

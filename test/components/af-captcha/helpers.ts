@@ -36,7 +36,13 @@ export async function sha256Hex(text: string): Promise<string> {
 export async function makeChallenge(number: number, maxnumber = 5000, expiresInSeconds = 1200): Promise<PowChallenge> {
   const random = [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const salt = `${random}?expires=${Math.floor(Date.now() / 1000) + expiresInSeconds}&`;
-  return { algorithm: 'SHA-256', challenge: await sha256Hex(salt + number), maxnumber, salt, signature: 'ab'.repeat(32) };
+  return {
+    algorithm: 'SHA-256',
+    challenge: await sha256Hex(salt + number),
+    maxnumber,
+    salt,
+    signature: 'ab'.repeat(32),
+  };
 }
 
 export function delay(ms: number): Promise<void> {

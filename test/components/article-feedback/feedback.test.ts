@@ -42,7 +42,11 @@ async function settle(el: ArticleFeedback): Promise<void> {
     if (list.shadowRoot?.querySelector('section')?.getAttribute('aria-busy') === 'false') break;
     await new Promise((r) => setTimeout(r, 10));
   }
-  await Promise.all([inner(el, 'article-rating').updateComplete, inner(el, 'comment-form').updateComplete, list.updateComplete]);
+  await Promise.all([
+    inner(el, 'article-rating').updateComplete,
+    inner(el, 'comment-form').updateComplete,
+    list.updateComplete,
+  ]);
 }
 
 describe('<article-feedback>', () => {
@@ -96,7 +100,9 @@ describe('<article-feedback>', () => {
       expect(inner(el, tag).getAttribute('thread'), tag).to.equal('/news/scripted');
     }
     await waitUntil(() => urls.some((u) => u === 'https://api.test/scripted/threads/%2Fnews%2Fscripted/rating'));
-    await waitUntil(() => urls.some((u) => u.startsWith('https://api.test/scripted/threads/%2Fnews%2Fscripted/comments')));
+    await waitUntil(() =>
+      urls.some((u) => u.startsWith('https://api.test/scripted/threads/%2Fnews%2Fscripted/comments')),
+    );
   });
 
   it('hands endpoint, thread, lang, theme, captcha and page-size to its children', async () => {
@@ -138,7 +144,9 @@ describe('<article-feedback>', () => {
     const el = await make('endpoint="https://api.test/api" captcha="none"');
     expect(inner(el, 'comment-list').getAttribute('thread')).to.equal('/2024/05/harbour-ferry');
     await settle(el);
-    expect(urls.some((u) => u.startsWith('https://api.test/api/threads/%2F2024%2F05%2Fharbour-ferry/comments'))).to.equal(true);
+    expect(
+      urls.some((u) => u.startsWith('https://api.test/api/threads/%2F2024%2F05%2Fharbour-ferry/comments')),
+    ).to.equal(true);
   });
 
   it('passes lang down and re-renders the heading in that language', async () => {

@@ -10,10 +10,12 @@ import { checked, focusedStar, interactLoaded, keydown, stars } from './helpers.
 
 describe('<article-rating> as a form field, before its interaction code is loaded', () => {
   it('a first ArrowRight right after the focus moves the pick; a first click picks', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form>
-      <article-rating name="a"></article-rating>
-      <article-rating name="b"></article-rating>
-    </form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <article-rating name="a"></article-rating>
+        <article-rating name="b"></article-rating>
+      </form>`,
+    );
     const [a, b] = Array.from(form.querySelectorAll('article-rating'));
     await b!.updateComplete;
     expect(interactLoaded(), 'the interaction code is not loaded yet').to.equal(false);

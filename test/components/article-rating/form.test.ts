@@ -220,7 +220,9 @@ describe('<article-rating> as a form field', () => {
     const g = group(el);
     expect(g.getAttribute('aria-invalid')).to.equal('true');
     const ids = g.getAttribute('aria-describedby')!.split(' ');
-    expect(ids.map((id) => el.shadowRoot!.getElementById(id)!.textContent)).to.deep.equal(['Please rate this article.']);
+    expect(ids.map((id) => el.shadowRoot!.getElementById(id)!.textContent)).to.deep.equal([
+      'Please rate this article.',
+    ]);
     await expect(el).to.be.accessible();
   });
 

@@ -85,7 +85,10 @@ describe('<article-rating> standalone', () => {
   it('loads GET /threads/:thread/rating and shows "4.3 · 128 ratings"-style text with partial stars', async () => {
     // 128 votes: 4×1 + 6×2 + 10×3 + 36×4 + 72×5 = 550 → average 4.296875
     const el = await standalone(aggregate([4, 6, 10, 36, 72]));
-    expect(stub.calls[0]).to.deep.include({ method: 'GET', url: `${API}/threads/${encodeURIComponent(THREAD)}/rating` });
+    expect(stub.calls[0]).to.deep.include({
+      method: 'GET',
+      url: `${API}/threads/${encodeURIComponent(THREAD)}/rating`,
+    });
     expect(summaryText(el)).to.equal('4.3 · 128 ratings');
     const fills = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.mini')).map((m) =>
       Number(m.style.getPropertyValue('--_fill')),
@@ -106,7 +109,7 @@ describe('<article-rating> standalone', () => {
     expect(summaryText(one)).to.equal('5.0 · 1 rating');
   });
 
-  it('formats the average in the reader\'s locale', async () => {
+  it("formats the average in the reader's locale", async () => {
     stub.getReply = () => json(200, aggregate([0, 0, 1, 1, 0]));
     const el = await fixture<ArticleRating>(
       html`<article-rating lang="de" endpoint=${API} thread=${THREAD}></article-rating>`,
@@ -114,7 +117,7 @@ describe('<article-rating> standalone', () => {
     await waitUntil(() => /3,5/.test(summaryText(el)), 'German decimal comma');
   });
 
-  it('adopts the server\'s scale', async () => {
+  it("adopts the server's scale", async () => {
     const el = await standalone(aggregate([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]));
     await el.updateComplete;
     expect(el.max).to.equal(10);
@@ -182,7 +185,11 @@ describe('<article-rating> standalone', () => {
       () => json(429, { error: 'rate_limited', message: 'slow down' }, { 'Retry-After': '30' }),
       'Too many votes. Please try again in 30 seconds.',
     ],
-    ['500', () => json(500, { error: 'internal', message: 'oops' }), 'Your rating could not be saved. Please try again.'],
+    [
+      '500',
+      () => json(500, { error: 'internal', message: 'oops' }),
+      'Your rating could not be saved. Please try again.',
+    ],
     [
       'a network failure',
       () => Promise.reject(new TypeError('Failed to fetch')),

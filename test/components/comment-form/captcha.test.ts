@@ -2,7 +2,18 @@
 // follows the documented interface, and no <article-rating>: the form must work without it.
 import { expect, oneEvent } from '@open-wc/testing';
 import { CommentForm } from '../../../src/components/comment-form/comment-form.js';
-import { clearStorage, comment, fill, json, makeForm, restoreFetch, root, stubFetch, submit, until } from './helpers.js';
+import {
+  clearStorage,
+  comment,
+  fill,
+  json,
+  makeForm,
+  restoreFetch,
+  root,
+  stubFetch,
+  submit,
+  until,
+} from './helpers.js';
 
 class FakeCaptcha extends HTMLElement {
   starts = 0;
@@ -106,7 +117,9 @@ describe('<comment-form> with a captcha', () => {
     await fill(el, { name: '' });
     await submit(el);
     expect(captchaHint(el)).to.equal('Please check re-captcha.');
-    await until(() => root(el).querySelector('[data-announcer]')!.textContent!.trim() === '2 fields need your attention.');
+    await until(
+      () => root(el).querySelector('[data-announcer]')!.textContent!.trim() === '2 fields need your attention.',
+    );
   });
 
   it('a 403 captcha verdict shows the hint and resets the captcha', async () => {

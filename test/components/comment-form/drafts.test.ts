@@ -46,7 +46,9 @@ describe('<comment-form> drafts', () => {
     const b = await makeForm('parent="c3"');
     expect(field(b, 'message').value).to.equal('');
     await type(b, 'message', 'A reply');
-    const c = await fixture<CommentForm>(html`<comment-form endpoint="https://api.test/api" thread="other" captcha="none"></comment-form>`);
+    const c = await fixture<CommentForm>(
+      html`<comment-form endpoint="https://api.test/api" thread="other" captcha="none"></comment-form>`,
+    );
     expect(field(c, 'message').value).to.equal('');
     const again = await makeForm();
     expect(field(again, 'message').value).to.equal('On the article');
@@ -67,7 +69,9 @@ describe('<comment-form> drafts', () => {
     expect(statusText(again)).to.equal('Thank you! Your comment is published.');
     expect(localStorage.getItem('article-feedback:draft:t-1')).to.equal(null);
 
-    const elsewhere = await fixture<CommentForm>(html`<comment-form endpoint="https://api.test/api" thread="t-2" captcha="none"></comment-form>`);
+    const elsewhere = await fixture<CommentForm>(
+      html`<comment-form endpoint="https://api.test/api" thread="t-2" captcha="none"></comment-form>`,
+    );
     expect(field(elsewhere, 'name').value).to.equal('Ada');
     expect(field(elsewhere, 'email').value).to.equal('ada@example.com');
     expect(field(elsewhere, 'message').value).to.equal('');
@@ -95,7 +99,11 @@ describe('<comment-form> keyboard', () => {
     field(el, 'name').focus();
     await sendKeys({ press: 'Enter' });
     await until(() => calls.length === 1);
-    expect(calls[0]!.body).to.deep.include({ name: 'Key Board', email: 'kb@example.com', message: 'Typed without a mouse' });
+    expect(calls[0]!.body).to.deep.include({
+      name: 'Key Board',
+      email: 'kb@example.com',
+      message: 'Typed without a mouse',
+    });
     await until(() => statusText(el) !== '');
     expect(statusText(el)).to.equal('Thank you! Your comment is published.');
   });
@@ -106,7 +114,10 @@ describe('<comment-form> keyboard', () => {
     await fill(el);
     field(el, 'message').focus();
     const box = submitButton(el).getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
     await until(() => calls.length === 1);
     await until(() => statusText(el) === 'Thank you! Your comment is published.');
     await new Promise((r) => setTimeout(r, 50));
@@ -118,7 +129,10 @@ describe('<comment-form> keyboard', () => {
     const el = await makeForm();
     field(el, 'email').focus();
     const box = submitButton(el).getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
     await until(() => root(el).querySelectorAll('.feedback.invalid').length === 3);
     expect(calls).to.have.length(0);
     expect(root(el).activeElement).to.equal(field(el, 'email'));

@@ -52,10 +52,7 @@ export function comment(overrides: Partial<Comment> = {}): Comment {
 }
 
 export async function makeForm(attrs = ''): Promise<CommentForm> {
-  const wrapper = await fixture<HTMLDivElement>(
-    // eslint-disable-next-line lit/no-invalid-html
-    html`<div></div>`,
-  );
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
   // captcha="none" unless the test names a provider: no captcha request in unit tests.
   const captcha = /\bcaptcha=/.test(attrs) ? '' : 'captcha="none"';
   wrapper.innerHTML = `<comment-form endpoint="https://api.test/api" thread="t-1" ${captcha} ${attrs}></comment-form>`;
@@ -108,7 +105,10 @@ export async function leave(el: CommentForm, name: 'email' | 'name' | 'message')
   await actionsLoaded(el);
 }
 
-export async function fill(el: CommentForm, values: { email?: string; name?: string; message?: string } = {}): Promise<void> {
+export async function fill(
+  el: CommentForm,
+  values: { email?: string; name?: string; message?: string } = {},
+): Promise<void> {
   await type(el, 'email', values.email ?? 'ada@example.com');
   await type(el, 'name', values.name ?? 'Ada');
   await type(el, 'message', values.message ?? 'Hello there');

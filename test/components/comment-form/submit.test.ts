@@ -1,6 +1,10 @@
 import '../../../src/components/comment-form/define.js';
 import { expect, oneEvent } from '@open-wc/testing';
-import type { CommentSubmitDetail, CommentErrorDetail, CommentSubmittedDetail } from '../../../src/components/shared/events.js';
+import type {
+  CommentSubmitDetail,
+  CommentErrorDetail,
+  CommentSubmittedDetail,
+} from '../../../src/components/shared/events.js';
 import { pendingComments } from '../../../src/client/pending.js';
 import { en } from '../../../src/i18n/en.js';
 import {
@@ -51,7 +55,10 @@ describe('<comment-form> sending', () => {
     expect(event.detail).to.deep.equal({ comment: comment(), status: 'published' });
     expect(event.bubbles && event.composed).to.equal(true);
     expect(localStorage.getItem('article-feedback:draft:t-1')).to.equal(null);
-    expect(JSON.parse(localStorage.getItem('article-feedback:identity')!)).to.deep.equal({ name: 'Ada', email: 'ada@example.com' });
+    expect(JSON.parse(localStorage.getItem('article-feedback:identity')!)).to.deep.equal({
+      name: 'Ada',
+      email: 'ada@example.com',
+    });
     await expect(el).to.be.accessible();
   });
 
@@ -102,7 +109,9 @@ describe('<comment-form> sending', () => {
     const event = (await failed) as CustomEvent<CommentErrorDetail>;
     expect(event.detail.status).to.equal(422);
     expect(hintOf(el, 'email')!.textContent!.trim()).to.equal('Please enter a valid email address.');
-    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal('Please remove invisible control characters from your name.');
+    expect(hintOf(el, 'name')!.textContent!.trim()).to.equal(
+      'Please remove invisible control characters from your name.',
+    );
     expect(hintOf(el, 'message')!.textContent!.trim()).to.equal('This value is not valid.');
     expect(field(el, 'email').getAttribute('aria-invalid')).to.equal('true');
     expect(root(el).activeElement).to.equal(field(el, 'email'));
@@ -127,7 +136,9 @@ describe('<comment-form> sending', () => {
   });
 
   it('403 with a captcha verdict shows the captcha hint inline', async () => {
-    stubFetch(json(403, { error: 'captcha_failed', message: 'Captcha failed.', fields: { captcha: 'captcha.invalid' } }));
+    stubFetch(
+      json(403, { error: 'captcha_failed', message: 'Captcha failed.', fields: { captcha: 'captcha.invalid' } }),
+    );
     const el = await makeForm();
     await fill(el);
     const failed = oneEvent(el, 'comment-error');
@@ -146,7 +157,10 @@ describe('<comment-form> sending', () => {
     await submit(el);
     const event = (await failed) as CustomEvent<CommentErrorDetail>;
     expect(alertText(el)).to.equal('You are commenting too fast. Please try again in 42 seconds.');
-    expect(event.detail).to.deep.equal({ status: 429, message: 'You are commenting too fast. Please try again in 42 seconds.' });
+    expect(event.detail).to.deep.equal({
+      status: 429,
+      message: 'You are commenting too fast. Please try again in 42 seconds.',
+    });
     expect(field(el, 'message').value).to.equal('Hello there');
   });
 
@@ -159,13 +173,19 @@ describe('<comment-form> sending', () => {
   });
 
   it('500 keeps everything and offers a retry that reuses the same Idempotency-Key', async () => {
-    const calls = stubFetch(json(500, { error: 'internal', message: 'Internal error.' }), json(201, { comment: comment() }));
+    const calls = stubFetch(
+      json(500, { error: 'internal', message: 'Internal error.' }),
+      json(201, { comment: comment() }),
+    );
     const el = await makeForm();
     await fill(el);
     const failed = oneEvent(el, 'comment-error');
     await submit(el);
     const event = (await failed) as CustomEvent<CommentErrorDetail>;
-    expect(event.detail).to.deep.equal({ status: 500, message: 'Your comment could not be sent. It is saved here — try again.' });
+    expect(event.detail).to.deep.equal({
+      status: 500,
+      message: 'Your comment could not be sent. It is saved here — try again.',
+    });
     expect(alertText(el)).to.equal('Your comment could not be sent. It is saved here — try again.');
     expect(field(el, 'message').value).to.equal('Hello there');
     expect(JSON.parse(localStorage.getItem('article-feedback:draft:t-1')!).message).to.equal('Hello there');
@@ -191,7 +211,10 @@ describe('<comment-form> sending', () => {
     const failed = oneEvent(el, 'comment-error');
     await submit(el);
     const event = (await failed) as CustomEvent<CommentErrorDetail>;
-    expect(event.detail).to.deep.equal({ status: 0, message: 'Your comment could not be sent. It is saved here — try again.' });
+    expect(event.detail).to.deep.equal({
+      status: 0,
+      message: 'Your comment could not be sent. It is saved here — try again.',
+    });
     expect(alertText(el)).to.equal('Your comment could not be sent. It is saved here — try again.');
     root(el).querySelector<HTMLButtonElement>('button.retry')!.click();
     await until(() => calls.length === 2);
@@ -220,14 +243,23 @@ describe('<comment-form> sending', () => {
     });
     await submit(el);
     expect(calls).to.have.length(0);
-    expect(detail).to.deep.equal({ name: 'Ada', email: 'ada@example.com', message: 'Hello there', parent: 'c7', website: '', thread: 't-1' });
+    expect(detail).to.deep.equal({
+      name: 'Ada',
+      email: 'ada@example.com',
+      message: 'Hello there',
+      parent: 'c7',
+      website: '',
+      thread: 't-1',
+    });
     expect(submitButton(el).disabled).to.equal(false);
     expect(field(el, 'message').value).to.equal('Hello there');
   });
 
   it('with the real <af-captcha> and captcha="auto", asks GET /captcha and sends without a captcha when it says none', async () => {
     const calls = stubFetch(() =>
-      Promise.resolve(calls.at(-1)!.method === 'GET' ? json(200, { provider: 'none' }) : json(201, { comment: comment() })),
+      Promise.resolve(
+        calls.at(-1)!.method === 'GET' ? json(200, { provider: 'none' }) : json(201, { comment: comment() }),
+      ),
     );
     // Every form before this one had captcha="none": none of them loaded the captcha's code.
     expect(customElements.get('af-captcha')).to.equal(undefined);
@@ -260,10 +292,12 @@ describe('<comment-form> sending', () => {
     await expect(el).to.be.accessible();
 
     // Try again asks for the captcha again; once the server answers, the comment goes out.
-    stubFetch((() => {
-      let n = 0;
-      return () => (n++ === 0 ? json(200, { provider: 'none' }) : json(201, { comment: comment() }));
-    })());
+    stubFetch(
+      (() => {
+        let n = 0;
+        return () => (n++ === 0 ? json(200, { provider: 'none' }) : json(201, { comment: comment() }));
+      })(),
+    );
     root(el).querySelector<HTMLButtonElement>('button.retry')!.click();
     await until(() => root(el).querySelector('.status.success')!.textContent!.trim() !== '');
     expect(statusText(el)).to.equal('Thank you! Your comment is published.');

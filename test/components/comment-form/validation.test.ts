@@ -90,7 +90,9 @@ describe('<comment-form> validation', () => {
     expect(look(field(el, 'name')).backgroundImage).to.contain('c62a38');
     // Adopted once, however often the form renders.
     await type(el, 'name', 'Ada');
-    expect(root(el).adoptedStyleSheets.length).to.equal((el.constructor as typeof CommentForm).elementStyles.length + 1);
+    expect(root(el).adoptedStyleSheets.length).to.equal(
+      (el.constructor as typeof CommentForm).elementStyles.length + 1,
+    );
   });
 
   it('says each error in the SPEC wording and "Looks good!" once fixed, live as the reader types', async () => {
@@ -171,7 +173,9 @@ describe('<comment-form> validation', () => {
     await until(() => announcer(el).textContent!.trim() === '1 character left');
     await type(el, 'message', 'a'.repeat(5001));
     await leave(el, 'message');
-    expect(hintOf(el, 'message')!.textContent!.trim()).to.equal('Please shorten your message to at most 5,000 characters.');
+    expect(hintOf(el, 'message')!.textContent!.trim()).to.equal(
+      'Please shorten your message to at most 5,000 characters.',
+    );
   });
 
   it('has a honeypot field named website that readers never reach', async () => {
@@ -186,7 +190,9 @@ describe('<comment-form> validation', () => {
 
   it('speaks the language of the nearest lang, and follows a change of its own lang', async () => {
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div lang="de"><comment-form endpoint="https://api.test/api" thread="t-1" captcha="none"></comment-form></div>`,
+      html`<div lang="de">
+        <comment-form endpoint="https://api.test/api" thread="t-1" captcha="none"></comment-form>
+      </div>`,
     );
     const el = wrapper.querySelector('comment-form') as CommentForm;
     const button = () => root(el).querySelector('button[type="submit"]')!.textContent!.trim();

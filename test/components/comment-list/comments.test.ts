@@ -3,7 +3,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import { pendingComments } from '../../../src/client/pending.js';
 import { avatarColor, formatMessage, initials, linkify } from '../../../src/components/comment-list/format.js';
 import type { Comment } from '../../../src/contract/schemas.js';
-import { articles, buttonByText, comment, makeList, page, restoreFetch, shadow, stubFetch, text, until } from './helpers.js';
+import {
+  articles,
+  buttonByText,
+  comment,
+  makeList,
+  page,
+  restoreFetch,
+  shadow,
+  stubFetch,
+  text,
+  until,
+} from './helpers.js';
 
 async function listWith(comments: Comment[], attrs: Record<string, string> = {}) {
   stubFetch(() => page(comments));
@@ -125,7 +136,10 @@ describe('<comment-list> message text', () => {
     const c = comment({ message: 'Read https://example.com/a?b=1&c=2. Also (see http://example.org/wiki/X_(y)), ok?' });
     const el = await listWith([c]);
     const links = [...byId(el, c.id).querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/a?b=1&c=2', 'http://example.org/wiki/X_(y)']);
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://example.com/a?b=1&c=2',
+      'http://example.org/wiki/X_(y)',
+    ]);
     for (const a of links) {
       expect(a.getAttribute('rel')).to.equal('nofollow ugc noopener');
       expect(a.getAttribute('target')).to.equal('_blank');
@@ -156,7 +170,8 @@ describe('<comment-list> message text', () => {
   });
 
   it('shows hostile text as text: no element is created from it', async () => {
-    const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script><b>bold</b> &amp; <a href="javascript:alert(1)">x</a>';
+    const hostile =
+      '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script><b>bold</b> &amp; <a href="javascript:alert(1)">x</a>';
     const c = comment({ name: '<svg onload=alert(1)>', message: hostile });
     const el = await listWith([c]);
     const art = byId(el, c.id);
@@ -202,9 +217,18 @@ describe('<comment-list> replies', () => {
     // At most three nested lists.
     expect(shadow(el).querySelectorAll('ol ol ol ol').length).to.equal(0);
     // Top level newest first; replies oldest first under their parent.
-    const top = [...shadow(el).querySelectorAll('section > ol > li > article')].map((a) => text(a.querySelector('.message')));
+    const top = [...shadow(el).querySelectorAll('section > ol > li > article')].map((a) =>
+      text(a.querySelector('.message')),
+    );
     expect(top).to.deep.equal(['other', 'root']);
-    expect(articles(el).map((a) => text(a.querySelector('.message')))).to.deep.equal(['other', 'root', 'r1', 'r2', 'r3', 'r4']);
+    expect(articles(el).map((a) => text(a.querySelector('.message')))).to.deep.equal([
+      'other',
+      'root',
+      'r1',
+      'r2',
+      'r3',
+      'r4',
+    ]);
     await expect(el).to.be.accessible();
   });
 
@@ -243,16 +267,23 @@ describe('<comment-list> replies', () => {
   it('keeps an open reply form (its focus and typed text) when a comment is inserted above it and when "Load more" appends', async () => {
     const a = comment({ message: 'a' });
     const b = comment({ message: 'b' });
-    stubFetch((url) => (url.searchParams.get('cursor') ? page([comment({ message: 'c' })], null, 3) : page([a, b], 'next', 3)));
+    stubFetch((url) =>
+      url.searchParams.get('cursor') ? page([comment({ message: 'c' })], null, 3) : page([a, b], 'next', 3),
+    );
     const el = await makeList();
     await until(() => articles(el).length === 2);
     buttonByText(byId(el, b.id), 'Reply')!.click();
     const form = await until(() => byId(el, b.id).querySelector('comment-form'), 'reply form');
-    const field = await until(() => form.shadowRoot?.activeElement as HTMLInputElement | null, 'focus in the reply form');
+    const field = await until(
+      () => form.shadowRoot?.activeElement as HTMLInputElement | null,
+      'focus in the reply form',
+    );
     await sendKeys({ type: 'Half a thought' });
     const stillThere = () => {
       expect(byId(el, b.id).querySelector('comment-form') === form, 'same reply form').to.equal(true);
-      expect(shadow(el).activeElement === form && form.shadowRoot!.activeElement === field, 'focus kept').to.equal(true);
+      expect(shadow(el).activeElement === form && form.shadowRoot!.activeElement === field, 'focus kept').to.equal(
+        true,
+      );
       expect(field.value).to.equal('Half a thought');
     };
     const fresh = comment({ message: 'fresh', createdAt: new Date().toISOString() });
@@ -278,7 +309,10 @@ describe('<comment-list> replies', () => {
     await el.updateComplete;
     expect(byId(el, c.id).querySelector('comment-form') === null, 'absent').to.equal(true);
     expect(byId(el, reply.id).dataset.level).to.equal('2');
-    expect(byId(el, reply.id).closest('li')!.parentElement!.closest('li') === byId(el, c.id).closest('li'), 'nested').to.equal(true);
+    expect(
+      byId(el, reply.id).closest('li')!.parentElement!.closest('li') === byId(el, c.id).closest('li'),
+      'nested',
+    ).to.equal(true);
   });
 });
 
@@ -304,7 +338,11 @@ describe('<comment-list> new and pending comments', () => {
     stubFetch(() => page([]));
     const el = await makeList();
     await until(() => shadow(el).querySelector('.empty'));
-    document.dispatchEvent(new CustomEvent('comment-submitted', { detail: { comment: comment({ message: 'first!' }), status: 'published' } }));
+    document.dispatchEvent(
+      new CustomEvent('comment-submitted', {
+        detail: { comment: comment({ message: 'first!' }), status: 'published' },
+      }),
+    );
     await el.updateComplete;
     expect(shadow(el).querySelector('.empty') === null, 'absent').to.equal(true);
     expect(text(shadow(el).querySelector('.count'))).to.equal('1 comment');

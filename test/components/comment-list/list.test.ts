@@ -1,6 +1,18 @@
 import { expect } from '@open-wc/testing';
 import { pendingComments } from '../../../src/client/pending.js';
-import { articles, buttonByText, comment, json, makeList, page, restoreFetch, shadow, stubFetch, text, until } from './helpers.js';
+import {
+  articles,
+  buttonByText,
+  comment,
+  json,
+  makeList,
+  page,
+  restoreFetch,
+  shadow,
+  stubFetch,
+  text,
+  until,
+} from './helpers.js';
 
 describe('<comment-list> states', () => {
   beforeEach(() => localStorage.clear());
@@ -22,7 +34,9 @@ describe('<comment-list> states', () => {
     const section = shadow(el).querySelector('section')!;
     expect(section.getAttribute('aria-busy')).to.equal('true');
     expect(shadow(el).querySelectorAll('.skeleton-item').length).to.equal(3);
-    expect(text(shadow(el).querySelector('.skeleton [role], .skeleton .visually-hidden'))).to.equal('Loading comments…');
+    expect(text(shadow(el).querySelector('.skeleton [role], .skeleton .visually-hidden'))).to.equal(
+      'Loading comments…',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -50,7 +64,9 @@ describe('<comment-list> states', () => {
 
   it('shows a failure message, and Retry loads again', async () => {
     let fail = true;
-    const calls = stubFetch(() => (fail ? json(503, { error: 'unavailable', message: 'down' }) : page([comment({ message: 'Back again' })])));
+    const calls = stubFetch(() =>
+      fail ? json(503, { error: 'unavailable', message: 'down' }) : page([comment({ message: 'Back again' })]),
+    );
     const el = await makeList();
     const alert = await until(() => shadow(el).querySelector('[role="alert"]'), 'error');
     expect(text(alert.querySelector('p'))).to.equal('Comments could not be loaded.');
@@ -97,7 +113,9 @@ describe('<comment-list> pagination and sort', () => {
   it('"Load more comments" fetches the next page by cursor and appends it', async () => {
     const first = [comment({ message: 'one' }), comment({ message: 'two' })];
     const second = [comment({ message: 'three' })];
-    const calls = stubFetch((url) => (url.searchParams.get('cursor') === 'cur-2' ? page(second, null, 3) : page(first, 'cur-2', 3)));
+    const calls = stubFetch((url) =>
+      url.searchParams.get('cursor') === 'cur-2' ? page(second, null, 3) : page(first, 'cur-2', 3),
+    );
     const el = await makeList({ 'page-size': '2' });
     await until(() => articles(el).length === 2);
     const more = buttonByText(shadow(el), 'Load more comments')!;
@@ -116,7 +134,9 @@ describe('<comment-list> pagination and sort', () => {
   it('skips a comment that a later page repeats', async () => {
     const a = comment({ message: 'a' });
     const b = comment({ message: 'b' });
-    stubFetch((url) => (url.searchParams.get('cursor') ? page([b, comment({ message: 'c' })], null, 3) : page([a, b], 'x', 3)));
+    stubFetch((url) =>
+      url.searchParams.get('cursor') ? page([b, comment({ message: 'c' })], null, 3) : page([a, b], 'x', 3),
+    );
     const el = await makeList();
     await until(() => articles(el).length === 2);
     buttonByText(shadow(el), 'Load more comments')!.click();
@@ -143,7 +163,9 @@ describe('<comment-list> pagination and sort', () => {
   it('switches to oldest first and back, reloading from the first page', async () => {
     const old = comment({ message: 'old', createdAt: '2024-01-01T00:00:00.000Z' });
     const recent = comment({ message: 'recent', createdAt: '2024-06-01T00:00:00.000Z' });
-    const calls = stubFetch((url) => (url.searchParams.get('sort') === 'oldest' ? page([old, recent]) : page([recent, old])));
+    const calls = stubFetch((url) =>
+      url.searchParams.get('sort') === 'oldest' ? page([old, recent]) : page([recent, old]),
+    );
     const el = await makeList();
     await until(() => articles(el).length === 2);
     expect(articles(el).map((a) => text(a.querySelector('.message')))).to.deep.equal(['recent', 'old']);
@@ -173,7 +195,9 @@ describe('<comment-list> pagination and sort', () => {
     const firstNode = articles(el)[0];
     // A new comment on top moves nothing else: the existing nodes are reused.
     document.dispatchEvent(
-      new CustomEvent('comment-submitted', { detail: { comment: comment({ createdAt: new Date().toISOString(), message: 'new' }), status: 'published' } }),
+      new CustomEvent('comment-submitted', {
+        detail: { comment: comment({ createdAt: new Date().toISOString(), message: 'new' }), status: 'published' },
+      }),
     );
     await until(() => articles(el).length === 501);
     expect(articles(el)[1] === firstNode, 'node reused').to.equal(true);
@@ -186,7 +210,8 @@ describe('<comment-list> reply form on demand', () => {
   afterEach(() => restoreFetch());
 
   it('pointing at "Reply" fetches the reply form; a click then opens it at once', async () => {
-    const fetched = () => performance.getEntriesByType('resource').some((e) => /src\/components\/comment-list\/reply\b/.test(e.name));
+    const fetched = () =>
+      performance.getEntriesByType('resource').some((e) => /src\/components\/comment-list\/reply\b/.test(e.name));
     stubFetch(() => page([comment()]));
     const el = await makeList();
     await until(() => articles(el).length === 1);

@@ -7,7 +7,8 @@ import { buttonByText, comment, makeList, page, restoreFetch, shadow, stubFetch,
 // before anything loaded: comments.test.ts.)
 
 /** Whether this page has fetched the reply form's module. */
-const fetched = () => performance.getEntriesByType('resource').some((e) => /src\/components\/comment-list\/reply\b/.test(e.name));
+const fetched = () =>
+  performance.getEntriesByType('resource').some((e) => /src\/components\/comment-list\/reply\b/.test(e.name));
 
 async function listWithOne() {
   const c = comment({ name: 'Ana' });

@@ -57,7 +57,13 @@ describe('resolveLang', () => {
   });
 
   it("uses the nearest ancestor's lang", async () => {
-    const el = await fixture(html`<section lang="es"><div lang="pt-BR"><p><span></span></p></div></section>`);
+    const el = await fixture(
+      html`<section lang="es">
+        <div lang="pt-BR">
+          <p><span></span></p>
+        </div>
+      </section>`,
+    );
     expect(resolveLang(el.querySelector('span')!)).to.equal('pt-BR');
     expect(normalizeLocale(resolveLang(el.querySelector('span')!))).to.equal('pt');
   });

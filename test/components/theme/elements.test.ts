@@ -59,7 +59,9 @@ async function showValidation(form: CommentForm): Promise<void> {
   await sendKeys({ type: 'reader@example.org' });
   await form.updateComplete;
   await waitUntil(() => root.textContent!.includes('Looks good!'), 'no valid feedback shown', { timeout: 5000 });
-  await waitUntil(() => root.textContent!.includes('Please enter your name.'), 'no invalid feedback shown', { timeout: 5000 });
+  await waitUntil(() => root.textContent!.includes('Please enter your name.'), 'no invalid feedback shown', {
+    timeout: 5000,
+  });
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -190,7 +192,9 @@ describe('right-to-left', () => {
   });
 
   it('the stars are laid out right to left', async () => {
-    const el = await fixture<HTMLDivElement>(html`<div dir="rtl"><article-rating value="2" readonly></article-rating></div>`);
+    const el = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><article-rating value="2" readonly></article-rating></div>`,
+    );
     const rating = el.querySelector<ArticleRating>('article-rating')!;
     await rating.updateComplete;
     const stars = [...rating.shadowRoot!.querySelectorAll<HTMLElement>('[part~="star"]')];
@@ -204,7 +208,9 @@ describe('right-to-left', () => {
     stubServer();
     try {
       const wrap = await fixture<HTMLDivElement>(
-        html`<div dir="rtl" lang="de"><article-feedback endpoint=${API} thread="theme-t" captcha="none"></article-feedback></div>`,
+        html`<div dir="rtl" lang="de">
+          <article-feedback endpoint=${API} thread="theme-t" captcha="none"></article-feedback>
+        </div>`,
       );
       const el = wrap.querySelector('article-feedback')!;
       await waitUntil(() => el.shadowRoot!.textContent!.includes('Kommentar schreiben'), 'German never arrived');

@@ -54,9 +54,11 @@ describe('theme tokens', () => {
 
   it('light: Bootstrap-like colours, the page font, a transparent canvas', async () => {
     await emulateMedia({ colorScheme: 'light' });
-    const wrap = await fixture(html`<div style="font: 20px Georgia, serif">
-      <theme-probe theme="light"></theme-probe>
-    </div>`);
+    const wrap = await fixture(
+      html`<div style="font: 20px Georgia, serif">
+        <theme-probe theme="light"></theme-probe>
+      </div>`,
+    );
     const el = wrap.querySelector<ThemeProbe>('theme-probe')!;
     expect(host(el).color).to.equal('rgb(33, 37, 41)');
     expect(host(el).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
@@ -105,10 +107,12 @@ describe('theme tokens', () => {
   });
 
   it('--af-* overrides win in light and dark, set on the element or an ancestor', async () => {
-    const wrap = await fixture(html`<div style="--af-color-accent: #8b0000; --af-radius: 0px; --af-spacing: 4px">
-      <theme-probe theme="light"></theme-probe>
-      <theme-probe theme="dark" style="--af-color-invalid: rgb(255, 200, 0)"></theme-probe>
-    </div>`);
+    const wrap = await fixture(
+      html`<div style="--af-color-accent: #8b0000; --af-radius: 0px; --af-spacing: 4px">
+        <theme-probe theme="light"></theme-probe>
+        <theme-probe theme="dark" style="--af-color-invalid: rgb(255, 200, 0)"></theme-probe>
+      </div>`,
+    );
     const [lightEl, darkEl] = [...wrap.querySelectorAll<ThemeProbe>('theme-probe')] as [ThemeProbe, ThemeProbe];
     expect(part(lightEl, 'button').backgroundColor).to.equal('rgb(139, 0, 0)');
     expect(part(darkEl, 'button').backgroundColor).to.equal('rgb(139, 0, 0)');
