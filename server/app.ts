@@ -22,7 +22,7 @@ import {
   listQuerySchema,
   ratingInputSchema,
   type AdminComment,
-  type Comment,
+  type PublicComment,
 } from '../src/contract/schemas.js';
 import { IDEMPOTENCY_KEY_PATTERN, ID_PATTERN, LIMITS, THREAD_PATTERN } from '../src/contract/limits.js';
 import { isFieldErrorKey } from '../src/contract/keys.js';
@@ -112,7 +112,7 @@ export function decodeCursor(cursor: string): Position {
   throw errors.badRequest('The cursor is not valid. Start again from the first page.');
 }
 
-function publicComment(c: StoredComment): Comment {
+function publicComment(c: StoredComment): PublicComment {
   return {
     id: c.id,
     thread: c.thread,

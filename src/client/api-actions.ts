@@ -1,4 +1,10 @@
-import type { CaptchaConfig, Comment, CommentInputRaw, RatingAggregate, RatingInput } from '../contract/schemas.js';
+import type {
+  CaptchaConfig,
+  PublicComment,
+  CommentInputRaw,
+  RatingAggregate,
+  RatingInput,
+} from '../contract/schemas.js';
 import { json, send } from './api.js';
 import { threadPath } from './endpoint.js';
 
@@ -9,7 +15,7 @@ import { threadPath } from './endpoint.js';
 /** What `POST /threads/:thread/comments` answered: 201 published or 202 pending. */
 export interface PostResult {
   status: 201 | 202;
-  comment: Comment;
+  comment: PublicComment;
 }
 
 export async function postComment(
@@ -22,7 +28,10 @@ export async function postComment(
     body: payload,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
-  return { status: res.status === 202 ? 202 : 201, comment: ((await res.json()) as { comment: Comment }).comment };
+  return {
+    status: res.status === 202 ? 202 : 201,
+    comment: ((await res.json()) as { comment: PublicComment }).comment,
+  };
 }
 
 export function putRating(base: string, thread: string, input: RatingInput): Promise<RatingAggregate> {

@@ -1,4 +1,4 @@
-import type { Comment } from '../contract/schemas.js';
+import type { PublicComment } from '../contract/schemas.js';
 import { safeStorage } from './storage.js';
 
 const PREFIX = 'article-feedback:pending:';
@@ -9,11 +9,11 @@ const MAX_KEPT = 50;
  * author sees them with an "Awaiting moderation" badge and nobody else does (SPEC §2).
  */
 export const pendingComments = {
-  list(thread: string): Comment[] {
-    const v = safeStorage.getJSON<Comment[]>(PREFIX + thread);
+  list(thread: string): PublicComment[] {
+    const v = safeStorage.getJSON<PublicComment[]>(PREFIX + thread);
     return Array.isArray(v) ? v.filter((c) => c && typeof c.id === 'string' && typeof c.message === 'string') : [];
   },
-  add(thread: string, comment: Comment): void {
+  add(thread: string, comment: PublicComment): void {
     const all = this.list(thread).filter((c) => c.id !== comment.id);
     all.push(comment);
     safeStorage.setJSON(PREFIX + thread, all.slice(-MAX_KEPT));

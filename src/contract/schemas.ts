@@ -21,7 +21,7 @@ export const commentSchema = z.object({
   createdAt: z.string(),
   status: commentStatusSchema,
 });
-export type Comment = z.output<typeof commentSchema>;
+export type PublicComment = z.output<typeof commentSchema>;
 
 export const adminCommentSchema = z.object({
   id: z.string(),

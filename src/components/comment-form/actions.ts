@@ -12,7 +12,7 @@ import { voterId } from '../../client/voter.js';
 import { emailSchema, messageSchema, nameSchema } from '../../contract/fields.js';
 import { isFieldErrorKey } from '../../contract/keys.js';
 import { LIMITS } from '../../contract/limits.js';
-import type { Comment, CommentInputRaw } from '../../contract/schemas.js';
+import type { PublicComment, CommentInputRaw } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/types.js';
 import { enLater } from '../../i18n/en-later.js';
 import { addEnglish } from '../../i18n/index.js';
@@ -202,7 +202,7 @@ export async function send(f: Form): Promise<void> {
   }
 }
 
-async function succeed(f: Form, thread: string, httpStatus: 201 | 202, comment: Comment): Promise<void> {
+async function succeed(f: Form, thread: string, httpStatus: 201 | 202, comment: PublicComment): Promise<void> {
   const status = httpStatus === 202 ? 'pending' : 'published';
   const { name, email } = f._values;
   saveIdentity(name.trim(), email.trim());

@@ -11,7 +11,7 @@ import { listComments } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { pendingComments } from '../../client/pending.js';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RATING_SCALE_MAX } from '../../contract/constants.js';
-import type { Comment, Sort } from '../../contract/schemas.js';
+import type { PublicComment, Sort } from '../../contract/schemas.js';
 import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
 import type { CommentSubmittedDetail } from '../shared/events.js';
@@ -22,7 +22,7 @@ import { avatarHue, formatMessage, initials, times } from './format.js';
 export const MAX_DEPTH = 3;
 
 /** A comment, its level (1 = top), and the replies shown under it. */
-type Node = [comment: Comment, level: number, children: Node[], list?: Node[]];
+type Node = [comment: PublicComment, level: number, children: Node[], list?: Node[]];
 
 /** The inline reply form (./reply.ts), fetched when the reader first reaches for a "Reply" button. */
 let reply: typeof import('./reply.js') | undefined;
@@ -79,8 +79,8 @@ export class CommentList extends LitElement {
 
   /** The first update starts loading, so no render sees a state before 'loading'. */
   private _state: 'loading' | 'ready' | 'error' = 'loading';
-  private _comments: Comment[] = [];
-  private _pending: Comment[] = [];
+  private _comments: PublicComment[] = [];
+  private _pending: PublicComment[] = [];
   // Not reactive: they change only together with `_comments` or `_state`.
   private _total = 0;
   private _next: string | null = null;
@@ -98,7 +98,7 @@ export class CommentList extends LitElement {
   private _abort?: AbortController;
   private _clock?: ReturnType<typeof setInterval>;
   /** Each comment's message, formatted once. */
-  private _bodies = new WeakMap<Comment, unknown>();
+  private _bodies = new WeakMap<PublicComment, unknown>();
   /** Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
   private _seen = new Set<string>();
   /**
@@ -113,7 +113,7 @@ export class CommentList extends LitElement {
     const thread = resolveThread(this);
     if (!thread || detail?.comment?.thread !== thread) return;
     // The status the form reported ("pending" shows the badge; anything else is shown as published).
-    const c: Comment = { ...detail.comment, status: detail.status ?? detail.comment.status };
+    const c: PublicComment = { ...detail.comment, status: detail.status ?? detail.comment.status };
     if (c.parent === this._replyTo) this._replyTo = null;
     if (c.status === 'pending') {
       pendingComments.add(thread, c);
@@ -228,7 +228,7 @@ export class CommentList extends LitElement {
    */
   private _buildTree(): Node[] {
     const all = [...this._comments, ...this._pending.filter((p) => !this._seen.has(p.id))];
-    const time = (c: Comment) => Date.parse(c.createdAt) || 0;
+    const time = (c: PublicComment) => Date.parse(c.createdAt) || 0;
     // Oldest first (a stable sort: equal times keep the order the comments arrived in), so each
     // list of replies, and the top level, is filled in that order.
     const nodes = new Map(all.sort((a, b) => time(a) - time(b)).map((c): [string, Node] => [c.id, [c, 1, []]]));

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
-import type { Comment } from '../../contract/schemas.js';
+import type { PublicComment } from '../../contract/schemas.js';
 import { addEnglish, type Translator } from '../../i18n/index.js';
 import { enLater } from '../../i18n/en-later.js';
 import { FORM_PARTS } from '../shared/parts.js';
@@ -25,7 +25,7 @@ export function toggle(list: CommentList, id: string): void {
 }
 
 /** The reply form under comment `c`, with the list's settings. */
-export const form = (list: CommentList, c: Comment, tr: Translator): TemplateResult =>
+export const form = (list: CommentList, c: PublicComment, tr: Translator): TemplateResult =>
   html`<div role="group" aria-label=${tr.t('list.replyTo', { name: c.name })}>
     <comment-form
       exportparts=${FORM_PARTS}

@@ -1,4 +1,4 @@
-import type { Comment, CommentInputRaw, CommentStatus, RatingAggregate } from '../../contract/schemas.js';
+import type { PublicComment, CommentInputRaw, CommentStatus, RatingAggregate } from '../../contract/schemas.js';
 
 export interface RatingChangeDetail {
   value: number;
@@ -6,7 +6,7 @@ export interface RatingChangeDetail {
 export type RatingSubmittedDetail = RatingAggregate;
 export type CommentSubmitDetail = CommentInputRaw & { thread: string };
 export interface CommentSubmittedDetail {
-  comment: Comment;
+  comment: PublicComment;
   status: CommentStatus;
 }
 export interface CommentErrorDetail {

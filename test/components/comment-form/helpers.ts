@@ -1,6 +1,6 @@
 import { fixture, html } from '@open-wc/testing';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
-import type { Comment } from '../../../src/contract/schemas.js';
+import type { PublicComment } from '../../../src/contract/schemas.js';
 
 export interface Call {
   url: string;
@@ -37,7 +37,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
-export function comment(overrides: Partial<Comment> = {}): Comment {
+export function comment(overrides: Partial<PublicComment> = {}): PublicComment {
   return {
     id: 'c1',
     thread: 't-1',

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { pendingComments } from '../../../src/client/pending.js';
 import { avatarColor, formatMessage, initials, linkify } from '../../../src/components/comment-list/format.js';
-import type { Comment } from '../../../src/contract/schemas.js';
+import type { PublicComment } from '../../../src/contract/schemas.js';
 import {
   articles,
   buttonByText,
@@ -16,7 +16,7 @@ import {
   until,
 } from './helpers.js';
 
-async function listWith(comments: Comment[], attrs: Record<string, string> = {}) {
+async function listWith(comments: PublicComment[], attrs: Record<string, string> = {}) {
   stubFetch(() => page(comments));
   const el = await makeList(attrs);
   await until(() => shadow(el).querySelector('section')?.getAttribute('aria-busy') === 'false', 'loaded');
@@ -205,11 +205,11 @@ describe('<comment-list> replies', () => {
     // Newest first, as a server would list them.
     const el = await listWith([other, r4, r3, r2, r1, root]);
     await until(() => articles(el).length === 6);
-    const level = (c: Comment) => byId(el, c.id).dataset.level;
+    const level = (c: PublicComment) => byId(el, c.id).dataset.level;
     expect([root, r1, r2, r3, r4].map(level)).to.deep.equal(['1', '2', '3', '3', '3']);
     expect(level(other)).to.equal('1');
     // r1 sits in root's list item, r2 in r1's; r3 and r4 are siblings at level 3.
-    const itemOf = (c: Comment) => byId(el, c.id).closest('li')!;
+    const itemOf = (c: PublicComment) => byId(el, c.id).closest('li')!;
     expect(itemOf(r1).parentElement!.closest('li') === itemOf(root), 'same item').to.equal(true);
     expect(itemOf(r2).parentElement!.closest('li') === itemOf(r1), 'same item').to.equal(true);
     expect(itemOf(r3).parentElement === itemOf(r4).parentElement, 'siblings').to.equal(true);

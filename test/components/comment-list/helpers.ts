@@ -1,5 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
-import type { Comment } from '../../../src/contract/schemas.js';
+import type { PublicComment } from '../../../src/contract/schemas.js';
 import '../../../src/components/comment-list/define.js';
 import type { CommentList } from '../../../src/components/comment-list/comment-list.js';
 
@@ -34,12 +34,12 @@ export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-export function page(comments: Comment[], nextCursor: string | null = null, total = comments.length): Response {
+export function page(comments: PublicComment[], nextCursor: string | null = null, total = comments.length): Response {
   return json(200, { comments, nextCursor, total });
 }
 
 let seq = 0;
-export function comment(overrides: Partial<Comment> = {}): Comment {
+export function comment(overrides: Partial<PublicComment> = {}): PublicComment {
   seq++;
   return {
     id: `c${seq}`,

@@ -7,7 +7,7 @@ import '../../../src/components/comment-list/define.js';
 import type { ArticleFeedback } from '../../../src/components/article-feedback/article-feedback.js';
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
-import type { Comment } from '../../../src/contract/schemas.js';
+import type { PublicComment } from '../../../src/contract/schemas.js';
 
 const API = 'https://api.test/api';
 const realFetch = window.fetch;
@@ -16,7 +16,7 @@ function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-function comment(id: string, overrides: Partial<Comment> = {}): Comment {
+function comment(id: string, overrides: Partial<PublicComment> = {}): PublicComment {
   return {
     id,
     thread: 'theme-t',
