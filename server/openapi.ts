@@ -1,11 +1,16 @@
 /**
  * `GET /api/openapi.json`: the HTTP contract (SPEC §3) as OpenAPI 3.1, generated from the same
- * zod schemas the widget and the routes validate with, so it cannot drift from them.
+ * zod schemas the widget and the routes validate with, so it cannot drift from them. Every
+ * operation names each status it can answer; error answers list their `error` codes (from the
+ * contract's ERROR_CODES) and carry examples made by the server's own error factories, so the
+ * documented message is the one the server sends. `npm run lint:openapi` holds it to Redocly's
+ * recommended rules, and test/conformance/openapi-client-types.test.ts checks that a client
+ * generated from it accepts what the widget sends and gives what the widget reads. The document
+ * does not list itself (`GET /openapi.json`): it is the one route that is not part of the contract.
  */
 import { z } from 'zod';
 import {
   adminCommentSchema,
-  adminListQuerySchema,
   adminPageSchema,
   adminPatchSchema,
   captchaConfigSchema,
@@ -14,185 +19,486 @@ import {
   commentPageSchema,
   commentSchema,
   errorBodySchema,
-  listQuerySchema,
   ratingAggregateSchema,
   ratingInputSchema,
 } from '../src/contract/schemas.js';
-import { IDEMPOTENCY_KEY_PATTERN, LIMITS, THREAD_PATTERN } from '../src/contract/limits.js';
+import { ERROR_CODES, type ErrorCode } from '../src/contract/keys.js';
+import { ID_PATTERN, IDEMPOTENCY_KEY_PATTERN, LIMITS, THREAD_PATTERN } from '../src/contract/limits.js';
+import { english, errors, HttpError } from './errors.js';
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaOf(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+const SCHEMAS = '#/components/schemas/';
+const ref = (name: string) => ({ $ref: `${SCHEMAS}${name}` });
+
+/**
+ * The named schemas of one direction, with `$ref`s between them. Answers are converted as zod
+ * outputs, requests as zod inputs (what a client may send before trimming and defaults).
+ */
+function namedSchemas(io: 'input' | 'output', named: Record<string, z.core.$ZodType>): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `${SCHEMAS}${id}`, unrepresentable: 'any' });
+  const out: Record<string, JsonSchema> = {};
+  for (const [id, schema] of Object.entries(schemas)) {
+    const { $schema: _schema, $id: _id, ...rest } = schema as JsonSchema;
+    out[id] = io === 'output' ? openForAdditions(rest) : rest;
+  }
+  return out;
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
-const error = (description: string) => ({ description, content: json('Error') });
-
-function queryParameters(schema: z.core.$ZodType): unknown[] {
-  const s = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema> };
-  return Object.entries(s.properties ?? {}).map(([name, sub]) => ({ name, in: 'query', required: false, schema: sub }));
+/**
+ * Answers may gain fields (SPEC §6 adds `votes`, `body`, `editToken`), and clients ignore what
+ * they do not know, so answer objects are not closed with `additionalProperties: false`.
+ */
+function openForAdditions(schema: unknown): JsonSchema {
+  if (Array.isArray(schema)) return schema.map(openForAdditions) as unknown as JsonSchema;
+  if (schema === null || typeof schema !== 'object') return schema as JsonSchema;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'additionalProperties' && value === false) continue;
+    out[key] = openForAdditions(value);
+  }
+  return out;
 }
+
+const EXAMPLE_COMMENT = {
+  id: 'q2V8xY1bLm3Z',
+  thread: '/2026/05/rivers-in-spring',
+  parent: null,
+  name: 'Ada',
+  message: 'Thank you for this piece: the map of the floods helped a lot.',
+  rating: 5,
+  createdAt: '2026-05-14T09:30:00.000Z',
+  status: 'published',
+};
+const EXAMPLE_VOTER = 'v_3f9a1c2d4e5b6a7f';
+
+/** An error answer: its description, its `error` codes, and one example per way it happens. */
+function errorResponse(description: string, examples: Record<string, HttpError>, headers?: JsonSchema): JsonSchema {
+  const codes: ErrorCode[] = [...new Set(Object.values(examples).map((e) => e.code))];
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: {
+      'application/json': {
+        schema: { allOf: [ref('Error'), { type: 'object', properties: { error: { type: 'string', enum: codes } } }] },
+        examples: Object.fromEntries(Object.entries(examples).map(([name, e]) => [name, { value: e.body() }])),
+      },
+    },
+  };
+}
+
+const invalidThread = () =>
+  errors.badRequest('The thread id is not valid: use 1–200 characters of A–Z, a–z, 0–9 and . _ ~ : / -');
+const invalidQuery = () => errors.badRequest('Invalid query parameter: limit.');
+const invalidCursor = () => errors.badRequest('The cursor is not valid. Start again from the first page.');
+const invalidKey = () =>
+  errors.badRequest('The Idempotency-Key header must be 8–128 characters of A–Z, a–z, 0–9 and _ . : -');
+const validation = (field: string, key: string, max: number) =>
+  new HttpError(422, 'validation', english(key, { max }), { [field]: key });
+
+const internal = errorResponse('An unexpected failure on the server; nothing internal is shown.', {
+  internal: errors.internal(),
+});
+const originNotAllowed = errorResponse('A browser on an origin outside ALLOWED_ORIGINS sent a write.', {
+  origin: errors.originNotAllowed(),
+});
+const payloadTooLarge = errorResponse(`The body is larger than ${LIMITS.bodyMaxBytes} bytes (32 KiB).`, {
+  tooLarge: errors.payloadTooLarge(),
+});
+const unsupportedMediaType = errorResponse('The body is not sent as `application/json`.', {
+  notJson: errors.unsupportedMediaType(),
+});
+const retryAfter = {
+  'Retry-After': { description: 'Seconds to wait before the next write.', schema: { type: 'integer', minimum: 0 } },
+};
+const unauthorized = errorResponse(
+  'The bearer token is missing or wrong.',
+  { unauthorized: errors.unauthorized() },
+  { 'WWW-Authenticate': { description: 'The bearer challenge.', schema: { type: 'string' } } },
+);
+const cacheHeaders = {
+  ETag: {
+    description: 'Send it back in `If-None-Match` to get a 304 while nothing changed.',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': { description: '`no-cache`: revalidate with the ETag.', schema: { type: 'string' } },
+};
+const notModified = { description: 'Not modified: the `If-None-Match` ETag still matches.', headers: cacheHeaders };
+const ifNoneMatch = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The ETag of an earlier answer; a match answers 304 without a body.',
+  schema: { type: 'string' },
+};
+
+const json = (schema: JsonSchema, example?: unknown) => ({
+  'application/json': { schema, ...(example === undefined ? {} : { example }) },
+});
 
 export function openApiDocument(ratingMax: number): JsonSchema {
   const thread = {
     name: 'thread',
     in: 'path',
     required: true,
-    description: 'The discussion id, percent-encoded (1–200 characters of [A-Za-z0-9._~:/-]).',
+    description: `The discussion id, percent-encoded (1–${LIMITS.threadMax} characters of [A-Za-z0-9._~:/-]).`,
     schema: { type: 'string', pattern: THREAD_PATTERN.source },
+    example: EXAMPLE_COMMENT.thread,
   };
-  const bearer = [{ adminToken: [] }];
-  const rateLimited = {
-    description: 'Too many writes from this client; retry after the given seconds.',
-    headers: { 'Retry-After': { schema: { type: 'integer' } } },
-    content: json('Error'),
+  const commentId = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'A comment id as the server handed it out.',
+    schema: { type: 'string', pattern: ID_PATTERN.source },
+    example: EXAMPLE_COMMENT.id,
   };
-  const notModified = { description: 'Not modified (the `If-None-Match` ETag matched).' };
+  // Written out rather than derived: the contract reads `limit` from a query string (a digit
+  // string piped into a number), while a client, and this document, deal in the integer.
+  const limit = {
+    name: 'limit',
+    in: 'query',
+    required: false,
+    description: 'Comments per page.',
+    schema: { type: 'integer', minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault },
+  };
+  const cursor = {
+    name: 'cursor',
+    in: 'query',
+    required: false,
+    description: 'The `nextCursor` of the previous page (opaque).',
+    schema: { type: 'string', maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' },
+  };
+  const sort = {
+    name: 'sort',
+    in: 'query',
+    required: false,
+    description: 'Newest or oldest first.',
+    schema: { type: 'string', enum: ['newest', 'oldest'], default: 'newest' },
+  };
+  const adminStatus = {
+    name: 'status',
+    in: 'query',
+    required: false,
+    description: 'Only comments with this status; all of them when absent.',
+    schema: { type: 'string', enum: ['pending', 'published', 'spam'] },
+  };
+  const idempotencyKey = {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'Scoped to the thread. A retry with the same key and the same fields (the `captcha` field aside) answers ' +
+      'the first answer again, with `Idempotent-Replayed: true`, and stores nothing new.',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+    example: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+  };
+  const publicOperation = { security: [] };
+  const adminOperation = { security: [{ adminToken: [] }], tags: ['admin'] };
+  const adminOff = errors.notFound('The admin API is off: set ADMIN_TOKEN to turn it on.');
+  const rateLimited = (key: 'form.rateLimited' | 'rating.rateLimited') =>
+    errorResponse(
+      'Too many writes from this client; retry after the given seconds.',
+      { rateLimited: new HttpError(429, 'rate_limited', english(key, { n: 42 })) },
+      retryAfter,
+    );
+  const aggregateExample = aggregateExampleFor(ratingMax);
+
+  const inputs = namedSchemas('input', {
+    CommentInput: commentInputSchema,
+    RatingInput: ratingInputSchema,
+    AdminPatch: adminPatchSchema,
+  });
+  // This server's scale: a value above RATING_MAX is refused with 422 `rating.range`.
+  setRatingMaximum(inputs.CommentInput, 'rating', ratingMax);
+  setRatingMaximum(inputs.RatingInput, 'value', ratingMax);
+  const outputs = namedSchemas('output', {
+    Comment: commentSchema,
+    CommentPage: commentPageSchema,
+    CommentCreated: commentCreatedSchema,
+    RatingAggregate: ratingAggregateSchema,
+    CaptchaConfig: captchaConfigSchema,
+    AdminComment: adminCommentSchema,
+    AdminPage: adminPageSchema,
+    Error: errorBodySchema,
+  });
+  const errorProperties = outputs.Error!.properties as Record<string, JsonSchema>;
+  errorProperties.error = { type: 'string', enum: [...ERROR_CODES], description: 'What went wrong, for programs.' };
+  errorProperties.message = { type: 'string', description: 'An English sentence, for people.' };
+  errorProperties.fields!.description = 'A 422 names a message key of the contract per field.';
+
   return {
     openapi: '3.1.0',
     info: {
       title: 'article-feedback API',
       version: '1.0.0',
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
-        'Comments and star ratings for articles. Errors are always `{ error, message, fields? }`; a 422 names message keys per field. ' +
-        `Request bodies are JSON (max ${LIMITS.bodyMaxBytes} bytes). This server's rating scale is 1–${ratingMax}.`,
+        'Comments and star ratings for articles (SPEC §3): the contract the article-feedback widget talks to, ' +
+        'which any backend may implement (`npx article-feedback-conformance <base URL>` checks one). ' +
+        'Errors are always `{ error, message, fields? }`; a 422 names a message key per field. ' +
+        `Request bodies are JSON of at most ${LIMITS.bodyMaxBytes} bytes. This server's rating scale is 1–${ratingMax}.`,
     },
-    servers: [{ url: '/api' }],
+    servers: [{ url: '/api', description: 'This server' }],
+    tags: [
+      { name: 'comments', description: 'Reading and posting comments' },
+      { name: 'rating', description: 'The star rating of a thread' },
+      { name: 'captcha', description: 'What the widget shows before posting' },
+      { name: 'admin', description: 'Moderation, behind the admin token' },
+    ],
     paths: {
       '/threads/{thread}/comments': {
         get: {
+          operationId: 'listComments',
           summary: 'Published comments of a thread, cursor-paginated',
-          parameters: [thread, ...queryParameters(listQuerySchema)],
+          description:
+            'Keyset pagination on (createdAt, id): following `nextCursor` shows no comment twice and skips none, ' +
+            'even while comments arrive. Replies are listed with their `parent`.',
+          tags: ['comments'],
+          ...publicOperation,
+          parameters: [thread, limit, cursor, sort, ifNoneMatch],
           responses: {
             200: {
-              description: 'A page of comments',
-              headers: { ETag: { schema: { type: 'string' } } },
-              content: json('CommentPage'),
+              description: 'A page of comments; `nextCursor` is null on the last page.',
+              headers: cacheHeaders,
+              content: json(ref('CommentPage'), { comments: [EXAMPLE_COMMENT], nextCursor: null, total: 1 }),
             },
             304: notModified,
-            400: error('Bad thread id or query parameters'),
+            400: errorResponse('A bad thread id, query parameter or cursor.', {
+              thread: invalidThread(),
+              query: invalidQuery(),
+              cursor: invalidCursor(),
+            }),
+            500: internal,
           },
         },
         post: {
+          operationId: 'postComment',
           summary: 'Post a comment',
-          parameters: [
-            thread,
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              description: 'A retry with the same key returns the first answer and stores nothing new.',
-              schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
-            },
-          ],
-          requestBody: { required: true, content: json('CommentInput') },
+          description:
+            'A `rating` with a `voter` is also that reader’s vote in the thread. A `parent` must be a published ' +
+            'comment of the same thread. A filled `website` (the honeypot) gets a normal-looking 201 and is never shown.',
+          tags: ['comments'],
+          ...publicOperation,
+          parameters: [thread, idempotencyKey],
+          requestBody: {
+            required: true,
+            content: json(ref('CommentInput'), {
+              name: 'Ada',
+              email: 'ada@example.com',
+              message: EXAMPLE_COMMENT.message,
+              rating: Math.min(5, ratingMax),
+              voter: EXAMPLE_VOTER,
+            }),
+          },
           responses: {
-            201: { description: 'Published', content: json('CommentCreated') },
-            202: { description: 'Stored, awaiting moderation', content: json('CommentCreated') },
-            400: error('Malformed JSON or a bad thread id / Idempotency-Key'),
-            403: error('Captcha failed (`captcha_failed`) or origin not allowed (`origin_not_allowed`)'),
-            409: error('The Idempotency-Key was used before for a different request'),
-            413: error('Body over 32 KiB'),
-            415: error('Body is not application/json'),
-            422: error('Validation failed; `fields` maps each field to a message key'),
-            429: rateLimited,
-            503: error('The captcha provider could not be reached'),
+            201: {
+              description: 'Published.',
+              headers: {
+                'Idempotent-Replayed': {
+                  description: '`true` when this repeats the answer to an earlier request with the same key.',
+                  schema: { type: 'string', enum: ['true'] },
+                },
+              },
+              content: json(ref('CommentCreated'), { comment: EXAMPLE_COMMENT }),
+            },
+            202: {
+              description: 'Stored, awaiting moderation; only its author sees it (kept in their browser).',
+              content: json(ref('CommentCreated'), { comment: { ...EXAMPLE_COMMENT, status: 'pending' } }),
+            },
+            400: errorResponse('Malformed JSON, a bad thread id or a bad Idempotency-Key.', {
+              malformedJson: errors.malformedJson(),
+              thread: invalidThread(),
+              idempotencyKey: invalidKey(),
+            }),
+            403: errorResponse('The captcha failed, or a browser on a foreign origin sent it.', {
+              captcha: errors.captchaFailed(),
+              origin: errors.originNotAllowed(),
+            }),
+            409: errorResponse('The Idempotency-Key was used before for a different request.', {
+              conflict: errors.idempotencyConflict(),
+            }),
+            413: payloadTooLarge,
+            415: unsupportedMediaType,
+            422: errorResponse('A field is not valid; `fields` maps each field to a message key.', {
+              email: validation('email', 'email.invalid', ratingMax),
+              name: validation('name', 'name.tooLong', LIMITS.nameMax),
+              message: validation('message', 'message.required', LIMITS.messageMax),
+              rating: validation('rating', 'rating.range', ratingMax),
+              parent: validation('parent', 'parent.invalid', ratingMax),
+              captcha: errors.captchaMissing(),
+            }),
+            429: rateLimited('form.rateLimited'),
+            500: internal,
+            503: errorResponse('The captcha provider could not be reached; try again.', {
+              captcha: errors.captchaUnavailable(),
+            }),
           },
         },
       },
       '/threads/{thread}/rating': {
         get: {
+          operationId: 'getRating',
           summary: 'Rating aggregate of a thread',
-          parameters: [thread],
+          tags: ['rating'],
+          ...publicOperation,
+          parameters: [thread, ifNoneMatch],
           responses: {
-            200: { description: 'The aggregate', content: json('RatingAggregate') },
+            200: {
+              description: '`histogram[i]` counts the votes for i+1 stars; `max` is the server’s scale.',
+              headers: cacheHeaders,
+              content: json(ref('RatingAggregate'), aggregateExample),
+            },
             304: notModified,
-            400: error('Bad thread id'),
+            400: errorResponse('A bad thread id.', { thread: invalidThread() }),
+            500: internal,
           },
         },
         put: {
+          operationId: 'putRating',
           summary: "Cast or replace a voter's vote",
+          description: 'One vote per `voter` and thread: a second vote replaces the first.',
+          tags: ['rating'],
+          ...publicOperation,
           parameters: [thread],
-          requestBody: { required: true, content: json('RatingInput') },
+          requestBody: {
+            required: true,
+            content: json(ref('RatingInput'), { value: ratingMax, voter: EXAMPLE_VOTER }),
+          },
           responses: {
-            200: { description: 'The aggregate plus `yours`', content: json('RatingAggregate') },
-            400: error('Malformed JSON or bad thread id'),
-            403: error('Origin not allowed'),
-            413: error('Body over 32 KiB'),
-            415: error('Body is not application/json'),
-            422: error('Validation failed'),
-            429: rateLimited,
+            200: {
+              description: 'The new aggregate, with `yours`: the value just cast.',
+              content: json(ref('RatingAggregate'), { ...aggregateExample, yours: ratingMax }),
+            },
+            400: errorResponse('Malformed JSON or a bad thread id.', {
+              malformedJson: errors.malformedJson(),
+              thread: invalidThread(),
+            }),
+            403: originNotAllowed,
+            413: payloadTooLarge,
+            415: unsupportedMediaType,
+            422: errorResponse('The value is outside the scale, or the voter id is not valid.', {
+              value: validation('value', 'rating.range', ratingMax),
+              voter: validation('voter', 'voter.invalid', ratingMax),
+            }),
+            429: rateLimited('rating.rateLimited'),
+            500: internal,
           },
         },
       },
       '/captcha': {
         get: {
+          operationId: 'getCaptcha',
           summary: 'What captcha the widget should show',
-          responses: { 200: { description: 'Captcha configuration', content: json('CaptchaConfig') } },
+          description: 'Asked before posting; a `pow` challenge is fresh on every call (`Cache-Control: no-store`).',
+          tags: ['captcha'],
+          ...publicOperation,
+          responses: {
+            200: {
+              description: 'The captcha configuration.',
+              content: json(ref('CaptchaConfig'), { provider: 'none' }),
+            },
+            500: internal,
+          },
         },
       },
       '/admin/comments': {
         get: {
-          summary: 'List comments for moderation (all threads, newest first)',
-          security: bearer,
-          parameters: queryParameters(adminListQuerySchema),
+          operationId: 'listAdminComments',
+          summary: 'Comments for moderation, all threads, newest first',
+          ...adminOperation,
+          parameters: [adminStatus, limit, cursor],
           responses: {
-            200: { description: 'A page', content: json('AdminPage') },
-            400: error('Bad query'),
-            401: error('Missing or wrong token'),
+            200: {
+              description: 'A page; `nextCursor` is null on the last page.',
+              content: json(ref('AdminPage'), {
+                comments: [{ ...EXAMPLE_COMMENT, email: 'ada@example.com', status: 'pending' }],
+                nextCursor: null,
+              }),
+            },
+            400: errorResponse('A bad query parameter or cursor.', { query: invalidQuery(), cursor: invalidCursor() }),
+            401: unauthorized,
+            404: errorResponse('The admin API is off (no ADMIN_TOKEN on the server).', { off: adminOff }),
+            500: internal,
           },
         },
       },
       '/admin/comments/{id}': {
         patch: {
-          summary: 'Approve (published) or mark as spam',
-          security: bearer,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { required: true, content: json('AdminPatch') },
+          operationId: 'setCommentStatus',
+          summary: 'Approve a comment (published) or mark it as spam',
+          ...adminOperation,
+          parameters: [commentId],
+          requestBody: { required: true, content: json(ref('AdminPatch'), { status: 'published' }) },
           responses: {
             200: {
-              description: 'The updated comment',
-              content: {
-                'application/json': {
-                  schema: { type: 'object', properties: { comment: ref('AdminComment') }, required: ['comment'] },
-                },
-              },
+              description: 'The updated comment.',
+              content: json(
+                { type: 'object', properties: { comment: ref('AdminComment') }, required: ['comment'] },
+                { comment: { ...EXAMPLE_COMMENT, email: 'ada@example.com' } },
+              ),
             },
-            401: error('Missing or wrong token'),
-            404: error('No such comment'),
-            422: error('Validation failed'),
+            400: errorResponse('Malformed JSON.', { malformedJson: errors.malformedJson() }),
+            401: unauthorized,
+            403: originNotAllowed,
+            404: errorResponse('No comment with this id, or the admin API is off.', {
+              missing: errors.notFound('No comment with this id.'),
+              off: adminOff,
+            }),
+            413: payloadTooLarge,
+            415: unsupportedMediaType,
+            422: errorResponse('`status` is not `published` or `spam`.', {
+              status: new HttpError(422, 'validation', english('field.invalid'), { status: 'field.invalid' }),
+            }),
+            500: internal,
           },
         },
         delete: {
-          summary: 'Delete a comment',
-          security: bearer,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          operationId: 'deleteComment',
+          summary: 'Delete a comment for good',
+          ...adminOperation,
+          parameters: [commentId],
           responses: {
-            204: { description: 'Deleted' },
-            401: error('Missing or wrong token'),
-            404: error('No such comment'),
+            204: { description: 'Deleted.' },
+            401: unauthorized,
+            403: originNotAllowed,
+            404: errorResponse('No comment with this id, or the admin API is off.', {
+              missing: errors.notFound('No comment with this id.'),
+              off: adminOff,
+            }),
+            500: internal,
           },
         },
       },
     },
     components: {
-      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } },
-      schemas: {
-        CommentInput: schemaOf(commentInputSchema, 'input'),
-        RatingInput: schemaOf(ratingInputSchema, 'input'),
-        Comment: schemaOf(commentSchema, 'output'),
-        CommentPage: schemaOf(commentPageSchema, 'output'),
-        CommentCreated: schemaOf(commentCreatedSchema, 'output'),
-        RatingAggregate: schemaOf(ratingAggregateSchema, 'output'),
-        CaptchaConfig: schemaOf(captchaConfigSchema, 'output'),
-        AdminComment: schemaOf(adminCommentSchema, 'output'),
-        AdminPage: schemaOf(adminPageSchema, 'output'),
-        AdminPatch: schemaOf(adminPatchSchema, 'input'),
-        Error: schemaOf(errorBodySchema, 'output'),
+      securitySchemes: {
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The server’s ADMIN_TOKEN, compared in constant time.',
+        },
       },
+      schemas: { ...inputs, ...outputs },
     },
   };
+}
+
+function setRatingMaximum(schema: JsonSchema | undefined, property: string, ratingMax: number): void {
+  const properties = schema?.properties as Record<string, JsonSchema> | undefined;
+  const field = properties?.[property];
+  if (!field) return;
+  const numeric = (field.anyOf as JsonSchema[] | undefined)?.find((s) => s.type === 'integer') ?? field;
+  numeric.maximum = ratingMax;
+}
+
+/** An example aggregate on this server's scale: one top vote and two one below it. */
+function aggregateExampleFor(ratingMax: number) {
+  const histogram = new Array<number>(ratingMax).fill(0);
+  histogram[ratingMax - 1] = 1;
+  histogram[ratingMax - 2] = 2;
+  const average = Math.round(((ratingMax + 2 * (ratingMax - 1)) / 3) * 100) / 100;
+  return { average, count: 3, max: ratingMax, histogram };
 }
