@@ -1,0 +1,209 @@
+/**
+ * The conformance kit proves itself both ways: it passes against our own server (a real
+ * process on SQLite, through the package's bin), and against our app with one rule switched
+ * off it fails on exactly the checks of that rule, naming them, and nothing else.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { CHECKS, runConformance, type Report } from '../../conformance/run.js';
+import { HINT_CAPTCHA, HINT_MODERATION } from '../../conformance/expect.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { BASE, startTestServer, type TestServer } from '../server/helpers.js';
+import type { Config } from '../../server/config.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+const ORIGIN = 'https://news.example.com';
+const ADMIN_TOKEN = 'conformance-admin-token-0123456789';
+/** Checks of parts the reference server does not have yet; the kit skips them with a reason. */
+const OPTIONAL = new Set(['config.get', 'votes.comment-votes', 'edit.own-comment', 'counts.get']);
+
+const failedIds = (report: Report) => report.results.filter((r) => r.outcome === 'fail').map((r) => r.id);
+
+/** Runs the kit's bin as a user would; resolves with its exit code and output. */
+async function bin(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [`${root}conformance/bin.mjs`, ...args], {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('conformance kit against the reference server (a real process on SQLite)', () => {
+  let server: ServerProcess;
+  before(async () => {
+    server = await startServerProcess({
+      env: { CAPTCHA: 'none', MODERATION: 'off', RATE_LIMIT_WRITES: '0', ALLOWED_ORIGINS: ORIGIN, ADMIN_TOKEN },
+    });
+  });
+  after(() => server?.stop());
+
+  it('passes every check it can run, skips only the optional parts the server lacks, exits 0 (--json)', async () => {
+    const { code, stdout } = await bin([server.apiUrl, '--admin-token', ADMIN_TOKEN, '--origin', ORIGIN, '--json']);
+    const report = JSON.parse(stdout) as Report;
+    const problems = report.results.filter(
+      (r) => r.outcome === 'fail' || (r.outcome === 'skip' && !OPTIONAL.has(r.id)),
+    );
+    assert.deepEqual(problems, []);
+    assert.equal(code, 0);
+    assert.equal(report.results.length, CHECKS.length);
+    assert.equal(report.passed + report.skipped, CHECKS.length);
+    for (const skipped of report.results.filter((r) => r.outcome === 'skip')) assert.ok(skipped.reason, skipped.id);
+  });
+
+  it('prints one line per check and the summary line; without --admin-token and --origin says what they would add', async () => {
+    const { code, stdout } = await bin([server.apiUrl, '--only', 'admin.', '--only', 'cors.allowed-read']);
+    assert.equal(code, 0);
+    const lines = stdout.trim().split('\n');
+    assert.equal(lines[0], `article-feedback conformance kit: ${server.apiUrl}`);
+    assert.match(stdout, /^pass {2}backend\.reachable — /m);
+    assert.match(stdout, /^skip {2}admin\.list — .*\n {8}pass --admin-token <token> to check the admin API$/m);
+    assert.match(
+      stdout,
+      /^skip {2}cors\.allowed-read — .*\n {8}pass --origin <an origin the backend allows> to check CORS for it$/m,
+    );
+    assert.equal(lines.at(-1), '2 passed, 0 failed, 7 skipped');
+  });
+
+  it('refuses bad usage with exit code 2 and the usage text', async () => {
+    const { code, stderr } = await bin(['not-a-url']);
+    assert.equal(code, 2);
+    assert.match(stderr, /the base URL must start with http:\/\/ or https:\/\//);
+    assert.match(stderr, /Usage: article-feedback-conformance <base URL>/);
+  });
+});
+
+describe('conformance kit against a broken backend (our app with one rule switched off)', () => {
+  /** Our app in process, answering the kit through `wrap` around its own handler. */
+  async function kitAgainst(
+    wrap: (handle: (request: Request) => Promise<Response>) => (request: Request) => Promise<Response>,
+    overrides: Partial<Config> = {},
+  ): Promise<Report> {
+    const s: TestServer = await startTestServer({ allowedOrigins: [ORIGIN], adminToken: ADMIN_TOKEN, ...overrides });
+    try {
+      const handle = wrap((request) => s.request(request.url.slice(BASE.length), request));
+      return await runConformance({
+        baseUrl: `${BASE}/api`,
+        adminToken: ADMIN_TOKEN,
+        origin: ORIGIN,
+        fetch: (url, init) => handle(new Request(url, init)),
+      });
+    } finally {
+      await s.close();
+    }
+  }
+
+  it('the unbroken app in process passes (so each failure below is the broken rule)', async () => {
+    const report = await kitAgainst((handle) => handle);
+    assert.deepEqual(failedIds(report), []);
+  });
+
+  it('no ETag on the comment list → fails caching.comments-etag only, saying so', async () => {
+    const report = await kitAgainst((handle) => async (request) => {
+      const isList = request.method === 'GET' && /\/comments(\?|$)/.test(request.url);
+      const headers = new Headers(request.headers);
+      if (isList) headers.delete('If-None-Match');
+      const res = await handle(new Request(request, { headers }));
+      if (!isList) return res;
+      const stripped = new Response(res.body, res);
+      stripped.headers.delete('ETag');
+      return stripped;
+    });
+    assert.deepEqual(failedIds(report), ['caching.comments-etag']);
+    const failure = report.results.find((r) => r.id === 'caching.comments-etag')!;
+    assert.match(failure.reason!, /^GET \/threads\/conformance%3A.*\/comments sent no ETag header$/);
+  });
+
+  it('Idempotency-Key ignored → fails exactly the idempotency checks that depend on it', async () => {
+    const report = await kitAgainst((handle) => async (request) => {
+      const headers = new Headers(request.headers);
+      headers.delete('Idempotency-Key');
+      return handle(new Request(request, { headers }));
+    });
+    assert.deepEqual(failedIds(report), [
+      'idempotency.replay',
+      'idempotency.captcha-renewed',
+      'idempotency.conflict',
+      'idempotency.bad-key',
+    ]);
+    const conflict = report.results.find((r) => r.id === 'idempotency.conflict')!;
+    assert.match(conflict.reason!, /^expected 409; got POST .* → 201 /);
+  });
+
+  it('bodies refused above 16 KiB → fails limits.body-size only', async () => {
+    const report = await kitAgainst((handle) => async (request) => {
+      const body = request.body ? await request.arrayBuffer() : null;
+      if (body && body.byteLength > 16 * 1024) {
+        return Response.json({ error: 'payload_too_large', message: 'Too large.' }, { status: 413 });
+      }
+      return handle(new Request(request, { body }));
+    });
+    assert.deepEqual(failedIds(report), ['limits.body-size']);
+    assert.match(
+      report.results.find((r) => r.id === 'limits.body-size')!.reason!,
+      /^expected 201 \(32768 bytes is within the limit\); got POST .* → 413/,
+    );
+  });
+
+  it('CORS granted to every origin → fails the foreign-origin read and preflight checks only', async () => {
+    const report = await kitAgainst((handle) => async (request) => {
+      const res = await handle(request);
+      const open = new Response(res.body, res);
+      open.headers.set('Access-Control-Allow-Origin', '*');
+      return open;
+    });
+    assert.deepEqual(failedIds(report), ['cors.foreign-read', 'cors.foreign-preflight']);
+  });
+
+  it('a captcha required → backend.accepts-writes fails saying to turn it off; writes skipped with the reason', async () => {
+    const report = await kitAgainst((handle) => handle, { captcha: 'pow' });
+    const probe = report.results.find((r) => r.id === 'backend.accepts-writes')!;
+    assert.equal(probe.outcome, 'fail');
+    assert.ok(probe.reason!.endsWith(HINT_CAPTCHA), probe.reason);
+    const skipped = report.results.find((r) => r.id === 'comments.post-published')!;
+    assert.deepEqual(
+      [skipped.outcome, skipped.reason],
+      ['skip', 'no comment could be posted (see backend.accepts-writes)'],
+    );
+    assert.ok(report.failed >= 1);
+  });
+
+  it('moderation on (202) → backend.accepts-writes fails saying to turn it off', async () => {
+    const report = await kitAgainst((handle) => handle, { moderation: 'all' });
+    const probe = report.results.find((r) => r.id === 'backend.accepts-writes')!;
+    assert.equal(probe.outcome, 'fail');
+    assert.match(probe.reason!, /^expected 201 \(published at once\); got POST .* → 202 /);
+    assert.ok(probe.reason!.endsWith(HINT_MODERATION), probe.reason);
+  });
+});
+
+describe('the kit in the npm package', () => {
+  it('ships the bin and every file the kit imports', async () => {
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { bin: Record<string, string> };
+    assert.equal(pkg.bin['article-feedback-conformance'], 'conformance/bin.mjs');
+    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
+    const packed = new Set((JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
+    assert.ok(packed.has('conformance/bin.mjs'));
+    const pending = ['conformance/cli.ts'];
+    const seen = new Set<string>();
+    while (pending.length) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      assert.ok(packed.has(file), `${file} is imported by the kit but not in the package`);
+      for (const m of readFileSync(`${root}${file}`, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+        pending.push(new URL(m[1]!.replace(/\.js$/, '.ts'), `file:///${file}`).pathname.slice(1));
+      }
+    }
+    assert.ok(seen.has('src/contract/schemas.ts'));
+  });
+});
