@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { minifyTemplateLiterals } from './scripts/build-minify-templates.mjs';
+import { minifyLiterals } from './scripts/build-minify-literals.mjs';
 import { manglePrivateMembers } from './scripts/build-mangle-private.mjs';
 
 const root = import.meta.dirname;
@@ -53,7 +53,7 @@ export default defineConfig({
   plugins: [
     devBundleAlias(),
     cleanOwnOutput(),
-    minifyTemplateLiterals(),
+    minifyLiterals(),
     manglePrivateMembers({ srcDir: resolve(root, 'src') }),
   ],
   server: {
