@@ -13,7 +13,8 @@ import { CHECKS, runConformance, type Report } from '../../conformance/run.js';
 import { HINT_CAPTCHA, HINT_MODERATION } from '../../conformance/expect.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { BASE, startTestServer, type TestServer } from '../server/helpers.js';
-import type { Config } from '../../server/config.js';
+import { testConfig, type Config } from '../../server/config.js';
+import { openApiDocument } from '../../server/openapi.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -21,6 +22,15 @@ const ORIGIN = 'https://news.example.com';
 const ADMIN_TOKEN = 'conformance-admin-token-0123456789';
 /** Checks of parts the reference server does not have yet; the kit skips them with a reason. */
 const OPTIONAL = new Set(['config.get', 'votes.comment-votes', 'edit.own-comment', 'counts.get']);
+
+/** The document's path template of a request path, for the routes the document describes. */
+function documentedPath(path: string): string | null {
+  if (/^\/threads\/[^/]+\/comments$/.test(path)) return '/threads/{thread}/comments';
+  if (/^\/threads\/[^/]+\/rating$/.test(path)) return '/threads/{thread}/rating';
+  if (/^\/admin\/comments\/[^/]+$/.test(path)) return '/admin/comments/{id}';
+  if (path === '/admin/comments' || path === '/captcha') return path;
+  return null;
+}
 
 const failedIds = (report: Report) => report.results.filter((r) => r.outcome === 'fail').map((r) => r.id);
 
@@ -102,9 +112,29 @@ describe('conformance kit against a broken backend (our app with one rule switch
     }
   }
 
-  it('the unbroken app in process passes (so each failure below is the broken rule)', async () => {
-    const report = await kitAgainst((handle) => handle);
+  it('the unbroken app in process passes, and every status it answered is in /api/openapi.json', async () => {
+    const answered = new Set<string>();
+    const report = await kitAgainst((handle) => async (request) => {
+      const res = await handle(request);
+      const operation = documentedPath(new URL(request.url).pathname.replace(/^\/api/, ''));
+      if (operation && request.method !== 'OPTIONS') answered.add(`${request.method} ${operation} ${res.status}`);
+      return res;
+    });
     assert.deepEqual(failedIds(report), []);
+    const document = openApiDocument(testConfig().ratingMax) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const undocumented = [...answered].filter((entry) => {
+      const [method, path, status] = entry.split(' ') as [string, string, string];
+      return !document.paths[path]?.[method.toLowerCase()]?.responses[status];
+    });
+    assert.deepEqual(undocumented, []);
+    // The kit reached every documented operation.
+    const reached = new Set([...answered].map((entry) => entry.split(' ').slice(0, 2).join(' ')));
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const method of Object.keys(operations))
+        assert.ok(reached.has(`${method.toUpperCase()} ${path}`), `${method} ${path}`);
+    }
   });
 
   it('no ETag on the comment list → fails caching.comments-etag only, saying so', async () => {
