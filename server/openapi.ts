@@ -22,7 +22,7 @@ import {
   ratingAggregateSchema,
   ratingInputSchema,
 } from '../src/contract/schemas.js';
-import { ERROR_CODES, type ErrorCode } from '../src/contract/keys.js';
+import { ERROR_CODES, FIELD_ERROR_KEYS, type ErrorCode } from '../src/contract/keys.js';
 import { ID_PATTERN, IDEMPOTENCY_KEY_PATTERN, LIMITS, THREAD_PATTERN } from '../src/contract/limits.js';
 import { english, errors, HttpError } from './errors.js';
 
@@ -126,6 +126,12 @@ const cacheHeaders = {
   'Cache-Control': { description: '`no-cache`: revalidate with the ETag.', schema: { type: 'string' } },
 };
 const notModified = { description: 'Not modified: the `If-None-Match` ETag still matches.', headers: cacheHeaders };
+const replayedHeader = {
+  'Idempotent-Replayed': {
+    description: '`true` when this repeats the answer to an earlier request with the same key.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+};
 const ifNoneMatch = {
   name: 'If-None-Match',
   in: 'header',
@@ -227,7 +233,9 @@ export function openApiDocument(ratingMax: number): JsonSchema {
   const errorProperties = outputs.Error!.properties as Record<string, JsonSchema>;
   errorProperties.error = { type: 'string', enum: [...ERROR_CODES], description: 'What went wrong, for programs.' };
   errorProperties.message = { type: 'string', description: 'An English sentence, for people.' };
-  errorProperties.fields!.description = 'A 422 names a message key of the contract per field.';
+  errorProperties.fields!.description =
+    'Per field, a message key of the contract the widget shows in the reader’s language: ' +
+    `${FIELD_ERROR_KEYS.join(', ')} (a captcha 503 names captcha.unavailable).`;
 
   return {
     openapi: '3.1.0',
@@ -296,16 +304,12 @@ export function openApiDocument(ratingMax: number): JsonSchema {
           responses: {
             201: {
               description: 'Published.',
-              headers: {
-                'Idempotent-Replayed': {
-                  description: '`true` when this repeats the answer to an earlier request with the same key.',
-                  schema: { type: 'string', enum: ['true'] },
-                },
-              },
+              headers: replayedHeader,
               content: json(ref('CommentCreated'), { comment: EXAMPLE_COMMENT }),
             },
             202: {
               description: 'Stored, awaiting moderation; only its author sees it (kept in their browser).',
+              headers: replayedHeader,
               content: json(ref('CommentCreated'), { comment: { ...EXAMPLE_COMMENT, status: 'pending' } }),
             },
             400: errorResponse('Malformed JSON, a bad thread id or a bad Idempotency-Key.', {
