@@ -20,6 +20,7 @@ Options:
   --origin <origin>         an origin the backend allows (ALLOWED_ORIGINS), to check CORS for it
   --foreign-origin <origin> an origin it must refuse (default https://conformance-foreign.invalid)
   --only <prefix>           only the checks whose id starts with it (repeatable), e.g. --only rating.
+                            (the backend.* checks always run: the others stand on them)
   --json                    print one JSON report instead of lines
   -h, --help                this text
 `;

@@ -31,6 +31,7 @@ export class Context {
   readonly api: Backend;
   /** The backend's rating scale (`max` of an aggregate); 5 until the kit has asked. */
   ratingMax = 5;
+  /** 8 base64url characters: fits thread ids, voter ids and keys alike. */
   private readonly runId = randomBytes(6).toString('base64url');
   private counter = 0;
 
@@ -52,14 +53,14 @@ export class Context {
     return `conformance:${this.runId}:${label}:${this.next()}`;
   }
 
-  /** A voter id of the contract's shape, new each time. */
+  /** A voter id of the contract's shape ([A-Za-z0-9_-]{8,64}), new each time. */
   voter(): string {
-    return `kit${this.runId.replace(/[^A-Za-z0-9_-]/g, '')}_${this.next()}`.slice(0, 64).padEnd(8, '0');
+    return `kit_${this.runId}_${this.next()}`;
   }
 
-  /** An Idempotency-Key of the contract's shape, new each time. */
+  /** An Idempotency-Key of the contract's shape ([A-Za-z0-9_.:-]{8,128}), new each time. */
   idempotencyKey(): string {
-    return `kit-${this.runId}-${this.next()}`.replace(/[^A-Za-z0-9_.:-]/g, '_');
+    return `kit-${this.runId}-${this.next()}`;
   }
 
   /** A valid comment, with a unique message so a listing can find it. */
