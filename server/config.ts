@@ -33,6 +33,9 @@ export interface Config {
   /** Signs captcha challenges and salts address hashes. */
   secret: string;
   trustProxy: boolean;
+  // ---- hardening round two (#20) ----
+  /** IPv6 clients are rate-limited by network: this many leading bits (RATE_LIMIT_IPV6_PREFIX). */
+  rateLimitIpv6Prefix: number;
 }
 
 /** A setting has a bad value; `variable` names it. */
@@ -108,6 +111,8 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES: opt(intIn(0, 100_000)).default(10),
   SECRET: opt(z.string().min(16, 'must be at least 16 characters long')),
   TRUST_PROXY: opt(bool).default(false),
+  // ---- hardening round two (#20) ----
+  RATE_LIMIT_IPV6_PREFIX: opt(intIn(32, 128)).default(64),
 });
 
 /**
@@ -153,6 +158,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitWrites: e.RATE_LIMIT_WRITES,
     secret: e.SECRET ?? persistentSecret(e.DATABASE_URL),
     trustProxy: e.TRUST_PROXY,
+    // ---- hardening round two (#20) ----
+    rateLimitIpv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
   };
 }
 
@@ -193,6 +200,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitWrites: 0,
     secret: 'test-secret-0123456789abcdef',
     trustProxy: false,
+    // ---- hardening round two (#20) ----
+    rateLimitIpv6Prefix: 64,
     ...overrides,
   };
 }

@@ -12,10 +12,18 @@ import { isFieldErrorKey } from '../../src/contract/keys.js';
 import type { Config } from '../config.js';
 import { english, errors, HttpError } from '../errors.js';
 import type { Position } from '../store/types.js';
+import { canonicalAddress } from './address.js';
 import { decodeCursor } from './shape.js';
 
-/** The client's address: the last `X-Forwarded-For` hop when behind our own proxy. */
+/**
+ * The client's address, canonically spelled: the last `X-Forwarded-For` hop when behind our own
+ * proxy, else the socket's peer.
+ */
 export function clientAddress(c: Context, config: Config): string {
+  return canonicalAddress(rawClientAddress(c, config));
+}
+
+function rawClientAddress(c: Context, config: Config): string {
   if (config.trustProxy) {
     // The last hop is the one our own proxy appended; earlier entries are client-supplied.
     const forwarded = c.req
