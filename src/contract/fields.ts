@@ -97,6 +97,10 @@ export const commentInputSchema = z.object({
   website: z.optional(
     z.string({ error: 'field.invalid' }).check(z.maxLength(LIMITS.honeypotMax, { error: 'field.invalid' })),
   ),
+  /** The token a previous post answered with (MODERATION=first-time: an approved author's proof). */
+  authorToken: z.optional(
+    z.string({ error: 'field.invalid' }).check(z.maxLength(LIMITS.authorTokenMax, { error: 'field.invalid' })),
+  ),
 });
 export type CommentInput = z.output<typeof commentInputSchema>;
 export type CommentInputRaw = z.input<typeof commentInputSchema>;
