@@ -71,7 +71,7 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
   }
   if (!spam) {
     const verdict = await captcha.verify(token, request.clientAddress);
-    if (verdict === 'missing') throw errors.captchaMissing();
+    if (verdict === 'missing') throw errors.captchaMissing(config.captcha);
     if (verdict === 'invalid') throw errors.captchaFailed();
     if (verdict === 'unavailable') throw errors.captchaUnavailable();
   }

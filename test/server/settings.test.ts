@@ -82,6 +82,8 @@ describe('settings (loadConfig)', () => {
         secret: 'a-secret-of-enough-length',
         trustProxy: true,
         rateLimitIpv6Prefix: 64,
+        captchaHostnames: [],
+        captchaAction: undefined,
       },
     );
     assert.equal(loadConfig({ ...mem, MODERATION: 'off', CAPTCHA: 'none' }).moderation, 'off');
