@@ -28,8 +28,11 @@ export function securityHeaders(config: Config): MiddlewareHandler {
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     const type = c.res.headers.get('Content-Type') ?? '';
-    if (type.startsWith('text/html')) c.res.headers.set('Content-Security-Policy', csp);
-    else if (type.startsWith('application/json')) c.res.headers.set('Content-Security-Policy', JSON_CSP);
+    if (type.startsWith('text/html')) {
+      c.res.headers.set('Content-Security-Policy', csp);
+      // The same for browsers that predate frame-ancestors.
+      c.res.headers.set('X-Frame-Options', 'DENY');
+    } else if (type.startsWith('application/json')) c.res.headers.set('Content-Security-Policy', JSON_CSP);
   };
 }
 
