@@ -33,6 +33,13 @@ export interface Config {
   /** Signs captcha challenges and salts address hashes. */
   secret: string;
   trustProxy: boolean;
+  // ---- hardening round two (#20) ----
+  /** IPv6 clients are rate-limited by network: this many leading bits (RATE_LIMIT_IPV6_PREFIX). */
+  rateLimitIpv6Prefix: number;
+  /** Host names a provider captcha may have been solved on (CAPTCHA_HOSTNAMES); empty = not checked. */
+  captchaHostnames: string[];
+  /** The action a provider captcha must report, when it reports one (CAPTCHA_ACTION). */
+  captchaAction: string | undefined;
 }
 
 /** A setting has a bad value; `variable` names it. */
@@ -67,6 +74,10 @@ const bool = z
 const origin = z
   .string()
   .trim()
+  .refine(
+    (v) => !v.includes('*'),
+    'wildcards are not supported: list each origin (https://a.example,https://b.example)',
+  )
   .refine((v) => {
     try {
       const u = new URL(v);
@@ -76,6 +87,8 @@ const origin = z
     }
   }, 'each entry must be an origin like https://news.example.com (scheme, host and optional port, no path)')
   .transform((v) => new URL(v).origin);
+
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 const envSchema = z.object({
   PORT: opt(intIn(0, 65535)).default(8787),
@@ -92,7 +105,14 @@ const envSchema = z.object({
   CAPTCHA_SECRET: opt(z.string().trim().max(500, 'is too long')),
   CAPTCHA_VERIFY_URL: opt(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   POW_MAX_NUMBER: opt(intIn(1000, 100_000_000)),
-  ADMIN_TOKEN: opt(z.string().min(16, 'must be at least 16 characters long').max(512, 'is too long')),
+  ADMIN_TOKEN: opt(
+    z
+      .string()
+      .min(16, 'must be at least 16 characters long')
+      .max(512, 'is too long')
+      // A space or newline pasted with the token would make it impossible to send back.
+      .regex(/^\S+$/, 'must not contain spaces, tabs or line breaks'),
+  ),
   ALLOWED_ORIGINS: opt(
     z
       .string()
@@ -108,6 +128,25 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES: opt(intIn(0, 100_000)).default(10),
   SECRET: opt(z.string().min(16, 'must be at least 16 characters long')),
   TRUST_PROXY: opt(bool).default(false),
+  // ---- hardening round two (#20) ----
+  RATE_LIMIT_IPV6_PREFIX: opt(intIn(32, 128)).default(64),
+  CAPTCHA_HOSTNAMES: opt(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(HOSTNAME, 'each entry must be a host name like news.example.com (no scheme)'))),
+  ).default([]),
+  CAPTCHA_ACTION: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_/-]{1,100}$/, 'must be 1–100 of A–Z a–z 0–9 _ / -'),
+  ),
 });
 
 /**
@@ -153,6 +192,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitWrites: e.RATE_LIMIT_WRITES,
     secret: e.SECRET ?? persistentSecret(e.DATABASE_URL),
     trustProxy: e.TRUST_PROXY,
+    // ---- hardening round two (#20) ----
+    rateLimitIpv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
+    captchaHostnames: e.CAPTCHA_HOSTNAMES,
+    captchaAction: e.CAPTCHA_ACTION,
   };
 }
 
@@ -193,6 +236,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitWrites: 0,
     secret: 'test-secret-0123456789abcdef',
     trustProxy: false,
+    // ---- hardening round two (#20) ----
+    rateLimitIpv6Prefix: 64,
+    captchaHostnames: [],
+    captchaAction: undefined,
     ...overrides,
   };
 }

@@ -81,6 +81,9 @@ describe('settings (loadConfig)', () => {
         rateLimitWrites: 0,
         secret: 'a-secret-of-enough-length',
         trustProxy: true,
+        rateLimitIpv6Prefix: 64,
+        captchaHostnames: [],
+        captchaAction: undefined,
       },
     );
     assert.equal(loadConfig({ ...mem, MODERATION: 'off', CAPTCHA: 'none' }).moderation, 'off');
