@@ -30,7 +30,7 @@ import type { Captcha } from './captcha/types.js';
 import type { Config } from './config.js';
 import { english, errors, HttpError } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, type RateVerdict } from './rate-limit.js';
 import type { Position, Store, StoredComment, StoredStatus } from './store/types.js';
 
 export interface AppOptions {
@@ -41,6 +41,8 @@ export interface AppOptions {
   root?: string;
   /** Clock, injected by tests. */
   now?: () => number;
+  /** Counts writes per client; default in memory (one instance). */
+  rateLimiter?: { hit(client: string, now: number): Promise<RateVerdict> };
 }
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -150,7 +152,7 @@ export function createApp(options: AppOptions) {
   const root = options.root ?? REPO_ROOT;
   const distDir = join(root, 'dist');
   const demoDir = join(root, 'demo');
-  const limiter = new RateLimiter(config.rateLimitWrites);
+  const limiter = options.rateLimiter ?? new RateLimiter(config.rateLimitWrites);
   const adminTokenHash = config.adminToken ? sha256(config.adminToken) : null;
   const allowedOrigins = new Set(config.allowedOrigins);
   const csp = contentSecurityPolicy(config.captcha);
@@ -242,7 +244,7 @@ export function createApp(options: AppOptions) {
   const rateLimit =
     (messageKey: 'form.rateLimited' | 'rating.rateLimited'): MiddlewareHandler =>
     async (c, next) => {
-      const verdict = limiter.hit(clientHash(c), now());
+      const verdict = await limiter.hit(clientHash(c), now());
       if (!verdict.ok) {
         const seconds = verdict.retryAfter;
         throw new HttpError(429, 'rate_limited', english(messageKey, { n: seconds }), undefined, {

@@ -16,6 +16,7 @@ import { ConfigError, loadConfig, loadDatabaseConfig, type Config } from './conf
 import { copySqliteToPostgres } from './store/copy.js';
 import { isPostgresUrl, openStore } from './store/index.js';
 import { openPostgresDatabase } from './store/postgres.js';
+import { DatabaseRateLimiter } from './store/rate-limit.js';
 import { openSqliteDatabase } from './store/sqlite.js';
 import type { Store } from './store/types.js';
 
@@ -130,7 +131,11 @@ async function serveForever(): Promise<void> {
     fail(`invalid setting CAPTCHA: ${err instanceof Error ? err.message : String(err)}`);
   }
 
-  const app = createApp({ config, store, captcha, now });
+  // Instances sharing PostgreSQL count writes in it; a single SQLite process counts in memory.
+  const rateLimiter = isPostgresUrl(config.databaseUrl)
+    ? new DatabaseRateLimiter(store, config.rateLimitWrites)
+    : undefined;
+  const app = createApp({ config, store, captcha, now, ...(rateLimiter ? { rateLimiter } : {}) });
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`article-feedback listening on http://${shownHost}:${info.port}`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import pg from 'pg';
 import { IDEMPOTENCY_TTL_MS } from '../../server/store/kysely-store.js';
+import { DatabaseRateLimiter } from '../../server/store/rate-limit.js';
 import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store, StoredComment } from '../../server/store/types.js';
@@ -233,6 +234,26 @@ function storeSuite(name: string, makeBackend: () => Promise<Backend>): void {
       });
     });
 
+    it('limits writes through the database: RATE_LIMIT_WRITES per client per minute, with Retry-After', async () => {
+      const limiter = new DatabaseRateLimiter(store, 3);
+      const start = clock.now;
+      const verdicts = [];
+      for (let i = 0; i < 4; i++) verdicts.push(await limiter.hit('client-x', start + i * 1000));
+      assert.deepEqual(verdicts, [
+        { ok: true, retryAfter: 0 },
+        { ok: true, retryAfter: 0 },
+        { ok: true, retryAfter: 0 },
+        { ok: false, retryAfter: 57 },
+      ]);
+      assert.deepEqual(await limiter.hit('client-y', start + 3000), { ok: true, retryAfter: 0 });
+      assert.deepEqual(await limiter.hit('client-x', start + 59_500), { ok: false, retryAfter: 1 });
+      assert.deepEqual(await limiter.hit('client-x', start + 60_000), { ok: true, retryAfter: 0 });
+      assert.deepEqual(await new DatabaseRateLimiter(store, 0).hit('client-x', start + 60_001), {
+        ok: true,
+        retryAfter: 0,
+      });
+    });
+
     it('under concurrency, on two stores sharing the database: one comment per key, one use per solution, every write counted', async () => {
       const second = await backend.second(store);
       const other = second ?? store;
@@ -258,6 +279,12 @@ function storeSuite(name: string, makeBackend: () => Promise<Backend>): void {
           counts.map((c) => c.hits).sort((a, b) => a - b),
           Array.from({ length: 30 }, (_, i) => i + 1),
         );
+        // Ten writes allowed, spread over both: exactly ten pass.
+        const limiters = stores.map((s) => new DatabaseRateLimiter(s, 10));
+        const verdicts = await Promise.all(
+          Array.from({ length: 25 }, (_, i) => limiters[i % 2]!.hit('client-limited', clock.now)),
+        );
+        assert.equal(verdicts.filter((v) => v.ok).length, 10);
 
         // Pruning from both at once is harmless.
         clock.now += IDEMPOTENCY_TTL_MS + 1;
