@@ -17,7 +17,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://po
 let reachable: Promise<string | null> | undefined;
 
 /** Why PostgreSQL cannot be used, or null when it can. Memoised per process. */
-function unreachableReason(): Promise<string | null> {
+export function unreachableReason(): Promise<string | null> {
   reachable ??= (async () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
     try {
