@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { FileMigrationProvider, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { promises as fs } from 'node:fs';
 import pg from 'pg';
 import { IDEMPOTENCY_TTL_MS } from '../../server/store/kysely-store.js';
 import { DatabaseRateLimiter } from '../../server/store/rate-limit.js';
@@ -297,6 +299,59 @@ function storeSuite(name: string, makeBackend: () => Promise<Backend>): void {
   });
 }
 
+/**
+ * A database made by the first release (migration 001 only) with a pending comment that carries
+ * a vote, a published one, and a standalone vote: after the upgrade the pending comment's vote
+ * waits for its comment like a new one would.
+ */
+async function upgradeFromFirstRelease(db: Kysely<unknown>, reopen: () => Promise<Store>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new FileMigrationProvider({
+      fs,
+      path: { join },
+      migrationFolder: join(import.meta.dirname, '../../server/store/migrations'),
+    }),
+  });
+  const { error } = await migrator.migrateTo('001_initial');
+  assert.equal(error, undefined);
+  const t = 1_764_000_000_000;
+  await sql`insert into comments (id, thread, parent, name, email, email_norm, message, rating, voter, status, created_at, client_hash)
+    values ('old-pending', 'up', null, 'A', 'a@x.org', 'a@x.org', 'waiting', 5, 'voter-0001', 'pending', ${t}, null),
+           ('old-public', 'up', null, 'B', 'b@x.org', 'b@x.org', 'shown', 3, 'voter-0002', 'published', ${t}, null)`.execute(
+    db,
+  );
+  await sql`insert into votes (thread, voter, value, updated_at)
+    values ('up', 'voter-0001', 5, ${t + 2}), ('up', 'voter-0002', 3, ${t + 2}), ('up', 'voter-0003', 1, ${t})`.execute(
+    db,
+  );
+  await db.destroy();
+  const store = await reopen();
+  try {
+    assert.deepEqual(await store.ratingTotals('up', 5), { count: 2, sum: 4, histogram: [1, 0, 1, 0, 0] });
+    await store.setStatus('old-pending', 'published');
+    assert.deepEqual(await store.ratingTotals('up', 5), { count: 3, sum: 9, histogram: [1, 0, 1, 0, 1] });
+    await store.deleteComment('old-public');
+    assert.equal((await store.ratingTotals('up', 5)).count, 2);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('upgrading a SQLite database of the first release', () => {
+  it("links earlier votes to their comments, so a pending comment's vote waits", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'af-upgrade-'));
+    try {
+      const file = join(dir, 'comments.db');
+      const Database = (await import('better-sqlite3')).default;
+      const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+      await upgradeFromFirstRelease(db, () => openSqliteStore(file, { now }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 const TABLES = ['comments', 'votes', 'idempotency', 'captcha_solutions', 'rate_limits'];
 
 storeSuite('SQLite', async () => {
@@ -338,6 +393,18 @@ describe('PostgreSQL', { skip: !postgres }, () => {
       },
       dispose: () => database.drop(),
     };
+  });
+
+  it('upgrading a database of the first release links earlier votes to their comments', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const db = new Kysely<unknown>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: fresh.url, max: 1 }) }),
+      });
+      await upgradeFromFirstRelease(db, () => openPostgresStore(fresh.url, { now, poolMax: 2 }));
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('ten stores opening a fresh database at once migrate it once, to bigint millisecond timestamps', async () => {
