@@ -363,20 +363,18 @@ export class CommentList extends LitElement {
     if (!message) {
       this._bodies.set(
         c,
-        (message = formatMessage(c.message).map(
-          (paragraph) =>
-            // No whitespace inside <p>: the paragraph's text is exactly the reader's.
-            html`<p>
-              ${paragraph.map((line, i) => [
-                i ? html`<br />` : '',
-                line.map((s) =>
-                  s.kind === 'link'
-                    ? html`<a href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>`
-                    : s.text,
-                ),
-              ])}
-            </p>`,
-        )),
+        (message = formatMessage(c.message).map((paragraph) => {
+          const lines = paragraph.map((line, i) => [
+            i ? html`<br />` : '',
+            line.map((s) =>
+              s.kind === 'link'
+                ? html`<a href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>`
+                : s.text,
+            ),
+          ]);
+          // No whitespace inside <p>: the paragraph's text is exactly the reader's.
+          return html`<p>${lines}</p>`;
+        })),
       );
     }
     const rating = c.rating ?? 0;
