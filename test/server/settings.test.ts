@@ -37,6 +37,8 @@ describe('settings (loadConfig)', () => {
       assert.ok(existsSync(file));
       assert.equal(readFileSync(file, 'utf8').trim(), c.secret);
       assert.equal(statSync(file).mode & 0o777, 0o600);
+      // The folder it makes also holds the SQLite file (emails): owner only.
+      assert.equal(statSync(join(dir, 'db')).mode & 0o777, 0o700);
       assert.equal(loadConfig({ DATABASE_URL: join(dir, 'db', 'comments.db') }).secret, c.secret);
       assert.equal(loadConfig({ ...mem }).databaseUrl, ':memory:');
       assert.equal(loadConfig({}).databaseUrl === './data/comments.db' || true, true);
