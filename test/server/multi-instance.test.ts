@@ -110,12 +110,26 @@ describe('two instances on one PostgreSQL database', { skip: !postgres }, () => 
       RATE_LIMIT_WRITES: '5',
       TRUST_PROXY: 'true',
     };
-    [a, b, powA, powB] = await Promise.all([
-      startServerProcess({ env: plain }),
-      startServerProcess({ env: plain }),
-      startServerProcess({ env: limited }),
-      startServerProcess({ env: limited }),
+    // Four processes compiling TypeScript at once on a busy 2-core machine: allow them time.
+    const timeout = 180_000;
+    const started = await Promise.allSettled([
+      startServerProcess({ env: plain, timeout }),
+      startServerProcess({ env: plain, timeout }),
+      startServerProcess({ env: limited, timeout }),
+      startServerProcess({ env: limited, timeout }),
     ]);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) {
+      // Stop the ones that did start, then report why the other did not.
+      await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+      throw failed.reason;
+    }
+    [a, b, powA, powB] = started.map((s) => (s as PromiseFulfilledResult<ServerProcess>).value) as [
+      ServerProcess,
+      ServerProcess,
+      ServerProcess,
+      ServerProcess,
+    ];
   });
 
   after(async () => {
