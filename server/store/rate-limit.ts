@@ -4,15 +4,10 @@
  * costs one upsert (store.countWrite); a client's window starts at its first write and lasts a
  * minute, so the limit never doubles at a clock-minute boundary.
  */
+import type { RateLimiter, RateVerdict } from '../rate-limit.js';
 import type { Store } from './types.js';
 
-export interface RateVerdict {
-  ok: boolean;
-  /** Seconds until the next write is allowed (when not ok). */
-  retryAfter: number;
-}
-
-export class DatabaseRateLimiter {
+export class DatabaseRateLimiter implements RateLimiter {
   constructor(
     private readonly store: Pick<Store, 'countWrite'>,
     private readonly limit: number,
