@@ -24,6 +24,8 @@ export const HTML_OPTIONS = {
   collapseWhitespace: true,
   conservativeCollapse: true,
   removeComments: true,
+  // `lang=""` and `title=""` mean something (unknown language, no inherited tooltip): keep them.
+  removeEmptyAttributes: false,
   minifyCSS: false, // no <style> in our templates; css`` is the CSS pass's
   minifyJS: false,
 };

@@ -10,7 +10,7 @@ import type { Captcha } from './captcha/types.js';
 import type { Config } from './config.js';
 import type { AppDeps } from './deps.js';
 import { errors } from './errors.js';
-import { handleError, handleNotFound } from './http/error-handler.js';
+import { createErrorHandler, handleNotFound } from './http/error-handler.js';
 import { cors, securityHeaders } from './http/middleware.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
@@ -67,7 +67,7 @@ export function createApp(options: AppOptions) {
   app.route('/', staticRoutes(options.root ?? REPO_ROOT));
 
   app.notFound(handleNotFound);
-  app.onError(handleError);
+  app.onError(createErrorHandler({ now: deps.now }));
   return app;
 }
 

@@ -16,8 +16,10 @@ export type CaptchaKind = (typeof CAPTCHA_KINDS)[number];
 export interface Config {
   port: number;
   host: string;
-  /** A SQLite file path, `:memory:`, or a `postgres://` URL. */
+  /** A SQLite file path, `:memory:`, or a `postgres://` (`postgresql://`) URL. */
   databaseUrl: string;
+  /** PostgreSQL connections per instance (`PG_POOL_MAX`). */
+  pgPoolMax: number;
   moderation: Moderation;
   captcha: CaptchaKind;
   captchaSiteKey: string | undefined;
@@ -33,6 +35,13 @@ export interface Config {
   /** Signs captcha challenges and salts address hashes. */
   secret: string;
   trustProxy: boolean;
+  // ---- hardening round two (#20) ----
+  /** IPv6 clients are rate-limited by network: this many leading bits (RATE_LIMIT_IPV6_PREFIX). */
+  rateLimitIpv6Prefix: number;
+  /** Host names a provider captcha may have been solved on (CAPTCHA_HOSTNAMES); empty = not checked. */
+  captchaHostnames: string[];
+  /** The action a provider captcha must report, when it reports one (CAPTCHA_ACTION). */
+  captchaAction: string | undefined;
 }
 
 /** A setting has a bad value; `variable` names it. */
@@ -67,6 +76,10 @@ const bool = z
 const origin = z
   .string()
   .trim()
+  .refine(
+    (v) => !v.includes('*'),
+    'wildcards are not supported: list each origin (https://a.example,https://b.example)',
+  )
   .refine((v) => {
     try {
       const u = new URL(v);
@@ -77,6 +90,8 @@ const origin = z
   }, 'each entry must be an origin like https://news.example.com (scheme, host and optional port, no path)')
   .transform((v) => new URL(v).origin);
 
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
 const envSchema = z.object({
   PORT: opt(intIn(0, 65535)).default(8787),
   HOST: opt(
@@ -86,13 +101,21 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address'),
   ).default('127.0.0.1'),
   DATABASE_URL: opt(z.string().trim()).default('./data/comments.db'),
+  PG_POOL_MAX: opt(intIn(1, 1000)).default(10),
   MODERATION: opt(z.enum(MODERATION_MODES, `must be one of ${MODERATION_MODES.join(', ')}`)).default('first-time'),
   CAPTCHA: opt(z.enum(CAPTCHA_KINDS, `must be one of ${CAPTCHA_KINDS.join(', ')}`)).default('pow'),
   CAPTCHA_SITE_KEY: opt(z.string().trim().max(500, 'is too long')),
   CAPTCHA_SECRET: opt(z.string().trim().max(500, 'is too long')),
   CAPTCHA_VERIFY_URL: opt(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   POW_MAX_NUMBER: opt(intIn(1000, 100_000_000)),
-  ADMIN_TOKEN: opt(z.string().min(16, 'must be at least 16 characters long').max(512, 'is too long')),
+  ADMIN_TOKEN: opt(
+    z
+      .string()
+      .min(16, 'must be at least 16 characters long')
+      .max(512, 'is too long')
+      // A space or newline pasted with the token would make it impossible to send back.
+      .regex(/^\S+$/, 'must not contain spaces, tabs or line breaks'),
+  ),
   ALLOWED_ORIGINS: opt(
     z
       .string()
@@ -108,6 +131,25 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES: opt(intIn(0, 100_000)).default(10),
   SECRET: opt(z.string().min(16, 'must be at least 16 characters long')),
   TRUST_PROXY: opt(bool).default(false),
+  // ---- hardening round two (#20) ----
+  RATE_LIMIT_IPV6_PREFIX: opt(intIn(32, 128)).default(64),
+  CAPTCHA_HOSTNAMES: opt(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(HOSTNAME, 'each entry must be a host name like news.example.com (no scheme)'))),
+  ).default([]),
+  CAPTCHA_ACTION: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_/-]{1,100}$/, 'must be 1–100 of A–Z a–z 0–9 _ / -'),
+  ),
 });
 
 /**
@@ -125,12 +167,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
 
-  if (/^postgres(ql)?:\/\//i.test(e.DATABASE_URL)) {
-    // The storage interface is ready for it (server/store/types.ts); the driver is not in this build.
-    throw new ConfigError('DATABASE_URL', 'PostgreSQL is not supported by this build yet; use a SQLite file path');
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e.DATABASE_URL)) {
-    throw new ConfigError('DATABASE_URL', 'must be a SQLite file path (or postgres://… in a later build)');
+  checkDatabaseUrl(e.DATABASE_URL);
+  if (isPostgres(e.DATABASE_URL) && !e.SECRET) {
+    // Several instances share one database: a secret generated per instance would make a captcha
+    // challenge from one fail on another and hash one reader's address differently on each.
+    throw new ConfigError(
+      'SECRET',
+      'is required with PostgreSQL: every server instance must sign captcha challenges and hash addresses with the same secret (set the same value of 16 characters or more on each)',
+    );
   }
   if (e.CAPTCHA === 'recaptcha' || e.CAPTCHA === 'hcaptcha' || e.CAPTCHA === 'turnstile') {
     if (!e.CAPTCHA_SITE_KEY) throw new ConfigError('CAPTCHA_SITE_KEY', `is required when CAPTCHA=${e.CAPTCHA}`);
@@ -141,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    pgPoolMax: e.PG_POOL_MAX,
     moderation: e.MODERATION,
     captcha: e.CAPTCHA,
     captchaSiteKey: e.CAPTCHA_SITE_KEY,
@@ -153,7 +198,52 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitWrites: e.RATE_LIMIT_WRITES,
     secret: e.SECRET ?? persistentSecret(e.DATABASE_URL),
     trustProxy: e.TRUST_PROXY,
+    // ---- hardening round two (#20) ----
+    rateLimitIpv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
+    captchaHostnames: e.CAPTCHA_HOSTNAMES,
+    captchaAction: e.CAPTCHA_ACTION,
   };
+}
+
+// ---- the database (shared by the server and its subcommands) ----------------------------------
+
+const isPostgres = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/** DATABASE_URL is a SQLite file path (or `:memory:`) or a PostgreSQL URL with a host. */
+function checkDatabaseUrl(url: string): void {
+  if (isPostgres(url)) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      /* refused below */
+    }
+    if (!parsed?.hostname && !parsed?.searchParams.get('host'))
+      throw new ConfigError(
+        'DATABASE_URL',
+        'must be a PostgreSQL URL like postgres://user:password@host:5432/database',
+      );
+    return;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new ConfigError('DATABASE_URL', 'must be a SQLite file path or a postgres:// (postgresql://) URL');
+  }
+}
+
+/** What the `copy` and `migrate` subcommands need: the database alone, no secret. */
+export interface DatabaseConfig {
+  databaseUrl: string;
+  pgPoolMax: number;
+}
+
+export function loadDatabaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
+  const parsed = envSchema.pick({ DATABASE_URL: true, PG_POOL_MAX: true }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  checkDatabaseUrl(parsed.data.DATABASE_URL);
+  return { databaseUrl: parsed.data.DATABASE_URL, pgPoolMax: parsed.data.PG_POOL_MAX };
 }
 
 /** The generated secret lives beside the database so address hashes and challenges survive restarts. */
@@ -164,7 +254,8 @@ function persistentSecret(databaseUrl: string): string {
     const stored = readFileSync(file, 'utf8').trim();
     if (stored.length >= 16) return stored;
   }
-  mkdirSync(dirname(file), { recursive: true });
+  // The same folder holds the SQLite file (readers' emails): only its owner may enter it.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   try {
@@ -181,6 +272,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: ':memory:',
+    pgPoolMax: 10,
     moderation: 'off',
     captcha: 'none',
     captchaSiteKey: undefined,
@@ -193,6 +285,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitWrites: 0,
     secret: 'test-secret-0123456789abcdef',
     trustProxy: false,
+    // ---- hardening round two (#20) ----
+    rateLimitIpv6Prefix: 64,
+    captchaHostnames: [],
+    captchaAction: undefined,
     ...overrides,
   };
 }

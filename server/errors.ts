@@ -65,7 +65,14 @@ export const errors = {
       'idempotency_conflict',
       'This Idempotency-Key was already used for a different request. Send a new key.',
     ),
-  captchaMissing: () => new HttpError(422, 'validation', english('captcha.required'), { captcha: 'captcha.required' }),
+  /**
+   * The field key stays `captcha.required` (the contract's); the sentence names the box only for
+   * reCAPTCHA, whose wording it is ("Please check re-captcha."), and is generic for the others.
+   */
+  captchaMissing: (provider: string) =>
+    new HttpError(422, 'validation', english(provider === 'recaptcha' ? 'captcha.required' : 'captcha.requiredOther'), {
+      captcha: 'captcha.required',
+    }),
   captchaFailed: () => new HttpError(403, 'captcha_failed', english('captcha.invalid'), { captcha: 'captcha.invalid' }),
   captchaUnavailable: () =>
     new HttpError(503, 'captcha_unavailable', english('captcha.unavailable'), { captcha: 'captcha.unavailable' }),

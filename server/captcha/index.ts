@@ -29,6 +29,8 @@ export function createCaptcha(config: Config, store: Pick<Store, 'useCaptchaSolu
         captchaSiteKey: config.captchaSiteKey,
         captchaSecret: config.captchaSecret,
         captchaVerifyUrl: config.captchaVerifyUrl,
+        captchaHostnames: config.captchaHostnames,
+        captchaAction: config.captchaAction,
       });
   }
 }

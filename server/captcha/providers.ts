@@ -26,6 +26,19 @@ export interface ProviderCaptchaConfig {
   captchaSecret?: string | undefined;
   /** Overrides the provider's verification URL (tests point it at a local stand-in). */
   captchaVerifyUrl?: string | undefined;
+  /** When not empty, the `hostname` the provider reports must be one of these (lower case). */
+  captchaHostnames?: string[] | undefined;
+  /** When set, an `action` the provider reports must be this one. */
+  captchaAction?: string | undefined;
+}
+
+/** The part of a siteverify answer we read. */
+interface SiteverifyAnswer {
+  success: boolean;
+  /** Where the token was solved (all three providers report it). */
+  hostname?: unknown;
+  /** reCAPTCHA v3 and Turnstile: the action the page named when rendering the widget. */
+  action?: unknown;
 }
 
 export function isProviderName(value: unknown): value is CaptchaProviderName {
@@ -79,7 +92,20 @@ export function createProviderCaptcha(
       if (!data || typeof data !== 'object' || typeof (data as { success?: unknown }).success !== 'boolean') {
         return 'unavailable';
       }
-      return (data as { success: boolean }).success ? 'ok' : 'invalid';
+      const answer = data as SiteverifyAnswer;
+      if (!answer.success) return 'invalid';
+      // A token solved on another site (one that uses the same site key, or a copy of this
+      // page) is not a proof for this one: the providers leave that check to the server.
+      const hostnames = config.captchaHostnames ?? [];
+      if (
+        hostnames.length &&
+        !(typeof answer.hostname === 'string' && hostnames.includes(answer.hostname.toLowerCase()))
+      )
+        return 'invalid';
+      const action = config.captchaAction;
+      if (action && typeof answer.action === 'string' && answer.action !== '' && answer.action !== action)
+        return 'invalid';
+      return 'ok';
     },
   };
 }

@@ -37,6 +37,8 @@ export function contentSecurityPolicy(provider: string): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
+    // The demo has no reason to be framed, and a framed form invites clickjacking.
+    "frame-ancestors 'none'",
   ].join('; ');
 }
 

@@ -10,6 +10,7 @@ import { LIMITS } from '../../src/contract/limits.js';
 import type { Config } from '../config.js';
 import type { AppDeps } from '../deps.js';
 import { english, errors, HttpError } from '../errors.js';
+import { rateLimitKey } from './address.js';
 import { contentSecurityPolicy, JSON_CSP } from './csp.js';
 import { addressHash, clientAddress, ownOrigin } from './request.js';
 
@@ -27,8 +28,11 @@ export function securityHeaders(config: Config): MiddlewareHandler {
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     const type = c.res.headers.get('Content-Type') ?? '';
-    if (type.startsWith('text/html')) c.res.headers.set('Content-Security-Policy', csp);
-    else if (type.startsWith('application/json')) c.res.headers.set('Content-Security-Policy', JSON_CSP);
+    if (type.startsWith('text/html')) {
+      c.res.headers.set('Content-Security-Policy', csp);
+      // The same for browsers that predate frame-ancestors.
+      c.res.headers.set('X-Frame-Options', 'DENY');
+    } else if (type.startsWith('application/json')) c.res.headers.set('Content-Security-Policy', JSON_CSP);
   };
 }
 
@@ -80,10 +84,11 @@ export const jsonBody: MiddlewareHandler[] = [
   }),
 ];
 
-/** Counts the write against the client's budget; 429 with Retry-After when it is spent. */
+/** Counts the write against the budget of the client's address (IPv6: its network); 429 with Retry-After when it is spent. */
 export function rateLimit(deps: AppDeps, messageKey: 'form.rateLimited' | 'rating.rateLimited'): MiddlewareHandler {
   return async (c, next) => {
-    const client = addressHash(deps.config, clientAddress(c, deps.config));
+    const network = rateLimitKey(clientAddress(c, deps.config), deps.config.rateLimitIpv6Prefix);
+    const client = addressHash(deps.config, network);
     const verdict = await deps.rateLimiter.hit(client, deps.now());
     if (!verdict.ok) {
       const seconds = verdict.retryAfter;

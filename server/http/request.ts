@@ -12,18 +12,20 @@ import { isFieldErrorKey } from '../../src/contract/keys.js';
 import type { Config } from '../config.js';
 import { english, errors, HttpError } from '../errors.js';
 import type { Position } from '../store/types.js';
+import { canonicalAddress } from './address.js';
 import { decodeCursor } from './shape.js';
 
-/** The client's address: the last `X-Forwarded-For` hop when behind our own proxy. */
+/**
+ * The client's address, canonically spelled: the last `X-Forwarded-For` hop when behind our own
+ * proxy, else the socket's peer.
+ */
 export function clientAddress(c: Context, config: Config): string {
+  return canonicalAddress(rawClientAddress(c, config));
+}
+
+function rawClientAddress(c: Context, config: Config): string {
   if (config.trustProxy) {
-    // The last hop is the one our own proxy appended; earlier entries are client-supplied.
-    const forwarded = c.req
-      .header('X-Forwarded-For')
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const last = forwarded?.[forwarded.length - 1];
+    const last = lastForwarded(c, 'X-Forwarded-For');
     if (last) return last;
   }
   try {
@@ -38,12 +40,26 @@ export function addressHash(config: Config, address: string): string {
   return createHmac('sha256', config.secret).update(address).digest('base64url').slice(0, 32);
 }
 
-/** The origin this server is reached at, as the browser sees it. */
+/** The last entry of a comma-separated `X-Forwarded-*` header: the one our own proxy wrote. */
+function lastForwarded(c: Context, header: string): string | undefined {
+  const entries = c.req
+    .header(header)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return entries?.[entries.length - 1];
+}
+
+/**
+ * The origin this server is reached at, as the browser sees it. Behind our own proxy, from the
+ * last `X-Forwarded-Proto` / `X-Forwarded-Host` entries, as the client address comes from the
+ * last `X-Forwarded-For` entry: earlier entries are whatever the client sent.
+ */
 export function ownOrigin(c: Context, config: Config): string {
   const url = new URL(c.req.url);
   if (config.trustProxy) {
-    const proto = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim();
-    const host = c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim();
+    const proto = lastForwarded(c, 'X-Forwarded-Proto');
+    const host = lastForwarded(c, 'X-Forwarded-Host');
     if (proto || host) return `${proto ?? url.protocol.replace(':', '')}://${host ?? url.host}`;
   }
   return url.origin;

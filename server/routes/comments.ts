@@ -7,25 +7,23 @@ import type { AppDeps } from '../deps.js';
 import { errors } from '../errors.js';
 import { cacheable, jsonBody, methodNotAllowed, rateLimit } from '../http/middleware.js';
 import { clientAddress, decodeCursorParam, parseQuery, readBody, threadParam } from '../http/request.js';
-import { pageBody, publicComment } from '../http/shape.js';
+import { listComments } from '../use-cases/list-comments.js';
 import { postComment } from '../use-cases/post-comment.js';
 
 export function commentRoutes(deps: AppDeps): Hono {
-  const { config, store } = deps;
+  const { config } = deps;
   const routes = new Hono();
 
   routes.get('/threads/:thread/comments', etag(), cacheable('no-cache'), async (c) => {
     const thread = threadParam(c);
     const query = parseQuery(listQuerySchema, c);
-    const [page, total] = await Promise.all([
-      store.listPublished(thread, {
-        limit: query.limit ?? LIMITS.pageSizeDefault,
-        after: decodeCursorParam(query.cursor),
-        sort: query.sort ?? 'newest',
-      }),
-      store.countPublished(thread),
-    ]);
-    return c.json({ ...pageBody(page, publicComment), total });
+    const page = await listComments(deps, {
+      thread,
+      limit: query.limit ?? LIMITS.pageSizeDefault,
+      after: decodeCursorParam(query.cursor),
+      sort: query.sort ?? 'newest',
+    });
+    return c.json(page);
   });
 
   routes.post('/threads/:thread/comments', rateLimit(deps, 'form.rateLimited'), ...jsonBody, async (c) => {

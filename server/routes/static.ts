@@ -26,6 +26,13 @@ export function staticRoutes(root: string): Hono {
     staticHeaders(path, c);
     c.header('Access-Control-Allow-Origin', '*');
   };
+  // The type table knows `.ts` only as an MPEG transport stream (video/mp2t); the shipped
+  // declarations (`.d.ts`) are text.
+  routes.use('*', async (c, next) => {
+    await next();
+    if (/\.[cm]?ts$/.test(c.req.path) && c.res.headers.get('Content-Type') === 'video/mp2t')
+      c.res.headers.set('Content-Type', 'text/plain; charset=UTF-8');
+  });
   routes.use('*', etag());
   routes.use('*', serveStatic({ root: distDir, onFound: bundleHeaders }));
   routes.use('*', serveStatic({ root: demoDir, onFound: staticHeaders }));

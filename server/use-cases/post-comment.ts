@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CommentInput } from '../../src/contract/schemas.js';
 import type { AppDeps } from '../deps.js';
+import { isApprovedAuthor, signAuthorToken } from '../author-token.js';
 import { errors } from '../errors.js';
 import { addressHash, validationError } from '../http/request.js';
 import { publicComment } from '../http/shape.js';
@@ -70,15 +71,18 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
   }
   if (!spam) {
     const verdict = await captcha.verify(token, request.clientAddress);
-    if (verdict === 'missing') throw errors.captchaMissing();
+    if (verdict === 'missing') throw errors.captchaMissing(config.captcha);
     if (verdict === 'invalid') throw errors.captchaFailed();
     if (verdict === 'unavailable') throw errors.captchaUnavailable();
   }
 
+  // Under first-time moderation only a token from the author's browser makes them known: the
+  // email alone would let anyone post as an approved author, and 201/202 would tell who is one.
+  const approvedAuthor = await isApprovedAuthor({ secret: config.secret, store }, input.authorToken, input.email);
   let status: StoredStatus = 'published';
   if (spam) status = 'spam';
   else if (config.moderation === 'all') status = 'pending';
-  else if (config.moderation === 'first-time' && !(await store.hasPublished(input.email))) status = 'pending';
+  else if (config.moderation === 'first-time' && !approvedAuthor) status = 'pending';
 
   const comment: StoredComment = {
     id: newCommentId(),
@@ -94,7 +98,10 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
     clientHash: addressHash(config, request.clientAddress),
   };
   const httpStatus = status === 'pending' ? 202 : 201;
-  const body = JSON.stringify({ comment: publicComment(comment) });
+  // An approved author keeps the token they sent; anyone else gets one naming this comment,
+  // which starts to publish at once when a moderator publishes this comment.
+  const authorToken = approvedAuthor ? input.authorToken! : signAuthorToken(config.secret, comment.id, comment.email);
+  const body = JSON.stringify({ comment: publicComment(comment), authorToken });
   const vote =
     !spam && comment.rating !== null && comment.voter
       ? { thread, voter: comment.voter, value: comment.rating }

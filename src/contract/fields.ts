@@ -15,13 +15,40 @@ import {
 
 const noControl = (key: string) => z.refine<string>((s) => !CONTROL_CHARS.test(s), { error: key });
 
-/** Trimmed, NFC-normalised text. */
-const text = () => z.string({ error: 'field.invalid' }).check(z.normalize('NFC'), z.trim());
+/**
+ * Half of a UTF-16 surrogate pair without its other half: not a character. Stored, it would
+ * become ill-formed UTF-8 and read back as three U+FFFD, so the stored text would no longer be
+ * the text acknowledged. It is replaced by one U+FFFD before any check (the widget's own
+ * `maxlength` can split a pair; refusing would ask the reader to find a character they cannot see).
+ */
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * What shows nothing: default-ignorable code points (zero-width spaces and joiners, soft
+ * hyphen, Hangul fillers, bidi marks, variation selectors, tags…), whitespace, blank braille.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{White_Space}\u2800]/gu;
+
+/** Bidirectional embeddings, overrides and isolates: they can make a name read as another. */
+const DIRECTION_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Refuses text that is empty once the invisible characters are removed. */
+const visible = (key: string) => z.refine<string>((s) => s.replace(INVISIBLE, '') !== '', { error: key });
+
+/** Trimmed, NFC-normalised text, lone surrogates replaced (so the length counted is the length stored). */
+const text = () =>
+  z.string({ error: 'field.invalid' }).check(
+    z.overwrite((s) => s.replace(LONE_SURROGATES, '\uFFFD')),
+    z.normalize('NFC'),
+    z.trim(),
+  );
 
 export const nameSchema = text().check(
   z.minLength(1, { error: 'name.required' }),
+  visible('name.required'),
   z.maxLength(LIMITS.nameMax, { error: 'name.tooLong' }),
   noControl('name.control'),
+  z.refine((s: string) => !DIRECTION_OVERRIDES.test(s), { error: 'name.control' }),
 );
 
 export const emailSchema = text().check(
@@ -32,6 +59,7 @@ export const emailSchema = text().check(
 
 export const messageSchema = text().check(
   z.minLength(1, { error: 'message.required' }),
+  visible('message.required'),
   z.maxLength(LIMITS.messageMax, { error: 'message.tooLong' }),
   z.refine((s: string) => !MESSAGE_CONTROL_CHARS.test(s), { error: 'message.control' }),
 );
@@ -68,6 +96,10 @@ export const commentInputSchema = z.object({
   ),
   website: z.optional(
     z.string({ error: 'field.invalid' }).check(z.maxLength(LIMITS.honeypotMax, { error: 'field.invalid' })),
+  ),
+  /** The token a previous post answered with (MODERATION=first-time: an approved author's proof). */
+  authorToken: z.optional(
+    z.string({ error: 'field.invalid' }).check(z.maxLength(LIMITS.authorTokenMax, { error: 'field.invalid' })),
   ),
 });
 export type CommentInput = z.output<typeof commentInputSchema>;

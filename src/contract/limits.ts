@@ -19,6 +19,7 @@ export const LIMITS = {
   pageSizeDefault: PAGE_SIZE_DEFAULT,
   bodyMaxBytes: 32 * 1024,
   idempotencyKeyMax: 128,
+  authorTokenMax: 200,
 } as const;
 
 /** A thread id: 1–200 characters of [A-Za-z0-9._~:/-] (SPEC §1). */

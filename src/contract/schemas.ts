@@ -60,7 +60,12 @@ export const commentPageSchema = z.object({
 });
 export type CommentPage = z.output<typeof commentPageSchema>;
 
-export const commentCreatedSchema = z.object({ comment: commentSchema });
+/**
+ * Answer to a post (201 published, 202 pending). `authorToken`: keep it with the reader's name
+ * and email and send it with their later posts; under first-time moderation it is what lets an
+ * approved author publish at once (optional: servers before it did not send one).
+ */
+export const commentCreatedSchema = z.object({ comment: commentSchema, authorToken: z.optional(z.string()) });
 
 export const ratingAggregateSchema = z.object({
   average: z.number(),

@@ -38,6 +38,7 @@ export const view = (name: string, count: number) => html\`
   <p class="line">
     <b>bold</b> <i>\${name}</i>
     <x-one></x-one> <x-two></x-two>
+    <span lang="" title="">unknown language</span>
     \${name} \${count}
   </p>
   <pre>  two  spaces
@@ -110,6 +111,8 @@ describe('template minifier (minify-literals) in a real build', () => {
     // Custom elements are inline by default: the space between them shows.
     assert.ok(html.includes('<x-one></x-one> <x-two></x-two>'), html);
     assert.ok(html.includes('${…} ${…}'), html);
+    // Empty attributes that mean something stay.
+    assert.ok(html.includes('<span lang="" title="">unknown language</span>'), html);
     assert.ok(html.includes('<pre>  two  spaces\n    and an indented line  </pre>'), html);
     assert.ok(html.includes('<textarea>  kept\n  as typed</textarea>'), html);
     // Everywhere else, indentation and line breaks collapse.

@@ -27,7 +27,12 @@ interface Rendered {
 
 /** The name rules: one line, ≤ 80 characters, no control characters. */
 function nameFor(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // Names may not carry direction overrides or isolates (the server refuses them, #20.5);
+  // messages still do, so the payload reaches the page there.
+  const line = text
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return Array.from(line).slice(0, 80).join('').trim() || 'x';
 }
 

@@ -21,7 +21,7 @@ describe('error codes', () => {
       errors.notFound(),
       errors.methodNotAllowed('GET'),
       errors.idempotencyConflict(),
-      errors.captchaMissing(),
+      errors.captchaMissing('pow'),
       errors.captchaFailed(),
       errors.captchaUnavailable(),
       errors.notBuilt(),

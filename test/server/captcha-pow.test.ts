@@ -139,6 +139,9 @@ describe('proof-of-work captcha over HTTP', () => {
       field: 'captcha.required',
     });
     assert.deepEqual(await listed(srv, '/pow/missing'), []);
+    // The proof-of-work never asks to "check re-captcha" (#20.7).
+    const res = await srv.post('/pow/missing', comment());
+    assert.equal(((await res.json()) as { message: string }).message, 'Please complete the captcha.');
   });
 
   it('refuses a wrong number with 403 captcha.invalid and stores nothing', async () => {

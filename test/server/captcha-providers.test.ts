@@ -152,14 +152,14 @@ for (const provider of PROVIDERS) {
       assert.deepEqual(await listed(`/${provider}/invalid`), []);
     });
 
-    it('no token → 422 captcha.required without asking the provider', async () => {
+    it("no token → 422 captcha.required without asking the provider, in the provider's words", async () => {
       standIn.mode = 'up';
       standIn.requests.length = 0;
-      assert.deepEqual(await verdict(await post(`/${provider}/missing`, comment())), [
-        422,
-        'validation',
-        'captcha.required',
-      ]);
+      const res = await post(`/${provider}/missing`, comment());
+      const { message } = (await res.clone().json()) as { message: string };
+      assert.deepEqual(await verdict(res), [422, 'validation', 'captcha.required']);
+      // "Re-captcha" only for reCAPTCHA (#20.7).
+      assert.equal(message, provider === 'recaptcha' ? 'Please check re-captcha.' : 'Please complete the captcha.');
       assert.equal(standIn.requests.length, 0);
     });
 

@@ -74,7 +74,7 @@ describe('captcha verdicts', () => {
       [
         'missing',
         422,
-        { error: 'validation', message: 'Please check re-captcha.', fields: { captcha: 'captcha.required' } },
+        { error: 'validation', message: 'Please complete the captcha.', fields: { captcha: 'captcha.required' } },
       ],
       [
         'invalid',

@@ -38,7 +38,8 @@ describe('postComment (the use case, without HTTP)', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'af-post-'));
-    store = await openSqliteStore(join(dir, 'comments.db'));
+    // The store reads the same clock as the use case (an idempotency record is dated by it).
+    store = await openSqliteStore(join(dir, 'comments.db'), { now: () => NOW });
   });
   after(async () => {
     await store.close();

@@ -1,0 +1,30 @@
+/**
+ * The public listing of a thread (SPEC §3): one page of published comments and the total.
+ * A reply whose parent is no longer published (marked spam, deleted, back to pending) shows no
+ * parent: the hidden comment's id is not given away, and the reply reads as a comment of its own.
+ */
+import type { CommentPage, Sort } from '../../src/contract/schemas.js';
+import type { AppDeps } from '../deps.js';
+import { pageBody, publicComment } from '../http/shape.js';
+import type { Position, StoredComment } from '../store/types.js';
+
+export interface ListCommentsRequest {
+  thread: string;
+  limit: number;
+  after: Position | null;
+  sort: Sort;
+}
+
+export async function listComments(deps: Pick<AppDeps, 'store'>, request: ListCommentsRequest): Promise<CommentPage> {
+  const { store } = deps;
+  const { thread, ...options } = request;
+  const [page, total] = await Promise.all([store.listPublished(thread, options), store.countPublished(thread)]);
+  const published = new Set(page.items.map((c) => c.id));
+  const elsewhere = [...new Set(page.items.map((c) => c.parent).filter((p): p is string => !!p && !published.has(p)))];
+  const parents = await Promise.all(elsewhere.map((id) => store.getComment(id)));
+  for (const parent of parents)
+    if (parent?.status === 'published' && parent.thread === thread) published.add(parent.id);
+  const visible = (c: StoredComment): StoredComment =>
+    c.parent && !published.has(c.parent) ? { ...c, parent: null } : c;
+  return { ...pageBody({ items: page.items.map(visible), next: page.next }, publicComment), total };
+}
