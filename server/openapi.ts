@@ -332,7 +332,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
               message: validation('message', 'message.required', LIMITS.messageMax),
               rating: validation('rating', 'rating.range', ratingMax),
               parent: validation('parent', 'parent.invalid', ratingMax),
-              captcha: errors.captchaMissing(),
+              captcha: errors.captchaMissing('pow'),
             }),
             429: rateLimited('form.rateLimited'),
             500: internal,
