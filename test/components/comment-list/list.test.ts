@@ -204,25 +204,3 @@ describe('<comment-list> pagination and sort', () => {
     expect(text(shadow(el).querySelector('.count'))).to.equal('501 comments');
   });
 });
-
-// Runs in this file's page, where nothing has fetched the reply form's code before.
-describe('<comment-list> reply form on demand', () => {
-  afterEach(() => restoreFetch());
-
-  it('pointing at "Reply" fetches the reply form; a click then opens it at once', async () => {
-    const fetched = () =>
-      performance.getEntriesByType('resource').some((e) => /src\/components\/comment-list\/reply\b/.test(e.name));
-    stubFetch(() => page([comment()]));
-    const el = await makeList();
-    await until(() => articles(el).length === 1);
-    const reply = buttonByText(articles(el)[0]!, 'Reply')!;
-    expect(fetched(), 'not fetched while reading').to.equal(false);
-    reply.dispatchEvent(new PointerEvent('pointerenter'));
-    await until(fetched, 'fetched on pointerenter');
-    await import('../../../src/components/comment-list/reply.js');
-    await new Promise((r) => setTimeout(r));
-    reply.click();
-    await el.updateComplete;
-    expect(Boolean(articles(el)[0]!.querySelector('comment-form')), 'open at once').to.equal(true);
-  });
-});
