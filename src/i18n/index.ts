@@ -21,10 +21,10 @@ export function addEnglish(entries: Partial<Catalogue>): void {
  * Each is its own chunk in the library and CDN builds.
  */
 const loaders: Partial<Record<Locale, () => Promise<Catalogue>>> = {
-  es: () => import('./es.js').then((m) => m.es),
-  pt: () => import('./pt.js').then((m) => m.pt),
-  fr: () => import('./fr.js').then((m) => m.fr),
-  de: () => import('./de.js').then((m) => m.de),
+  es: () => import('./lazy/es.js').then((m) => m.es),
+  pt: () => import('./lazy/pt.js').then((m) => m.pt),
+  fr: () => import('./lazy/fr.js').then((m) => m.fr),
+  de: () => import('./lazy/de.js').then((m) => m.de),
 };
 
 const cache = new Map<Locale, Partial<Catalogue>>([['en', english]]);

@@ -7,6 +7,7 @@ import type { RatingAggregate } from '../../contract/schemas.js';
 import { closestComposed, type Translator } from '../../i18n/index.js';
 import { emit, type RatingChangeDetail, type RatingSubmittedDetail } from '../shared/events.js';
 import { FeedbackElement } from '../shared/feedback-element.js';
+import { onDemand } from '../shared/on-demand.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { ratingStyles } from './article-rating.styles.js';
 
@@ -16,7 +17,7 @@ const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true">
 const STATE = { state: true };
 
 /**
- * What the standalone vote (./vote.lazy.ts, loaded on demand) may read and do of its rating.
+ * What the standalone vote (./lazy/vote.ts, loaded on demand) may read and do of its rating.
  * The rating has already shown the new vote (checked star, busy) before the module runs.
  */
 export interface VoteHost {
@@ -36,13 +37,8 @@ export interface VoteHost {
   refuse(reason: string): void;
 }
 
-/** ./vote.lazy.ts, fetched once; a failed fetch is tried again on the next vote. */
-let voteModule: Promise<typeof import('./vote.lazy.js')> | undefined;
-const loadVote = (): Promise<typeof import('./vote.lazy.js')> =>
-  (voteModule ??= import('./vote.lazy.js').catch((err: unknown) => {
-    voteModule = undefined;
-    throw err;
-  }));
+/** The standalone vote, fetched on the first hover, focus or pick. */
+const loadVote = onDemand(() => import('./lazy/vote.js'));
 
 const clampScale = (max: number): number =>
   Number.isFinite(max) ? Math.min(RATING_SCALE_MAX, Math.max(1, Math.round(max))) : 5;
@@ -308,7 +304,7 @@ export class ArticleRating extends FeedbackElement {
 
   /**
    * Standalone: shows `star` as the reader's vote at once and hands the sending to
-   * ./vote.lazy.ts, which answers through a VoteHost.
+   * ./lazy/vote.ts, which answers through a VoteHost.
    */
   private _castVote(star: number): void {
     const endpoint = resolveEndpoint(this);

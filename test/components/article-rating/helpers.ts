@@ -97,9 +97,9 @@ export function focusedStar(el: ArticleRating): number {
   return active ? stars(el).indexOf(active as HTMLElement) + 1 : 0;
 }
 
-/** Whether the page fetched the on-demand standalone vote (src/components/article-rating/vote.lazy.ts). */
+/** Whether the page fetched the on-demand standalone vote (src/components/article-rating/lazy/vote.ts). */
 export function voteLoaded(): boolean {
-  return performance.getEntriesByType('resource').some((r) => /\/article-rating\/vote\.lazy\b/.test(r.name));
+  return performance.getEntriesByType('resource').some((r) => /\/article-rating\/lazy\/vote\b/.test(r.name));
 }
 
 /** A keydown on the star that has the focus in `el`, as a browser sends it; returned to read `defaultPrevented`. */

@@ -82,11 +82,11 @@ export function visibleFeedback(el: CommentForm): string[] {
 }
 
 /**
- * The form loads its checks and its sending code (./actions.ts) on the reader's first focus or
+ * The form loads its checks and its sending code (./lazy/checks.ts, ./lazy/sending.ts) on the reader's first focus or
  * input; this waits until that module is there and the form has rendered with it.
  */
 export async function actionsLoaded(el: CommentForm): Promise<void> {
-  await import('../../../src/components/comment-form/actions.js');
+  await import('../../../src/components/comment-form/lazy/checks.js');
   await new Promise((r) => setTimeout(r, 0));
   await el.updateComplete;
 }

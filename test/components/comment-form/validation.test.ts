@@ -1,7 +1,7 @@
 import '../../../src/components/comment-form/define.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
-import { de } from '../../../src/i18n/de.js';
+import { de } from '../../../src/i18n/lazy/de.js';
 import {
   announcer,
   clearStorage,

@@ -2,7 +2,7 @@
 // one page, as two script tags with different URLs would: the second copy must not throw,
 // and the elements the first copy defined keep working.
 import { expect, fixture, html } from '@open-wc/testing';
-import { es } from '../../../src/i18n/es.js';
+import { es } from '../../../src/i18n/lazy/es.js';
 import { en } from '../../../src/i18n/en.js';
 
 const BUNDLE = '/dist/article-feedback.js';

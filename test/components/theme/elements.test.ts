@@ -52,7 +52,7 @@ async function showValidation(form: CommentForm): Promise<void> {
   const root = form.shadowRoot!;
   root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   // The form loads its checks on the first touch or submit (a dynamic import): wait for them.
-  await import('../../../src/components/comment-form/actions.js');
+  await import('../../../src/components/comment-form/lazy/checks.js');
   await form.updateComplete;
   const email = root.querySelector<HTMLInputElement>('[name="email"]')!;
   email.focus();

@@ -1,12 +1,12 @@
 // The standalone vote: loaded on demand (the reader's first hover, focus or pick), since a page
 // that only shows the average never needs it. It works on its rating only through a VoteHost.
-import { ApiError } from '../../client/api.js';
-import { putRating } from '../../client/api-actions.js';
-import { voterId } from '../../client/voter.js';
-import { enLater } from '../../i18n/en-later.js';
-import { addEnglish } from '../../i18n/index.js';
-import { withVote } from './aggregate.js';
-import type { VoteHost } from './article-rating.js';
+import { ApiError } from '../../../client/api.js';
+import { putRating } from '../../../client/api-actions.js';
+import { voterId } from '../../../client/voter.js';
+import { enLater } from '../../../i18n/en-later.js';
+import { addEnglish } from '../../../i18n/index.js';
+import { withVote } from '../aggregate.js';
+import type { VoteHost } from '../article-rating.js';
 
 // The English this chunk shows (field checks, server answers, captcha, vote results).
 addEnglish(enLater);
