@@ -5,7 +5,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/article-rating/define.js';
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
-import { aggregate, checked, FetchStub, focusedStar, json, keydown, summaryText, voteLoaded } from './helpers.js';
+import { json } from '../helpers/fetch-stub.js';
+import { aggregate, checked, FetchStub, focusedStar, keydown, summaryText, voteLoaded } from './helpers.js';
 
 let stub: FetchStub;
 beforeEach(() => {

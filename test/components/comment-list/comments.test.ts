@@ -3,18 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { pendingComments } from '../../../src/client/pending.js';
 import { avatarColor, formatMessage, initials, linkify } from '../../../src/components/comment-list/format.js';
 import type { PublicComment } from '../../../src/contract/schemas.js';
-import {
-  articles,
-  buttonByText,
-  comment,
-  makeList,
-  page,
-  restoreFetch,
-  shadow,
-  stubFetch,
-  text,
-  until,
-} from './helpers.js';
+import { restoreFetch, routeFetch, stubFetch } from '../helpers/fetch-stub.js';
+import { articles, buttonByText, comment, makeList, page, shadow, text, until } from './helpers.js';
 
 async function listWith(comments: PublicComment[], attrs: Record<string, string> = {}) {
   stubFetch(() => page(comments));
@@ -260,8 +250,8 @@ describe('<comment-list> replies', () => {
   it('keeps an open reply form (its focus and typed text) when a comment is inserted above it and when "Load more" appends', async () => {
     const a = comment({ message: 'a' });
     const b = comment({ message: 'b' });
-    stubFetch((url) =>
-      url.searchParams.get('cursor') ? page([comment({ message: 'c' })], null, 3) : page([a, b], 'next', 3),
+    routeFetch(({ params }) =>
+      params.get('cursor') ? page([comment({ message: 'c' })], null, 3) : page([a, b], 'next', 3),
     );
     const el = await makeList();
     await until(() => articles(el).length === 2);

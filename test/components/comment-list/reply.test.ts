@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { buttonByText, comment, makeList, page, restoreFetch, shadow, stubFetch, text, until } from './helpers.js';
+import { restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
+import { buttonByText, comment, makeList, page, shadow, text, until } from './helpers.js';
 
 async function listWithOne() {
   const c = comment({ name: 'Ana' });
