@@ -102,7 +102,7 @@ export class Translator {
 
   // Created on first use: the first Intl object of a page costs tens of milliseconds (ICU data),
   // and nothing the form shows first needs one.
-  private get _i(): IntlSet {
+  private get _intlSet(): IntlSet {
     return (this._intl ??= intlFor(this.lang, this.locale));
   }
 
@@ -110,7 +110,7 @@ export class Translator {
   t(key: MessageKey, params: Params = {}): string {
     // The key itself when a chunk forgot `addEnglish`: visible in tests, never a crash.
     let entry: Entry = this._overrides[key] ?? this._catalogue[key] ?? english[key] ?? key;
-    if (typeof entry === 'function') entry = entry(this._i.plurals.select(Number(params.n) || 0));
+    if (typeof entry === 'function') entry = entry(this._intlSet.plurals.select(Number(params.n) || 0));
     return entry.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = params[name];
       return v === undefined
@@ -119,7 +119,7 @@ export class Translator {
           ? v
           : this._plainDigits && Number.isInteger(v) && v >= 0 && v < 1000
             ? String(v)
-            : this._i.numbers.format(v);
+            : this._intlSet.numbers.format(v);
     });
   }
 
@@ -134,7 +134,7 @@ export class Translator {
   }
 
   formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-    const { numbers } = this._i;
+    const { numbers } = this._intlSet;
     return (options ? new Intl.NumberFormat(numbers.resolvedOptions().locale, options) : numbers).format(n);
   }
 }

@@ -361,6 +361,7 @@ export class CaptchaField extends FeedbackElement {
     const t = (key: MessageKey) => this._locale.tr.t(key);
     const withWidget = isProviderName(this._currentProvider);
     const key = this._statusKey();
+    const mark = this._state === 'verified' ? html`<span class="mark" aria-hidden="true">✓</span>` : nothing;
     const tone =
       this._state === 'verified' ? 'ok' : this._state === 'error' || this._state === 'unavailable' ? 'bad' : '';
     return html`
@@ -368,7 +369,7 @@ export class CaptchaField extends FeedbackElement {
         <span id="label" class=${withWidget ? 'label' : 'visually-hidden'} part="label">${t('captcha.label')}</span>
         ${withWidget ? html`<div class="widget"><slot name="widget"></slot></div>` : nothing}
         <p class="status ${tone}" part="feedback" role="status" tabindex="-1">
-          ${key ? html`${this._state === 'verified' ? html`<span class="mark" aria-hidden="true">✓</span>` : nothing}${t(key)}` : nothing}
+          ${key ? html`${mark}${t(key)}` : nothing}
         </p>
       </div>
     `;
