@@ -37,6 +37,8 @@ export const enFirst: FirstCatalogue = {
   'list.error': 'Comments could not be loaded.',
   'list.retry': 'Retry',
   'list.reply': 'Reply',
+  'list.cancelReply': 'Cancel reply',
+  'list.replyTo': 'Reply to {name}',
   'list.pending': 'Awaiting moderation',
   'list.sortLabel': 'Sort comments',
   'list.sortNewest': 'Newest first',

@@ -42,7 +42,4 @@ export const enLater: LaterCatalogue = {
     c === 'one'
       ? 'Too many votes. Please try again in {n} second.'
       : 'Too many votes. Please try again in {n} seconds.',
-  // An open reply form (added by comment-list/reply.ts, which alone opens one).
-  'list.cancelReply': 'Cancel reply',
-  'list.replyTo': 'Reply to {name}',
 };

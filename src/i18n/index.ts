@@ -21,10 +21,10 @@ export function addEnglish(entries: Partial<Catalogue>): void {
  * Each is its own chunk in the library and CDN builds.
  */
 const loaders: Partial<Record<Locale, () => Promise<Catalogue>>> = {
-  es: () => import('./es.js').then((m) => m.es),
-  pt: () => import('./pt.js').then((m) => m.pt),
-  fr: () => import('./fr.js').then((m) => m.fr),
-  de: () => import('./de.js').then((m) => m.de),
+  es: () => import('./lazy/es.js').then((m) => m.es),
+  pt: () => import('./lazy/pt.js').then((m) => m.pt),
+  fr: () => import('./lazy/fr.js').then((m) => m.fr),
+  de: () => import('./lazy/de.js').then((m) => m.de),
 };
 
 const cache = new Map<Locale, Partial<Catalogue>>([['en', english]]);
@@ -87,22 +87,31 @@ export type Params = Record<string, string | number>;
  */
 export class Translator {
   readonly locale: Locale;
-  /** Small integers print the same in every catalogue's locale; skip Intl for them. */
+  /** @internal Small integers print the same in every catalogue's locale; skip Intl for them. */
   private readonly _plainDigits: boolean;
+  /** @internal */
   private _intl: IntlSet | undefined;
+
+  /** @internal The language's catalogue (English until another one is loaded). */
+  private readonly _catalogue: Partial<Catalogue>;
+  /** @internal The publisher's `messages`, over the catalogue. */
+  private readonly _overrides: Messages;
 
   constructor(
     readonly lang: string,
-    private readonly _catalogue: Partial<Catalogue> = english,
-    private readonly _overrides: Messages = {},
+    catalogue: Partial<Catalogue> = english,
+    overrides: Messages = {},
   ) {
+    this._catalogue = catalogue;
+    this._overrides = overrides;
     this.locale = normalizeLocale(lang);
     this._plainDigits = /^(en|es|pt|fr|de)(-[A-Za-z]{2})?$/i.test(lang);
   }
 
   // Created on first use: the first Intl object of a page costs tens of milliseconds (ICU data),
   // and nothing the form shows first needs one.
-  private get _i(): IntlSet {
+  /** @internal */
+  private get _intlSet(): IntlSet {
     return (this._intl ??= intlFor(this.lang, this.locale));
   }
 
@@ -110,7 +119,7 @@ export class Translator {
   t(key: MessageKey, params: Params = {}): string {
     // The key itself when a chunk forgot `addEnglish`: visible in tests, never a crash.
     let entry: Entry = this._overrides[key] ?? this._catalogue[key] ?? english[key] ?? key;
-    if (typeof entry === 'function') entry = entry(this._i.plurals.select(Number(params.n) || 0));
+    if (typeof entry === 'function') entry = entry(this._intlSet.plurals.select(Number(params.n) || 0));
     return entry.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = params[name];
       return v === undefined
@@ -119,7 +128,7 @@ export class Translator {
           ? v
           : this._plainDigits && Number.isInteger(v) && v >= 0 && v < 1000
             ? String(v)
-            : this._i.numbers.format(v);
+            : this._intlSet.numbers.format(v);
     });
   }
 
@@ -134,7 +143,7 @@ export class Translator {
   }
 
   formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-    const { numbers } = this._i;
+    const { numbers } = this._intlSet;
     return (options ? new Intl.NumberFormat(numbers.resolvedOptions().locale, options) : numbers).format(n);
   }
 }

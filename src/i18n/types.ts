@@ -121,8 +121,6 @@ export type LaterKey =
   | 'voter.invalid'
   | 'field.invalid'
   | 'rating.thanks'
-  | 'rating.rateLimited'
-  | 'list.cancelReply'
-  | 'list.replyTo';
+  | 'rating.rateLimited';
 export type LaterCatalogue = Pick<Catalogue, LaterKey>;
 export type FirstCatalogue = Omit<Catalogue, LaterKey>;

@@ -1,14 +1,14 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from '../../client/api.js';
 import { getCaptcha } from '../../client/api-actions.js';
 import { encodePowPayload, powExpiresAt, solvePow } from '../../client/captcha/pow.js';
 import { isProviderName, loadProvider, type ProviderApi, type ProviderName } from '../../client/captcha/providers.js';
 import { resolveEndpoint } from '../../client/endpoint.js';
 import type { CaptchaConfig, PowChallenge } from '../../contract/schemas.js';
-import { LocaleController } from '../../i18n/controller.js';
 import { enLater } from '../../i18n/en-later.js';
 import { addEnglish } from '../../i18n/index.js';
-import type { MessageKey, Messages } from '../../i18n/types.js';
+import type { MessageKey } from '../../i18n/types.js';
+import { FeedbackElement } from '../shared/feedback-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { captchaStyles } from './af-captcha.styles.js';
 
@@ -46,68 +46,67 @@ const EXPIRY_MARGIN_MS = 60_000;
  * @csspart label - The "Spam protection" label of a provider checkbox.
  * @csspart feedback - The status line.
  */
-export class CaptchaField extends LitElement {
+export class CaptchaField extends FeedbackElement {
   static override properties: PropertyDeclarations = {
-    endpoint: {},
     provider: {},
     siteKey: { attribute: 'site-key' },
-    lang: { reflect: true },
-    theme: { reflect: true },
-    messages: { attribute: false },
-    state: { state: true },
-    resolved: { state: true },
+    _state: { state: true },
+    _resolvedProvider: { state: true },
   };
   static override styles = [tokens, captchaStyles];
 
-  /** API base URL; else the enclosing `<article-feedback>`'s. */
-  declare endpoint: string | undefined;
   /** `auto` (ask `GET /captcha`) | `none` | `pow` | `recaptcha` | `hcaptcha` | `turnstile`. */
   provider = 'auto';
   /** Site key for a provider checkbox; when empty, the server's is used. */
   siteKey = '';
-  declare lang: string;
-  declare theme: string | undefined;
-  declare messages: Messages | undefined;
 
-  private state: CaptchaState = 'idle';
-  /** The provider the server named, for `auto`. */
-  private resolved: string | null = null;
+  /** @internal */
+  private _state: CaptchaState = 'idle';
+  /** @internal The provider the server named, for `auto`. */
+  private _resolvedProvider: string | null = null;
 
-  private readonly l10n = new LocaleController(this);
-  private started = false;
-  private run = 0;
-  private abort: AbortController | null = null;
-  /** The proof-of-work's payload, or null when it failed. */
-  private powResult: Promise<string | null> | null = null;
-  private powChallenge: PowChallenge | null = null;
-  private widget: { api: ProviderApi; id: string | number; container: HTMLElement } | null = null;
-  private providerToken: string | null = null;
-  private widgetReady: Promise<void> | null = null;
+  /** @internal */
+  private _started = false;
+  /** @internal */
+  private _run = 0;
+  /** @internal */
+  private _abort: AbortController | null = null;
+  /** @internal The proof-of-work's payload, or null when it failed. */
+  private _powResult: Promise<string | null> | null = null;
+  /** @internal */
+  private _powChallenge: PowChallenge | null = null;
+  /** @internal */
+  private _widget: { api: ProviderApi; id: string | number; container: HTMLElement } | null = null;
+  /** @internal */
+  private _providerToken: string | null = null;
+  /** @internal */
+  private _widgetReady: Promise<void> | null = null;
 
   /** False when there is no captcha to do (provider `none`). */
   get active(): boolean {
-    return this.provider !== 'none' && this.resolved !== 'none';
+    return this.provider !== 'none' && this._resolvedProvider !== 'none';
   }
 
   /** Message key for "not done": reCAPTCHA has its own wording (SPEC §2). */
   get requiredKey(): 'captcha.required' | 'captcha.requiredOther' {
-    return this.currentProvider === 'recaptcha' ? 'captcha.required' : 'captcha.requiredOther';
+    return this._currentProvider === 'recaptcha' ? 'captcha.required' : 'captcha.requiredOther';
   }
 
   /** The current state, for the form and for tests. */
   get captchaState(): CaptchaState {
-    return this.state;
+    return this._state;
   }
 
-  private get currentProvider(): string {
-    return this.provider === 'auto' ? (this.resolved ?? 'auto') : this.provider;
+  /** @internal */
+  private get _currentProvider(): string {
+    return this.provider === 'auto' ? (this._resolvedProvider ?? 'auto') : this.provider;
   }
 
   /** Begins: fetches the configuration and starts solving or loads the provider. Idempotent. */
   start(): void {
-    if (this.started || this.provider === 'none') return;
-    this.started = true;
-    void this.begin();
+    if (this._started || this.provider === 'none') return;
+    this._started = true;
+    void this._begin();
   }
 
   /**
@@ -117,145 +116,151 @@ export class CaptchaField extends LitElement {
    */
   async token(): Promise<string | null> {
     if (!this.active) return null;
-    if (!this.started) this.start();
-    if (this.currentProvider === 'auto' || this.state === 'loading') await this.configReady();
+    if (!this._started) this.start();
+    if (this._currentProvider === 'auto' || this._state === 'loading') await this._configReady();
     if (!this.active) return null;
-    if (isProviderName(this.currentProvider)) return this.currentProviderToken();
+    if (isProviderName(this._currentProvider)) return this._currentProviderToken();
 
-    if (this.state === 'error' || this.state === 'unavailable' || this.nearlyExpired()) this.restart();
-    const result = await this.powResult;
-    if (result && this.nearlyExpired()) {
-      this.restart();
-      return (await this.powResult) ?? null;
+    if (this._state === 'error' || this._state === 'unavailable' || this._nearlyExpired()) this._restart();
+    const result = await this._powResult;
+    if (result && this._nearlyExpired()) {
+      this._restart();
+      return (await this._powResult) ?? null;
     }
     return result ?? null;
   }
 
   /** A new challenge (after a post, or when the server refused the solution), or a cleared checkbox. */
   reset(): void {
-    if (!this.started) return;
-    if (this.widget && isProviderName(this.currentProvider)) {
-      this.providerToken = null;
+    if (!this._started) return;
+    if (this._widget && isProviderName(this._currentProvider)) {
+      this._providerToken = null;
       try {
-        this.widget.api.reset(this.widget.id);
+        this._widget.api.reset(this._widget.id);
       } catch {
         /* the provider may already have dropped the widget */
       }
-      this.setState('waiting');
+      this._setState('waiting');
       return;
     }
-    this.restart();
+    this._restart();
   }
 
   /** Focus goes to the provider's checkbox, else to the status line (read out by screen readers). */
   override focus(options?: FocusOptions): void {
-    const frame = this.widget?.container.querySelector('iframe');
+    const frame = this._widget?.container.querySelector('iframe');
     if (frame) frame.focus(options);
     else this.renderRoot.querySelector<HTMLElement>('.status')?.focus(options);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.teardown();
-    this.started = false;
-    this.state = 'idle';
+    this._teardown();
+    this._started = false;
+    this._state = 'idle';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || changed.has('messages')) this.l10n.refresh();
+    super.willUpdate(changed);
     const settingsChanged = (['provider', 'endpoint', 'siteKey'] as const).some(
       (key) => changed.has(key) && changed.get(key) !== undefined,
     );
-    if (settingsChanged && this.started) this.restart();
+    if (settingsChanged && this._started) this._restart();
     if (changed.has('provider') && this.provider === 'none') {
-      this.teardown();
-      this.started = false;
-      this.state = 'off';
+      this._teardown();
+      this._started = false;
+      this._state = 'off';
     }
   }
 
-  private restart(): void {
-    this.teardown();
-    this.started = true;
-    void this.begin();
+  /** @internal */
+  private _restart(): void {
+    this._teardown();
+    this._started = true;
+    void this._begin();
   }
 
-  private teardown(): void {
-    this.run++;
-    this.abort?.abort();
-    this.abort = null;
-    this.powResult = null;
-    this.powChallenge = null;
-    this.widgetReady = null;
-    this.providerToken = null;
-    if (this.widget) {
+  /** @internal */
+  private _teardown(): void {
+    this._run++;
+    this._abort?.abort();
+    this._abort = null;
+    this._powResult = null;
+    this._powChallenge = null;
+    this._widgetReady = null;
+    this._providerToken = null;
+    if (this._widget) {
       try {
-        this.widget.api.remove?.(this.widget.id);
+        this._widget.api.remove?.(this._widget.id);
       } catch {
         /* ignore */
       }
-      this.widget.container.remove();
-      this.widget = null;
+      this._widget.container.remove();
+      this._widget = null;
     }
-    if (this.provider === 'auto') this.resolved = null;
+    if (this.provider === 'auto') this._resolvedProvider = null;
   }
 
-  private configPromise: Promise<void> | null = null;
+  /** @internal */
+  private _configLoad: Promise<void> | null = null;
 
-  private configReady(): Promise<void> {
-    return this.configPromise ?? Promise.resolve();
+  /** @internal */
+  private _configReady(): Promise<void> {
+    return this._configLoad ?? Promise.resolve();
   }
 
-  private begin(): Promise<void> {
-    const run = ++this.run;
+  /** @internal */
+  private _begin(): Promise<void> {
+    const run = ++this._run;
     const abort = new AbortController();
-    this.abort = abort;
-    this.setState('loading');
+    this._abort = abort;
+    this._setState('loading');
     let settled!: (value: string | null) => void;
-    this.powResult = new Promise((resolve) => (settled = resolve));
-    const work = this.work(run, abort.signal, settled).catch(() => {
-      if (run === this.run) this.setState('unavailable');
+    this._powResult = new Promise((resolve) => (settled = resolve));
+    const work = this._work(run, abort.signal, settled).catch(() => {
+      if (run === this._run) this._setState('unavailable');
       settled(null);
     });
-    this.configPromise = work;
+    this._configLoad = work;
     return work;
   }
 
-  private async work(run: number, signal: AbortSignal, settle: (value: string | null) => void): Promise<void> {
-    const config = await this.loadConfig(signal);
-    if (run !== this.run) return settle(null);
-    if (this.provider === 'auto') this.resolved = config.provider;
+  /** @internal */
+  private async _work(run: number, signal: AbortSignal, settle: (value: string | null) => void): Promise<void> {
+    const config = await this._loadConfig(signal);
+    if (run !== this._run) return settle(null);
+    if (this.provider === 'auto') this._resolvedProvider = config.provider;
 
     if (config.provider === 'none') {
-      this.setState('off');
+      this._setState('off');
       return settle(null);
     }
     if (config.provider !== 'pow') {
       settle(null);
-      this.widgetReady = this.showWidget(run, config.provider, config.siteKey);
-      return this.widgetReady;
+      this._widgetReady = this._showWidget(run, config.provider, config.siteKey);
+      return this._widgetReady;
     }
 
-    this.powChallenge = config.challenge;
-    this.setState('solving');
+    this._powChallenge = config.challenge;
+    this._setState('solving');
     let solution;
     try {
       solution = await solvePow(config.challenge, { signal });
     } catch {
-      if (run === this.run) this.setState('error');
+      if (run === this._run) this._setState('error');
       return settle(null);
     }
-    if (run !== this.run) return settle(null);
+    if (run !== this._run) return settle(null);
     if (!solution) {
-      this.setState('error');
+      this._setState('error');
       return settle(null);
     }
-    this.setState('verified');
+    this._setState('verified');
     settle(encodePowPayload(config.challenge, solution.number));
   }
 
-  /** What to show: the element's own provider, or the server's (`auto`, or a pow challenge). */
-  private async loadConfig(signal: AbortSignal): Promise<CaptchaConfig> {
+  /** @internal What to show: the element's own provider, or the server's (`auto`, or a pow challenge). */
+  private async _loadConfig(signal: AbortSignal): Promise<CaptchaConfig> {
     const provider = this.provider;
     if (isProviderName(provider) && this.siteKey) return { provider, siteKey: this.siteKey };
     const base = resolveEndpoint(this);
@@ -275,16 +280,17 @@ export class CaptchaField extends LitElement {
     throw new Error(`the server offers ${config.provider}, not ${provider}`);
   }
 
-  private async showWidget(run: number, provider: ProviderName, siteKey: string): Promise<void> {
-    this.setState('loading');
+  /** @internal */
+  private async _showWidget(run: number, provider: ProviderName, siteKey: string): Promise<void> {
+    this._setState('loading');
     let api: ProviderApi;
     try {
       api = await loadProvider(provider);
     } catch {
-      if (run === this.run) this.setState('unavailable');
+      if (run === this._run) this._setState('unavailable');
       return;
     }
-    if (run !== this.run || !this.isConnected) return;
+    if (run !== this._run || !this.isConnected) return;
     const container = document.createElement('div');
     container.slot = 'widget';
     container.className = 'af-captcha-widget';
@@ -292,67 +298,72 @@ export class CaptchaField extends LitElement {
     try {
       const id = api.render(container, {
         sitekey: siteKey,
-        theme: this.widgetTheme(),
+        theme: this._widgetTheme(),
         callback: (token: string) => {
-          if (run !== this.run) return;
-          this.providerToken = token;
-          this.setState('done');
+          if (run !== this._run) return;
+          this._providerToken = token;
+          this._setState('done');
         },
         'expired-callback': () => {
-          if (run !== this.run) return;
-          this.providerToken = null;
-          this.setState('waiting');
+          if (run !== this._run) return;
+          this._providerToken = null;
+          this._setState('waiting');
         },
         'error-callback': () => {
-          if (run !== this.run) return;
-          this.providerToken = null;
-          this.setState('unavailable');
+          if (run !== this._run) return;
+          this._providerToken = null;
+          this._setState('unavailable');
         },
       });
-      this.widget = { api, id, container };
-      this.setState('waiting');
+      this._widget = { api, id, container };
+      this._setState('waiting');
     } catch {
       container.remove();
-      this.setState('unavailable');
+      this._setState('unavailable');
     }
   }
 
-  private currentProviderToken(): string | null {
-    if (this.providerToken) return this.providerToken;
-    if (!this.widget) return null;
+  /** @internal */
+  private _currentProviderToken(): string | null {
+    if (this._providerToken) return this._providerToken;
+    if (!this._widget) return null;
     try {
-      return this.widget.api.getResponse(this.widget.id) || null;
+      return this._widget.api.getResponse(this._widget.id) || null;
     } catch {
       return null;
     }
   }
 
-  private widgetTheme(): 'light' | 'dark' {
+  /** @internal */
+  private _widgetTheme(): 'light' | 'dark' {
     if (this.theme === 'dark' || this.theme === 'light') return this.theme;
     return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
 
-  private nearlyExpired(): boolean {
-    const expires = this.powChallenge ? powExpiresAt(this.powChallenge) : null;
+  /** @internal */
+  private _nearlyExpired(): boolean {
+    const expires = this._powChallenge ? powExpiresAt(this._powChallenge) : null;
     return expires !== null && expires - EXPIRY_MARGIN_MS < Date.now();
   }
 
-  private setState(next: CaptchaState): void {
-    if (this.state === next) return;
-    this.state = next;
+  /** @internal */
+  private _setState(next: CaptchaState): void {
+    if (this._state === next) return;
+    this._state = next;
     this.dispatchEvent(
       new CustomEvent<CaptchaStateDetail>('captcha-state', {
-        detail: { state: next, provider: this.currentProvider },
+        detail: { state: next, provider: this._currentProvider },
         bubbles: true,
         composed: false,
       }),
     );
   }
 
-  private statusKey(): MessageKey | null {
-    switch (this.state) {
+  /** @internal */
+  private _statusKey(): MessageKey | null {
+    switch (this._state) {
       case 'loading':
-        return isProviderName(this.currentProvider) ? null : 'captcha.verifying';
+        return isProviderName(this._currentProvider) ? null : 'captcha.verifying';
       case 'solving':
         return 'captcha.verifying';
       case 'verified':
@@ -368,16 +379,18 @@ export class CaptchaField extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.active) return nothing;
-    const t = (key: MessageKey) => this.l10n.tr.t(key);
-    const withWidget = isProviderName(this.currentProvider);
-    const key = this.statusKey();
-    const tone = this.state === 'verified' ? 'ok' : this.state === 'error' || this.state === 'unavailable' ? 'bad' : '';
+    const t = (key: MessageKey) => this._locale.tr.t(key);
+    const withWidget = isProviderName(this._currentProvider);
+    const key = this._statusKey();
+    const mark = this._state === 'verified' ? html`<span class="mark" aria-hidden="true">✓</span>` : nothing;
+    const tone =
+      this._state === 'verified' ? 'ok' : this._state === 'error' || this._state === 'unavailable' ? 'bad' : '';
     return html`
       <div class="captcha" role="group" aria-labelledby="label">
         <span id="label" class=${withWidget ? 'label' : 'visually-hidden'} part="label">${t('captcha.label')}</span>
         ${withWidget ? html`<div class="widget"><slot name="widget"></slot></div>` : nothing}
         <p class="status ${tone}" part="feedback" role="status" tabindex="-1">
-          ${key ? html`${this.state === 'verified' ? html`<span class="mark" aria-hidden="true">✓</span>` : nothing}${t(key)}` : nothing}
+          ${key ? html`${mark}${t(key)}` : nothing}
         </p>
       </div>
     `;

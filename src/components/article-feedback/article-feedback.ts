@@ -1,8 +1,7 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { PAGE_SIZE_DEFAULT } from '../../contract/constants.js';
-import { LocaleController } from '../../i18n/controller.js';
-import type { Messages } from '../../i18n/types.js';
+import { FeedbackElement, type Theme } from '../shared/feedback-element.js';
 import { BLOCK_PARTS } from '../shared/parts.js';
 import { styles } from './article-feedback.styles.js';
 
@@ -13,41 +12,26 @@ import { styles } from './article-feedback.styles.js';
  *
  * @csspart heading - the h2
  */
-export class ArticleFeedback extends LitElement {
+export class ArticleFeedback extends FeedbackElement {
   static override properties: PropertyDeclarations = {
-    endpoint: {},
-    thread: {},
-    lang: {},
-    theme: { reflect: true },
     captcha: {},
     captchaSiteKey: { attribute: 'captcha-site-key' },
     pageSize: { type: Number, attribute: 'page-size' },
     heading: {},
-    messages: { attribute: false },
   };
   static override styles = styles;
 
-  declare endpoint?: string;
-  declare thread?: string;
-  override lang = '';
-  theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** The block's colour scheme, handed to every inner element. */
+  override theme: Theme = 'auto';
   /** `auto` (ask the server) | `none` | `pow` | `recaptcha` | `hcaptcha` | `turnstile`. */
   captcha = 'auto';
   declare captchaSiteKey?: string;
   pageSize: number = PAGE_SIZE_DEFAULT;
   /** Overrides the heading text ("Leave a Comment"). */
   declare heading?: string;
-  /** A partial catalogue of message overrides, handed to every inner element. */
-  declare messages?: Messages;
-
-  private _l10n = new LocaleController(this);
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || changed.has('messages')) this._l10n.refresh();
-  }
 
   protected override render(): TemplateResult {
-    const tr = this._l10n.tr;
+    const tr = this._locale.tr;
     const endpoint = resolveEndpoint(this) ?? nothing;
     const thread = resolveThread(this) ?? nothing;
     const lang = tr.lang;

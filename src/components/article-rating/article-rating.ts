@@ -1,12 +1,13 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { getRating } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { ownVotes } from '../../client/own-votes.js';
 import { RATING_SCALE_MAX } from '../../contract/constants.js';
 import type { RatingAggregate } from '../../contract/schemas.js';
-import { LocaleController } from '../../i18n/controller.js';
-import { closestComposed } from '../../i18n/index.js';
-import type { Messages } from '../../i18n/types.js';
+import { closestComposed, type Translator } from '../../i18n/index.js';
+import { emit, type RatingChangeDetail, type RatingSubmittedDetail } from '../shared/events.js';
+import { FeedbackElement } from '../shared/feedback-element.js';
+import { onDemand } from '../shared/on-demand.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { ratingStyles } from './article-rating.styles.js';
 
@@ -14,8 +15,30 @@ const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true">
   <path d="M12 2.5l2.9 6 6.6.9-4.7 4.6 1.1 6.6-5.9-3.1-5.9 3.1 1.1-6.6-4.7-4.6 6.6-.9z" />
 </svg>`;
 const STATE = { state: true };
-/** ./interact.ts, fetched once: one promise, so the events waiting for it run in their order. */
-let interact: Promise<typeof import('./interact.js')> | undefined;
+
+/**
+ * What the standalone vote (./lazy/vote.ts, loaded on demand) may read and do of its rating.
+ * The rating has already shown the new vote (checked star, busy) before the module runs.
+ */
+export interface VoteHost {
+  readonly endpoint: string;
+  readonly thread: string;
+  readonly translator: Translator;
+  /** The number of stars. */
+  readonly scale: number;
+  /** The reader's vote before this one (0 = none), and the aggregate that counted it. */
+  readonly previousVote: number;
+  readonly previousAggregate: RatingAggregate | null | undefined;
+  /** Shows the aggregate as it will be once the server counts the vote. */
+  expect(aggregate: RatingAggregate): void;
+  /** The server counted the vote: its aggregate replaces ours, with a thank-you line. */
+  confirm(aggregate: RatingAggregate, thanks: string): void;
+  /** The vote failed: the previous vote and aggregate come back, with the reason. */
+  refuse(reason: string): void;
+}
+
+/** The standalone vote, fetched on the first hover, focus or pick. */
+const loadVote = onDemand(() => import('./lazy/vote.js'));
 
 const clampScale = (max: number): number =>
   Number.isFinite(max) ? Math.min(RATING_SCALE_MAX, Math.max(1, Math.round(max))) : 5;
@@ -51,10 +74,6 @@ const range = <T>(max: number, f: (n: number) => T): T[] => Array.from({ length:
  * @attr {boolean} required - In a form: invalid ("Please rate this article.") until a star is picked.
  * @attr {string} name - The form field name.
  * @attr {string} label - Visible label text (default "Rating").
- * @attr {string} endpoint - API base URL; else the enclosing `<article-feedback>`'s.
- * @attr {string} thread - Discussion id; else the canonical link's path or `location.pathname`.
- * @attr {string} lang - Language; else the nearest ancestor's `lang`.
- * @attr {'light'|'dark'|'auto'} theme - Colour scheme (default follows the system).
  *
  * @fires {CustomEvent<{value: number}>} rating-change - The reader picked a star (every mode).
  * @fires {CustomEvent<RatingAggregate>} rating-submitted - The server counted the vote; detail is the new aggregate (standalone).
@@ -73,7 +92,7 @@ const range = <T>(max: number, f: (n: number) => T): T[] => Array.from({ length:
  * @cssprop --af-color-valid - Colour of the thank-you message.
  * @cssprop --af-color-muted - Colour of the aggregate text.
  */
-export class ArticleRating extends LitElement {
+export class ArticleRating extends FeedbackElement {
   static override properties: PropertyDeclarations = {
     max: { type: Number },
     value: { type: Number },
@@ -82,21 +101,15 @@ export class ArticleRating extends LitElement {
     required: { type: Boolean, reflect: true },
     name: { reflect: true },
     label: {},
-    endpoint: {},
-    thread: {},
-    lang: { reflect: true },
-    theme: { reflect: true },
-    messages: { attribute: false },
-    _describedBy: { attribute: 'aria-describedby' },
-    _invalidAttr: { attribute: 'aria-invalid' },
-    _pick: STATE,
-    _hover: STATE,
-    _preview: STATE,
-    _agg: STATE,
-    _abort: STATE,
-    _busy: STATE,
-    _msg: STATE,
-    _err: STATE,
+    _hostDescribedBy: { attribute: 'aria-describedby' },
+    _hostAriaInvalid: { attribute: 'aria-invalid' },
+    _checkedStar: STATE,
+    _hoveredStar: STATE,
+    _previewedStar: STATE,
+    _aggregate: STATE,
+    _aggregateRequest: STATE,
+    _voteInFlight: STATE,
+    _message: STATE,
     _touched: STATE,
     _formDisabled: STATE,
   };
@@ -111,46 +124,40 @@ export class ArticleRating extends LitElement {
   /** Reflected because a form-associated element is submitted under its `name` attribute. */
   declare name: string | undefined;
   declare label: string | undefined;
-  declare endpoint: string | undefined;
-  declare thread: string | undefined;
-  declare lang: string;
-  declare theme: string | undefined;
-  declare messages: Messages | undefined;
+
   /**
    * `aria-describedby` / `aria-invalid` an enclosing form (e.g. `<comment-form>`) puts on this
    * element: ids cannot reach into the shadow root, so the radio group repeats them itself.
+   * @internal
    */
-  declare private _describedBy: string | undefined;
-  declare private _invalidAttr: string | undefined;
+  declare private _hostDescribedBy: string | undefined;
+  /** @internal */
+  declare private _hostAriaInvalid: string | undefined;
 
-  // Internal; also used by the on-demand voting module (./vote.ts).
   // State starts undefined (falsy: none, not busy, untouched) to keep the constructor short.
-  /** @internal The checked star: follows `value`, and the keyboard before a standalone vote is cast. */
-  _pick = 0;
+  /** @internal The checked star: follows `value`, and the arrow keys before a standalone vote is cast. */
+  private _checkedStar = 0;
   /** @internal The star under the pointer (0 = none). */
-  declare _hover?: number;
-  /** @internal The focused star while nothing is picked: previewed, not chosen. */
-  declare _preview?: number;
+  declare private _hoveredStar?: number;
+  /** @internal The focused star while nothing is checked: previewed, not chosen. */
+  declare private _previewedStar?: number;
+  /** @internal The article's average and count (standalone). */
+  declare private _aggregate?: RatingAggregate | null;
+  /** @internal The aggregate is loading. */
+  declare private _aggregateRequest?: AbortController | null;
+  /** @internal A standalone vote is on its way. */
+  declare private _voteInFlight?: boolean;
+  /** @internal The message line: thanks, or why a vote failed. */
+  declare private _message?: { text: string; error: boolean };
+  /** @internal The reader has picked a star, left the group, or a form has checked the field. */
+  declare private _touched?: boolean;
   /** @internal */
-  declare _agg?: RatingAggregate | null;
-  /** @internal A vote is on its way. */
-  declare _busy?: boolean;
-  /** @internal The message line (thanks or a refusal) and whether it is an error. */
-  declare _msg?: string;
-  /** @internal */
-  declare _err?: boolean;
-  /** @internal */
-  declare _touched?: boolean;
   declare private _formDisabled?: boolean;
 
   /** @internal */
-  readonly _l10n = new LocaleController(this);
-  private readonly _i = this.attachInternals();
-  declare private _key?: string;
-  /** The last interaction handed to ./interact.ts (updateComplete waits for it). */
-  declare private _k?: Promise<unknown>;
-  /** @internal The average is loading. */
-  declare _abort?: AbortController | null;
+  private readonly _internals = this.attachInternals();
+  /** @internal The endpoint and thread the aggregate was loaded for ('' = none). */
+  declare private _loadedFor?: string;
 
   constructor() {
     super();
@@ -160,36 +167,37 @@ export class ArticleRating extends LitElement {
   // ---- form-associated element API (form, validity, validationMessage, willValidate below) ----
 
   get form(): HTMLFormElement | null {
-    return this._i.form;
+    return this._internals.form;
   }
   get validity(): ValidityState {
-    return this._i.validity;
+    return this._internals.validity;
   }
   get validationMessage(): string {
-    return this._i.validationMessage;
+    return this._internals.validationMessage;
   }
   get willValidate(): boolean {
-    return this._i.willValidate;
+    return this._internals.willValidate;
   }
   get type(): string {
     return 'article-rating';
   }
   checkValidity(): boolean {
-    this._sync();
-    return this._i.checkValidity();
+    this._syncFormState();
+    return this._internals.checkValidity();
   }
   reportValidity(): boolean {
-    this._sync();
-    return this._i.reportValidity();
+    this._syncFormState();
+    return this._internals.reportValidity();
   }
 
   formAssociatedCallback(): void {
     this.requestUpdate();
   }
   formResetCallback(): void {
-    this._pick = this.value = positive(this.getAttribute('value'));
+    this._checkedStar = this.value = positive(this.getAttribute('value'));
     this._touched = false;
-    this._msg = '';
+    this._message = undefined;
+    this._syncFormState();
   }
   formDisabledCallback(disabled: boolean): void {
     this._formDisabled = disabled;
@@ -208,52 +216,42 @@ export class ArticleRating extends LitElement {
 
   /** Votes go to the server at once: an endpoint, and neither a form nor a comment form around. */
   get standalone(): boolean {
-    return !!resolveEndpoint(this) && !this._i.form && !closestComposed(this, 'comment-form');
+    return !!resolveEndpoint(this) && !this._internals.form && !closestComposed(this, 'comment-form');
   }
 
   /** @internal */
-  get _scale(): number {
+  private get _scale(): number {
     return clampScale(this.max);
   }
+  /** @internal */
   private get _disabled(): boolean | undefined {
     return this.disabled || this._formDisabled;
   }
   /** @internal */
-  get _interactive(): boolean {
+  private get _interactive(): boolean {
     return !this.readonly && !this._disabled;
   }
-  /** Required and nothing picked. A read-only or disabled field is not validated, like a native input. */
-  private get _missing(): boolean {
-    return this.required && this._interactive && !this._v();
+  /** @internal Required and nothing picked. A read-only or disabled field is not validated, like a native input. */
+  private get _valueMissing(): boolean {
+    return this.required && this._interactive && !this._starValue();
   }
 
   /** @internal The value as a star number, 0 = none. */
-  _v(): number {
+  private _starValue(): number {
     const v = Math.round(this.value) || 0;
     return v > 0 && v <= this._scale ? v : 0;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._abort?.abort();
+    this._aggregateRequest?.abort();
     // Connected again, it loads the average again.
-    this._key = '';
-  }
-
-  /** Also waits for the last interaction handed to ./interact.ts to be handled. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await this._k;
-    return super.getUpdateComplete();
-  }
-
-  /** @internal updateComplete for ./interact.ts: not waiting for its own handling. */
-  _rendered(): Promise<boolean> {
-    return super.getUpdateComplete();
+    this._loadedFor = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || changed.has('messages')) this._l10n.refresh();
-    if (changed.has('value')) this._pick = this._v();
+    super.willUpdate(changed);
+    if (changed.has('value')) this._checkedStar = this._starValue();
   }
 
   protected override updated(): void {
@@ -261,26 +259,26 @@ export class ArticleRating extends LitElement {
     for (const mini of this.renderRoot.querySelectorAll<HTMLElement>('.mini')) {
       mini.style.setProperty('--_fill', mini.dataset.fill!);
     }
-    this._sync();
+    this._syncFormState();
     const endpoint = this.standalone && resolveEndpoint(this);
     const thread = endpoint && resolveThread(this);
-    const key = thread ? `${endpoint} ${thread}` : '';
-    if (key !== this._key) {
-      this._key = key;
-      if (thread) void this._load(endpoint as string, thread);
+    const loadFor = thread ? `${endpoint} ${thread}` : '';
+    if (loadFor !== this._loadedFor) {
+      this._loadedFor = loadFor;
+      if (thread) void this._loadAggregate(endpoint as string, thread);
     }
   }
 
-  /** The form value, validity and the custom states (`:state(user-invalid)` / `:state(user-valid)`). */
-  private _sync(): void {
-    const v = this._v();
-    const i = this._i;
-    const missing = this._missing;
-    i.setFormValue(v ? `${v}` : null);
-    i.setValidity({ valueMissing: missing }, this._l10n.tr.t('rating.required'), this._tabStop());
+  /** @internal The form value, validity and the custom states (`:state(user-invalid)` / `:state(user-valid)`). */
+  private _syncFormState(): void {
+    const value = this._starValue();
+    const internals = this._internals;
+    const missing = this._valueMissing;
+    internals.setFormValue(value ? `${value}` : null);
+    internals.setValidity({ valueMissing: missing }, this._locale.tr.t('rating.required'), this._tabStop());
     try {
-      i.states[this._touched && missing ? 'add' : 'delete']('user-invalid');
-      i.states[this._touched && v && !this._disabled ? 'add' : 'delete']('user-valid');
+      internals.states[this._touched && missing ? 'add' : 'delete']('user-invalid');
+      internals.states[this._touched && value && !this._disabled ? 'add' : 'delete']('user-valid');
     } catch {
       /* a browser without custom state identifiers: styling only */
     }
@@ -288,71 +286,192 @@ export class ArticleRating extends LitElement {
 
   // ---- server ----------------------------------------------------------------------------
 
-  private async _load(endpoint: string, thread: string): Promise<void> {
-    this._abort?.abort();
-    const abort = (this._abort = new AbortController());
+  /** @internal */
+  private async _loadAggregate(endpoint: string, thread: string): Promise<void> {
+    this._aggregateRequest?.abort();
+    const request = (this._aggregateRequest = new AbortController());
     const remembered = ownVotes.get(thread);
-    if (remembered && !this._v()) this.value = remembered;
+    if (remembered && !this._starValue()) this.value = remembered;
     try {
-      const aggregate = await getRating(endpoint, thread, abort.signal);
-      if (!abort.signal.aborted && !this._busy) this._adopt(aggregate, thread);
+      const aggregate = await getRating(endpoint, thread, request.signal);
+      if (!request.signal.aborted && !this._voteInFlight) this._adoptAggregate(aggregate, thread);
     } catch {
       // The average stays unknown; voting still works.
     } finally {
-      if (this._abort === abort) this._abort = null;
+      if (this._aggregateRequest === request) this._aggregateRequest = null;
     }
   }
 
   /** @internal Takes the server's aggregate: its scale, and its idea of this reader's vote when it has one. */
-  _adopt(aggregate: RatingAggregate, thread: string): void {
+  private _adoptAggregate(aggregate: RatingAggregate, thread: string): void {
     if (Number.isInteger(aggregate.max) && aggregate.max >= 1) this.max = clampScale(aggregate.max);
-    this._agg = aggregate;
+    this._aggregate = aggregate;
     const yours = aggregate.yours ?? 0;
     if (yours >= 1) ownVotes.set(thread, (this.value = yours));
   }
 
-  // ---- interaction -----------------------------------------------------------------------
-
   /**
-   * Hover, click, keys, focus: handled by ./interact.ts, loaded on the first of them. The
-   * default action of a key it handles is prevented at once; what the browser clears when the
-   * event is over (a shadow target, the related target) is read now; updateComplete waits.
+   * Standalone: shows `star` as the reader's vote at once and hands the sending to
+   * ./lazy/vote.ts, which answers through a VoteHost.
+   * @internal
    */
-  private _on(e: KeyboardEvent & FocusEvent): void {
-    if (e.type == 'keydown') {
-      if (e.altKey || e.ctrlKey || e.metaKey || !/^(Arrow\w+|Home|End|Enter| )$/.test(e.key)) return;
-      e.preventDefault();
-    }
-    const n = this._starOf(e);
-    const related = e.relatedTarget;
-    this._k = (interact ??= import('./interact.js')).then(
-      (m) => m.on(this, e, n, related),
-      () => {
-        interact = undefined; // offline: the next event tries again
+  private _castVote(star: number): void {
+    const endpoint = resolveEndpoint(this);
+    const thread = resolveThread(this);
+    if (this._voteInFlight || !endpoint || !thread) return;
+    const previousVote = this._starValue();
+    const previousAggregate = this._aggregate;
+    const settle = (message: { text: string; error: boolean }): void => {
+      this._message = message;
+      this._voteInFlight = false;
+    };
+    const host: VoteHost = {
+      endpoint,
+      thread,
+      translator: this._locale.tr,
+      scale: this._scale,
+      previousVote,
+      previousAggregate,
+      expect: (aggregate) => {
+        this._aggregate = aggregate;
+        this._announceChange(star);
       },
+      confirm: (aggregate, thanks) => {
+        this._adoptAggregate({ ...aggregate, yours: aggregate.yours ?? star }, thread);
+        settle({ text: thanks, error: false });
+        void this.updateComplete.then(() => emit<RatingSubmittedDetail>(this, 'rating-submitted', aggregate));
+      },
+      refuse: (reason) => {
+        this.value = this._checkedStar = previousVote;
+        this._aggregate = previousAggregate;
+        settle({ text: reason, error: true });
+      },
+    };
+    this._aggregateRequest?.abort();
+    this._voteInFlight = true;
+    this._message = undefined;
+    this.value = this._checkedStar = star;
+    loadVote().then(
+      (vote) => vote.castVote(host, star),
+      () => host.refuse(this._locale.tr.t('rating.failed')),
     );
   }
 
+  // ---- interaction: the WAI-ARIA radio group ---------------------------------------------
+
+  /** @internal `star` becomes the value, with the form value and validity, before `rating-change` is fired. */
+  private _pick(star: number): void {
+    this.value = this._checkedStar = star;
+    this._syncFormState();
+    this._announceChange(star);
+  }
+
+  /** @internal `rating-change`, once the pick is rendered (standalone: with the expected aggregate). */
+  private _announceChange(star: number): void {
+    void this.updateComplete.then(() => emit<RatingChangeDetail>(this, 'rating-change', { value: star }));
+  }
+
+  /** @internal A star chosen by a click, Enter or Space, or (form mode) the arrows. */
+  private _choose(star: number): void {
+    if (!this._interactive) return;
+    if (this.standalone) return this._castVote(star);
+    this._touched = true;
+    if (star === this._starValue()) this._syncFormState();
+    else this._pick(star);
+  }
+
   /** @internal */
-  _stars(): HTMLElement[] {
+  private _onClick(e: Event): void {
+    const star = this._starOf(e);
+    if (star) this._choose(star);
+  }
+
+  /**
+   * Arrows move the focus and the check (mirrored for right-to-left), Home/End go to the
+   * first/last star, Enter and Space choose the focused star. In a form a move picks the star,
+   * as a native radio does; standalone it only checks it, and Enter or Space votes.
+   * @internal
+   */
+  private _onKeydown(e: KeyboardEvent): void {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const max = this._scale;
+    const from = this._starOf(e) || this._checkedStar || 1;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const key = e.key;
+    let to: number;
+    if (key === 'ArrowUp' || key === (rtl ? 'ArrowLeft' : 'ArrowRight')) to = Math.min(max, from + 1);
+    else if (key === 'ArrowDown' || key === (rtl ? 'ArrowRight' : 'ArrowLeft')) to = Math.max(1, from - 1);
+    else if (key === 'Home') to = 1;
+    else if (key === 'End') to = max;
+    else if (key === 'Enter' || key === ' ') to = 0;
+    else return;
+    e.preventDefault();
+    if (!this._interactive) return;
+    if (!to) return this._choose(from);
+    if (this.standalone) this._checkedStar = to;
+    else this._choose(to);
+    this._stars()[to - 1]?.focus();
+  }
+
+  /** @internal */
+  private _onFocusIn(e: FocusEvent): void {
+    this._previewedStar = this._checkedStar ? 0 : this._starOf(e); // shown only while interactive
+    this._prefetchVote();
+  }
+
+  /** @internal */
+  private _onFocusOut(e: FocusEvent): void {
+    // Moving to another star is not leaving the group.
+    if (this.renderRoot.contains(e.relatedTarget as Node | null)) return;
+    this._previewedStar = 0;
+    // A keyboard check that was never voted is not the reader's vote.
+    if (this.standalone) {
+      if (!this._voteInFlight) this._checkedStar = this._starValue();
+    } else if (this._interactive) {
+      this._touched = true;
+    }
+  }
+
+  /** @internal Capture: pointerenter does not bubble from the stars. */
+  private readonly _onPointerEnter = {
+    capture: true,
+    handleEvent: (e: PointerEvent): void => {
+      this._hoveredStar = this._starOf(e); // shown only while interactive (see render)
+      this._prefetchVote();
+    },
+  };
+
+  /** @internal */
+  private _onPointerLeave(): void {
+    this._hoveredStar = 0;
+  }
+
+  /** @internal Standalone, a pick casts a vote: the first hover or focus fetches the voting code. */
+  private _prefetchVote(): void {
+    if (this.standalone && this._interactive) loadVote().catch(() => undefined);
+  }
+
+  /** @internal */
+  private _stars(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=radio]')];
   }
 
-  /** The star (1-based) an event happened on, 0 when not on a star. */
+  /** @internal The star (1-based) an event happened on, 0 when not on a star. */
   private _starOf(e: Event): number {
     const star = (e.target as Element).closest?.<HTMLElement>('[role=radio]');
     return star ? this._stars().indexOf(star) + 1 : 0;
   }
 
+  /** @internal */
   private _tabStop(): HTMLElement | undefined {
     const stars = this._stars();
-    return stars[(this._pick || 1) - 1] ?? stars[0];
+    return stars[(this._checkedStar || 1) - 1] ?? stars[0];
   }
 
-  /** The text of the elements the host's `aria-describedby` names, looked up in the host's tree. */
-  private _external(): string {
+  /** @internal The text of the elements the host's `aria-describedby` names, looked up in the host's tree. */
+  private _externalDescription(): string {
     const root = this.getRootNode() as Partial<DocumentOrShadowRoot & NonElementParentNode>;
-    return (this._describedBy ?? '')
+    return (this._hostDescribedBy ?? '')
       .split(/\s+/)
       .map((id) => root.getElementById?.(id)?.textContent)
       .filter(Boolean)
@@ -362,100 +481,105 @@ export class ArticleRating extends LitElement {
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const { tr } = this._l10n;
+    const { tr } = this._locale;
     const max = this._scale;
-    const pick = this._pick;
-    const agg = this._agg;
+    const checked = this._checkedStar;
+    const aggregate = this._aggregate;
     const standalone = this.standalone;
     const disabled = this._disabled;
     const interactive = this._interactive;
-    const shown = interactive ? this._hover || pick || this._preview || 0 : pick;
-    const solid = (interactive && this._hover) || (pick > 0 && (!standalone || pick === this._v()));
-    const invalid = this._touched && this._missing;
+    const shown = interactive ? this._hoveredStar || checked || this._previewedStar || 0 : checked;
+    const solid = (interactive && this._hoveredStar) || (checked > 0 && (!standalone || checked === this._starValue()));
+    const invalid = this._touched && this._valueMissing;
     const showRequired = invalid && !standalone && !closestComposed(this, 'comment-form');
-    const feedback = showRequired ? tr.t('rating.required') : this._msg;
-    const external = this._external();
+    const feedback = showRequired ? tr.t('rating.required') : this._message?.text;
+    const external = this._externalDescription();
     // Standalone, arrows only select and Enter/Space casts the vote: say so to screen readers.
     const hint = standalone && interactive ? tr.t('rating.hint') : '';
     const describedBy = [standalone && 'summary', hint && 'hint', feedback && 'feedback', external && 'external']
       .filter(Boolean)
       .join(' ');
 
-    return html`<div class="rating">
-      <span id="label" part="label">${this.label ?? tr.t('rating.label')}</span>
-      <div
-        part="stars"
-        role="radiogroup"
-        aria-labelledby="label"
-        aria-describedby=${describedBy || nothing}
-        aria-required=${(this.required && !standalone) || nothing}
-        aria-readonly=${this.readonly || nothing}
-        aria-disabled=${disabled || nothing}
-        aria-invalid=${invalid || this._invalidAttr === 'true' || nothing}
-        aria-busy=${this._busy || nothing}
-        @keydown=${this._on}
-        @click=${this._on}
-        @pointerenter=${{
-          // Capture: pointerenter does not bubble from the stars.
-          capture: true,
-          handleEvent: (e: KeyboardEvent & FocusEvent) => this._on(e),
-        }}
-        @pointerleave=${this._on}
-        @focusin=${(e: KeyboardEvent & FocusEvent) => {
-          this._preview = pick ? 0 : this._starOf(e); // shown only while interactive
-          // A star takes the focus on pointerdown or Tab, before any pick: fetch the interaction code.
-          this._on(e);
-        }}
-        @focusout=${this._on}
-      >
-        ${range(
-          max,
-          (n) =>
-            html`<span
-              part="star"
-              role="radio"
-              class=${n > shown ? '' : solid ? 'on' : 'preview'}
-              aria-checked=${n === pick}
-              aria-label=${tr.t('rating.star', { n, max })}
-              aria-disabled=${disabled || nothing}
-              tabindex=${!disabled && n === (pick || 1) ? 0 : -1}
-              >${STAR}</span
-            >`,
-        )}
+    return html`
+      <div class="rating">
+        <span id="label" part="label">${this.label ?? tr.t('rating.label')}</span>
+        <div
+          part="stars"
+          role="radiogroup"
+          aria-labelledby="label"
+          aria-describedby=${describedBy || nothing}
+          aria-required=${(this.required && !standalone) || nothing}
+          aria-readonly=${this.readonly || nothing}
+          aria-disabled=${disabled || nothing}
+          aria-invalid=${invalid || this._hostAriaInvalid === 'true' || nothing}
+          aria-busy=${this._voteInFlight || nothing}
+          @keydown=${this._onKeydown}
+          @click=${this._onClick}
+          @pointerenter=${this._onPointerEnter}
+          @pointerleave=${this._onPointerLeave}
+          @focusin=${this._onFocusIn}
+          @focusout=${this._onFocusOut}
+        >
+          ${range(
+            max,
+            (n) => html`
+              <span
+                part="star"
+                role="radio"
+                class=${n > shown ? '' : solid ? 'on' : 'preview'}
+                aria-checked=${n === checked}
+                aria-label=${tr.t('rating.star', { n, max })}
+                aria-disabled=${disabled || nothing}
+                tabindex=${!disabled && n === (checked || 1) ? 0 : -1}
+              >
+                ${STAR}
+              </span>
+            `,
+          )}
+        </div>
+        ${standalone ? this._renderSummary(tr, max, aggregate) : nothing}
+        <span id="hint" class="visually-hidden">${hint}</span>
+        <span id="external" class="visually-hidden">${external}</span>
+        <div
+          id="feedback"
+          part="feedback"
+          role="status"
+          aria-live="polite"
+          class=${showRequired || this._message?.error ? 'error' : ''}
+        >
+          ${feedback}
+        </div>
       </div>
-      ${
-        standalone
-          ? html`<span id="summary" part="summary" aria-busy=${agg ? nothing : !!this._abort}
-              >${
-                !agg
-                  ? ''
-                  : agg.count > 0
-                    ? html`<span class="average" aria-hidden="true"
-                          >${range(
-                            max,
-                            (n) =>
-                              html`<span class="mini" data-fill=${Math.min(1, Math.max(0, agg.average - n + 1))}
-                                >${STAR}<span class="fill">${STAR}</span></span
-                              >`,
-                          )}</span
-                        >${tr.plural('rating.summary', agg.count, {
-                          average: tr.formatNumber(agg.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-                        })}`
-                    : tr.t('rating.none')
-              }</span
-            >`
-          : nothing
-      }<span id="hint" class="visually-hidden">${hint}</span
-      ><span id="external" class="visually-hidden">${external}</span>
-      <div
-        id="feedback"
-        part="feedback"
-        role="status"
-        aria-live="polite"
-        class=${showRequired || this._err ? 'error' : ''}
-      >
-        ${feedback}
-      </div>
-    </div>`;
+    `;
+  }
+
+  /** @internal The average in partial stars and "4.3 · 128 ratings" (standalone). */
+  private _renderSummary(tr: Translator, max: number, aggregate: RatingAggregate | null | undefined): TemplateResult {
+    const average = aggregate?.average ?? 0;
+    return html`
+      <span id="summary" part="summary" aria-busy=${aggregate ? nothing : !!this._aggregateRequest}>
+        ${
+          !aggregate
+            ? ''
+            : aggregate.count > 0
+              ? html`
+                  <span class="average" aria-hidden="true">
+                    ${range(
+                      max,
+                      (n) => html`
+                        <span class="mini" data-fill=${Math.min(1, Math.max(0, average - n + 1))}>
+                          ${STAR}<span class="fill">${STAR}</span>
+                        </span>
+                      `,
+                    )}
+                  </span>
+                  ${tr.plural('rating.summary', aggregate.count, {
+                    average: tr.formatNumber(average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                  })}
+                `
+              : tr.t('rating.none')
+        }
+      </span>
+    `;
   }
 }

@@ -1,15 +1,20 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { MESSAGE_COUNT_FROM, MESSAGE_MAX } from '../../contract/constants.js';
 import { draftKey, loadDraft, loadIdentity, saveDraft } from '../../client/drafts.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
-import { LocaleController } from '../../i18n/controller.js';
-import type { Messages } from '../../i18n/types.js';
+import type { Translator } from '../../i18n/index.js';
 import { emit, type CommentErrorDetail } from '../shared/events.js';
+import { FeedbackElement } from '../shared/feedback-element.js';
+import { onDemand } from '../shared/on-demand.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './comment-form.styles.js';
 
-/** The checks, the hints and the sending, loaded on the reader's first touch (./actions.ts). */
-type Actions = typeof import('./actions.js');
+/** The client-side checks and the hints under the fields: loaded on the reader's first touch. */
+const loadChecks = onDemand(() => import('./lazy/checks.js'));
+/** The submit, the server's answer and its errors: loaded on the first touch too, awaited by a submit. */
+const loadSending = onDemand(() => import('./lazy/sending.js'));
+/** The `<af-captcha>` element (proof-of-work or a provider's checkbox): loaded on the first touch. */
+const loadCaptcha = onDemand(() => import('./lazy/captcha.js'));
 
 /*
  * A hint that appears when a field is left pushes everything below it down. When the field is
@@ -52,7 +57,8 @@ export interface CaptchaElement extends HTMLElement {
   readonly captchaState?: string;
 }
 
-export interface Values {
+/** What the reader has typed, and the rating picked (0 = none). */
+export interface FormValues {
   email: string;
   name: string;
   message: string;
@@ -60,18 +66,55 @@ export interface Values {
 }
 
 /** What sending ended with: in the status region, or (`failed`) in the alert region with an optional "Try again". */
-export interface Outcome {
+export interface SendOutcome {
   text: string;
   failed?: boolean;
   retry?: boolean;
 }
 
-/** A field's hint while it is shown (made by ./actions.ts): its id, its state class and the element. */
+/** Everything the form shows besides its settings. Replaced as a whole on each change, which re-renders. */
+export interface FormState {
+  values: FormValues;
+  /** Fields whose hint is shown: left once by the reader, or all after a submit attempt. */
+  touched: ReadonlySet<Field>;
+  /** Message keys the server named in a 422, shown until the reader edits that field. */
+  serverErrors: Partial<Record<Field, string>>;
+  /** The captcha's verdict (a message key), from the checks or the server. */
+  captchaError: string | null;
+  sending: boolean;
+  outcome: SendOutcome | null;
+  /** The sentence in the polite live region. */
+  announcement: string;
+  /** A draft was restored and not edited yet: says so above the fields. */
+  draftRestored: boolean;
+}
+
+/**
+ * What the on-demand modules (./lazy/checks.ts, ./lazy/sending.ts) may read and do of their
+ * form. Its public settings (`withRating`, `captcha`, `parent`, …), its shadow root and its
+ * events go through `element`; its state only through `state` and `update`.
+ */
+export interface FormHost {
+  readonly element: CommentForm;
+  readonly translator: Translator;
+  readonly state: Readonly<FormState>;
+  /** Changes the state and re-renders; resolves once rendered. */
+  update(changes: Partial<FormState>): Promise<unknown>;
+  /** The storage key of this form's draft. */
+  readonly draftKey: string | undefined;
+  /** Puts a sentence in the polite live region; a repeated sentence is announced again. */
+  say(text: string): void;
+  /** Shows a failure in the alert region (with "Try again" when `retry`) and fires `comment-error`. */
+  fail(status: number, text: string, retry: boolean): Promise<void>;
+}
+
+/** A field's hint while it is shown (made by ./lazy/checks.ts): its id, its state and the element. */
 export interface Hint {
   id: string;
-  bad: boolean;
-  cls: string;
-  view: TemplateResult;
+  invalid: boolean;
+  /** `is-valid` or `is-invalid`, for the field's box. */
+  className: string;
+  template: TemplateResult;
 }
 
 /**
@@ -81,11 +124,7 @@ export interface Hint {
  *
  * @summary Write a comment (or a reply, with `parent`).
  *
- * @attr endpoint - Base URL of the API; defaults to the enclosing `<article-feedback>`'s.
- * @attr thread - Discussion id; defaults to the canonical link's path, else `location.pathname`.
  * @attr parent - Id of the comment this form replies to; the button then says "Post reply".
- * @attr lang - Language of the texts; defaults to the nearest ancestor's `lang`, else `en`.
- * @attr theme - `light` | `dark` | `auto`.
  * @attr captcha - `auto` (ask the server, default) | `none` | `pow` | `recaptcha` | `hcaptcha` | `turnstile`.
  * @attr captcha-site-key - Site key of the captcha provider, when `captcha` names one.
  * @attr with-rating - Adds an `<article-rating name="rating">` field to the form.
@@ -119,84 +158,49 @@ export interface Hint {
  * @cssprop --af-radius - Corner radius of fields and buttons.
  * @cssprop --af-spacing - Space between fields.
  */
-export class CommentForm extends LitElement {
+export class CommentForm extends FeedbackElement {
   static override properties: PropertyDeclarations = {
-    endpoint: {},
-    thread: {},
     parent: {},
-    theme: { reflect: true },
     captcha: {},
     captchaSiteKey: { attribute: 'captcha-site-key' },
     withRating: { type: Boolean, attribute: 'with-rating' },
     ratingRequired: { type: Boolean, attribute: 'rating-required' },
     ratingMax: { type: Number, attribute: 'rating-max' },
-    messages: { attribute: false },
-    _values: { state: true },
-    _touched: { state: true },
-    _serverErrors: { state: true },
-    _captchaError: { state: true },
-    _sending: { state: true },
-    _outcome: { state: true },
-    _announcement: { state: true },
-    _draftRestored: { state: true },
-    _actions: { state: true },
-    // The `lang` attribute, watched through the setter below; the element's `lang` property stays the platform's.
-    _lang: { attribute: 'lang', noAccessor: true },
+    _state: { state: true },
+    _checks: { state: true },
   };
   static override styles = [tokens, styles];
 
-  /** Base URL of the API. */
-  declare endpoint?: string;
-  /** Discussion id. */
-  declare thread?: string;
   /** Id of the comment this form replies to. */
   declare parent?: string;
-  /** `light` | `dark` | `auto`. */
-  declare theme?: string;
   /** Captcha provider: `auto` asks the server (`GET /captcha`). */
   captcha = 'auto';
   declare captchaSiteKey?: string;
   withRating = false;
   ratingRequired = false;
   ratingMax = 5;
-  /** Overrides of catalogue entries, e.g. `{ 'form.submit': 'Send' }`. */
-  declare messages?: Messages;
 
-  // Internal state. Not `private`: ./actions.ts works on it (`f._values`).
-  // The first four are set by _restoreDraft() when the form is connected.
-  /** @internal */
-  _values!: Values;
-  /** @internal Fields whose hint is shown: left once by the reader, or all after a submit attempt. */
-  _touched!: Set<Field>;
-  /** @internal Message keys the server named in a 422, shown until the reader edits that field. */
-  _serverErrors!: Partial<Record<Field, string>>;
-  /** @internal */
-  _draftRestored!: boolean;
-  /** @internal The captcha's verdict (a message key), from the checks or the server. */
-  _captchaError?: string | null;
-  /** @internal */
-  _sending = false;
-  /** @internal */
-  _outcome?: Outcome | null;
-  /** @internal */
-  _announcement?: string;
-  /** @internal The loaded ./actions.ts; until then no field shows a hint. */
-  _actions?: Actions;
-  /** @internal */
-  readonly _l10n = new LocaleController(this);
+  /** @internal What the form shows (see FormState); its draft part is set by `_restoreDraft()` on connect. */
+  private _state: FormState = {
+    values: { email: '', name: '', message: '', rating: 0 },
+    touched: new Set(),
+    serverErrors: {},
+    captchaError: null,
+    sending: false,
+    outcome: null,
+    announcement: '',
+    draftRestored: false,
+  };
+  /** @internal ./lazy/checks.ts once loaded; until then no field shows a hint. */
+  private _checks?: typeof import('./lazy/checks.js');
   /** @internal The storage key of this form's draft. */
-  _drafts?: string;
-  private _actionsLoad?: Promise<Actions>;
-  private _captchaLoad?: Promise<unknown>;
-  /** @internal Whether ./actions.ts has given this form the hints' looks. */
-  _hintStyled?: boolean;
+  private _draftKey?: string;
+  /** @internal */
   private _countTimer?: ReturnType<typeof setTimeout>;
-
-  /** @internal A change of the `lang` attribute picks the texts again. */
-  set _lang(_value: string | null) {
-    this._l10n.refresh();
-    this.requestUpdate();
-  }
+  /** @internal The captcha's loading and start (see `_startCaptcha`). */
+  private _captchaStart?: Promise<unknown>;
+  /** @internal The on-demand modules' view of this form. */
+  private readonly _host: FormHost = this._createHost();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -204,7 +208,7 @@ export class CommentForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this._l10n.refresh();
+    super.willUpdate(changed);
     if (changed.has('thread') || changed.has('parent')) this._restoreDraft();
   }
 
@@ -214,121 +218,148 @@ export class CommentForm extends LitElement {
   }
 
   /** @internal */
-  get _threadId(): string | null {
-    return resolveThread(this);
+  private _createHost(): FormHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the form, not the host object
+    const form = this;
+    return {
+      element: form,
+      get translator() {
+        return form._locale.tr;
+      },
+      get state() {
+        return form._state;
+      },
+      get draftKey() {
+        return form._draftKey;
+      },
+      update: (changes) => {
+        form._update(changes);
+        return form.updateComplete;
+      },
+      say: (text) => form._say(text),
+      fail: (status, text, retry) => form._fail(status, text, retry),
+    };
   }
 
   /** @internal */
-  get _apiBase(): string | null {
-    return resolveEndpoint(this);
+  private _update(changes: Partial<FormState>): void {
+    this._state = { ...this._state, ...changes };
   }
 
-  /** Loads the draft of this thread/parent, else the remembered name and email. */
+  /** @internal Loads the draft of this thread/parent, else the remembered name and email. */
   private _restoreDraft(): void {
-    const key = draftKey(this._threadId ?? '', this.parent || null);
-    if (key === this._drafts) return;
-    this._drafts = key;
+    const key = draftKey(resolveThread(this) ?? '', this.parent || null);
+    if (key === this._draftKey) return;
+    this._draftKey = key;
     const draft = loadDraft(key);
     const identity = loadIdentity();
-    this._values = {
-      email: draft?.email || identity?.email || '',
-      name: draft?.name || identity?.name || '',
-      message: draft?.message ?? '',
-      rating: draft?.rating ?? 0,
-    };
-    this._draftRestored = !!draft?.message.trim();
-    this._touched = new Set();
-    this._serverErrors = {};
+    this._update({
+      values: {
+        email: draft?.email || identity?.email || '',
+        name: draft?.name || identity?.name || '',
+        message: draft?.message ?? '',
+        rating: draft?.rating ?? 0,
+      },
+      draftRestored: !!draft?.message.trim(),
+      touched: new Set(),
+      serverErrors: {},
+    });
   }
 
-  /** Shows the hint of this field. */
+  /** @internal Shows the hint of this field. */
   private _touch(field: Field): void {
-    this._touched = new Set([...this._touched, field]);
+    this._update({ touched: new Set([...this._state.touched, field]) });
   }
 
-  /** A reader's change of a field: kept, saved as a draft, and no longer judged by the server. */
-  private _set(field: keyof Values, value: string | number): void {
-    this._values = { ...this._values, [field]: value };
-    this._serverErrors = { ...this._serverErrors, [field]: undefined };
-    const v = this._values;
-    if (this._drafts) saveDraft(this._drafts, { ...v, rating: v.rating || null });
+  /** @internal A reader's change of a field: kept, saved as a draft, and no longer judged by the server. */
+  private _set(field: keyof FormValues, value: string | number): void {
+    const values = { ...this._state.values, [field]: value };
+    this._update({ values, serverErrors: { ...this._state.serverErrors, [field]: undefined } });
+    if (this._draftKey) saveDraft(this._draftKey, { ...values, rating: values.rating || null });
   }
 
+  /** @internal */
   private _onInput(e: Event): void {
     const { name, value } = e.target as HTMLInputElement;
     this._set(name as TextField, value);
-    this._draftRestored = false;
+    this._update({ draftRestored: false });
     if (name === 'message') {
       clearTimeout(this._countTimer);
       this._countTimer = setTimeout(() => {
         const left = this._charsLeft;
         // Not for a form taken out of the page meanwhile.
-        if (left !== null && this.isConnected) this._say(this._l10n.tr.plural('form.charsLeft', Math.max(0, left)));
+        if (left !== null && this.isConnected) this._say(this._locale.tr.plural('form.charsLeft', Math.max(0, left)));
       }, 700);
     }
   }
 
-  /** Leaving a field (focusout bubbles from every control) shows its hint. */
+  /** @internal Leaving a field (focusout bubbles from every control) shows its hint. */
   private _onFocusOut(e: FocusEvent): void {
     const target = e.target as Element;
     const field = target.getAttribute('name') as Field | null;
     // Moving between stars retargets to the rating itself: only leaving the group counts.
-    if (!field || e.relatedTarget === target || this._touched.has(field)) return;
+    if (!field || e.relatedTarget === target || this._state.touched.has(field)) return;
     if (pointerDown) afterClick!.push(() => this._touch(field));
     else this._touch(field);
   }
 
+  /** @internal */
   private _onRatingChange(e: CustomEvent<{ value: number }>): void {
     const value = Number(e.detail?.value ?? (e.target as HTMLInputElement).value);
     this._set('rating', Number.isFinite(value) ? value : 0);
     this._touch('rating');
   }
 
+  /** @internal */
+  private _onCaptchaState(): void {
+    void this._checks?.captchaStateChanged(this._host);
+  }
+
   /**
-   * The reader's first touch loads what only an interaction needs: the checks, and the captcha
-   * (started at once: the proof-of-work solves in the background). A `captcha="none"` form
-   * never loads the captcha.
+   * The reader's first touch loads what only an interaction needs: the checks, the sending,
+   * and the captcha (started at once: the proof-of-work solves in the background). A
+   * `captcha="none"` form never loads the captcha.
+   * @internal
    */
   private _onFirstTouch(): void {
     watchPointer();
     this._load().catch(() => undefined);
   }
 
-  /** ./actions.ts and the captcha (both loading at once); a failed load is tried again next time. */
-  private _load(): Promise<[Actions, unknown]> {
+  /** @internal The on-demand modules, loading at once; a failed load is tried again next time. */
+  private _load(): Promise<[typeof import('./lazy/sending.js'), unknown, unknown]> {
     return Promise.all([
-      (this._actionsLoad ??= import('./actions.js').then(
-        (m) => (this._actions = m),
-        (err: unknown) => {
-          this._actionsLoad = undefined;
-          throw err;
-        },
-      )),
-      this.captcha === 'none' ||
-        (this._captchaLoad ??= import('../af-captcha/define.js')
-          .then(() => customElements.whenDefined('af-captcha'))
-          .then(
-            () => this.renderRoot.querySelector<CaptchaElement>('af-captcha')?.start?.(),
-            (err: unknown) => {
-              this._captchaLoad = undefined;
-              throw err;
-            },
-          )),
+      loadSending(),
+      loadChecks().then((checks) => (this._checks = checks)),
+      this.captcha === 'none' || this._startCaptcha(),
     ]);
   }
 
-  /** The submit button, "Try again", Ctrl+Enter and `submit()`. */
-  private async _send(e?: Event): Promise<void> {
-    e?.preventDefault();
-    if (this._sending) return;
-    this._outcome = null;
-    this._sending = true;
-    // Both are usually there since the first touch; a submit without them loads them now.
-    const [actions] = await this._load().catch(() => []);
-    this._sending = false;
-    return actions ? actions.send(this) : this._fail(0, this._l10n.tr.t('form.failed'), true);
+  /** @internal Loads the captcha and starts it, once per form (again after a failed load). */
+  private _startCaptcha(): Promise<unknown> {
+    return (this._captchaStart ??= loadCaptcha()
+      .then(() => customElements.whenDefined('af-captcha'))
+      .then(
+        () => this.renderRoot.querySelector<CaptchaElement>('af-captcha')?.start?.(),
+        (err: unknown) => {
+          this._captchaStart = undefined;
+          throw err;
+        },
+      ));
   }
 
+  /** @internal The submit button, "Try again", Ctrl+Enter and `submit()`. */
+  private async _send(e?: Event): Promise<void> {
+    e?.preventDefault();
+    if (this._state.sending) return;
+    this._update({ outcome: null, sending: true });
+    // Usually there since the first touch; a submit without them loads them now.
+    const [sending] = await this._load().catch(() => []);
+    this._update({ sending: false });
+    return sending ? sending.send(this._host) : this._fail(0, this._locale.tr.t('form.failed'), true);
+  }
+
+  /** @internal */
   private _onKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -336,30 +367,31 @@ export class CommentForm extends LitElement {
     }
   }
 
+  /** @internal */
   private get _charsLeft(): number | null {
-    const length = this._values.message.normalize('NFC').trim().length;
+    const length = this._state.values.message.normalize('NFC').trim().length;
     return length < MESSAGE_COUNT_FROM ? null : MESSAGE_MAX - length;
   }
 
-  /** @internal Puts a sentence in the polite live region; a repeated sentence is announced again. */
-  _say(text: string): void {
-    this._announcement = '';
-    requestAnimationFrame(() => (this._announcement = text));
+  /** @internal */
+  private _say(text: string): void {
+    this._update({ announcement: '' });
+    requestAnimationFrame(() => this._update({ announcement: text }));
   }
 
   /** @internal */
-  async _fail(status: number, text: string, retry: boolean): Promise<void> {
-    this._outcome = { text, failed: true, retry };
+  private async _fail(status: number, text: string, retry: boolean): Promise<void> {
+    this._update({ outcome: { text, failed: true, retry } });
     await this.updateComplete;
     emit<CommentErrorDetail>(this, 'comment-error', { status, message: text });
   }
 
   // ---------------------------------------------------------------- rendering
 
-  /** Email, name or message: label, control, hint (and the character count for the message). */
+  /** @internal Email, name or message: label, control, hint (and the character count for the message). */
   private _field(field: TextField): TemplateResult {
-    const h = this._actions?.hint(this, field);
-    const tr = this._l10n.tr;
+    const h = this._checks?.hint(this._host, field);
+    const tr = this._locale.tr;
     const left = field === 'message' ? this._charsLeft : null;
     return html`
       <div class="field">
@@ -369,14 +401,14 @@ export class CommentForm extends LitElement {
             ? html`<textarea
                   id=${field}
                   part="textarea"
-                  class="control ${h?.cls}"
+                  class="control ${h?.className}"
                   name=${field}
                   rows="5"
                   required
-                  aria-invalid=${!!h?.bad}
+                  aria-invalid=${!!h?.invalid}
                   aria-describedby=${[h?.id, left !== null && 'count'].filter(Boolean).join(' ') || nothing}
-                  ?readonly=${this._sending}
-                  .value=${this._values[field]}
+                  ?readonly=${this._state.sending}
+                  .value=${this._state.values[field]}
                   @input=${this._onInput}
                   @keydown=${this._onKeydown}
                 ></textarea>
@@ -390,29 +422,29 @@ export class CommentForm extends LitElement {
             : html`<input
                 id=${field}
                 part="input"
-                class="control ${h?.cls}"
+                class="control ${h?.className}"
                 name=${field}
                 type=${field === 'email' ? 'email' : 'text'}
                 autocomplete=${field}
                 spellcheck=${field !== 'email'}
                 required
-                aria-invalid=${!!h?.bad}
+                aria-invalid=${!!h?.invalid}
                 aria-describedby=${h?.id ?? nothing}
-                ?readonly=${this._sending}
-                .value=${this._values[field]}
+                ?readonly=${this._state.sending}
+                .value=${this._state.values[field]}
                 @input=${this._onInput}
               />`
         }
-        ${h?.view}
+        ${h?.template}
       </div>
     `;
   }
 
   protected override render(): TemplateResult {
-    const tr = this._l10n.tr;
-    const o = this._outcome;
-    const rating = this._actions?.hint(this, 'rating');
-    const captcha = this._actions?.hint(this, 'captcha');
+    const tr = this._locale.tr;
+    const o = this._state.outcome;
+    const rating = this._checks?.hint(this._host, 'rating');
+    const captcha = this._checks?.hint(this._host, 'captcha');
     return html`
       <form
         part="form"
@@ -423,44 +455,44 @@ export class CommentForm extends LitElement {
         @input=${this._onFirstTouch}
         @focusout=${this._onFocusOut}
       >
-        ${this._draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
+        ${this._state.draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
         ${this._field('email')} ${this._field('name')} ${this._field('message')}
         ${
           this.withRating
-            ? html`<div class="field rating-field ${rating?.cls}">
+            ? html`<div class="field rating-field ${rating?.className}">
                 <article-rating
                   name="rating"
                   .max=${this.ratingMax}
-                  .value=${this._values.rating}
+                  .value=${this._state.values.rating}
                   ?required=${this.ratingRequired}
                   label=${tr.t('form.rating')}
-                  lang=${this.getAttribute('lang') ?? nothing}
+                  lang=${this.lang || nothing}
                   theme=${this.theme ?? nothing}
-                  aria-invalid=${rating?.bad || nothing}
+                  aria-invalid=${rating?.invalid || nothing}
                   aria-describedby=${rating?.id ?? nothing}
                   @rating-change=${this._onRatingChange}
                 ></article-rating>
-                ${rating?.view}
+                ${rating?.template}
               </div>`
             : nothing
         }
         ${
           this.captcha !== 'none' || captcha
-            ? html`<div class="field captcha-field ${captcha?.cls}">
+            ? html`<div class="field captcha-field ${captcha?.className}">
                 ${
                   this.captcha === 'none'
                     ? nothing
                     : html`<af-captcha
-                        .endpoint=${this._apiBase ?? ''}
+                        .endpoint=${resolveEndpoint(this) ?? ''}
                         .provider=${this.captcha}
                         .siteKey=${this.captchaSiteKey ?? ''}
                         .lang=${tr.lang}
                         .theme=${this.theme ?? 'auto'}
                         aria-describedby=${captcha?.id ?? nothing}
-                        @captcha-state=${this._actions?.onCaptchaState}
+                        @captcha-state=${this._onCaptchaState}
                       ></af-captcha>`
                 }
-                ${captcha?.view}
+                ${captcha?.template}
               </div>`
             : nothing
         }
@@ -472,11 +504,11 @@ export class CommentForm extends LitElement {
           type="submit"
           class="btn primary"
           part="button submit"
-          ?disabled=${this._sending}
-          aria-busy=${this._sending}
+          ?disabled=${this._state.sending}
+          aria-busy=${this._state.sending}
         >
           ${
-            this._sending
+            this._state.sending
               ? html`<span class="spinner" aria-hidden="true"></span>${tr.t('form.sending')}`
               : tr.t(this.parent ? 'form.reply' : 'form.submit')
           }
@@ -489,14 +521,14 @@ export class CommentForm extends LitElement {
                 type="button"
                 class="btn retry"
                 part="button retry"
-                ?disabled=${this._sending}
+                ?disabled=${this._state.sending}
                 @click=${this._send}
               >
                 ${tr.t('form.retry')}
               </button>`
             : nothing
         }
-        <div class="visually-hidden" role="status" aria-live="polite" data-announcer>${this._announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite" data-announcer>${this._state.announcement}</div>
       </form>
     `;
   }

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * The icons of the hints' field states, which only ./actions.ts makes. Adopted by each form once
+ * The icons of the hints' field states, which only ./lazy/checks.ts makes. Adopted by each form once
  * that module is there, so the file every page loads does not carry them.
  */
 export const hintStyles = css`

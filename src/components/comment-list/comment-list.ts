@@ -1,38 +1,44 @@
-import {
-  html,
-  LitElement,
-  nothing,
-  render,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { listComments } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { pendingComments } from '../../client/pending.js';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RATING_SCALE_MAX } from '../../contract/constants.js';
 import type { PublicComment, Sort } from '../../contract/schemas.js';
-import { LocaleController } from '../../i18n/controller.js';
-import type { Messages } from '../../i18n/types.js';
+import type { Translator } from '../../i18n/index.js';
 import type { CommentSubmittedDetail } from '../shared/events.js';
+import { FeedbackElement } from '../shared/feedback-element.js';
+import { FORM_PARTS } from '../shared/parts.js';
 import { styles } from './comment-list.styles.js';
-import { avatarHue, formatMessage, initials, times } from './format.js';
+import { avatarHue, formatMessage, initials, times, type Segment } from './format.js';
 
 /** Replies are indented up to this level; deeper replies stay at it. */
 export const MAX_DEPTH = 3;
 
-/** A comment, its level (1 = top), and the replies shown under it. */
-type Node = [comment: PublicComment, level: number, children: Node[], list?: Node[]];
+/** A comment as the list shows it: its level (1 = top) and the replies shown under it. */
+interface ThreadNode {
+  comment: PublicComment;
+  level: number;
+  replies: ThreadNode[];
+  /** The list this node is shown in, once placed: the top level, or a node's `replies`. */
+  placedIn?: ThreadNode[];
+}
 
-/** The inline reply form (./reply.ts), fetched when the reader first reaches for a "Reply" button. */
-let reply: typeof import('./reply.js') | undefined;
-let replyLoad: Promise<unknown> | undefined;
-/** Starts fetching the reply form; a failed fetch is tried again on the next touch. */
-const warm = (): Promise<unknown> =>
-  (replyLoad ??= import('./reply.js').then(
-    (m) => (reply = m),
-    () => (replyLoad = undefined),
-  ));
+/**
+ * A paragraph of a comment: its lines, with links. No whitespace inside the `<p>` (the line
+ * below stays short so that Prettier keeps it on one line): its text is exactly the reader's.
+ */
+const renderParagraph = (lines: Segment[][]): TemplateResult => html`<p>${lines.map(renderLine)}</p>`;
+const renderLine = (line: Segment[], index: number) => [
+  index ? html`<br />` : '',
+  line.map((segment) =>
+    segment.kind === 'link'
+      ? html`<a href=${segment.href} rel="nofollow ugc noopener" target="_blank">${segment.text}</a>`
+      : segment.text,
+  ),
+];
+
+/** Where "Load more" stands. */
+type MoreState = 'idle' | 'loading' | 'failed';
 
 /**
  * `<comment-list>`: the approved comments of a thread, newest or oldest first, a page at a time,
@@ -42,32 +48,23 @@ const warm = (): Promise<unknown> =>
  * @csspart comment - one comment
  * @csspart button - the Reply, Load more and Retry buttons
  */
-export class CommentList extends LitElement {
+export class CommentList extends FeedbackElement {
   static override properties: PropertyDeclarations = {
-    endpoint: {},
-    thread: {},
-    lang: {},
-    theme: { reflect: true },
     sort: {},
     pageSize: { type: Number, attribute: 'page-size' },
     captcha: {},
     captchaSiteKey: { attribute: 'captcha-site-key' },
     ratingMax: { type: Number, attribute: 'rating-max' },
-    messages: { attribute: false },
-    _state: { state: true },
+    _loadState: { state: true },
     _comments: { state: true },
     _pending: { state: true },
-    _more: { state: true },
+    _moreState: { state: true },
     _sort: { state: true },
     _replyTo: { state: true },
     _now: { state: true },
   };
   static override styles = styles;
 
-  declare endpoint?: string;
-  declare thread?: string;
-  override lang = '';
-  declare theme?: 'light' | 'dark' | 'auto';
   sort: Sort = 'newest';
   pageSize: number = PAGE_SIZE_DEFAULT;
   /** Handed to the inline reply forms. */
@@ -75,40 +72,48 @@ export class CommentList extends LitElement {
   declare captchaSiteKey?: string;
   /** The scale of the authors' stars. */
   ratingMax = 5;
-  declare messages?: Messages;
 
-  /** The first update starts loading, so no render sees a state before 'loading'. */
-  private _state: 'loading' | 'ready' | 'error' = 'loading';
+  /** @internal The first update starts loading, so no render sees a state before 'loading'. */
+  private _loadState: 'loading' | 'ready' | 'error' = 'loading';
+  /** @internal */
   private _comments: PublicComment[] = [];
+  /** @internal */
   private _pending: PublicComment[] = [];
-  // Not reactive: they change only together with `_comments` or `_state`.
+  // Not reactive: they change only together with `_comments` or `_loadState`.
+  /** @internal */
   private _total = 0;
+  /** @internal */
   private _next: string | null = null;
-  /** "Load more": 0 idle, 1 loading, 2 failed. */
-  private _more: 0 | 1 | 2 = 0;
+  /** @internal */
+  private _moreState: MoreState = 'idle';
+  /** @internal */
   private _sort: Sort = 'newest';
-  /** @internal The comment whose reply form is open (set by ./reply.ts). */
-  _replyTo: string | null = null;
+  /** @internal The comment whose reply form is open. */
+  private _replyTo: string | null = null;
+  /** @internal The time relative times are counted from, moved on every minute. */
   private _now!: number;
 
-  private _l10n = new LocaleController(this);
-
+  /** @internal The endpoint, thread, order and page size the comments were loaded for. */
   private _loadKey = '';
-  /** The current load's; a "Load more" (only offered after a load) shares it. */
-  private _abort?: AbortController;
-  private _clock?: ReturnType<typeof setInterval>;
-  /** Each comment's message, formatted once. */
-  private _bodies = new WeakMap<PublicComment, unknown>();
-  /** Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
-  private _seen = new Set<string>();
+  /** @internal The current load's; a "Load more" (only offered after a load) shares it. */
+  private _loadAbort?: AbortController;
+  /** @internal */
+  private _minuteTimer?: ReturnType<typeof setInterval>;
+  /** @internal Each comment's message, formatted once. */
+  private _formattedMessages = new WeakMap<PublicComment, unknown>();
+  /** @internal Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
+  private _knownIds = new Set<string>();
   /**
    * The DOM of the comments (`<li>` by comment id, `<ol>` of replies by parent id, '' = top level),
    * kept across renders and moved, never rebuilt: a comment inserted above, or a page appended
    * below, leaves an open reply form (its focus and typed text) alone.
+   * @internal
    */
-  private _items = new Map<string, HTMLLIElement>();
-  private _lists = new Map<string, HTMLOListElement>();
+  private _itemById = new Map<string, HTMLLIElement>();
+  /** @internal */
+  private _listByParent = new Map<string, HTMLOListElement>();
 
+  /** @internal */
   private readonly _onSubmitted = ({ detail }: CustomEvent<CommentSubmittedDetail>): void => {
     const thread = resolveThread(this);
     if (!thread || detail?.comment?.thread !== thread) return;
@@ -118,8 +123,8 @@ export class CommentList extends LitElement {
     if (c.status === 'pending') {
       pendingComments.add(thread, c);
       if (!this._pending.some((p) => p.id === c.id)) this._pending = [...this._pending, c];
-    } else if (!this._seen.has(c.id)) {
-      this._seen.add(c.id);
+    } else if (!this._knownIds.has(c.id)) {
+      this._knownIds.add(c.id);
       this._comments = [...this._comments, c];
       this._total++;
     }
@@ -131,14 +136,14 @@ export class CommentList extends LitElement {
     // Before the first render, and again when put back into a document.
     this._now = Date.now();
     // Relative times ("3 minutes ago") move on every minute.
-    this._clock = setInterval(() => (this._now = Date.now()), 60_000);
+    this._minuteTimer = setInterval(() => (this._now = Date.now()), 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('comment-submitted', this._onSubmitted);
-    clearInterval(this._clock);
-    this._abort?.abort();
+    clearInterval(this._minuteTimer);
+    this._loadAbort?.abort();
     // Load again when put back into a document.
     this._loadKey = '';
   }
@@ -154,70 +159,72 @@ export class CommentList extends LitElement {
     this.requestUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('lang') || changed.has('messages')) this._l10n.refresh();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('sort')) this._sort = this.sort === 'oldest' ? 'oldest' : 'newest';
-    const key = [resolveEndpoint(this), resolveThread(this), this._sort, this._limit].join('|');
+    const key = [resolveEndpoint(this), resolveThread(this), this._sort, this._pageLimit].join('|');
     if (key !== this._loadKey) {
       this._loadKey = key;
       void this._load();
     }
   }
 
-  private get _limit(): number {
+  /** @internal */
+  private get _pageLimit(): number {
     const n = Math.floor(this.pageSize);
     // n - n is 0 for a finite number only (NaN for NaN and ±Infinity).
     return n - n === 0 ? Math.min(PAGE_SIZE_MAX, Math.max(1, n)) : PAGE_SIZE_DEFAULT;
   }
 
-  /** The first page (from scratch), or with `more` the next one. */
+  /** @internal The first page (from scratch), or with `more` the next one. */
   private async _load(more = false): Promise<void> {
     const thread = resolveThread(this);
     const endpoint = resolveEndpoint(this);
     if (more) {
-      if (!this._next || this._more == 1) return;
+      if (!this._next || this._moreState === 'loading') return;
     } else {
-      this._abort?.abort();
-      this._abort = new AbortController();
+      this._loadAbort?.abort();
+      this._loadAbort = new AbortController();
       this._comments = [];
-      this._seen = new Set();
-      this._items = new Map();
-      this._lists = new Map();
+      this._knownIds = new Set();
+      this._itemById = new Map();
+      this._listByParent = new Map();
       this._next = null;
-      this._total = this._more = 0;
+      this._total = 0;
+      this._moreState = 'idle';
       this._replyTo = null;
       this._pending = thread ? pendingComments.list(thread).filter((c) => c.thread === thread) : [];
     }
     if (!thread || !endpoint) {
-      if (!more) this._state = 'error';
+      if (!more) this._loadState = 'error';
       return;
     }
-    const abort = this._abort!;
-    if (more) this._more = 1;
-    else this._state = 'loading';
+    const abort = this._loadAbort!;
+    if (more) this._moreState = 'loading';
+    else this._loadState = 'loading';
     try {
       const page = await listComments(
         endpoint,
         thread,
-        { limit: this._limit, sort: this._sort, cursor: more ? this._next : null },
+        { limit: this._pageLimit, sort: this._sort, cursor: more ? this._next : null },
         abort.signal,
       );
       if (abort.signal.aborted) return;
       // Adds what the server listed; forgets the reader's pending comments that are now published.
-      const fresh = page.comments.filter((c) => c && c.status !== 'pending' && !this._seen.has(c.id));
-      for (const c of fresh) this._seen.add(c.id);
+      const fresh = page.comments.filter((c) => c && c.status !== 'pending' && !this._knownIds.has(c.id));
+      for (const c of fresh) this._knownIds.add(c.id);
       this._comments = [...this._comments, ...fresh];
-      const pending = this._pending.filter((p) => !this._seen.has(p.id));
-      if (pending.length < this._pending.length) pendingComments.forget(thread, this._seen);
+      const pending = this._pending.filter((p) => !this._knownIds.has(p.id));
+      if (pending.length < this._pending.length) pendingComments.forget(thread, this._knownIds);
       this._pending = pending;
       this._total = Math.max(page.total, this._total);
       this._next = page.nextCursor;
-      this._state = 'ready';
-      this._more = 0;
+      this._loadState = 'ready';
+      this._moreState = 'idle';
     } catch {
       if (abort.signal.aborted) return;
-      if (more) this._more = 2;
-      else this._state = 'error';
+      if (more) this._moreState = 'failed';
+      else this._loadState = 'error';
     }
   }
 
@@ -225,35 +232,40 @@ export class CommentList extends LitElement {
    * Top level in the chosen order; replies under their parent, oldest first. A reply deeper than
    * MAX_DEPTH is shown at MAX_DEPTH (beside its ancestor there). A reply whose parent is not
    * loaded (yet) is shown at the top level until the parent arrives.
+   * @internal
    */
-  private _buildTree(): Node[] {
-    const all = [...this._comments, ...this._pending.filter((p) => !this._seen.has(p.id))];
+  private _buildTree(): ThreadNode[] {
+    const all = [...this._comments, ...this._pending.filter((p) => !this._knownIds.has(p.id))];
     const time = (c: PublicComment) => Date.parse(c.createdAt) || 0;
     // Oldest first (a stable sort: equal times keep the order the comments arrived in), so each
     // list of replies, and the top level, is filled in that order.
-    const nodes = new Map(all.sort((a, b) => time(a) - time(b)).map((c): [string, Node] => [c.id, [c, 1, []]]));
-    const roots: Node[] = [];
+    const nodes = new Map(
+      all
+        .sort((a, b) => time(a) - time(b))
+        .map((comment): [string, ThreadNode] => [comment.id, { comment, level: 1, replies: [] }]),
+    );
+    const roots: ThreadNode[] = [];
     // The list a comment goes in (its level set on the way): under its parent, or beside it when
     // the parent is at MAX_DEPTH. A cycle of parents is cut where it closes; no root holds it.
-    const place = (n: Node): Node[] => {
-      if (!n[3]) {
-        n[3] = roots;
-        const p = nodes.get(n[0].parent!);
-        if (p && p !== n) {
-          place(p);
-          n[1] = Math.min(p[1] + 1, MAX_DEPTH);
-          n[3] = p[1] < MAX_DEPTH ? p[2] : p[3]!;
+    const place = (node: ThreadNode): ThreadNode[] => {
+      if (!node.placedIn) {
+        node.placedIn = roots;
+        const parent = nodes.get(node.comment.parent!);
+        if (parent && parent !== node) {
+          place(parent);
+          node.level = Math.min(parent.level + 1, MAX_DEPTH);
+          node.placedIn = parent.level < MAX_DEPTH ? parent.replies : parent.placedIn!;
         }
       }
-      return n[3];
+      return node.placedIn;
     };
-    for (const n of nodes.values()) place(n).push(n);
+    for (const node of nodes.values()) place(node).push(node);
     return this._sort === 'newest' ? roots.reverse() : roots;
   }
 
   protected override render(): TemplateResult {
-    const tr = this._l10n.tr;
-    const state = this._state;
+    const tr = this._locale.tr;
+    const state = this._loadState;
     const busy = state === 'loading';
     const tree = this._buildTree();
     const any = tree.length > 0 && state !== 'error';
@@ -316,14 +328,14 @@ export class CommentList extends LitElement {
       }${
         state !== 'ready'
           ? nothing
-          : this._more > 1
+          : this._moreState === 'failed'
             ? error(true)
             : this._next
               ? html`<div class="more">
                   ${button(
-                    tr.t(this._more ? 'list.loadingMore' : 'list.loadMore'),
+                    tr.t(this._moreState === 'loading' ? 'list.loadingMore' : 'list.loadMore'),
                     () => this._load(true),
-                    this._more > 0,
+                    this._moreState === 'loading',
                   )}
                 </div>`
               : nothing
@@ -334,14 +346,15 @@ export class CommentList extends LitElement {
   /**
    * The `<ol>` of `nodes`, with each comment rendered into its own kept `<li>`. Only the
    * items that are new, gone or out of place are touched.
+   * @internal
    */
-  private _list(nodes: Node[], parent = ''): HTMLOListElement {
-    let ol = this._lists.get(parent);
-    if (!ol) this._lists.set(parent, (ol = document.createElement('ol')));
+  private _list(nodes: ThreadNode[], parent = ''): HTMLOListElement {
+    let ol = this._listByParent.get(parent);
+    if (!ol) this._listByParent.set(parent, (ol = document.createElement('ol')));
     ol.setAttribute('role', 'list');
     const items = nodes.map((node) => {
-      let li = this._items.get(node[0].id);
-      if (!li) this._items.set(node[0].id, (li = document.createElement('li')));
+      let li = this._itemById.get(node.comment.id);
+      if (!li) this._itemById.set(node.comment.id, (li = document.createElement('li')));
       // No `host` option: these templates' listeners are arrow functions.
       render(this._renderNode(node), li);
       return li;
@@ -355,28 +368,13 @@ export class CommentList extends LitElement {
     return ol;
   }
 
-  private _renderNode([c, level, children]: Node): TemplateResult {
-    const tr = this._l10n.tr;
+  /** @internal */
+  private _renderNode({ comment: c, level, replies }: ThreadNode): TemplateResult {
+    const tr = this._locale.tr;
     const pending = c.status === 'pending';
     const open = this._replyTo === c.id;
-    let message = this._bodies.get(c);
-    if (!message) {
-      this._bodies.set(
-        c,
-        (message = formatMessage(c.message).map((paragraph) => {
-          const lines = paragraph.map((line, i) => [
-            i ? html`<br />` : '',
-            line.map((s) =>
-              s.kind === 'link'
-                ? html`<a href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>`
-                : s.text,
-            ),
-          ]);
-          // No whitespace inside <p>: the paragraph's text is exactly the reader's.
-          return html`<p>${lines}</p>`;
-        })),
-      );
-    }
+    let message = this._formattedMessages.get(c);
+    if (!message) this._formattedMessages.set(c, (message = formatMessage(c.message).map(renderParagraph)));
     const rating = c.rating ?? 0;
     const max = Math.max(1, Math.min(RATING_SCALE_MAX, Math.round(this.ratingMax) || 5), Math.ceil(rating));
     const rated = tr.t('list.rated', { n: rating, max });
@@ -417,21 +415,48 @@ export class CommentList extends LitElement {
                     class="link"
                     aria-expanded=${open}
                     aria-controls="reply-${c.id}"
-                    @pointerenter=${warm}
-                    @focus=${warm}
-                    @click=${() =>
-                      // Before ./reply.ts has arrived the button says "Reply": an early click opens (once).
-                      reply
-                        ? reply.toggle(this, c.id)
-                        : warm().then(() => this._replyTo == c.id || reply?.toggle(this, c.id))}
+                    @click=${() => this._toggleReply(c.id)}
                   >
                     ${tr.t(open ? 'list.cancelReply' : 'list.reply')}
                   </button>
                 </div>`
           }
-          <div class="reply-slot" id="reply-${c.id}">${open ? reply!.form(this, c, tr) : nothing}</div>
+          <div class="reply-slot" id="reply-${c.id}">${open ? this._renderReplyForm(c, tr) : nothing}</div>
         </div>
       </article>
-      ${children.length ? this._list(children, c.id) : nothing}`;
+      ${replies.length ? this._list(replies, c.id) : nothing}`;
+  }
+
+  /** @internal Opens the reply form under comment `id` (and moves into its first field), or closes it. */
+  private _toggleReply(id: string): void {
+    this._replyTo = this._replyTo === id ? null : id;
+    if (this._replyTo) void this._focusReplyForm();
+  }
+
+  /** @internal Into the first field (the email) of the one open reply form, once it has rendered. */
+  private async _focusReplyForm(): Promise<void> {
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('comment-form');
+    await form?.updateComplete;
+    form?.shadowRoot?.querySelector<HTMLElement>('[name=email]')?.focus();
+  }
+
+  /** @internal The reply form under comment `c`, with the list's settings. */
+  private _renderReplyForm(c: PublicComment, tr: Translator): TemplateResult {
+    return html`
+      <div role="group" aria-label=${tr.t('list.replyTo', { name: c.name })}>
+        <comment-form
+          exportparts=${FORM_PARTS}
+          parent=${c.id}
+          endpoint=${resolveEndpoint(this)!}
+          thread=${resolveThread(this)!}
+          lang=${tr.lang}
+          theme=${this.theme ?? nothing}
+          captcha=${this.captcha ?? nothing}
+          captcha-site-key=${this.captchaSiteKey ?? nothing}
+          .messages=${this.messages}
+        ></comment-form>
+      </div>
+    `;
   }
 }

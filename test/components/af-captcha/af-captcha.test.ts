@@ -1,16 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/af-captcha/define.js';
 import type { CaptchaField } from '../../../src/components/af-captcha/af-captcha.js';
-import {
-  delay,
-  fakeProviderApi,
-  interceptScripts,
-  json,
-  makeChallenge,
-  restoreFetch,
-  sha256Hex,
-  stubFetch,
-} from './helpers.js';
+import { json, restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
+import { delay, fakeProviderApi, interceptScripts, makeChallenge, sha256Hex } from './helpers.js';
 
 const globals = window as unknown as Record<string, unknown>;
 

@@ -1,32 +1,5 @@
 import type { PowChallenge } from '../../../src/contract/schemas.js';
 
-const realFetch = window.fetch;
-
-export interface Call {
-  url: string;
-  method: string;
-}
-
-/** Replaces `window.fetch`; each request takes the next reply (the last one repeats). */
-export function stubFetch(...replies: (() => Response | Promise<Response>)[]): Call[] {
-  const calls: Call[] = [];
-  let i = 0;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push({ url: String(input), method: init?.method ?? 'GET' });
-    const reply = replies[Math.min(i++, replies.length - 1)]!;
-    return reply();
-  };
-  return calls;
-}
-
-export function restoreFetch(): void {
-  window.fetch = realFetch;
-}
-
-export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
-
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,25 +1,22 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/article-feedback/define.js';
 import type { ArticleFeedback } from '../../../src/components/article-feedback/article-feedback.js';
-
-const realFetch = window.fetch;
+import { json, restoreFetch, routeFetch, type Call } from '../helpers/fetch-stub.js';
 
 /** The API as the inner elements see it: no comments, no ratings, no captcha. */
-function stubApi(): string[] {
-  const urls: string[] = [];
-  window.fetch = async (input: RequestInfo | URL) => {
-    const url = new URL(String(input));
-    urls.push(url.href);
-    const body = url.pathname.endsWith('/comments')
-      ? { comments: [], nextCursor: null, total: 0 }
-      : url.pathname.endsWith('/rating')
-        ? { average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] }
-        : url.pathname.endsWith('/captcha')
-          ? { provider: 'none' }
-          : {};
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  };
-  return urls;
+function stubApi(): Call[] {
+  return routeFetch(({ path }) =>
+    json(
+      200,
+      path.endsWith('/comments')
+        ? { comments: [], nextCursor: null, total: 0 }
+        : path.endsWith('/rating')
+          ? { average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] }
+          : path.endsWith('/captcha')
+            ? { provider: 'none' }
+            : {},
+    ),
+  );
 }
 
 async function make(attrs: string): Promise<ArticleFeedback> {
@@ -55,7 +52,7 @@ describe('<article-feedback>', () => {
     stubApi();
   });
   afterEach(() => {
-    window.fetch = realFetch;
+    restoreFetch();
     document.head.querySelectorAll('link[rel="canonical"][data-test]').forEach((l) => l.remove());
   });
 
@@ -86,7 +83,7 @@ describe('<article-feedback>', () => {
   });
 
   it('takes endpoint and thread set as properties from script, without attributes', async () => {
-    const urls = stubApi();
+    const calls = stubApi();
     const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('article-feedback') as ArticleFeedback;
     el.endpoint = 'https://api.test/scripted/';
@@ -99,9 +96,11 @@ describe('<article-feedback>', () => {
       expect(inner(el, tag).getAttribute('endpoint'), tag).to.equal('https://api.test/scripted');
       expect(inner(el, tag).getAttribute('thread'), tag).to.equal('/news/scripted');
     }
-    await waitUntil(() => urls.some((u) => u === 'https://api.test/scripted/threads/%2Fnews%2Fscripted/rating'));
     await waitUntil(() =>
-      urls.some((u) => u.startsWith('https://api.test/scripted/threads/%2Fnews%2Fscripted/comments')),
+      calls.some(({ url }) => url === 'https://api.test/scripted/threads/%2Fnews%2Fscripted/rating'),
+    );
+    await waitUntil(() =>
+      calls.some(({ url }) => url.startsWith('https://api.test/scripted/threads/%2Fnews%2Fscripted/comments')),
     );
   });
 
@@ -140,12 +139,12 @@ describe('<article-feedback>', () => {
     link.href = 'https://news.example.com/2024/05/harbour-ferry?utm=x';
     link.dataset.test = '';
     document.head.append(link);
-    const urls = stubApi();
+    const calls = stubApi();
     const el = await make('endpoint="https://api.test/api" captcha="none"');
     expect(inner(el, 'comment-list').getAttribute('thread')).to.equal('/2024/05/harbour-ferry');
     await settle(el);
     expect(
-      urls.some((u) => u.startsWith('https://api.test/api/threads/%2F2024%2F05%2Fharbour-ferry/comments')),
+      calls.some(({ url }) => url.startsWith('https://api.test/api/threads/%2F2024%2F05%2Fharbour-ferry/comments')),
     ).to.equal(true);
   });
 

@@ -1,36 +1,22 @@
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import type { RatingAggregate } from '../../../src/contract/schemas.js';
-
-export interface Call {
-  method: string;
-  url: string;
-  body: unknown;
-}
-
-export type Reply = Response | Promise<Response> | (() => Response | Promise<Response>);
+import { json, restoreFetch, routeFetch, type Call, type Reply } from '../helpers/fetch-stub.js';
 
 /**
- * Replaces `window.fetch`: GET …/rating answers `get` (a function for per-call answers), PUT
- * answers the next queued reply (or 200 with the body's vote counted into `get`'s aggregate).
+ * The rating's server, on the shared fetch stub: GET …/rating answers `getReply`, PUT answers
+ * the next queued reply (an unexpected PUT fails the request).
  */
 export class FetchStub {
-  calls: Call[] = [];
+  readonly calls: Call[];
   getReply: () => Response | Promise<Response>;
   putReplies: Reply[] = [];
-  private readonly original = window.fetch;
 
   constructor(aggregate: RatingAggregate = { average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] }) {
     this.getReply = () => json(200, aggregate);
-    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = String(input instanceof Request ? input.url : input);
-      const method = (init?.method ?? 'GET').toUpperCase();
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null;
-      this.calls.push({ method, url, body });
+    this.calls = routeFetch(({ method, url }) => {
       if (method === 'GET') return this.getReply();
-      const next = this.putReplies.shift();
-      if (next === undefined) throw new Error(`unexpected ${method} ${url}`);
-      return typeof next === 'function' ? next() : next;
-    };
+      return this.putReplies.shift() ?? new Error(`unexpected ${method} ${url}`);
+    });
   }
 
   get puts(): Call[] {
@@ -38,12 +24,8 @@ export class FetchStub {
   }
 
   restore(): void {
-    window.fetch = this.original;
+    restoreFetch();
   }
-}
-
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
 export function aggregate(histogram: number[], yours?: number): RatingAggregate {
@@ -97,9 +79,9 @@ export function focusedStar(el: ArticleRating): number {
   return active ? stars(el).indexOf(active as HTMLElement) + 1 : 0;
 }
 
-/** Whether the page fetched the on-demand interaction code (src/components/article-rating/interact.ts). */
-export function interactLoaded(): boolean {
-  return performance.getEntriesByType('resource').some((r) => /\/article-rating\/interact\b/.test(r.name));
+/** Whether the page fetched the on-demand standalone vote (src/components/article-rating/lazy/vote.ts). */
+export function voteLoaded(): boolean {
+  return performance.getEntriesByType('resource').some((r) => /\/article-rating\/lazy\/vote\b/.test(r.name));
 }
 
 /** A keydown on the star that has the focus in `el`, as a browser sends it; returned to read `defaultPrevented`. */

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/article-rating/define.js';
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import { ownVotes } from '../../../src/client/own-votes.js';
+import { json } from '../helpers/fetch-stub.js';
 import {
   aggregate,
   checked,
@@ -11,7 +12,6 @@ import {
   feedbackText,
   focusedStar,
   group,
-  json,
   stars,
   summaryText,
   tabStops,

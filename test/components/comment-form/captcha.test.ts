@@ -2,18 +2,8 @@
 // follows the documented interface, and no <article-rating>: the form must work without it.
 import { expect, oneEvent } from '@open-wc/testing';
 import { CommentForm } from '../../../src/components/comment-form/comment-form.js';
-import {
-  clearStorage,
-  comment,
-  fill,
-  json,
-  makeForm,
-  restoreFetch,
-  root,
-  stubFetch,
-  submit,
-  until,
-} from './helpers.js';
+import { json, restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
+import { clearStorage, comment, fill, makeForm, root, submit, until } from './helpers.js';
 
 class FakeCaptcha extends HTMLElement {
   starts = 0;

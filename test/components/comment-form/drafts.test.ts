@@ -2,17 +2,15 @@ import '../../../src/components/comment-form/define.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
+import { json, restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
 import {
   clearStorage,
   comment,
   field,
   fill,
-  json,
   makeForm,
-  restoreFetch,
   root,
   statusText,
-  stubFetch,
   submit,
   submitButton,
   type,

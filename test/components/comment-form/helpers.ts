@@ -2,41 +2,6 @@ import { fixture, html } from '@open-wc/testing';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
 import type { PublicComment } from '../../../src/contract/schemas.js';
 
-export interface Call {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: Record<string, unknown> | null;
-}
-
-export type Reply = Response | Error | (() => Response | Promise<Response>);
-
-const realFetch = window.fetch;
-
-/** Replaces `window.fetch`; each request takes the next reply (the last one repeats). */
-export function stubFetch(...replies: Reply[]): Call[] {
-  const calls: Call[] = [];
-  let i = 0;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null;
-    calls.push({ url: String(input), method: init?.method ?? 'GET', headers: new Headers(init?.headers), body });
-    const reply = replies[Math.min(i++, replies.length - 1)];
-    if (reply instanceof Error) throw reply;
-    if (typeof reply === 'function') return reply();
-    if (!reply) throw new TypeError('no stubbed reply');
-    return reply.clone();
-  };
-  return calls;
-}
-
-export function restoreFetch(): void {
-  window.fetch = realFetch;
-}
-
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-}
-
 export function comment(overrides: Partial<PublicComment> = {}): PublicComment {
   return {
     id: 'c1',
@@ -82,11 +47,11 @@ export function visibleFeedback(el: CommentForm): string[] {
 }
 
 /**
- * The form loads its checks and its sending code (./actions.ts) on the reader's first focus or
+ * The form loads its checks and its sending code (./lazy/checks.ts, ./lazy/sending.ts) on the reader's first focus or
  * input; this waits until that module is there and the form has rendered with it.
  */
 export async function actionsLoaded(el: CommentForm): Promise<void> {
-  await import('../../../src/components/comment-form/actions.js');
+  await import('../../../src/components/comment-form/lazy/checks.js');
   await new Promise((r) => setTimeout(r, 0));
   await el.updateComplete;
 }

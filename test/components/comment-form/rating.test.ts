@@ -3,19 +3,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
-import {
-  clearStorage,
-  comment,
-  field,
-  fill,
-  json,
-  makeForm,
-  restoreFetch,
-  root,
-  stubFetch,
-  submit,
-  until,
-} from './helpers.js';
+import { json, restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
+import { clearStorage, comment, field, fill, makeForm, root, submit, until } from './helpers.js';
 
 function rating(el: CommentForm): ArticleRating {
   return root(el).querySelector('article-rating') as ArticleRating;

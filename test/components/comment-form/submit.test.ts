@@ -7,6 +7,7 @@ import type {
 } from '../../../src/components/shared/events.js';
 import { pendingComments } from '../../../src/client/pending.js';
 import { en } from '../../../src/i18n/en.js';
+import { json, restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
 import {
   alertText,
   announcer,
@@ -15,12 +16,9 @@ import {
   field,
   fill,
   hintOf,
-  json,
   makeForm,
-  restoreFetch,
   root,
   statusText,
-  stubFetch,
   submit,
   submitButton,
   until,

@@ -1,7 +1,8 @@
 import '../../../src/components/comment-form/define.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
-import { de } from '../../../src/i18n/de.js';
+import { de } from '../../../src/i18n/lazy/de.js';
+import { restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
 import {
   announcer,
   clearStorage,
@@ -10,9 +11,7 @@ import {
   hintOf,
   leave,
   makeForm,
-  restoreFetch,
   root,
-  stubFetch,
   submit,
   type,
   until,

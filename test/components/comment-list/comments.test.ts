@@ -3,18 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { pendingComments } from '../../../src/client/pending.js';
 import { avatarColor, formatMessage, initials, linkify } from '../../../src/components/comment-list/format.js';
 import type { PublicComment } from '../../../src/contract/schemas.js';
-import {
-  articles,
-  buttonByText,
-  comment,
-  makeList,
-  page,
-  restoreFetch,
-  shadow,
-  stubFetch,
-  text,
-  until,
-} from './helpers.js';
+import { restoreFetch, routeFetch, stubFetch } from '../helpers/fetch-stub.js';
+import { articles, buttonByText, comment, makeList, page, shadow, text, until } from './helpers.js';
 
 async function listWith(comments: PublicComment[], attrs: Record<string, string> = {}) {
   stubFetch(() => page(comments));
@@ -32,11 +22,6 @@ function contrastWithWhite(h: number, s: number, l: number): number {
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
   return 1.05 / (0.2126 * f(0) + 0.7152 * f(8) + 0.0722 * f(4) + 0.05);
-}
-
-/** Whether this page has fetched the reply form's on-demand module (comment-list/reply). */
-function replyCodeFetched(): boolean {
-  return performance.getEntriesByType('resource').some((e) => /src\/components\/comment-list\/reply\b/.test(e.name));
 }
 
 function byId(el: Element, id: string): HTMLElement {
@@ -239,12 +224,10 @@ describe('<comment-list> replies', () => {
     const art = byId(el, c.id);
     const reply = buttonByText(art, 'Reply')!;
     expect(reply.getAttribute('aria-expanded')).to.equal('false');
-    // The first click of this page: the reply form's code (fetched on demand) has not loaded yet,
-    // and the click alone (no hover or focus before it) still opens the form once it arrives.
-    expect(replyCodeFetched(), 'reply code not fetched before the click').to.equal(false);
     reply.click();
-    const form = await until(() => art.querySelector('comment-form'), 'reply form');
-    expect(replyCodeFetched(), 'reply code fetched by the click').to.equal(true);
+    await el.updateComplete;
+    const form = art.querySelector('comment-form')!;
+    expect(form, 'open after one render').to.not.equal(null);
     expect(form.getAttribute('parent')).to.equal(c.id);
     expect(form.getAttribute('endpoint')).to.equal('https://api.test/api');
     expect(form.getAttribute('thread')).to.equal('t-1');
@@ -268,8 +251,8 @@ describe('<comment-list> replies', () => {
   it('keeps an open reply form (its focus and typed text) when a comment is inserted above it and when "Load more" appends', async () => {
     const a = comment({ message: 'a' });
     const b = comment({ message: 'b' });
-    stubFetch((url) =>
-      url.searchParams.get('cursor') ? page([comment({ message: 'c' })], null, 3) : page([a, b], 'next', 3),
+    routeFetch(({ params }) =>
+      params.get('cursor') ? page([comment({ message: 'c' })], null, 3) : page([a, b], 'next', 3),
     );
     const el = await makeList();
     await until(() => articles(el).length === 2);

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { MAX_URL_LENGTH, formatMessage, linkify, trimUrl } from '../../../src/components/comment-list/format.js';
 import { MESSAGE_MAX } from '../../../src/contract/constants.js';
-import { articles, comment, makeList, page, restoreFetch, shadow, stubFetch, until } from './helpers.js';
+import { restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
+import { articles, comment, makeList, page, shadow, until } from './helpers.js';
 
 // Comments this browser sent and the server has not listed yet are kept in localStorage and
 // shown too; other suites leave some behind.

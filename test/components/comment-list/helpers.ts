@@ -1,38 +1,8 @@
 import { fixture, html } from '@open-wc/testing';
+import { json } from '../helpers/fetch-stub.js';
 import type { PublicComment } from '../../../src/contract/schemas.js';
 import '../../../src/components/comment-list/define.js';
 import type { CommentList } from '../../../src/components/comment-list/comment-list.js';
-
-export interface Call {
-  url: URL;
-  method: string;
-}
-
-export type Route = (url: URL, method: string) => Response | Promise<Response> | Error;
-
-const realFetch = window.fetch;
-
-/** Replaces `window.fetch` with a router; records every request. */
-export function stubFetch(route: Route): Call[] {
-  const calls: Call[] = [];
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input));
-    const method = init?.method ?? 'GET';
-    calls.push({ url, method });
-    const reply = await route(url, method);
-    if (reply instanceof Error) throw reply;
-    return reply;
-  };
-  return calls;
-}
-
-export function restoreFetch(): void {
-  window.fetch = realFetch;
-}
-
-export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
 
 export function page(comments: PublicComment[], nextCursor: string | null = null, total = comments.length): Response {
   return json(200, { comments, nextCursor, total });

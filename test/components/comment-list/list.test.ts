@@ -1,18 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { pendingComments } from '../../../src/client/pending.js';
-import {
-  articles,
-  buttonByText,
-  comment,
-  json,
-  makeList,
-  page,
-  restoreFetch,
-  shadow,
-  stubFetch,
-  text,
-  until,
-} from './helpers.js';
+import { json, restoreFetch, routeFetch, stubFetch } from '../helpers/fetch-stub.js';
+import { articles, buttonByText, comment, makeList, page, shadow, text, until } from './helpers.js';
 
 describe('<comment-list> states', () => {
   beforeEach(() => localStorage.clear());
@@ -44,11 +33,11 @@ describe('<comment-list> states', () => {
     const calls = stubFetch(() => page([]));
     const el = await makeList({ 'page-size': '7', thread: '/news/story-1' });
     await until(() => calls.length === 1);
-    const url = calls[0]!.url;
-    expect(url.origin + url.pathname).to.equal('https://api.test/api/threads/%2Fnews%2Fstory-1/comments');
-    expect(url.searchParams.get('limit')).to.equal('7');
-    expect(url.searchParams.get('sort')).to.equal('newest');
-    expect(url.searchParams.has('cursor')).to.equal(false);
+    const { url, params } = calls[0]!;
+    expect(url.split('?')[0]).to.equal('https://api.test/api/threads/%2Fnews%2Fstory-1/comments');
+    expect(params.get('limit')).to.equal('7');
+    expect(params.get('sort')).to.equal('newest');
+    expect(params.has('cursor')).to.equal(false);
     void el;
   });
 
@@ -113,8 +102,8 @@ describe('<comment-list> pagination and sort', () => {
   it('"Load more comments" fetches the next page by cursor and appends it', async () => {
     const first = [comment({ message: 'one' }), comment({ message: 'two' })];
     const second = [comment({ message: 'three' })];
-    const calls = stubFetch((url) =>
-      url.searchParams.get('cursor') === 'cur-2' ? page(second, null, 3) : page(first, 'cur-2', 3),
+    const calls = routeFetch(({ params }) =>
+      params.get('cursor') === 'cur-2' ? page(second, null, 3) : page(first, 'cur-2', 3),
     );
     const el = await makeList({ 'page-size': '2' });
     await until(() => articles(el).length === 2);
@@ -123,10 +112,10 @@ describe('<comment-list> pagination and sort', () => {
     more.click();
     await until(() => articles(el).length === 3, 'third comment');
     // The request "Load more" made (other requests may interleave when the machine is slow).
-    const next = calls.filter((c) => c.url.searchParams.has('cursor'));
+    const next = calls.filter((c) => c.params.has('cursor'));
     expect(next).to.have.length(1);
-    expect(next[0]!.url.searchParams.get('cursor')).to.equal('cur-2');
-    expect(next[0]!.url.searchParams.get('limit')).to.equal('2');
+    expect(next[0]!.params.get('cursor')).to.equal('cur-2');
+    expect(next[0]!.params.get('limit')).to.equal('2');
     expect(articles(el).map((a) => text(a.querySelector('.message')))).to.deep.equal(['one', 'two', 'three']);
     expect(buttonByText(shadow(el), 'Load more comments') === undefined, 'absent').to.equal(true);
   });
@@ -134,8 +123,8 @@ describe('<comment-list> pagination and sort', () => {
   it('skips a comment that a later page repeats', async () => {
     const a = comment({ message: 'a' });
     const b = comment({ message: 'b' });
-    stubFetch((url) =>
-      url.searchParams.get('cursor') ? page([b, comment({ message: 'c' })], null, 3) : page([a, b], 'x', 3),
+    routeFetch(({ params }) =>
+      params.get('cursor') ? page([b, comment({ message: 'c' })], null, 3) : page([a, b], 'x', 3),
     );
     const el = await makeList();
     await until(() => articles(el).length === 2);
@@ -146,8 +135,8 @@ describe('<comment-list> pagination and sort', () => {
 
   it('a failed "Load more" keeps what is shown and offers Retry', async () => {
     let fail = true;
-    stubFetch((url) => {
-      if (!url.searchParams.get('cursor')) return page([comment()], 'c2', 2);
+    routeFetch(({ params }) => {
+      if (!params.get('cursor')) return page([comment()], 'c2', 2);
       return fail ? json(500, { error: 'internal', message: 'x' }) : page([comment({ message: 'second' })], null, 2);
     });
     const el = await makeList();
@@ -163,8 +152,8 @@ describe('<comment-list> pagination and sort', () => {
   it('switches to oldest first and back, reloading from the first page', async () => {
     const old = comment({ message: 'old', createdAt: '2024-01-01T00:00:00.000Z' });
     const recent = comment({ message: 'recent', createdAt: '2024-06-01T00:00:00.000Z' });
-    const calls = stubFetch((url) =>
-      url.searchParams.get('sort') === 'oldest' ? page([old, recent]) : page([recent, old]),
+    const calls = routeFetch(({ params }) =>
+      params.get('sort') === 'oldest' ? page([old, recent]) : page([recent, old]),
     );
     const el = await makeList();
     await until(() => articles(el).length === 2);
@@ -175,7 +164,7 @@ describe('<comment-list> pagination and sort', () => {
     select.value = 'oldest';
     select.dispatchEvent(new Event('change'));
     await until(() => calls.length === 2);
-    expect(calls[1]!.url.searchParams.get('sort')).to.equal('oldest');
+    expect(calls[1]!.params.get('sort')).to.equal('oldest');
     await until(() => text(articles(el)[0]?.querySelector('.message')) === 'old', 'oldest first');
     expect(articles(el).map((a) => text(a.querySelector('.message')))).to.deep.equal(['old', 'recent']);
   });
@@ -184,7 +173,7 @@ describe('<comment-list> pagination and sort', () => {
     const calls = stubFetch(() => page([]));
     await makeList({ sort: 'oldest' });
     await until(() => calls.length === 1);
-    expect(calls[0]!.url.searchParams.get('sort')).to.equal('oldest');
+    expect(calls[0]!.params.get('sort')).to.equal('oldest');
   });
 
   it('renders 500 comments, keyed', async () => {
@@ -202,27 +191,5 @@ describe('<comment-list> pagination and sort', () => {
     await until(() => articles(el).length === 501);
     expect(articles(el)[1] === firstNode, 'node reused').to.equal(true);
     expect(text(shadow(el).querySelector('.count'))).to.equal('501 comments');
-  });
-});
-
-// Runs in this file's page, where nothing has fetched the reply form's code before.
-describe('<comment-list> reply form on demand', () => {
-  afterEach(() => restoreFetch());
-
-  it('pointing at "Reply" fetches the reply form; a click then opens it at once', async () => {
-    const fetched = () =>
-      performance.getEntriesByType('resource').some((e) => /src\/components\/comment-list\/reply\b/.test(e.name));
-    stubFetch(() => page([comment()]));
-    const el = await makeList();
-    await until(() => articles(el).length === 1);
-    const reply = buttonByText(articles(el)[0]!, 'Reply')!;
-    expect(fetched(), 'not fetched while reading').to.equal(false);
-    reply.dispatchEvent(new PointerEvent('pointerenter'));
-    await until(fetched, 'fetched on pointerenter');
-    await import('../../../src/components/comment-list/reply.js');
-    await new Promise((r) => setTimeout(r));
-    reply.click();
-    await el.updateComplete;
-    expect(Boolean(articles(el)[0]!.querySelector('comment-form')), 'open at once').to.equal(true);
   });
 });

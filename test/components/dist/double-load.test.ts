@@ -2,29 +2,25 @@
 // one page, as two script tags with different URLs would: the second copy must not throw,
 // and the elements the first copy defined keep working.
 import { expect, fixture, html } from '@open-wc/testing';
-import { es } from '../../../src/i18n/es.js';
+import { es } from '../../../src/i18n/lazy/es.js';
 import { en } from '../../../src/i18n/en.js';
+import { json, restoreFetch, routeFetch, type Call } from '../helpers/fetch-stub.js';
 
 const BUNDLE = '/dist/article-feedback.js';
 const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list'] as const;
 
 const errors: unknown[] = [];
-const requests: string[] = [];
-const realFetch = window.fetch;
+let requests: Call[] = [];
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-/** A tiny in-page stand-in for the API under /stub-api: an empty thread. */
-function fakeApi(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-  if (!url.pathname.startsWith('/stub-api/')) return realFetch(input, init);
-  requests.push(url.pathname);
-  if (url.pathname.endsWith('/comments')) return Promise.resolve(json({ comments: [], nextCursor: null, total: 0 }));
-  if (url.pathname.endsWith('/rating')) return Promise.resolve(json({ average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] }));
-  if (url.pathname.endsWith('/captcha')) return Promise.resolve(json({ provider: 'none' }));
-  return Promise.resolve(json({ error: 'not_found', message: 'Not found' }, 404));
+/** A tiny in-page stand-in for the API under /stub-api: an empty thread. Other requests go through. */
+function fakeApi(): Call[] {
+  return routeFetch(({ path }) => {
+    if (!path.startsWith('/stub-api/')) return undefined;
+    if (path.endsWith('/comments')) return json(200, { comments: [], nextCursor: null, total: 0 });
+    if (path.endsWith('/rating')) return json(200, { average: 0, count: 0, max: 5, histogram: [0, 0, 0, 0, 0] });
+    if (path.endsWith('/captcha')) return json(200, { provider: 'none' });
+    return json(404, { error: 'not_found', message: 'Not found' });
+  });
 }
 
 /** Every text node under `root`, through open shadow roots. */
@@ -71,14 +67,14 @@ describe('dist/article-feedback.js', () => {
   before(async () => {
     window.addEventListener('error', (e) => errors.push(e.error ?? e.message));
     window.addEventListener('unhandledrejection', (e) => errors.push(e.reason));
-    window.fetch = fakeApi as typeof fetch;
+    requests = fakeApi();
     const url = BUNDLE;
     first = (await import(`${url}?copy=1`)) as Record<string, unknown>;
     second = (await import(`${url}?copy=2`)) as Record<string, unknown>;
   });
 
   after(() => {
-    window.fetch = realFetch;
+    restoreFetch();
   });
 
   it('loads twice without an error, the first copy keeps the tags', () => {
@@ -103,13 +99,13 @@ describe('dist/article-feedback.js', () => {
     expect(text).to.include('Rate this article:');
     expect(deepQuery(el, 'textarea'), 'the message box').to.be.instanceOf(HTMLTextAreaElement);
     expect(deepQuery(el, 'comment-form')).to.be.instanceOf(first.CommentForm as typeof HTMLElement);
-    expect(requests.some((p) => p === '/stub-api/threads/dist-test/comments')).to.equal(true);
+    expect(requests.some(({ path }) => path === '/stub-api/threads/dist-test/comments')).to.equal(true);
     await expect(el).to.be.accessible();
     expect(errors).to.deep.equal([]);
   });
 
   it('loads another language on demand, from its own chunk', async () => {
-    const source = await (await realFetch(BUNDLE)).text();
+    const source = await (await fetch(BUNDLE)).text();
     const spanish = Object.entries(es)
       .filter(([key, value]) => typeof value === 'string' && value !== en[key as keyof typeof en] && value.length > 12)
       .map(([, value]) => value as string);

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../../src/i18n/en.js';
-import { es } from '../../../src/i18n/es.js';
-import { pt } from '../../../src/i18n/pt.js';
-import { fr } from '../../../src/i18n/fr.js';
-import { de } from '../../../src/i18n/de.js';
+import { es } from '../../../src/i18n/lazy/es.js';
+import { pt } from '../../../src/i18n/lazy/pt.js';
+import { fr } from '../../../src/i18n/lazy/fr.js';
+import { de } from '../../../src/i18n/lazy/de.js';
 import { loadCatalogue, SUPPORTED_LOCALES, Translator } from '../../../src/i18n/index.js';
 import type { Catalogue, Locale } from '../../../src/i18n/index.js';
 import { FIELD_ERROR_KEYS } from '../../../src/contract/keys.js';

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { en } from '../../../src/i18n/en.js';
-import { fr } from '../../../src/i18n/fr.js';
-import { de } from '../../../src/i18n/de.js';
-import { es } from '../../../src/i18n/es.js';
-import { pt } from '../../../src/i18n/pt.js';
+import { fr } from '../../../src/i18n/lazy/fr.js';
+import { de } from '../../../src/i18n/lazy/de.js';
+import { es } from '../../../src/i18n/lazy/es.js';
+import { pt } from '../../../src/i18n/lazy/pt.js';
 import { enFirst } from '../../../src/i18n/en-first.js';
 import { enLater } from '../../../src/i18n/en-later.js';
 import { addEnglish, closestComposed, normalizeLocale, resolveLang, Translator } from '../../../src/i18n/index.js';

@@ -8,13 +8,9 @@ import type { ArticleFeedback } from '../../../src/components/article-feedback/a
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import type { CommentForm } from '../../../src/components/comment-form/comment-form.js';
 import type { PublicComment } from '../../../src/contract/schemas.js';
+import { json, restoreFetch, routeFetch } from '../helpers/fetch-stub.js';
 
 const API = 'https://api.test/api';
-const realFetch = window.fetch;
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
 
 function comment(id: string, overrides: Partial<PublicComment> = {}): PublicComment {
   return {
@@ -32,19 +28,18 @@ function comment(id: string, overrides: Partial<PublicComment> = {}): PublicComm
 
 /** A stand-in server: two comments (one a reply), a rating aggregate, no captcha. */
 function stubServer(): void {
-  window.fetch = async (input: RequestInfo | URL) => {
-    const url = new URL(String(input));
-    if (url.pathname.endsWith('/captcha')) return json({ provider: 'none' });
-    if (url.pathname.endsWith('/rating')) return json({ average: 4.3, count: 12, max: 5, histogram: [0, 1, 1, 5, 5] });
-    if (url.pathname.endsWith('/comments')) {
-      return json({
+  routeFetch(({ path }) => {
+    if (path.endsWith('/captcha')) return json(200, { provider: 'none' });
+    if (path.endsWith('/rating')) return json(200, { average: 4.3, count: 12, max: 5, histogram: [0, 1, 1, 5, 5] });
+    if (path.endsWith('/comments')) {
+      return json(200, {
         comments: [comment('c1'), comment('c2', { parent: 'c1', name: 'Grace Hopper', rating: null })],
         nextCursor: null,
         total: 2,
       });
     }
-    return json({ error: 'not_found', message: 'Not found' }, 404);
-  };
+    return json(404, { error: 'not_found', message: 'Not found' });
+  });
 }
 
 /** Submits the empty form, then fixes the email: red errors and a green "Looks good!" show. */
@@ -52,7 +47,7 @@ async function showValidation(form: CommentForm): Promise<void> {
   const root = form.shadowRoot!;
   root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   // The form loads its checks on the first touch or submit (a dynamic import): wait for them.
-  await import('../../../src/components/comment-form/actions.js');
+  await import('../../../src/components/comment-form/lazy/checks.js');
   await form.updateComplete;
   const email = root.querySelector<HTMLInputElement>('[name="email"]')!;
   email.focus();
@@ -74,7 +69,7 @@ for (const theme of ['light', 'dark'] as const) {
       await emulateMedia({ colorScheme: theme });
     });
     afterEach(async () => {
-      window.fetch = realFetch;
+      restoreFetch();
       await emulateMedia({ colorScheme: 'light' });
     });
 
@@ -116,7 +111,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 describe('the contrast check has teeth', () => {
   afterEach(() => {
-    window.fetch = realFetch;
+    restoreFetch();
   });
 
   it('a pale --af-color-invalid override makes axe fail the form', async () => {
@@ -139,7 +134,7 @@ describe('the contrast check has teeth', () => {
 
 describe('auto theme follows the system', () => {
   afterEach(async () => {
-    window.fetch = realFetch;
+    restoreFetch();
     await emulateMedia({ colorScheme: 'light' });
   });
 
@@ -218,7 +213,7 @@ describe('right-to-left', () => {
       expect(getComputedStyle(h2).direction).to.equal('rtl');
       await expect(el).to.be.accessible();
     } finally {
-      window.fetch = realFetch;
+      restoreFetch();
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { Catalogue } from './types.js';
+import type { Catalogue } from '../types.js';
 
 /**
  * French, with the polite "vous". Plural entries get the CLDR category: `one` covers 0 and 1

@@ -1,4 +1,4 @@
-import type { Catalogue } from './types.js';
+import type { Catalogue } from '../types.js';
 
 /**
  * Portuguese, worded to read well in Brazil and in Portugal (formal imperative, no "tu").

@@ -1,4 +1,4 @@
-import type { Catalogue } from './types.js';
+import type { Catalogue } from '../types.js';
 
 /** German, with the polite "Sie". Plural entries get the CLDR category (`one` or `other`). */
 export const de: Catalogue = {

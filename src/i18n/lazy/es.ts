@@ -1,4 +1,4 @@
-import type { Catalogue } from './types.js';
+import type { Catalogue } from '../types.js';
 
 /**
  * Spanish. Plural entries get the CLDR category: Spanish uses `one` for 1 and `many` for
