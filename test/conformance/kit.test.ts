@@ -1,6 +1,6 @@
 /**
  * The conformance kit proves itself both ways: it passes against our own server (a real
- * process on SQLite, through the package's bin), and against our app with one rule switched
+ * process on SQLite and on PostgreSQL, through the package's bin), and against our app with one rule switched
  * off it fails on exactly the checks of that rule, naming them, and nothing else.
  */
 import { execFile } from 'node:child_process';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CHECKS, runConformance, type Report } from '../../conformance/run.js';
 import { HINT_CAPTCHA, HINT_MODERATION } from '../../conformance/expect.js';
+import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { BASE, startTestServer, type TestServer } from '../server/helpers.js';
 import { testConfig, type Config } from '../../server/config.js';
@@ -48,26 +49,35 @@ async function bin(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
+/** The full kit, through the bin, against a running reference server: everything passes. */
+async function expectFullPass(server: ServerProcess): Promise<void> {
+  const { code, stdout } = await bin([server.apiUrl, '--admin-token', ADMIN_TOKEN, '--origin', ORIGIN, '--json']);
+  const report = JSON.parse(stdout) as Report;
+  const problems = report.results.filter((r) => r.outcome === 'fail' || (r.outcome === 'skip' && !OPTIONAL.has(r.id)));
+  assert.deepEqual(problems, []);
+  assert.equal(code, 0);
+  assert.equal(report.results.length, CHECKS.length);
+  assert.equal(report.passed + report.skipped, CHECKS.length);
+  for (const skipped of report.results.filter((r) => r.outcome === 'skip')) assert.ok(skipped.reason, skipped.id);
+}
+
+const KIT_SETTINGS = {
+  CAPTCHA: 'none',
+  MODERATION: 'off',
+  RATE_LIMIT_WRITES: '0',
+  ALLOWED_ORIGINS: ORIGIN,
+  ADMIN_TOKEN,
+};
+
 describe('conformance kit against the reference server (a real process on SQLite)', () => {
   let server: ServerProcess;
   before(async () => {
-    server = await startServerProcess({
-      env: { CAPTCHA: 'none', MODERATION: 'off', RATE_LIMIT_WRITES: '0', ALLOWED_ORIGINS: ORIGIN, ADMIN_TOKEN },
-    });
+    server = await startServerProcess({ env: KIT_SETTINGS });
   });
   after(() => server?.stop());
 
   it('passes every check it can run, skips only the optional parts the server lacks, exits 0 (--json)', async () => {
-    const { code, stdout } = await bin([server.apiUrl, '--admin-token', ADMIN_TOKEN, '--origin', ORIGIN, '--json']);
-    const report = JSON.parse(stdout) as Report;
-    const problems = report.results.filter(
-      (r) => r.outcome === 'fail' || (r.outcome === 'skip' && !OPTIONAL.has(r.id)),
-    );
-    assert.deepEqual(problems, []);
-    assert.equal(code, 0);
-    assert.equal(report.results.length, CHECKS.length);
-    assert.equal(report.passed + report.skipped, CHECKS.length);
-    for (const skipped of report.results.filter((r) => r.outcome === 'skip')) assert.ok(skipped.reason, skipped.id);
+    await expectFullPass(server);
   });
 
   it('prints one line per check and the summary line; without --admin-token and --origin says what they would add', async () => {
@@ -89,6 +99,27 @@ describe('conformance kit against the reference server (a real process on SQLite
     assert.equal(code, 2);
     assert.match(stderr, /the base URL must start with http:\/\/ or https:\/\//);
     assert.match(stderr, /Usage: article-feedback-conformance <base URL>/);
+  });
+});
+
+const postgres = await postgresAvailable();
+
+describe('conformance kit against the reference server on PostgreSQL', { skip: !postgres }, () => {
+  let database: TestDatabase;
+  let server: ServerProcess;
+  before(async () => {
+    database = await createTestDatabase();
+    server = await startServerProcess({
+      env: { ...KIT_SETTINGS, DATABASE_URL: database.url, SECRET: 'conformance-secret-0123456789' },
+    });
+  });
+  after(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it('passes every check it can run, exits 0', async () => {
+    await expectFullPass(server);
   });
 });
 
