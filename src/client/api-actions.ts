@@ -16,6 +16,8 @@ import { threadPath } from './endpoint.js';
 export interface PostResult {
   status: 201 | 202;
   comment: PublicComment;
+  /** Kept by the form and sent with the reader's next posts (see client/author-token.ts). */
+  authorToken?: string;
 }
 
 export async function postComment(
@@ -28,10 +30,8 @@ export async function postComment(
     body: payload,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
-  return {
-    status: res.status === 202 ? 202 : 201,
-    comment: ((await res.json()) as { comment: PublicComment }).comment,
-  };
+  const answer = (await res.json()) as { comment: PublicComment; authorToken?: string };
+  return { status: res.status === 202 ? 202 : 201, comment: answer.comment, authorToken: answer.authorToken };
 }
 
 export function putRating(base: string, thread: string, input: RatingInput): Promise<RatingAggregate> {

@@ -112,6 +112,15 @@ describe('<comment-form> with a captcha', () => {
     );
   });
 
+  it('the server\'s captcha.required under proof-of-work says "Please complete the captcha.", never re-captcha', async () => {
+    stubFetch(json(422, { error: 'validation', message: 'x', fields: { captcha: 'captcha.required' } }));
+    const el = await makeForm('captcha="pow"');
+    captchaOf(el).requiredKey = 'captcha.requiredOther';
+    await fill(el);
+    await submit(el);
+    expect(captchaHint(el)).to.equal('Please complete the captcha.');
+  });
+
   it('a 403 captcha verdict shows the hint and resets the captcha', async () => {
     stubFetch(json(403, { error: 'captcha_failed', message: 'x', fields: { captcha: 'captcha.invalid' } }));
     const el = await makeForm('captcha="pow"');

@@ -28,6 +28,28 @@ describe('<comment-form> sending', () => {
   beforeEach(() => clearStorage());
   afterEach(() => restoreFetch());
 
+  it('keeps the author token of an answer and sends it with the next post from the same email only', async () => {
+    const calls = stubFetch(
+      json(202, { comment: comment({ status: 'pending' }), authorToken: 'c1.token-for-ada' }),
+      json(201, { comment: comment() }),
+    );
+    const el = await makeForm();
+    await fill(el, { email: 'Ada@Example.com', name: 'Ada', message: 'First' });
+    await submit(el);
+    await until(() => calls.length === 1 && !!statusText(el));
+    expect(calls[0]!.body).to.not.have.property('authorToken');
+
+    await fill(el, { email: 'ada@example.com', name: 'Ada', message: 'Second' });
+    await submit(el);
+    await until(() => calls.length === 2);
+    expect(calls[1]!.body!.authorToken).to.equal('c1.token-for-ada');
+
+    await fill(el, { email: 'someone@example.com', name: 'Ada', message: 'Third' });
+    await submit(el);
+    await until(() => calls.length === 3);
+    expect(calls[2]!.body).to.not.have.property('authorToken');
+  });
+
   it('posts the payload with an Idempotency-Key; 201 says published, clears the message, keeps name and email', async () => {
     const calls = stubFetch(json(201, { comment: comment() }));
     const el = await makeForm();

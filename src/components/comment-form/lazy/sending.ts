@@ -3,6 +3,7 @@
 // the reader's first touch and awaited by a submit. It sees its form only through a FormHost.
 import { ApiError } from '../../../client/api.js';
 import { postComment } from '../../../client/api-actions.js';
+import { authorTokenFor, rememberAuthorToken } from '../../../client/author-token.js';
 import { resolveEndpoint, resolveThread } from '../../../client/endpoint.js';
 import { pendingComments } from '../../../client/pending.js';
 import { clearDraft, idempotencyKey, saveIdentity } from '../../../client/sent.js';
@@ -93,10 +94,15 @@ export async function send(host: FormHost): Promise<void> {
     if (!endpoint || !thread) return await host.fail(0, tr.t('form.failed'), true);
     // The key depends on the words only, not on the captcha token, so a retry of the same
     // text after a failure carries the same key even when the captcha was solved anew.
+    // Sent after the event, which describes the comment: the token is this browser's proof that
+    // it wrote an earlier comment with this email (SECURITY.md, "approved authors").
+    const authorToken = authorTokenFor(body.email);
+    if (authorToken) body.authorToken = authorToken;
     const { captcha: _token, ...words } = body;
     const key = host.draftKey ? idempotencyKey(host.draftKey, words) : `af-${Date.now()}`;
     try {
       const result = await postComment(endpoint, thread, body, key);
+      rememberAuthorToken(body.email, result.authorToken);
       await succeed(host, thread, result.status, result.comment);
     } catch (err) {
       await handleError(host, err);
@@ -130,7 +136,10 @@ async function handleError(host: FormHost, err: unknown): Promise<void> {
   if (!(err instanceof ApiError)) return host.fail(0, tr.t('form.failed'), true);
   const { status, fields } = err;
   if (fields.captcha) {
-    void host.update({ captchaError: isFieldErrorKey(fields.captcha) ? fields.captcha : 'captcha.invalid' });
+    // The server names `captcha.required` whatever the captcha is; its English is reCAPTCHA's
+    // "Please check re-captcha.", so the form says what fits the captcha it shows.
+    const key = isFieldErrorKey(fields.captcha) ? fields.captcha : 'captcha.invalid';
+    void host.update({ captchaError: key === 'captcha.required' ? captchaRequiredKey(host) : key });
     captchaOf(host)?.reset?.();
   }
   if (status === 429) return host.fail(status, tr.plural('form.rateLimited', err.retryAfter ?? 60), false);
