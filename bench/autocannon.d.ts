@@ -9,7 +9,8 @@ declare module 'autocannon' {
       setupRequest?: (req: Request, context?: Record<string, unknown>) => Request;
     }
     interface Options {
-      url?: string;
+      /** Several URLs: connections are dealt out round-robin among them. */
+      url?: string | string[];
       connections?: number;
       duration?: number;
       method?: string;

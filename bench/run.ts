@@ -10,9 +10,11 @@
  *
  * Prints a table and writes bench/results.md (raw numbers in bench/out/results.json).
  *   6. the long load run of bench/load.ts (10,000 posts + 1,000 repeated keys by default).
+ *   7. GET and POST throughput on PostgreSQL, one instance and two sharing the database (skipped
+ *      when TEST_DATABASE_URL's server cannot be reached).
  *
  * Settings: BENCH_RUNS (default 15), BENCH_DURATION seconds per autocannon run (default 8),
- * BENCH_CONNECTIONS (default 50), BENCH_SKIP=captcha,server,… to leave sections out.
+ * BENCH_CONNECTIONS (default 50), BENCH_SKIP=captcha,server,postgres,… to leave sections out.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -500,6 +502,66 @@ async function benchServer(): Promise<void> {
   }
 }
 
+// ── 4b. server throughput on PostgreSQL, one and two instances ─────────────────────────────────
+async function benchPostgres(): Promise<void> {
+  const { createTestDatabase, unreachableReason } = await import('../test/helpers/postgres.js');
+  const title = `Reference server on PostgreSQL (autocannon, ${CONNECTIONS} connections × ${DURATION} s, same machine as the database and the load generator)`;
+  const reason = await unreachableReason();
+  if (reason) {
+    section(title, [['skipped', 'n/a', `PostgreSQL not reachable (${reason}); set TEST_DATABASE_URL to include it`]]);
+    return;
+  }
+  const database = await createTestDatabase();
+  const env = {
+    DATABASE_URL: database.url,
+    SECRET: 'bench-secret-0123456789abcdef',
+    MODERATION: 'off',
+    CAPTCHA: 'none',
+    RATE_LIMIT_WRITES: '0',
+    NODE_ENV: 'production',
+  };
+  const instances = [await startServerProcess({ env })];
+  try {
+    const listPath = '/api/threads/bench/comments?limit=20';
+    for (let i = 0; i < 200; i++) {
+      const res = await fetch(`${instances[0]!.apiUrl}/threads/bench/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `seed-comment-${i}` },
+        body: JSON.stringify({ name: `Reader ${i}`, email: `reader${i}@example.com`, message: `Seed comment ${i}.` }),
+      });
+      if (res.status !== 201) throw new Error(`seeding: POST answered ${res.status}: ${await res.text()}`);
+    }
+    // Two instances: autocannon deals its connections out round-robin, as a proxy would.
+    const measure = async (bases: string[]) => {
+      const at = (path: string) => (bases.length === 1 ? `${bases[0]}${path}` : bases.map((b) => `${b}${path}`));
+      await cannon({ url: at(listPath), duration: 2 }); // warm-up
+      const get = await cannon({ url: at(listPath) });
+      const post = await cannon({ url: at(''), requests: [postRequest('/api/threads/bench-post/comments')] });
+      return { get, post };
+    };
+    const one = await measure([instances[0]!.url]);
+    instances.push(await startServerProcess({ env }));
+    const two = await measure(instances.map((s) => s.url));
+    raw.postgres = { connections: CONNECTIONS, duration: DURATION, one, two };
+    const row = (label: string, r: Cannon): Row => [
+      label,
+      `${Math.round(r.rps)} req/s`,
+      `p99 ${r.p99} ms · ${Object.entries(r.statuses)
+        .map(([c, n]) => `${c}×${n}`)
+        .join(' ')}${r.errors ? ` · ${r.errors} errors` : ''}`,
+    ];
+    section(title, [
+      row('GET 20 comments, one instance', one.get),
+      row('GET 20 comments, two instances (connections round-robin)', two.get),
+      row('POST a comment, one instance', one.post),
+      row('POST a comment, two instances (connections round-robin)', two.post),
+    ]);
+  } finally {
+    await Promise.all(instances.map((s) => s.stop()));
+    await database.drop();
+  }
+}
+
 // ── 5. captcha ───────────────────────────────────────────────────────────────────────────
 async function benchPow(): Promise<void> {
   if (!existsSync(join(root, 'bench/captcha.ts'))) return;
@@ -536,6 +598,7 @@ try {
   await browser.close();
 }
 if (!SKIP.has('server')) await benchServer();
+if (!SKIP.has('postgres')) await benchPostgres();
 if (!SKIP.has('captcha')) await benchPow();
 if (!SKIP.has('load')) await benchLoadSection();
 

@@ -1,20 +1,112 @@
 /**
- * `npm start` / `article-feedback-server`: reads the settings, opens the store, serves.
- * Prints exactly one line when listening: `article-feedback listening on http://<host>:<port>`.
+ * `npm start` / `article-feedback-server [command]`:
+ *
+ *   (none) or serve      read the settings, open the store (migrating it), serve. Prints exactly
+ *                        one line when listening: `article-feedback listening on http://<host>:<port>`.
+ *   migrate              bring the database named by DATABASE_URL up to date, then exit.
+ *   copy --to <url>      copy the SQLite file named by DATABASE_URL into a PostgreSQL database.
+ *
+ * Subcommands print progress on stderr and a summary on stdout; on failure one line on stderr
+ * and a non-zero exit.
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { createCaptcha } from './captcha/index.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { openStore } from './store/index.js';
+import { ConfigError, loadConfig, loadDatabaseConfig, type Config } from './config.js';
+import { copySqliteToPostgres } from './store/copy.js';
+import { isPostgresUrl, openStore } from './store/index.js';
+import { openPostgresDatabase } from './store/postgres.js';
+import { DatabaseRateLimiter } from './store/rate-limit.js';
+import { openSqliteDatabase } from './store/sqlite.js';
 import type { Store } from './store/types.js';
 
-function fail(message: string): never {
+const USAGE = `usage: article-feedback-server [serve]
+       article-feedback-server migrate
+       article-feedback-server copy --to postgres://user@host:5432/database`;
+
+function fail(message: string, code = 1): never {
   console.error(`article-feedback: ${message}`);
-  process.exit(1);
+  process.exit(code);
 }
 
-async function main(): Promise<void> {
+/** One line from any error, including pg's AggregateError (one failure per address tried). */
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length) return describe(error.errors[0]);
+  if (error instanceof Error) return error.message || (error as NodeJS.ErrnoException).code || error.name;
+  return String(error);
+}
+
+/** A database URL as it may be printed: without its password. */
+function shown(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+}
+
+async function main(args: string[]): Promise<void> {
+  const [command = 'serve', ...rest] = args;
+  if (command === 'serve' && rest.length === 0) return serveForever();
+  if (command === 'migrate' && rest.length === 0) return migrate();
+  if (command === 'copy') {
+    const to = rest[0] === '--to' ? rest[1] : rest[0]?.startsWith('--to=') ? rest[0].slice('--to='.length) : undefined;
+    const extra = rest[0] === '--to' ? rest.slice(2) : rest.slice(1);
+    if (to && extra.length === 0) return copy(to);
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  fail(`unknown command: ${args.join(' ')}\n${USAGE}`, 2);
+}
+
+function databaseConfigOrFail() {
+  try {
+    return loadDatabaseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(`invalid setting ${err.message}`);
+    throw err;
+  }
+}
+
+async function migrate(): Promise<void> {
+  const { databaseUrl, pgPoolMax } = databaseConfigOrFail();
+  console.error(`migrating ${shown(databaseUrl)}…`);
+  let opened;
+  try {
+    opened = isPostgresUrl(databaseUrl)
+      ? await openPostgresDatabase(databaseUrl, { poolMax: Math.min(pgPoolMax, 2) })
+      : await openSqliteDatabase(databaseUrl);
+  } catch (err) {
+    fail(`migrate failed (DATABASE_URL=${shown(databaseUrl)}): ${describe(err)}`);
+  }
+  await opened.db.destroy();
+  const { applied } = opened.migrations;
+  console.log(applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'the database is up to date');
+}
+
+async function copy(to: string): Promise<void> {
+  const { databaseUrl } = databaseConfigOrFail();
+  if (!isPostgresUrl(to)) fail(`copy --to needs a postgres:// (postgresql://) URL, got "${shown(to)}"`, 2);
+  if (isPostgresUrl(databaseUrl))
+    fail('copy reads the SQLite file named by DATABASE_URL, but DATABASE_URL is a PostgreSQL URL', 2);
+  console.error(`copying ${databaseUrl} to ${shown(to)}…`);
+  let results;
+  try {
+    results = await copySqliteToPostgres(databaseUrl, to, (line) => console.error(line));
+  } catch (err) {
+    fail(`copy failed: ${describe(err)}`);
+  }
+  const width = Math.max(...results.map((r) => r.table.length));
+  console.log(`Copied ${databaseUrl} to ${shown(to)}:`);
+  for (const r of results) {
+    const note =
+      r.target === r.source ? '' : r.target > r.source ? ' (PostgreSQL had more already)' : ' (MISSING ROWS)';
+    console.log(
+      `  ${r.table.padEnd(width)}  ${r.source} in SQLite, ${r.target} in PostgreSQL, ${r.copied} copied now${note}`,
+    );
+  }
+  if (results.some((r) => r.target < r.source)) fail('copy incomplete: PostgreSQL has fewer rows than SQLite');
+}
+
+async function serveForever(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);
@@ -23,13 +115,13 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  // One clock for the app and the store.
+  const now = Date.now;
   let store: Store;
   try {
-    store = await openStore(config.databaseUrl);
+    store = await openStore(config.databaseUrl, { now, poolMax: config.pgPoolMax });
   } catch (err) {
-    fail(
-      `cannot open the database (DATABASE_URL=${config.databaseUrl}): ${err instanceof Error ? err.message : String(err)}`,
-    );
+    fail(`cannot open the database (DATABASE_URL=${shown(config.databaseUrl)}): ${describe(err)}`);
   }
 
   let captcha;
@@ -39,7 +131,11 @@ async function main(): Promise<void> {
     fail(`invalid setting CAPTCHA: ${err instanceof Error ? err.message : String(err)}`);
   }
 
-  const app = createApp({ config, store, captcha });
+  // Instances sharing PostgreSQL count writes in it; a single SQLite process counts in memory.
+  const rateLimiter = isPostgresUrl(config.databaseUrl)
+    ? new DatabaseRateLimiter(store, config.rateLimitWrites)
+    : undefined;
+  const app = createApp({ config, store, captcha, now, ...(rateLimiter ? { rateLimiter } : {}) });
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`article-feedback listening on http://${shownHost}:${info.port}`);
@@ -52,7 +148,7 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = () => {
     if (stopping) return;
     stopping = true;
     // Finish the requests in flight, then close the database; give up after 10 s.
@@ -64,10 +160,9 @@ async function main(): Promise<void> {
       );
     });
     if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
-    void signal;
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
-main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+main(process.argv.slice(2)).catch((err: unknown) => fail(describe(err)));

@@ -16,8 +16,10 @@ export type CaptchaKind = (typeof CAPTCHA_KINDS)[number];
 export interface Config {
   port: number;
   host: string;
-  /** A SQLite file path, `:memory:`, or a `postgres://` URL. */
+  /** A SQLite file path, `:memory:`, or a `postgres://` (`postgresql://`) URL. */
   databaseUrl: string;
+  /** PostgreSQL connections per instance (`PG_POOL_MAX`). */
+  pgPoolMax: number;
   moderation: Moderation;
   captcha: CaptchaKind;
   captchaSiteKey: string | undefined;
@@ -86,6 +88,7 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address'),
   ).default('127.0.0.1'),
   DATABASE_URL: opt(z.string().trim()).default('./data/comments.db'),
+  PG_POOL_MAX: opt(intIn(1, 1000)).default(10),
   MODERATION: opt(z.enum(MODERATION_MODES, `must be one of ${MODERATION_MODES.join(', ')}`)).default('first-time'),
   CAPTCHA: opt(z.enum(CAPTCHA_KINDS, `must be one of ${CAPTCHA_KINDS.join(', ')}`)).default('pow'),
   CAPTCHA_SITE_KEY: opt(z.string().trim().max(500, 'is too long')),
@@ -125,12 +128,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
 
-  if (/^postgres(ql)?:\/\//i.test(e.DATABASE_URL)) {
-    // The storage interface is ready for it (server/store/types.ts); the driver is not in this build.
-    throw new ConfigError('DATABASE_URL', 'PostgreSQL is not supported by this build yet; use a SQLite file path');
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e.DATABASE_URL)) {
-    throw new ConfigError('DATABASE_URL', 'must be a SQLite file path (or postgres://… in a later build)');
+  checkDatabaseUrl(e.DATABASE_URL);
+  if (isPostgres(e.DATABASE_URL) && !e.SECRET) {
+    // Several instances share one database: a secret generated per instance would make a captcha
+    // challenge from one fail on another and hash one reader's address differently on each.
+    throw new ConfigError(
+      'SECRET',
+      'is required with PostgreSQL: every server instance must sign captcha challenges and hash addresses with the same secret (set the same value of 16 characters or more on each)',
+    );
   }
   if (e.CAPTCHA === 'recaptcha' || e.CAPTCHA === 'hcaptcha' || e.CAPTCHA === 'turnstile') {
     if (!e.CAPTCHA_SITE_KEY) throw new ConfigError('CAPTCHA_SITE_KEY', `is required when CAPTCHA=${e.CAPTCHA}`);
@@ -141,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    pgPoolMax: e.PG_POOL_MAX,
     moderation: e.MODERATION,
     captcha: e.CAPTCHA,
     captchaSiteKey: e.CAPTCHA_SITE_KEY,
@@ -156,6 +162,47 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+// ---- the database (shared by the server and its subcommands) ----------------------------------
+
+const isPostgres = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/** DATABASE_URL is a SQLite file path (or `:memory:`) or a PostgreSQL URL with a host. */
+function checkDatabaseUrl(url: string): void {
+  if (isPostgres(url)) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      /* refused below */
+    }
+    if (!parsed?.hostname && !parsed?.searchParams.get('host'))
+      throw new ConfigError(
+        'DATABASE_URL',
+        'must be a PostgreSQL URL like postgres://user:password@host:5432/database',
+      );
+    return;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new ConfigError('DATABASE_URL', 'must be a SQLite file path or a postgres:// (postgresql://) URL');
+  }
+}
+
+/** What the `copy` and `migrate` subcommands need: the database alone, no secret. */
+export interface DatabaseConfig {
+  databaseUrl: string;
+  pgPoolMax: number;
+}
+
+export function loadDatabaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
+  const parsed = envSchema.pick({ DATABASE_URL: true, PG_POOL_MAX: true }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  checkDatabaseUrl(parsed.data.DATABASE_URL);
+  return { databaseUrl: parsed.data.DATABASE_URL, pgPoolMax: parsed.data.PG_POOL_MAX };
+}
+
 /** The generated secret lives beside the database so address hashes and challenges survive restarts. */
 function persistentSecret(databaseUrl: string): string {
   if (databaseUrl === ':memory:') return randomBytes(32).toString('base64url');
@@ -164,7 +211,8 @@ function persistentSecret(databaseUrl: string): string {
     const stored = readFileSync(file, 'utf8').trim();
     if (stored.length >= 16) return stored;
   }
-  mkdirSync(dirname(file), { recursive: true });
+  // The same folder holds the SQLite file (readers' emails): only its owner may enter it.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   try {
@@ -181,6 +229,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: ':memory:',
+    pgPoolMax: 10,
     moderation: 'off',
     captcha: 'none',
     captchaSiteKey: undefined,

@@ -1,15 +1,20 @@
+import type { Clock } from './kysely-store.js';
+import { isPostgresUrl, openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
 export type { Store } from './types.js';
+export { isPostgresUrl } from './postgres.js';
 
-/**
- * Opens the store named by DATABASE_URL. A PostgreSQL store plugs in here (`postgres://…`)
- * behind the same interface; config.ts refuses that URL until it exists.
- */
-export function openStore(databaseUrl: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) {
-    return Promise.reject(new Error('DATABASE_URL: PostgreSQL is not supported by this build yet'));
-  }
-  return openSqliteStore(databaseUrl);
+export interface StoreOptions {
+  /** The app's clock. */
+  now?: Clock;
+  /** PostgreSQL pool size per instance (`PG_POOL_MAX`). */
+  poolMax?: number;
+}
+
+/** Opens the store named by DATABASE_URL: `postgres://…` / `postgresql://…`, else a SQLite file. */
+export function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(databaseUrl)) return openPostgresStore(databaseUrl, options);
+  return openSqliteStore(databaseUrl, options.now ? { now: options.now } : {});
 }

@@ -1,6 +1,6 @@
 /**
- * The storage interface the routes use. One SQLite implementation ships (sqlite.ts); a
- * PostgreSQL one implements the same methods, so no route changes when it is added.
+ * The storage interface the routes use. One implementation (kysely-store.ts) serves SQLite and
+ * PostgreSQL; the clock is the app's, passed in when the store is opened.
  * Every method that acknowledges a write resolves only after the write is durable.
  */
 
@@ -67,16 +67,25 @@ export type CreateResult =
   /** The key was seen before with a different request. */
   | { kind: 'conflict' };
 
+/** A client's writes in its current rate-limit window. */
+export interface WriteCount {
+  /** Writes counted in the window, this one included. */
+  hits: number;
+  /** When the window started (ms); it ends `windowMs` later. */
+  windowStart: number;
+}
+
 export interface Store {
   /**
    * Stores a comment, the author's vote (when given) and the idempotency record (when given),
-   * all in one transaction. When the key already exists nothing new is stored.
+   * all in one transaction. When the key already exists (and is under 24 hours old) nothing new
+   * is stored; a request racing another with the same key waits for it and gets its record.
    */
   createComment(
     comment: StoredComment,
     options?: { vote?: Vote; idempotency?: IdempotencyRecord },
   ): Promise<CreateResult>;
-  /** The idempotency record of a key, if any. */
+  /** The idempotency record of a key, if any under 24 hours old. */
   findIdempotency(key: string): Promise<IdempotencyRecord | null>;
 
   getComment(id: string): Promise<StoredComment | null>;
@@ -98,8 +107,9 @@ export interface Store {
   /** Whether a comment with this email (case-insensitive) was ever published. */
   hasPublished(email: string): Promise<boolean>;
 
-  /** Casts or replaces one voter's vote in a thread. */
+  /** Casts or replaces one voter's standalone vote in a thread. */
   putVote(vote: Vote): Promise<void>;
+  /** Votes of a thread; one cast with a comment counts only while that comment is published. */
   ratingTotals(thread: string, max: number): Promise<RatingTotals>;
 
   /**
@@ -107,6 +117,15 @@ export interface Store {
    * so a solution is accepted once.
    */
   useCaptchaSolution(id: string, expiresAt: number): Promise<boolean>;
+
+  /**
+   * Counts one write of `client` (a hash) in its fixed window of `windowMs`, which starts at
+   * its first write; shared by every instance on the same database.
+   */
+  countWrite(client: string, now: number, windowMs: number): Promise<WriteCount>;
+
+  /** Deletes idempotency records past 24 hours, expired captcha solutions and stale counters. */
+  prune(): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -33,7 +33,7 @@ export async function startTestServer(
   const dir = mkdtempSync(join(tmpdir(), 'af-app-'));
   const dbPath = join(dir, 'comments.db');
   const config = testConfig({ databaseUrl: dbPath, ...overrides });
-  const store = await openSqliteStore(dbPath);
+  const store = await openSqliteStore(dbPath, options.now ? { now: options.now } : {});
   const captcha = options.captcha ?? createCaptcha(config, store);
   const app = createApp({
     config,

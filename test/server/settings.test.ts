@@ -69,6 +69,7 @@ describe('settings (loadConfig)', () => {
         port: 0,
         host: '0.0.0.0',
         databaseUrl: ':memory:',
+        pgPoolMax: 10,
         moderation: 'all',
         captcha: 'hcaptcha',
         captchaSiteKey: 'site',
@@ -94,7 +95,9 @@ describe('settings (loadConfig)', () => {
       [{ PORT: '65536' }, 'PORT'],
       [{ PORT: '-1' }, 'PORT'],
       [{ HOST: 'bad host!' }, 'HOST'],
-      [{ DATABASE_URL: 'postgres://user@db/comments' }, 'DATABASE_URL'],
+      [{ DATABASE_URL: 'postgres://user@db/comments' }, 'SECRET'],
+      [{ DATABASE_URL: 'postgres:///comments', SECRET: 'a-secret-of-enough-length' }, 'DATABASE_URL'],
+      [{ DATABASE_URL: 'postgres://db/c', SECRET: 'a-secret-of-enough-length', PG_POOL_MAX: '0' }, 'PG_POOL_MAX'],
       [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
       [{ MODERATION: 'sometimes' }, 'MODERATION'],
       [{ CAPTCHA: 'google' }, 'CAPTCHA'],
@@ -114,6 +117,22 @@ describe('settings (loadConfig)', () => {
     for (const [env, variable] of cases) assert.equal(refused(env), variable, JSON.stringify(env));
   });
 
+  it('PostgreSQL: postgres:// and postgresql:// URLs, PG_POOL_MAX (default 10), and SECRET required, saying why', () => {
+    const secret = 'a-secret-of-enough-length';
+    const pgConfig = loadConfig({ DATABASE_URL: 'postgres://app@db.internal:5432/comments', SECRET: secret });
+    assert.equal(pgConfig.databaseUrl, 'postgres://app@db.internal:5432/comments');
+    assert.equal(pgConfig.pgPoolMax, 10);
+    assert.equal(pgConfig.secret, secret);
+    const other = loadConfig({ DATABASE_URL: 'postgresql://db/comments', SECRET: secret, PG_POOL_MAX: '25' });
+    assert.equal(other.pgPoolMax, 25);
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'postgresql://db/comments' }),
+      (err: Error) =>
+        err.message ===
+        'SECRET: is required with PostgreSQL: every server instance must sign captcha challenges and hash addresses with the same secret (set the same value of 16 characters or more on each)',
+    );
+  });
+
   it('the secret values are never echoed in the error', () => {
     try {
       loadConfig({ ...mem, ADMIN_TOKEN: 'shh' });
@@ -130,9 +149,10 @@ describe('the server process', () => {
       expectStartFailure({ PORT: 'abc' }),
       expectStartFailure({ MODERATION: 'maybe' }),
       expectStartFailure({ CAPTCHA: 'recaptcha' }),
-      expectStartFailure({ DATABASE_URL: 'postgres://db.example/comments' }),
+      expectStartFailure({ DATABASE_URL: 'mysql://db.example/comments' }),
+      expectStartFailure({ DATABASE_URL: 'postgres://db.example/comments', SECRET: '' }),
     ]);
-    const names = ['PORT', 'MODERATION', 'CAPTCHA_SITE_KEY', 'DATABASE_URL'];
+    const names = ['PORT', 'MODERATION', 'CAPTCHA_SITE_KEY', 'DATABASE_URL', 'SECRET'];
     results.forEach((r, i) => {
       assert.notEqual(r.code, 0, r.output);
       assert.match(r.output, new RegExp(`invalid setting ${names[i]}`), r.output);

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
-// Plain SQL types that SQLite and PostgreSQL both accept (integer ms timestamps stay
-// `bigint` on PostgreSQL when that store is written).
+// Plain SQL types that SQLite and PostgreSQL both accept. Millisecond timestamps are `bigint`:
+// 64-bit on PostgreSQL; on SQLite any type naming INT has INTEGER affinity, so databases created
+// when this file still said `integer` store and compare them exactly alike.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('comments')
@@ -15,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('rating', 'integer')
     .addColumn('voter', 'text')
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('published', 'pending', 'spam')`))
-    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('client_hash', 'text')
     .execute();
   await db.schema
@@ -35,7 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('thread', 'text', (c) => c.notNull())
     .addColumn('voter', 'text', (c) => c.notNull())
     .addColumn('value', 'integer', (c) => c.notNull())
-    .addColumn('updated_at', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('votes_pk', ['thread', 'voter'])
     .execute();
 
@@ -45,14 +46,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('fingerprint', 'text', (c) => c.notNull())
     .addColumn('status', 'integer', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('idempotency_created').on('idempotency').column('created_at').execute();
 
   await db.schema
     .createTable('captcha_solutions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('expires_at', 'integer', (c) => c.notNull())
+    .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('captcha_solutions_expiry').on('captcha_solutions').column('expires_at').execute();
 }

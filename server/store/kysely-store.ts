@@ -1,0 +1,356 @@
+/**
+ * The one store implementation, over Kysely, for SQLite and PostgreSQL alike. The SQL is the
+ * same for both (upserts with ON CONFLICT, RETURNING, row-value comparisons); what differs —
+ * opening the connection, migration locking, the int8 parser — lives in sqlite.ts and
+ * postgres.ts.
+ *
+ * Every instance of the server may share one PostgreSQL database, so nothing here relies on
+ * being the only writer: idempotency keys are claimed with one atomic upsert before the comment
+ * is written, captcha solutions are claimed the same way, and pruning is a plain ranged delete
+ * any instance may run at any time.
+ */
+import { Kysely, type Selectable, type Transaction } from 'kysely';
+import type { IdempotencyTable, Schema, CommentsTable } from './schema.js';
+import type {
+  CreateResult,
+  IdempotencyRecord,
+  Page,
+  Position,
+  RatingTotals,
+  SortOrder,
+  Store,
+  StoredComment,
+  StoredStatus,
+  Vote,
+  WriteCount,
+} from './types.js';
+
+/** Idempotency records are kept this long; a retry after that is a new request. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** How often one instance prunes expired rows (each instance on its own clock; overlapping is harmless). */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+export type Clock = () => number;
+
+export function toComment(row: Selectable<CommentsTable>): StoredComment {
+  return {
+    id: row.id,
+    thread: row.thread,
+    parent: row.parent,
+    name: row.name,
+    email: row.email,
+    message: row.message,
+    rating: row.rating,
+    voter: row.voter,
+    status: row.status,
+    createdAt: Number(row.created_at),
+    clientHash: row.client_hash,
+  };
+}
+
+function toRecord(row: IdempotencyTable): IdempotencyRecord {
+  return {
+    key: row.key,
+    fingerprint: row.fingerprint,
+    status: Number(row.status),
+    body: row.body,
+    createdAt: Number(row.created_at),
+  };
+}
+
+export class KyselyStore implements Store {
+  private lastPrune = 0;
+
+  constructor(
+    readonly db: Kysely<Schema>,
+    private readonly now: Clock,
+  ) {}
+
+  async prune(): Promise<void> {
+    const now = this.now();
+    this.lastPrune = now;
+    await this.db
+      .deleteFrom('idempotency')
+      .where('created_at', '<', now - IDEMPOTENCY_TTL_MS)
+      .execute();
+    await this.db.deleteFrom('captcha_solutions').where('expires_at', '<', now).execute();
+    // A window is one minute; anything older than two can no longer limit anyone.
+    await this.db
+      .deleteFrom('rate_limits')
+      .where('window_start', '<', now - 2 * 60_000)
+      .execute();
+  }
+
+  private async maybePrune(): Promise<void> {
+    if (this.now() - this.lastPrune > PRUNE_EVERY_MS) await this.prune();
+  }
+
+  async createComment(
+    comment: StoredComment,
+    options: { vote?: Vote; idempotency?: IdempotencyRecord } = {},
+  ): Promise<CreateResult> {
+    await this.maybePrune();
+    const { idempotency, vote } = options;
+    return this.db.transaction().execute(async (trx) => {
+      if (idempotency) {
+        // Claim the key first. On PostgreSQL a concurrent transaction inserting the same key makes
+        // this statement wait for it; once it commits we see its record and replay it, so two
+        // racing requests on two instances store one comment. A record past its 24 hours is
+        // taken over as if it were absent, pruned or not.
+        const claimed = await trx
+          .insertInto('idempotency')
+          .values({
+            key: idempotency.key,
+            fingerprint: idempotency.fingerprint,
+            status: idempotency.status,
+            body: idempotency.body,
+            created_at: idempotency.createdAt,
+          })
+          .onConflict((oc) =>
+            oc
+              .column('key')
+              .doUpdateSet((eb) => ({
+                fingerprint: eb.ref('excluded.fingerprint'),
+                status: eb.ref('excluded.status'),
+                body: eb.ref('excluded.body'),
+                created_at: eb.ref('excluded.created_at'),
+              }))
+              .where('idempotency.created_at', '<', this.now() - IDEMPOTENCY_TTL_MS),
+          )
+          .returning('key')
+          .executeTakeFirst();
+        if (!claimed) {
+          const existing = await trx
+            .selectFrom('idempotency')
+            .selectAll()
+            .where('key', '=', idempotency.key)
+            .executeTakeFirstOrThrow();
+          return existing.fingerprint === idempotency.fingerprint
+            ? { kind: 'replay' as const, record: toRecord(existing) }
+            : { kind: 'conflict' as const };
+        }
+      }
+      await trx
+        .insertInto('comments')
+        .values({
+          id: comment.id,
+          thread: comment.thread,
+          parent: comment.parent,
+          name: comment.name,
+          email: comment.email,
+          email_norm: comment.email.toLowerCase(),
+          message: comment.message,
+          rating: comment.rating,
+          voter: comment.voter,
+          status: comment.status,
+          created_at: comment.createdAt,
+          client_hash: comment.clientHash,
+        })
+        .execute();
+      if (vote) await this.upsertVote(trx, vote, comment.id);
+      return { kind: 'created' as const };
+    });
+  }
+
+  async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
+    const row = await this.db
+      .selectFrom('idempotency')
+      .selectAll()
+      .where('key', '=', key)
+      .where('created_at', '>=', this.now() - IDEMPOTENCY_TTL_MS)
+      .executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
+  async getComment(id: string): Promise<StoredComment | null> {
+    const row = await this.db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toComment(row) : null;
+  }
+
+  async listPublished(
+    thread: string,
+    options: { limit: number; after: Position | null; sort: SortOrder },
+  ): Promise<Page<StoredComment>> {
+    let query = this.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('thread', '=', thread)
+      .where('status', '=', 'published');
+    const { after, sort } = options;
+    if (after) {
+      // Row-value comparison over the (created_at, id) key: no gaps, no repeats.
+      query =
+        sort === 'newest'
+          ? query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)))
+          : query.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)));
+    }
+    const direction = sort === 'newest' ? 'desc' : 'asc';
+    const rows = await query
+      .orderBy('created_at', direction)
+      .orderBy('id', direction)
+      .limit(options.limit + 1)
+      .execute();
+    return pageOf(rows.map(toComment), options.limit);
+  }
+
+  async countPublished(thread: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('thread', '=', thread)
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async listByStatus(options: {
+    status: StoredStatus | null;
+    limit: number;
+    after: Position | null;
+  }): Promise<Page<StoredComment>> {
+    let query = this.db.selectFrom('comments').selectAll();
+    if (options.status) query = query.where('status', '=', options.status);
+    const after = options.after;
+    if (after)
+      query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1)
+      .execute();
+    return pageOf(rows.map(toComment), options.limit);
+  }
+
+  async setStatus(id: string, status: StoredStatus): Promise<StoredComment | null> {
+    // The comment's vote needs no update: ratingTotals counts it only while the comment is published.
+    const row = await this.db
+      .updateTable('comments')
+      .set({ status })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toComment(row) : null;
+  }
+
+  async deleteComment(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('votes').where('comment_id', '=', id).execute();
+      const result = await trx.deleteFrom('comments').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
+  }
+
+  async hasPublished(email: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('comments')
+      .select('id')
+      .where('email_norm', '=', email.toLowerCase())
+      .where('status', '=', 'published')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async putVote(vote: Vote): Promise<void> {
+    await this.upsertVote(this.db, vote, null);
+  }
+
+  async ratingTotals(thread: string, max: number): Promise<RatingTotals> {
+    // A vote that came with a comment counts while that comment is published; a standalone vote always.
+    const rows = await this.db
+      .selectFrom('votes')
+      .leftJoin('comments', 'comments.id', 'votes.comment_id')
+      .select(['votes.value as value', (eb) => eb.fn.countAll().as('n')])
+      .where('votes.thread', '=', thread)
+      .where('votes.value', '>=', 1)
+      .where('votes.value', '<=', max)
+      .where((eb) => eb.or([eb('votes.comment_id', 'is', null), eb('comments.status', '=', 'published')]))
+      .groupBy('votes.value')
+      .execute();
+    const histogram = Array.from({ length: max }, () => 0);
+    let count = 0;
+    let sum = 0;
+    for (const row of rows) {
+      const n = Number(row.n);
+      const value = Number(row.value);
+      histogram[value - 1] = n;
+      count += n;
+      sum += n * value;
+    }
+    return { count, sum, histogram };
+  }
+
+  async useCaptchaSolution(id: string, expiresAt: number): Promise<boolean> {
+    // One atomic insert: across instances exactly one caller gets the row back. Expired rows are
+    // left to prune(); an expired challenge is refused before it gets here.
+    const inserted = await this.db
+      .insertInto('captcha_solutions')
+      .values({ id, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+
+  async countWrite(client: string, now: number, windowMs: number): Promise<WriteCount> {
+    // One upsert per write: a client's window starts at its first write and lasts windowMs; the
+    // row lock of ON CONFLICT makes concurrent writes from many instances count one by one.
+    const expired = now - windowMs;
+    const row = await this.db
+      .insertInto('rate_limits')
+      .values({ client, window_start: now, hits: 1 })
+      .onConflict((oc) =>
+        oc.column('client').doUpdateSet((eb) => ({
+          hits: eb
+            .case()
+            .when('rate_limits.window_start', '<=', expired)
+            .then(1)
+            .else(eb('rate_limits.hits', '+', 1))
+            .end(),
+          window_start: eb
+            .case()
+            .when('rate_limits.window_start', '<=', expired)
+            .then(now)
+            .else(eb.ref('rate_limits.window_start'))
+            .end(),
+        })),
+      )
+      .returning(['hits', 'window_start'])
+      .executeTakeFirstOrThrow();
+    return { hits: Number(row.hits), windowStart: Number(row.window_start) };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private async upsertVote(
+    db: Kysely<Schema> | Transaction<Schema>,
+    vote: Vote,
+    commentId: string | null,
+  ): Promise<void> {
+    const updatedAt = this.now();
+    await db
+      .insertInto('votes')
+      .values({
+        thread: vote.thread,
+        voter: vote.voter,
+        value: vote.value,
+        updated_at: updatedAt,
+        comment_id: commentId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['thread', 'voter'])
+          .doUpdateSet({ value: vote.value, updated_at: updatedAt, comment_id: commentId }),
+      )
+      .execute();
+  }
+}
+
+function pageOf(items: StoredComment[], limit: number): Page<StoredComment> {
+  if (items.length <= limit) return { items, next: null };
+  const shown = items.slice(0, limit);
+  const last = shown[shown.length - 1]!;
+  return { items: shown, next: { createdAt: last.createdAt, id: last.id } };
+}

@@ -1,0 +1,60 @@
+/**
+ * The tables as Kysely sees them, shared by both dialects. Millisecond timestamps are `bigint`
+ * on PostgreSQL (INTEGER affinity on SQLite); both drivers hand them back as numbers (see
+ * postgres.ts for the int8 parser).
+ */
+import type { StoredStatus } from './types.js';
+
+export interface CommentsTable {
+  id: string;
+  thread: string;
+  parent: string | null;
+  name: string;
+  email: string;
+  email_norm: string;
+  message: string;
+  rating: number | null;
+  voter: string | null;
+  status: StoredStatus;
+  created_at: number;
+  client_hash: string | null;
+}
+
+export interface VotesTable {
+  thread: string;
+  voter: string;
+  value: number;
+  updated_at: number;
+  /** The comment this vote came with; it counts only while that comment is published. */
+  comment_id: string | null;
+}
+
+export interface IdempotencyTable {
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  created_at: number;
+}
+
+export interface CaptchaSolutionsTable {
+  id: string;
+  expires_at: number;
+}
+
+/** One row per client: the writes counted in the window that started at `window_start`. */
+export interface RateLimitsTable {
+  client: string;
+  window_start: number;
+  hits: number;
+}
+
+export interface Schema {
+  comments: CommentsTable;
+  votes: VotesTable;
+  idempotency: IdempotencyTable;
+  captcha_solutions: CaptchaSolutionsTable;
+  rate_limits: RateLimitsTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
