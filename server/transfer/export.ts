@@ -59,3 +59,23 @@ export async function* exportLines(
     afterVote = { thread: last.thread, voter: last.voter };
   }
 }
+
+/** The export as a byte stream, for the admin API's download; pulled line by line as the client reads. */
+export function exportStream(store: Store, now: number): ReadableStream<Uint8Array> {
+  const lines = exportLines(store, now);
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+}
+
+/** The download's file name, dated. */
+export const exportFileName = (now: number) =>
+  `article-feedback-export-${new Date(now).toISOString().slice(0, 10)}.jsonl`;
