@@ -72,3 +72,22 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     `import: ${r.comments.toLocaleString('en')} Disqus comments (${r.fileMb.toFixed(1)} MB) in ${r.seconds.toFixed(1)} s = ${Math.round(r.commentsPerSecond).toLocaleString('en')} comments/s, peak RSS ${r.peakRssMb} MB`,
   );
 }
+
+/** The section `npm run bench` prints (bench/run.ts). */
+export async function importBenchSection(): Promise<{
+  title: string;
+  rows: [string, string, string?][];
+  raw: ImportBenchResult;
+}> {
+  const r = await runImportBench();
+  return {
+    title: 'Import: a generated Disqus export into a fresh SQLite database (bench/import.ts)',
+    rows: [
+      ['comments', r.comments.toLocaleString('en'), `${r.fileMb.toFixed(1)} MB of XML`],
+      ['time', `${r.seconds.toFixed(1)} s`, 'the whole command, start to summary'],
+      ['comments per second', Math.round(r.commentsPerSecond).toLocaleString('en')],
+      ['peak RSS', `${r.peakRssMb} MB`, 'the import process; the bound is 250 MB'],
+    ],
+    raw: r,
+  };
+}

@@ -488,7 +488,7 @@ function pageOf(items: StoredComment[], limit: number): Page<StoredComment> {
 // ---- import/export helpers ----------------------------------------------------------------------
 
 /** Rows per statement: 12 columns × 500 stays far below SQLite's and PostgreSQL's parameter limits. */
-const IMPORT_CHUNK = 100;
+const IMPORT_CHUNK = 500;
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
