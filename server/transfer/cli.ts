@@ -70,6 +70,8 @@ export async function transferCommand(command: 'import' | 'export', args: string
     if (command === 'import') await importCommand(args);
     else await exportCommand(args);
   } catch (error) {
+    // `export | head`: the reader stopped reading; that is its choice, not a failure.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
     const usage = error instanceof UsageError;
     console.error(
       `article-feedback: ${command} failed: ${oneLine(error)}${usage ? `\nusage: ${TRANSFER_USAGE.trimStart()}` : ''}`,
