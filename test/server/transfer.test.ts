@@ -154,6 +154,19 @@ function transferSuite(name: string, openDatabase: () => Promise<{ url: string; 
       assert.deepEqual(await allComments(store), before);
     });
 
+    it('reads a gzipped Disqus export as it is (Disqus sends them so)', async () => {
+      const { gzipSync } = await import('node:zlib');
+      const { readFileSync } = await import('node:fs');
+      const gz = join(tmp, `disqus-${name}.xml.gz`);
+      writeFileSync(gz, gzipSync(readFileSync(fixture('disqus.xml'))));
+      const summary = await runImport(store, readDisqus(gz));
+      assert.equal(summary.imported, 4);
+      assert.equal(
+        storedFor(await allComments(store), 'disqus', '1004').message,
+        'Answer to a deleted comment: café €5 😀 日本語 — “quoted”',
+      );
+    });
+
     it('--map gives a moved page its thread; --thread-from identifier and url take other parts', async () => {
       const mapFile = join(tmp, 'map.csv');
       writeFileSync(mapFile, 'source url,thread\n"https://news.example.com/caf%C3%A9-tips?utm=feed",/cafe-tips\n');
