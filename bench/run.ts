@@ -601,6 +601,11 @@ if (!SKIP.has('server')) await benchServer();
 if (!SKIP.has('postgres')) await benchPostgres();
 if (!SKIP.has('captcha')) await benchPow();
 if (!SKIP.has('load')) await benchLoadSection();
+if (!SKIP.has('import')) {
+  const { title, rows, raw: result } = await (await import('./import.js')).importBenchSection();
+  raw.import = result;
+  section(title, rows);
+}
 
 // ── report ───────────────────────────────────────────────────────────────────────────────
 const md = [

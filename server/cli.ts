@@ -5,6 +5,7 @@
  *                        one line when listening: `article-feedback listening on http://<host>:<port>`.
  *   migrate              bring the database named by DATABASE_URL up to date, then exit.
  *   copy --to <url>      copy the SQLite file named by DATABASE_URL into a PostgreSQL database.
+ *   import, export       moving comments in and out (server/transfer/cli.ts).
  *
  * Subcommands print progress on stderr and a summary on stdout; on failure one line on stderr
  * and a non-zero exit.
@@ -19,10 +20,12 @@ import { openPostgresDatabase } from './store/postgres.js';
 import { DatabaseRateLimiter } from './store/rate-limit.js';
 import { openSqliteDatabase } from './store/sqlite.js';
 import type { Store } from './store/types.js';
+import { TRANSFER_USAGE, transferCommand } from './transfer/cli.js';
 
 const USAGE = `usage: article-feedback-server [serve]
        article-feedback-server migrate
-       article-feedback-server copy --to postgres://user@host:5432/database`;
+       article-feedback-server copy --to postgres://user@host:5432/database
+${TRANSFER_USAGE}`;
 
 function fail(message: string, code = 1): never {
   console.error(`article-feedback: ${message}`);
@@ -45,6 +48,7 @@ async function main(args: string[]): Promise<void> {
   const [command = 'serve', ...rest] = args;
   if (command === 'serve' && rest.length === 0) return serveForever();
   if (command === 'migrate' && rest.length === 0) return migrate();
+  if (command === 'import' || command === 'export') return transferCommand(command, rest);
   if (command === 'copy') {
     const to = rest[0] === '--to' ? rest[1] : rest[0]?.startsWith('--to=') ? rest[0].slice('--to='.length) : undefined;
     const extra = rest[0] === '--to' ? rest.slice(2) : rest.slice(1);

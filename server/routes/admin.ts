@@ -7,6 +7,7 @@ import { errors } from '../errors.js';
 import { jsonBody, methodNotAllowed, requireAdmin } from '../http/middleware.js';
 import { commentIdParam, decodeCursorParam, parseQuery, readBody } from '../http/request.js';
 import { adminComment, pageBody } from '../http/shape.js';
+import { exportFileName, exportStream } from '../transfer/export.js';
 
 export function adminRoutes(deps: AppDeps): Hono {
   const { config, store } = deps;
@@ -38,6 +39,15 @@ export function adminRoutes(deps: AppDeps): Hono {
     return c.body(null, 204);
   });
 
+  // Everything, as `article-feedback-server export` writes it (JSON Lines), for the dashboard's download.
+  routes.get('/admin/export', admin, (c) => {
+    const now = deps.now();
+    c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${exportFileName(now)}"`);
+    return c.body(exportStream(store, now));
+  });
+
+  routes.all('/admin/export', methodNotAllowed('GET, HEAD, OPTIONS'));
   routes.all('/admin/comments', methodNotAllowed('GET, HEAD, OPTIONS'));
   routes.all('/admin/comments/:id', methodNotAllowed('PATCH, DELETE, OPTIONS'));
   return routes;

@@ -21,6 +21,8 @@ import type {
   Store,
   StoredComment,
   StoredStatus,
+  StoredVote,
+  ImportRow,
   Vote,
   WriteCount,
 } from './types.js';
@@ -324,6 +326,134 @@ export class KyselyStore implements Store {
     await this.db.destroy();
   }
 
+  // ---- import/export (server/transfer/) -------------------------------------------------------
+
+  async importComments(rows: ImportRow[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    return this.db.transaction().execute(async (trx) => {
+      // Claim the source ids first: a row whose source id is already there was imported before
+      // (or by a run racing this one) and is left alone.
+      const sourced = rows.filter((row) => row.source);
+      const claimed = new Set<string>();
+      for (const part of chunks(sourced, IMPORT_CHUNK)) {
+        const inserted = await trx
+          .insertInto('import_sources')
+          .values(part.map((row) => ({ ...sourceKey(row), comment_id: row.comment.id })))
+          .onConflict((oc) => oc.columns(['source', 'source_id']).doNothing())
+          .returning(['source', 'source_id'])
+          .execute();
+        for (const r of inserted) claimed.add(`${r.source}\u0000${r.source_id}`);
+      }
+      const toStore = rows.filter((row) => {
+        if (!row.source) return true;
+        const key = sourceKey(row);
+        return claimed.has(`${key.source}\u0000${key.source_id}`);
+      });
+      const stored: string[] = [];
+      for (const part of chunks(toStore, IMPORT_CHUNK)) {
+        const inserted = await trx
+          .insertInto('comments')
+          .values(part.map(({ comment }) => commentRow(comment)))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        for (const r of inserted) stored.push(r.id);
+      }
+      const storedIds = new Set(stored);
+      const votes = toStore.filter((row) => row.vote && storedIds.has(row.comment.id));
+      for (const part of chunks(votes, IMPORT_CHUNK))
+        await trx
+          .insertInto('votes')
+          .values(
+            part.map(({ comment, vote }) => ({
+              thread: comment.thread,
+              voter: vote!.voter,
+              value: vote!.value,
+              updated_at: comment.createdAt,
+              comment_id: comment.id,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['thread', 'voter']).doNothing())
+          .execute();
+      return stored;
+    });
+  }
+
+  async importedSourceIds(source: string, sourceIds: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(sourceIds, IMPORT_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('import_sources')
+        .select('source_id')
+        .where('source', '=', source)
+        .where('source_id', 'in', part)
+        .execute();
+      for (const row of rows) found.add(row.source_id);
+    }
+    return found;
+  }
+
+  async existingThreads(threads: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(threads, IMPORT_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('comments')
+        .select('thread')
+        .distinct()
+        .where('thread', 'in', part)
+        .execute();
+      for (const row of rows) found.add(row.thread);
+    }
+    return found;
+  }
+
+  async setParent(id: string, parent: string | null): Promise<void> {
+    await this.db.updateTable('comments').set({ parent }).where('id', '=', id).execute();
+  }
+
+  async importVotes(votes: StoredVote[]): Promise<number> {
+    let inserted = 0;
+    for (const part of chunks(votes, IMPORT_CHUNK)) {
+      const rows = await this.db
+        .insertInto('votes')
+        .values(
+          part.map((vote) => ({
+            thread: vote.thread,
+            voter: vote.voter,
+            value: vote.value,
+            updated_at: vote.updatedAt,
+            comment_id: vote.commentId,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['thread', 'voter']).doNothing())
+        .returning('voter')
+        .execute();
+      inserted += rows.length;
+    }
+    return inserted;
+  }
+
+  async exportComments(afterId: string | null, limit: number): Promise<StoredComment[]> {
+    let query = this.db.selectFrom('comments').selectAll();
+    if (afterId !== null) query = query.where('id', '>', afterId);
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map(toComment);
+  }
+
+  async exportVotes(after: { thread: string; voter: string } | null, limit: number): Promise<StoredVote[]> {
+    let query = this.db.selectFrom('votes').selectAll();
+    if (after)
+      query = query.where((eb) => eb(eb.refTuple('thread', 'voter'), '>', eb.tuple(after.thread, after.voter)));
+    const rows = await query.orderBy('thread').orderBy('voter').limit(limit).execute();
+    return rows.map((row) => ({
+      thread: row.thread,
+      voter: row.voter,
+      value: Number(row.value),
+      updatedAt: Number(row.updated_at),
+      commentId: row.comment_id,
+    }));
+  }
+
   private async upsertVote(
     db: Kysely<Schema> | Transaction<Schema>,
     vote: Vote,
@@ -353,4 +483,34 @@ function pageOf(items: StoredComment[], limit: number): Page<StoredComment> {
   const shown = items.slice(0, limit);
   const last = shown[shown.length - 1]!;
   return { items: shown, next: { createdAt: last.createdAt, id: last.id } };
+}
+
+// ---- import/export helpers ----------------------------------------------------------------------
+
+/** Rows per statement: 12 columns × 500 stays far below SQLite's and PostgreSQL's parameter limits. */
+const IMPORT_CHUNK = 500;
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+function sourceKey(row: ImportRow): { source: string; source_id: string } {
+  return { source: row.source!.source, source_id: row.source!.sourceId };
+}
+
+function commentRow(comment: StoredComment) {
+  return {
+    id: comment.id,
+    thread: comment.thread,
+    parent: comment.parent,
+    name: comment.name,
+    email: comment.email,
+    email_norm: comment.email.toLowerCase(),
+    message: comment.message,
+    rating: comment.rating,
+    voter: comment.voter,
+    status: comment.status,
+    created_at: comment.createdAt,
+    client_hash: comment.clientHash,
+  };
 }

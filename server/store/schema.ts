@@ -49,12 +49,20 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** import/export: the comment each imported source comment became (migration 010). */
+export interface ImportSourcesTable {
+  source: string;
+  source_id: string;
+  comment_id: string;
+}
+
 export interface Schema {
   comments: CommentsTable;
   votes: VotesTable;
   idempotency: IdempotencyTable;
   captcha_solutions: CaptchaSolutionsTable;
   rate_limits: RateLimitsTable;
+  import_sources: ImportSourcesTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

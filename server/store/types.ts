@@ -128,4 +128,45 @@ export interface Store {
   prune(): Promise<void>;
 
   close(): Promise<void>;
+
+  // ---- import/export (server/transfer/) -------------------------------------------------------
+
+  /**
+   * Stores imported comments in one transaction. A row with a `source` is stored only when that
+   * source id was not imported before (and is then remembered); a row without one (our own
+   * export) only when its comment id is new. Each row's vote, when given, is linked to its comment.
+   * Resolves to the ids actually stored.
+   */
+  importComments(rows: ImportRow[]): Promise<string[]>;
+  /** Which of these source ids an earlier import already stored. */
+  importedSourceIds(source: string, sourceIds: string[]): Promise<Set<string>>;
+  /** Which of these threads already have at least one comment (any status). */
+  existingThreads(threads: string[]): Promise<Set<string>>;
+  /** Re-attaches an imported reply (its parent was dropped or came later in the file). */
+  setParent(id: string, parent: string | null): Promise<void>;
+  /** Stores votes exactly as given, leaving (thread, voter) pairs already there; resolves to how many were new. */
+  importVotes(votes: StoredVote[]): Promise<number>;
+  /** Every comment of every status, by id, `limit` after `afterId`. */
+  exportComments(afterId: string | null, limit: number): Promise<StoredComment[]>;
+  /** Every vote, by (thread, voter), `limit` after the given one. */
+  exportVotes(after: { thread: string; voter: string } | null, limit: number): Promise<StoredVote[]>;
+}
+
+/** A vote row as stored, for export and import. */
+export interface StoredVote {
+  thread: string;
+  voter: string;
+  value: number;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+  /** The comment it came with, or null for a standalone vote. */
+  commentId: string | null;
+}
+
+export interface ImportRow {
+  comment: StoredComment;
+  /** The source system (and site) and its id for this comment; null for our own export. */
+  source: { source: string; sourceId: string } | null;
+  /** The author's vote to store with the comment (linked to it), e.g. a WordPress rating. */
+  vote?: { voter: string; value: number };
 }
