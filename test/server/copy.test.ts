@@ -96,7 +96,7 @@ describe('copy and migrate', { skip: !postgres }, () => {
       assert.equal(first.code, 0, first.stderr);
       assert.equal(
         first.stdout,
-        'applied 4: 001_initial, 002_votes_follow_comments, 003_rate_limits, 010_import_sources\n',
+        'applied 4: 001_initial, 002_votes_follow_comments, 003_rate_limits, 004_import_sources\n',
       );
       const second = await cli(['migrate'], { DATABASE_URL: fresh.url });
       assert.equal(second.code, 0, second.stderr);

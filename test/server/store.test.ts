@@ -425,7 +425,7 @@ describe('PostgreSQL', { skip: !postgres }, () => {
       await client.end();
       assert.deepEqual(
         rows.map((r) => r.name),
-        ['001_initial', '002_votes_follow_comments', '003_rate_limits', '010_import_sources'],
+        ['001_initial', '002_votes_follow_comments', '003_rate_limits', '004_import_sources'],
       );
       assert.deepEqual(
         columns.rows.map((r) => `${r.name} ${r.data_type}`),
