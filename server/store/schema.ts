@@ -49,7 +49,7 @@ export interface RateLimitsTable {
   hits: number;
 }
 
-/** import/export: the comment each imported source comment became (migration 010). */
+/** import/export: the comment each imported source comment became (migration 004). */
 export interface ImportSourcesTable {
   source: string;
   source_id: string;
