@@ -1,0 +1,52 @@
+// The component suites' cross-engine subset, in Firefox ESR and WebKit (Chromium runs every suite
+// through web-test-runner.config.mjs). One engine alone: AF_ENGINE=firefox or AF_ENGINE=webkit.
+//
+// The subset covers each element's core behaviour: form validation and hints, the rating's form
+// association and keyboard, drafts, the proof-of-work captcha in a worker, theming tokens, and a
+// language other than English. A run of every suite in three engines would not fit `npm test`'s
+// time on two cores (see README "Browsers").
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fileURLToPath } from 'node:url';
+import { firefoxLauncher, webkitLauncher } from './test/helpers/engine-launchers.mjs';
+
+const launchers = { firefox: firefoxLauncher, webkit: webkitLauncher };
+const chosen = process.env.AF_ENGINE ? process.env.AF_ENGINE.split(',') : Object.keys(launchers);
+for (const name of chosen) {
+  if (!launchers[name]) throw new Error(`AF_ENGINE: unknown engine "${name}" (firefox, webkit)`);
+}
+
+export default {
+  files: [
+    'test/components/comment-form/validation.test.ts',
+    'test/components/comment-form/drafts.test.ts',
+    'test/components/article-rating/form.test.ts',
+    'test/components/article-rating/standalone.test.ts',
+    'test/components/af-captcha/pow.test.ts',
+    'test/components/af-captcha/af-captcha.test.ts',
+    'test/components/i18n/controller.test.ts',
+    'test/engines/components/*.test.ts',
+  ],
+  nodeResolve: { exportConditions: ['production'] },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  browsers: chosen.map((name) => launchers[name]()),
+  concurrency: 1,
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 300000,
+  testFramework: {
+    config: {
+      timeout: 30000,
+      // Neither driver can emulate media features (puppeteer needs CDP for it, WebDriver has no
+      // command): the tests that switch prefers-reduced-motion or prefers-color-scheme run in
+      // Chromium only. test/engines/components/theme.test.ts covers the tokens here instead.
+      grep: 'prefers-reduced-motion|prefers-color-scheme',
+      invert: true,
+    },
+  },
+};
