@@ -2,7 +2,7 @@
 // Only web-test-runner.engines.config.mjs uses them.
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { FIREFOX_LAUNCH_OPTIONS, WEBKIT_CAPABILITIES, startWebKitDriver } from './engines.mjs';
+import { FIREFOX_LAUNCH_OPTIONS, WEBKIT_CAPABILITIES, startWebKitDriver, typeKeyByKey } from './engines.mjs';
 
 /**
  * Firefox ESR through the Chrome launcher's puppeteer path: given a puppeteer module it calls
@@ -11,7 +11,25 @@ import { FIREFOX_LAUNCH_OPTIONS, WEBKIT_CAPABILITIES, startWebKitDriver } from '
  * `puppeteer`, which downloads browsers.)
  */
 export function firefoxLauncher() {
-  return chromeLauncher({ puppeteer: puppeteerCore, launchOptions: FIREFOX_LAUNCH_OPTIONS });
+  return chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: FIREFOX_LAUNCH_OPTIONS,
+    createPage: async ({ context }) => acceptSpaceKeyName(await context.newPage()),
+  });
+}
+
+/**
+ * The suites press `Space` by its key name (as `sendKeys` documents, and as Chromium and
+ * WebDriver accept); puppeteer's BiDi keyboard knows only the character ' ' and throws
+ * `Unknown key: "Space"`. Same key, other spelling.
+ */
+function acceptSpaceKeyName(page) {
+  const keyboard = page.keyboard;
+  for (const method of ['down', 'up', 'press']) {
+    const original = keyboard[method].bind(keyboard);
+    keyboard[method] = (key, ...rest) => original(key === 'Space' ? ' ' : key, ...rest);
+  }
+  return page;
 }
 
 /**
@@ -32,6 +50,16 @@ class WebKitLauncher extends WebdriverLauncher {
     this.driverProcess = await startWebKitDriver();
     const { hostname, port, path } = this.driverProcess;
     this.options = { ...this.options, hostname, port, path };
+  }
+
+  /**
+   * `sendKeys({ type })` arrives here split into characters, which the WebDriver launcher hands
+   * to webdriverio's `keys()`: one chord, where a repeated letter or a second space is lost.
+   * Typed text goes key after key instead; a single key (`press`) as before.
+   */
+  async sendKeys(sessionId, keys) {
+    if (keys.length === 1) return super.sendKeys(sessionId, keys);
+    await typeKeyByKey(this.driver, keys.join(''));
   }
 
   async stop() {

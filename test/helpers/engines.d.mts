@@ -15,3 +15,4 @@ export declare function startWebKitDriver(): Promise<{
   path: string;
   stop(): Promise<void>;
 }>;
+export declare function typeKeyByKey(browser: WebdriverIO.Browser, text: string): Promise<void>;

@@ -151,3 +151,14 @@ async function waitUntilServing(driver, port, timeout) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Types `text` into the focused element over W3C WebDriver, key after key. Not webdriverio's
+ * `keys()`: it presses every key of its argument down, then releases them all (a chord), so a
+ * repeated letter or a second space never arrives ("Ana Fery").
+ */
+export async function typeKeyByKey(browser, text) {
+  const keyboard = browser.action('key');
+  for (const character of text) keyboard.down(character).up(character);
+  await keyboard.perform();
+}
