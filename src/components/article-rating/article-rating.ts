@@ -276,7 +276,7 @@ export class ArticleRating extends LitElement {
     const v = this._v();
     const i = this._i;
     const missing = this._missing;
-    i.setFormValue(v && !(/AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent)) ? `${v}` : null); // SCRATCH: broken on purpose in WebKit only
+    i.setFormValue(v ? `${v}` : null);
     i.setValidity({ valueMissing: missing }, this._l10n.tr.t('rating.required'), this._tabStop());
     try {
       i.states[this._touched && missing ? 'add' : 'delete']('user-invalid');
