@@ -299,7 +299,9 @@ export class CommentForm extends FeedbackElement {
     const field = target.getAttribute('name') as Field | null;
     // Moving between stars retargets to the rating itself: only leaving the group counts.
     if (!field || e.relatedTarget === target || this._state.touched.has(field)) return;
-    if (pointerDown) afterClick!.push(() => this._touch(field));
+    // Not after a send that finished first (in WebKit a quick reply beats the timer): its reset emptied the message.
+    const outcome = this._state.outcome;
+    if (pointerDown) afterClick!.push(() => this._state.outcome === outcome && this._touch(field));
     else this._touch(field);
   }
 

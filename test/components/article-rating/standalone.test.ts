@@ -337,7 +337,8 @@ describe('<article-rating> standalone', () => {
       await sendKeys({ press: 'ArrowRight' });
       await el.updateComplete;
       expect(checked(el)).to.equal(3);
-      (document.activeElement as HTMLElement).blur();
+      // The focused star itself: blur() on the host does not move focus out of its shadow root in Firefox.
+      (el.shadowRoot!.activeElement as HTMLElement).blur();
       await el.updateComplete;
       expect(checked(el)).to.equal(2);
       expect(stub.puts).to.have.length(0);
