@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { minifyTemplateLiterals } from './scripts/build-minify-templates.mjs';
+import { minifyLiterals } from './scripts/build-minify-literals.mjs';
 import { manglePrivateMembers } from './scripts/build-mangle-private.mjs';
 
 const root = import.meta.dirname;
@@ -24,18 +24,25 @@ function devBundleAlias(): Plugin {
 /**
  * dist/ also holds the npm library build (dist/lib, dist/types, dist/custom-elements.json),
  * which `npx vite build` alone (scripts/ensure-build.mjs) must not wipe. So instead of
- * `emptyOutDir`, remove only what this build writes: the bundle, its map and its chunks.
+ * `emptyOutDir`, remove only what this build writes: the bundle, its map and its chunks (and
+ * nothing when the build writes nothing: the build tests build in memory).
  */
 function cleanOwnOutput(): Plugin {
+  let dir = outDir;
+  let write = true;
   return {
     name: 'article-feedback-clean-cdn-output',
     apply: 'build',
+    configResolved(config) {
+      dir = config.build.outDir;
+      write = config.build.write;
+    },
     buildStart() {
-      if (!existsSync(outDir)) return;
-      for (const name of readdirSync(outDir)) {
-        if (name.startsWith('article-feedback.js')) rmSync(resolve(outDir, name), { force: true });
+      if (!write || !existsSync(dir)) return;
+      for (const name of readdirSync(dir)) {
+        if (name.startsWith('article-feedback.js')) rmSync(resolve(dir, name), { force: true });
       }
-      rmSync(resolve(outDir, 'chunks'), { recursive: true, force: true });
+      rmSync(resolve(dir, 'chunks'), { recursive: true, force: true });
     },
   };
 }
@@ -50,12 +57,7 @@ function cleanOwnOutput(): Plugin {
  */
 export default defineConfig({
   root: resolve(root, 'demo'),
-  plugins: [
-    devBundleAlias(),
-    cleanOwnOutput(),
-    minifyTemplateLiterals(),
-    manglePrivateMembers({ srcDir: resolve(root, 'src') }),
-  ],
+  plugins: [devBundleAlias(), cleanOwnOutput(), minifyLiterals(), manglePrivateMembers()],
   server: {
     open: false,
     fs: { allow: [root] },

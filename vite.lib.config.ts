@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { minifyTemplateLiterals } from './scripts/build-minify-templates.mjs';
+import { minifyLiterals } from './scripts/build-minify-literals.mjs';
 
 const root = import.meta.dirname;
 
@@ -31,7 +31,7 @@ const external = (id: string) => /^(lit|lit-html|lit-element|@lit\/reactive-elem
  */
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyTemplateLiterals()],
+  plugins: [minifyLiterals()],
   worker: {
     format: 'es',
     rolldownOptions: { output: { minify: true, comments: false } },

@@ -2,13 +2,15 @@
  * The one error shape of the API: `{ error, message, fields? }` (SPEC §3). Routes throw
  * `HttpError`; the app's error handler turns anything else into a 500 without internals.
  */
+import type { ErrorCode } from '../src/contract/keys.js';
 import { en } from '../src/i18n/en.js';
 import type { Catalogue } from '../src/i18n/types.js';
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** One of the contract's codes: an unknown code does not compile. */
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
@@ -17,7 +19,7 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 
-  body(): { error: string; message: string; fields?: Record<string, string> } {
+  body(): { error: ErrorCode; message: string; fields?: Record<string, string> } {
     return this.fields
       ? { error: this.code, message: this.message, fields: this.fields }
       : { error: this.code, message: this.message };
@@ -63,5 +65,11 @@ export const errors = {
       'idempotency_conflict',
       'This Idempotency-Key was already used for a different request. Send a new key.',
     ),
+  captchaMissing: () => new HttpError(422, 'validation', english('captcha.required'), { captcha: 'captcha.required' }),
+  captchaFailed: () => new HttpError(403, 'captcha_failed', english('captcha.invalid'), { captcha: 'captcha.invalid' }),
+  captchaUnavailable: () =>
+    new HttpError(503, 'captcha_unavailable', english('captcha.unavailable'), { captcha: 'captcha.unavailable' }),
+  notBuilt: () =>
+    new HttpError(503, 'not_built', 'The widget is not built yet. Run `npm run build` (npm start does it for you).'),
   internal: () => new HttpError(500, 'internal', 'Something went wrong on the server. Please try again later.'),
 };

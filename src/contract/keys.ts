@@ -27,12 +27,14 @@ export type FieldErrorKey = (typeof FIELD_ERROR_KEYS)[number];
 export const ERROR_FIELDS = ['name', 'email', 'message', 'rating', 'captcha', 'parent', 'voter'] as const;
 export type ErrorField = (typeof ERROR_FIELDS)[number];
 
-/** Machine-readable `error` codes of error bodies. */
+/** Machine-readable `error` codes of error bodies: every code the server may send. */
 export const ERROR_CODES = [
   'bad_request',
   'malformed_json',
   'validation',
   'captcha_failed',
+  'captcha_unavailable',
+  'idempotency_conflict',
   'origin_not_allowed',
   'payload_too_large',
   'unsupported_media_type',
@@ -40,6 +42,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'not_found',
   'method_not_allowed',
+  'not_built',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

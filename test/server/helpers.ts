@@ -10,6 +10,7 @@ import { createCaptcha } from '../../server/captcha/index.js';
 import type { Captcha } from '../../server/captcha/types.js';
 import { testConfig, type Config } from '../../server/config.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
+import type { RateLimiter } from '../../server/rate-limit.js';
 import type { Store } from '../../server/store/types.js';
 
 export const BASE = 'http://127.0.0.1:8787';
@@ -27,7 +28,7 @@ export interface TestServer {
 
 export async function startTestServer(
   overrides: Partial<Config> = {},
-  options: { captcha?: Captcha; now?: () => number; root?: string } = {},
+  options: { captcha?: Captcha; now?: () => number; root?: string; rateLimiter?: RateLimiter } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'af-app-'));
   const dbPath = join(dir, 'comments.db');
@@ -40,6 +41,7 @@ export async function startTestServer(
     captcha,
     ...(options.now ? { now: options.now } : {}),
     ...(options.root ? { root: options.root } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
   const request = async (path: string, init?: RequestInit) => app.request(new Request(BASE + path, init));
   return {

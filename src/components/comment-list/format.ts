@@ -9,30 +9,59 @@ export type Segment = { kind: 'text'; text: string } | { kind: 'link'; text: str
 export type FormattedMessage = Segment[][][];
 
 // A candidate URL: scheme, then anything up to whitespace (`\s` holds the no-break and the wide
-// spaces too) or a character that never belongs to a bare URL in running text (or a zero-width
-// space). The capture group makes `split` keep the candidates (odd indices).
-const URL_CANDIDATE = /(\bhttps?:\/\/[^\s<>"'`{}|\\^\u200B]+)/i;
+// spaces too) or a character that never belongs to a bare URL in running text. The zero-width
+// U+FEFF, which `\s` also holds, stays in, so that HIDDEN below refuses the candidate. The capture
+// group makes `split` keep the candidates (odd indices). One greedy run, no backtracking: linear.
+const URL_CANDIDATE = /(\bhttps?:\/\/(?:[^\s<>"'`{}|\\^]|\uFEFF)+)/i;
 
-/** Drops trailing punctuation and unbalanced closing brackets ("(see https://a.b/c)." → "https://a.b/c"). */
-const trimUrl = (url: string): string => {
-  const last = url.slice(-1);
-  const open = last == ')' ? '(' : last == ']' ? '[' : '';
-  return /[.,;:!?*_~’”»…]$/.test(url) || (open && url.split(last).length > url.split(open).length)
-    ? trimUrl(url.slice(0, -1))
-    : url;
-};
+/** A longer candidate stays text: no real link is that long, and it bounds the work per link. */
+export const MAX_URL_LENGTH = 2048;
 
-/** Splits one line into text and link segments; only absolute http(s) URLs with a host become links. */
+// Invisible and bidirectional-control characters (soft hyphen, Arabic letter mark, zero-width
+// space/joiners, LRM/RLM, LRE…RLO, word joiner, invisible operators, LRI…PDI, BOM): a URL that
+// holds one could look like another address, so it is not made a link.
+const HIDDEN = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/** Punctuation that ends a sentence rather than a URL ("see https://a.b/c."). */
+const TRAILING = '.,;:!?*_~’”»…';
+
+/**
+ * Drops trailing punctuation and unbalanced closing brackets ("(see https://a.b/c)." →
+ * "https://a.b/c"; "https://w.org/X_(y)" keeps its pair), in one pass from the end: the brackets
+ * are counted once, and each dropped closer lowers its count.
+ */
+export function trimUrl(url: string): string {
+  // How many more closers than openers: a trailing closer is unbalanced while this is positive.
+  const excess = (close: string, open: string) => url.split(close).length - url.split(open).length;
+  let parens = excess(')', '(');
+  let brackets = excess(']', '[');
+  let end = url.length;
+  for (; end; end--) {
+    const c = url[end - 1]!;
+    if (c == ')' && parens > 0) parens--;
+    else if (c == ']' && brackets > 0) brackets--;
+    else if (!TRAILING.includes(c)) break;
+  }
+  return url.slice(0, end);
+}
+
+/**
+ * Splits one line into text and link segments; only absolute http(s) URLs with a host become
+ * links. A link shows exactly its target: the URL as the browser will follow it (lower-case
+ * host, punycode, percent-escapes), or as written when that is already the same.
+ */
 export function linkify(line: string): Segment[] {
   const out: Segment[] = [];
   let text = '';
   line.split(URL_CANDIDATE).forEach((part, i) => {
-    if (i % 2) {
-      const url = trimUrl(part);
+    const url = i % 2 ? trimUrl(part) : '';
+    if (url && url.length <= MAX_URL_LENGTH && !HIDDEN.test(url)) {
       try {
-        const href = new URL(url).href;
+        let href = new URL(url).href;
+        // "https://example.com" is the same target as its canonical "https://example.com/".
+        if (href == url + '/') href = url;
         if (text) out.push({ kind: 'text', text });
-        out.push({ kind: 'link', text: url, href });
+        out.push({ kind: 'link', text: href, href });
         text = '';
         part = part.slice(url.length);
       } catch {

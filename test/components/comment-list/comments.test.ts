@@ -143,7 +143,8 @@ describe('<comment-list> message text', () => {
     expect(linkify('x JAVASCRIPT://example.com/%0aalert(1)').some((s) => s.kind === 'link')).to.equal(false);
     expect(linkify('go to HTTPS://Example.COM/ now')).to.deep.equal([
       { kind: 'text', text: 'go to ' },
-      { kind: 'link', text: 'HTTPS://Example.COM/', href: 'https://example.com/' },
+      // A link shows exactly its target (format.test.ts).
+      { kind: 'link', text: 'https://example.com/', href: 'https://example.com/' },
       { kind: 'text', text: ' now' },
     ]);
   });

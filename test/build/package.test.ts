@@ -2,9 +2,11 @@
 // first): every `exports` target shipped with its types first, the server's bin with what it
 // imports, the elements' manifest and their tag-name types.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ts from 'typescript';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
@@ -65,6 +67,28 @@ describe('npm package', () => {
     const bundle = readFileSync(`${root}dist/article-feedback.js`, 'utf8');
     assert.doesNotMatch(bundle, /from\s*["']lit/);
     assert.ok(existsSync(`${root}dist/article-feedback.js.map`));
+  });
+
+  it('publishes no `_` member in its declarations (internals are `/** @internal */`, stripped)', () => {
+    const dtsFiles = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? dtsFiles(join(dir, e.name)) : e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
+      );
+    const files = dtsFiles(`${root}dist/types`);
+    assert.ok(files.length > 10, `only ${files.length} .d.ts files`);
+    const exposed: string[] = [];
+    for (const file of files) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node) => {
+        if (ts.isClassElement(node) || ts.isTypeElement(node)) {
+          const name = node.name && ts.isIdentifier(node.name) ? node.name.text : '';
+          if (name.startsWith('_')) exposed.push(`${file.slice(`${root}dist/types/`.length)}: ${name}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    assert.deepEqual(exposed, []);
   });
 
   it('types every tag in HTMLElementTagNameMap', () => {

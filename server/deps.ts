@@ -1,0 +1,17 @@
+/**
+ * What the routes and use cases need, built once by `createApp` and passed down explicitly
+ * (no module-level state): the settings, the store, the captcha, the clock and the limiter.
+ */
+import type { Captcha } from './captcha/types.js';
+import type { Config } from './config.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { Store } from './store/types.js';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  captcha: Captcha;
+  /** Milliseconds since the epoch; tests pass a fixed clock. */
+  now: () => number;
+  rateLimiter: RateLimiter;
+}

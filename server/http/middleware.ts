@@ -1,0 +1,124 @@
+/**
+ * Cross-cutting middleware: security headers, CORS, JSON body checks and limits, the rate
+ * limit, admin authentication, cache headers and 405 answers. Each is built from the app's
+ * dependencies, so nothing here reads global state.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { LIMITS } from '../../src/contract/limits.js';
+import type { Config } from '../config.js';
+import type { AppDeps } from '../deps.js';
+import { english, errors, HttpError } from '../errors.js';
+import { contentSecurityPolicy, JSON_CSP } from './csp.js';
+import { addressHash, clientAddress, ownOrigin } from './request.js';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** nosniff and a referrer policy everywhere; a CSP on HTML (the demo) and on JSON. */
+export function securityHeaders(config: Config): MiddlewareHandler {
+  const csp = contentSecurityPolicy(config.captcha);
+  return async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    const type = c.res.headers.get('Content-Type') ?? '';
+    if (type.startsWith('text/html')) c.res.headers.set('Content-Security-Policy', csp);
+    else if (type.startsWith('application/json')) c.res.headers.set('Content-Security-Policy', JSON_CSP);
+  };
+}
+
+/**
+ * CORS for ALLOWED_ORIGINS (and the server's own origin) only; others get no CORS headers,
+ * and a write carrying a foreign Origin is refused outright.
+ */
+export function cors(config: Config): MiddlewareHandler {
+  const allowedOrigins = new Set(config.allowedOrigins);
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    const allowed = origin !== undefined && (allowedOrigins.has(origin) || origin === ownOrigin(c, config));
+    const corsHeaders = (res: Response) => {
+      res.headers.append('Vary', 'Origin');
+      if (!allowed) return;
+      res.headers.set('Access-Control-Allow-Origin', origin);
+      res.headers.set('Access-Control-Expose-Headers', 'Retry-After, ETag, Idempotent-Replayed');
+    };
+    if (c.req.method === 'OPTIONS') {
+      const res = new Response(null, { status: 204 });
+      corsHeaders(res);
+      if (allowed) {
+        res.headers.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+        res.headers.set('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key, Authorization, If-None-Match');
+        res.headers.set('Access-Control-Max-Age', '600');
+      }
+      return res;
+    }
+    const unsafe = !['GET', 'HEAD'].includes(c.req.method);
+    if (unsafe && origin !== undefined && !allowed) throw errors.originNotAllowed();
+    // Errors thrown further in are rendered by onError before this point, so they get CORS
+    // headers too (the widget must be able to read a 422 or a 429).
+    await next();
+    corsHeaders(c.res);
+  };
+}
+
+/** Writes: JSON only (415), at most 32 KiB read (413, streamed, never buffered whole). */
+export const jsonBody: MiddlewareHandler[] = [
+  async (c, next) => {
+    if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) throw errors.unsupportedMediaType();
+    await next();
+  },
+  bodyLimit({
+    maxSize: LIMITS.bodyMaxBytes,
+    onError: () => {
+      throw errors.payloadTooLarge();
+    },
+  }),
+];
+
+/** Counts the write against the client's budget; 429 with Retry-After when it is spent. */
+export function rateLimit(deps: AppDeps, messageKey: 'form.rateLimited' | 'rating.rateLimited'): MiddlewareHandler {
+  return async (c, next) => {
+    const client = addressHash(deps.config, clientAddress(c, deps.config));
+    const verdict = await deps.rateLimiter.hit(client, deps.now());
+    if (!verdict.ok) {
+      const seconds = verdict.retryAfter;
+      throw new HttpError(429, 'rate_limited', english(messageKey, { n: seconds }), undefined, {
+        'Retry-After': String(seconds),
+      });
+    }
+    await next();
+  };
+}
+
+/** `Authorization: Bearer <ADMIN_TOKEN>`; the admin API answers 404 when no token is set. */
+export function requireAdmin(config: Config): MiddlewareHandler {
+  const adminTokenHash = config.adminToken ? sha256(config.adminToken) : null;
+  return async (c, next) => {
+    if (!adminTokenHash) throw errors.notFound('The admin API is off: set ADMIN_TOKEN to turn it on.');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
+    // Hashing both sides gives equal lengths, so the comparison time says nothing about the token.
+    if (!match || !timingSafeEqual(sha256(match[1]!), adminTokenHash)) throw errors.unauthorized();
+    c.header('Cache-Control', 'no-store');
+    await next();
+  };
+}
+
+/** Sets Cache-Control on successful answers only (errors are always no-store). */
+export function cacheable(value: string): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', value);
+  };
+}
+
+/** Known path, unknown method: 405 with Allow. */
+export function methodNotAllowed(methods: string): MiddlewareHandler {
+  return () => {
+    throw errors.methodNotAllowed(methods);
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Reading a request: who sent it, which thread it names, and its JSON body or query parsed
+ * with the contract's schemas. A failure throws the `HttpError` the client should see.
+ */
+import { createHmac } from 'node:crypto';
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import * as z from 'zod/mini';
+import { fieldErrors } from '../../src/contract/schemas.js';
+import { ID_PATTERN, LIMITS, THREAD_PATTERN } from '../../src/contract/limits.js';
+import { isFieldErrorKey } from '../../src/contract/keys.js';
+import type { Config } from '../config.js';
+import { english, errors, HttpError } from '../errors.js';
+import type { Position } from '../store/types.js';
+import { decodeCursor } from './shape.js';
+
+/** The client's address: the last `X-Forwarded-For` hop when behind our own proxy. */
+export function clientAddress(c: Context, config: Config): string {
+  if (config.trustProxy) {
+    // The last hop is the one our own proxy appended; earlier entries are client-supplied.
+    const forwarded = c.req
+      .header('X-Forwarded-For')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const last = forwarded?.[forwarded.length - 1];
+    if (last) return last;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** HMAC(SECRET, address): what the store and the rate limiter keep instead of the address. */
+export function addressHash(config: Config, address: string): string {
+  return createHmac('sha256', config.secret).update(address).digest('base64url').slice(0, 32);
+}
+
+/** The origin this server is reached at, as the browser sees it. */
+export function ownOrigin(c: Context, config: Config): string {
+  const url = new URL(c.req.url);
+  if (config.trustProxy) {
+    const proto = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim();
+    const host = c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim();
+    if (proto || host) return `${proto ?? url.protocol.replace(':', '')}://${host ?? url.host}`;
+  }
+  return url.origin;
+}
+
+export function threadParam(c: Context): string {
+  const thread = c.req.param('thread') ?? '';
+  if (!THREAD_PATTERN.test(thread)) {
+    throw errors.badRequest('The thread id is not valid: use 1–200 characters of A–Z, a–z, 0–9 and . _ ~ : / -');
+  }
+  return thread;
+}
+
+export function commentIdParam(c: Context): string {
+  const id = c.req.param('id') ?? '';
+  if (!ID_PATTERN.test(id)) throw errors.notFound('No comment with this id.');
+  return id;
+}
+
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw errors.malformedJson();
+  }
+}
+
+/** The English sentence for a 422: the first failing field's message. */
+export function validationError(fields: Record<string, string>, ratingMax: number): HttpError {
+  const first = Object.values(fields)[0];
+  const params = {
+    max: first?.startsWith('name.') ? LIMITS.nameMax : first?.startsWith('message.') ? LIMITS.messageMax : ratingMax,
+  };
+  const message = first ? english(first, params) : 'The request is not valid.';
+  return new HttpError(422, 'validation', message, fields);
+}
+
+/** Validates a JSON body with a contract schema; a 422 names a message key per field. */
+export function parseBody<T extends z.ZodMiniType>(schema: T, data: unknown, ratingMax: number): z.output<T> {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new HttpError(422, 'validation', 'The request body must be a JSON object.', {});
+  }
+  const result = z.safeParse(schema, data);
+  if (result.success) return result.data;
+  const fields = fieldErrors(result.error.issues);
+  // A field left out entirely reads better as "required" than as "not valid".
+  for (const [field, key] of Object.entries(fields)) {
+    const required = `${field}.required`;
+    if (key === 'field.invalid' && (data as Record<string, unknown>)[field] === undefined && isFieldErrorKey(required))
+      fields[field] = required;
+  }
+  throw validationError(fields, ratingMax);
+}
+
+/** Reads a JSON body and validates it: the two steps every write route takes. */
+export async function readBody<T extends z.ZodMiniType>(c: Context, schema: T, ratingMax: number) {
+  return parseBody(schema, await readJson(c), ratingMax);
+}
+
+export function parseQuery<T extends z.ZodMiniType>(schema: T, c: Context): z.output<T> {
+  const result = z.safeParse(schema, c.req.query());
+  if (!result.success) {
+    const names = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? 'query')))];
+    throw errors.badRequest(`Invalid query parameter: ${names.join(', ')}.`);
+  }
+  return result.data;
+}
+
+/** An optional `cursor` query value as a listing position. */
+export function decodeCursorParam(cursor: string | undefined): Position | null {
+  return cursor ? decodeCursor(cursor) : null;
+}

@@ -1,0 +1,47 @@
+/** `GET/POST /api/threads/:thread/comments`: the published list and posting a comment. */
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { commentInputSchema, listQuerySchema } from '../../src/contract/schemas.js';
+import { IDEMPOTENCY_KEY_PATTERN, LIMITS } from '../../src/contract/limits.js';
+import type { AppDeps } from '../deps.js';
+import { errors } from '../errors.js';
+import { cacheable, jsonBody, methodNotAllowed, rateLimit } from '../http/middleware.js';
+import { clientAddress, decodeCursorParam, parseQuery, readBody, threadParam } from '../http/request.js';
+import { pageBody, publicComment } from '../http/shape.js';
+import { postComment } from '../use-cases/post-comment.js';
+
+export function commentRoutes(deps: AppDeps): Hono {
+  const { config, store } = deps;
+  const routes = new Hono();
+
+  routes.get('/threads/:thread/comments', etag(), cacheable('no-cache'), async (c) => {
+    const thread = threadParam(c);
+    const query = parseQuery(listQuerySchema, c);
+    const [page, total] = await Promise.all([
+      store.listPublished(thread, {
+        limit: query.limit ?? LIMITS.pageSizeDefault,
+        after: decodeCursorParam(query.cursor),
+        sort: query.sort ?? 'newest',
+      }),
+      store.countPublished(thread),
+    ]);
+    return c.json({ ...pageBody(page, publicComment), total });
+  });
+
+  routes.post('/threads/:thread/comments', rateLimit(deps, 'form.rateLimited'), ...jsonBody, async (c) => {
+    const thread = threadParam(c);
+    const idempotencyKey = c.req.header('Idempotency-Key') ?? null;
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw errors.badRequest('The Idempotency-Key header must be 8–128 characters of A–Z, a–z, 0–9 and _ . : -');
+    }
+    const input = await readBody(c, commentInputSchema, config.ratingMax);
+    const result = await postComment(deps, { thread, input, idempotencyKey, clientAddress: clientAddress(c, config) });
+    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
+    if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+    else headers['Cache-Control'] = 'no-store';
+    return c.body(result.body, result.status, headers);
+  });
+
+  routes.all('/threads/:thread/comments', methodNotAllowed('GET, HEAD, POST, OPTIONS'));
+  return routes;
+}

@@ -1,0 +1,110 @@
+/**
+ * Posting a comment (SPEC §3): idempotent retries, the parent check, the captcha, moderation,
+ * and one transaction for the comment, its vote and its idempotency record. No HTTP here:
+ * the route reads the request and writes the answer; this decides what happens.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { CommentInput } from '../../src/contract/schemas.js';
+import type { AppDeps } from '../deps.js';
+import { errors } from '../errors.js';
+import { addressHash, validationError } from '../http/request.js';
+import { publicComment } from '../http/shape.js';
+import type { StoredComment, StoredStatus } from '../store/types.js';
+
+export interface PostCommentRequest {
+  thread: string;
+  /** The body, already validated with `commentInputSchema`. */
+  input: CommentInput;
+  /** The `Idempotency-Key` header (pattern already checked), or null. */
+  idempotencyKey: string | null;
+  /** The client's address, for the captcha provider and the stored address hash. */
+  clientAddress: string;
+}
+
+export interface PostCommentResult {
+  /** 201 published, 202 held for moderation. */
+  status: 201 | 202;
+  /** The JSON answer; a replay repeats the first answer byte for byte. */
+  body: string;
+  /** True when this answers a retry of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** Comment ids: 12 URL-safe random characters (72 bits). */
+function newCommentId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** Throws the `HttpError` the client should see when the comment is refused. */
+export async function postComment(deps: AppDeps, request: PostCommentRequest): Promise<PostCommentResult> {
+  const { config, store, captcha, now } = deps;
+  const { thread, input } = request;
+  if (input.rating != null && input.rating > config.ratingMax)
+    throw validationError({ rating: 'rating.range' }, config.ratingMax);
+
+  // What identifies "the same request" for a retry: everything but the captcha token, which
+  // the widget may renew between attempts.
+  const { captcha: token, ...sent } = input;
+  const idemKey = request.idempotencyKey ? `${thread} ${request.idempotencyKey}` : null;
+  const fingerprint = createHash('sha256').update(JSON.stringify(sent)).digest('base64url');
+  const replay = (status: number, body: string): PostCommentResult => ({
+    status: status === 202 ? 202 : 201,
+    body,
+    replayed: true,
+  });
+  if (idemKey) {
+    const earlier = await store.findIdempotency(idemKey);
+    if (earlier) {
+      if (earlier.fingerprint !== fingerprint) throw errors.idempotencyConflict();
+      return replay(earlier.status, earlier.body);
+    }
+  }
+
+  // A honeypot catch is stored as spam without further checks, and looks accepted to the bot.
+  const spam = (input.website ?? '').trim() !== '';
+  if (input.parent && !spam) {
+    const parent = await store.getComment(input.parent);
+    if (!parent || parent.thread !== thread || parent.status !== 'published') {
+      throw validationError({ parent: 'parent.invalid' }, config.ratingMax);
+    }
+  }
+  if (!spam) {
+    const verdict = await captcha.verify(token, request.clientAddress);
+    if (verdict === 'missing') throw errors.captchaMissing();
+    if (verdict === 'invalid') throw errors.captchaFailed();
+    if (verdict === 'unavailable') throw errors.captchaUnavailable();
+  }
+
+  let status: StoredStatus = 'published';
+  if (spam) status = 'spam';
+  else if (config.moderation === 'all') status = 'pending';
+  else if (config.moderation === 'first-time' && !(await store.hasPublished(input.email))) status = 'pending';
+
+  const comment: StoredComment = {
+    id: newCommentId(),
+    thread,
+    parent: input.parent ?? null,
+    name: input.name,
+    email: input.email,
+    message: input.message,
+    rating: input.rating ?? null,
+    voter: input.voter ?? null,
+    status,
+    createdAt: now(),
+    clientHash: addressHash(config, request.clientAddress),
+  };
+  const httpStatus = status === 'pending' ? 202 : 201;
+  const body = JSON.stringify({ comment: publicComment(comment) });
+  const vote =
+    !spam && comment.rating !== null && comment.voter
+      ? { thread, voter: comment.voter, value: comment.rating }
+      : undefined;
+  const result = await store.createComment(comment, {
+    ...(vote ? { vote } : {}),
+    ...(idemKey ? { idempotency: { key: idemKey, fingerprint, status: httpStatus, body, createdAt: now() } } : {}),
+  });
+  // A concurrent request with the same key won the race: answer as it did.
+  if (result.kind === 'replay') return replay(result.record.status, result.record.body);
+  if (result.kind === 'conflict') throw errors.idempotencyConflict();
+  return { status: httpStatus, body, replayed: false };
+}
