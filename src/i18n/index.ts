@@ -20,11 +20,37 @@ export function addEnglish(entries: Partial<Catalogue>): void {
  * Catalogues other than English load on demand, so they cost an English page nothing.
  * Each is its own chunk in the library and CDN builds.
  */
-const loaders: Partial<Record<Locale, () => Promise<Catalogue>>> = {
-  es: () => import('./lazy/es.js').then((m) => m.es),
-  pt: () => import('./lazy/pt.js').then((m) => m.pt),
-  fr: () => import('./lazy/fr.js').then((m) => m.fr),
-  de: () => import('./lazy/de.js').then((m) => m.de),
+const loaders: Partial<Record<Locale, () => Promise<{ default: Catalogue }>>> = {
+  es: () => import('./lazy/es.js'),
+  pt: () => import('./lazy/pt.js'),
+  fr: () => import('./lazy/fr.js'),
+  de: () => import('./lazy/de.js'),
+  it: () => import('./lazy/it.js'),
+  nl: () => import('./lazy/nl.js'),
+  pl: () => import('./lazy/pl.js'),
+  cs: () => import('./lazy/cs.js'),
+  sk: () => import('./lazy/sk.js'),
+  sv: () => import('./lazy/sv.js'),
+  da: () => import('./lazy/da.js'),
+  nb: () => import('./lazy/nb.js'),
+  fi: () => import('./lazy/fi.js'),
+  ru: () => import('./lazy/ru.js'),
+  uk: () => import('./lazy/uk.js'),
+  tr: () => import('./lazy/tr.js'),
+  el: () => import('./lazy/el.js'),
+  hu: () => import('./lazy/hu.js'),
+  ro: () => import('./lazy/ro.js'),
+  ar: () => import('./lazy/ar.js'),
+  he: () => import('./lazy/he.js'),
+  fa: () => import('./lazy/fa.js'),
+  hi: () => import('./lazy/hi.js'),
+  id: () => import('./lazy/id.js'),
+  vi: () => import('./lazy/vi.js'),
+  th: () => import('./lazy/th.js'),
+  ja: () => import('./lazy/ja.js'),
+  ko: () => import('./lazy/ko.js'),
+  'zh-Hans': () => import('./lazy/zh-hans.js'),
+  'zh-Hant': () => import('./lazy/zh-hant.js'),
 };
 
 const cache = new Map<Locale, Partial<Catalogue>>([['en', english]]);
@@ -41,10 +67,18 @@ export function closestComposed(start: Element, selector: string): Element | nul
   return null;
 }
 
-/** `pt-BR` → `pt`; anything we have no catalogue for → `en`. */
+/** Old or sibling codes browsers still send, mapped to the catalogue that serves them. */
+const ALIASES: Record<string, Locale> = { no: 'nb', nn: 'nb', iw: 'he', in: 'id' };
+
+/**
+ * `pt-BR` → `pt`; `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant-*` → `zh-Hant`, other Chinese → `zh-Hans`
+ * (an explicit script wins over the region); `no`/`nn` → `nb`; `iw` → `he`; `in` → `id`;
+ * anything we have no catalogue for → `en`.
+ */
 export function normalizeLocale(tag: string | null | undefined): Locale {
-  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (SUPPORTED_LOCALES as readonly string[]).includes(base) ? (base as Locale) : 'en';
+  const [base = '', next = ''] = (tag ?? '').trim().toLowerCase().split(/[-_]/);
+  if (base === 'zh') return next === 'hant' || /^(tw|hk|mo)$/.test(next) ? 'zh-Hant' : 'zh-Hans';
+  return (SUPPORTED_LOCALES as readonly string[]).includes(base) ? (base as Locale) : (ALIASES[base] ?? 'en');
 }
 
 /**
@@ -71,7 +105,7 @@ export async function loadCatalogue(locale: Locale): Promise<Partial<Catalogue>>
   const load = loaders[locale];
   if (!load) return english;
   try {
-    const cat = await load();
+    const cat = (await load()).default;
     cache.set(locale, cat);
     return cat;
   } catch {
