@@ -17,41 +17,12 @@ export function addEnglish(entries: Partial<Catalogue>): void {
 }
 
 /**
- * Catalogues other than English load on demand, so they cost an English page nothing.
- * Each is its own chunk in the library and CDN builds.
+ * Catalogues other than English load on demand, so they cost an English page nothing. Each is
+ * its own chunk; the table of their (hashed) file names is one more small chunk, so the
+ * script-tag bundle does not grow with every language added.
  */
-const loaders: Partial<Record<Locale, () => Promise<{ default: Catalogue }>>> = {
-  es: () => import('./lazy/es.js'),
-  pt: () => import('./lazy/pt.js'),
-  fr: () => import('./lazy/fr.js'),
-  de: () => import('./lazy/de.js'),
-  it: () => import('./lazy/it.js'),
-  nl: () => import('./lazy/nl.js'),
-  pl: () => import('./lazy/pl.js'),
-  cs: () => import('./lazy/cs.js'),
-  sk: () => import('./lazy/sk.js'),
-  sv: () => import('./lazy/sv.js'),
-  da: () => import('./lazy/da.js'),
-  nb: () => import('./lazy/nb.js'),
-  fi: () => import('./lazy/fi.js'),
-  ru: () => import('./lazy/ru.js'),
-  uk: () => import('./lazy/uk.js'),
-  tr: () => import('./lazy/tr.js'),
-  el: () => import('./lazy/el.js'),
-  hu: () => import('./lazy/hu.js'),
-  ro: () => import('./lazy/ro.js'),
-  ar: () => import('./lazy/ar.js'),
-  he: () => import('./lazy/he.js'),
-  fa: () => import('./lazy/fa.js'),
-  hi: () => import('./lazy/hi.js'),
-  id: () => import('./lazy/id.js'),
-  vi: () => import('./lazy/vi.js'),
-  th: () => import('./lazy/th.js'),
-  ja: () => import('./lazy/ja.js'),
-  ko: () => import('./lazy/ko.js'),
-  'zh-Hans': () => import('./lazy/zh-hans.js'),
-  'zh-Hant': () => import('./lazy/zh-hant.js'),
-};
+const loadFromTable = (locale: Exclude<Locale, 'en'>): Promise<Catalogue> =>
+  import('./lazy/loaders.js').then(({ loaders }) => loaders[locale]()).then((m) => m.default);
 
 const cache = new Map<Locale, Partial<Catalogue>>([['en', english]]);
 
@@ -102,10 +73,9 @@ export function catalogueIfLoaded(locale: Locale): Partial<Catalogue> | undefine
 export async function loadCatalogue(locale: Locale): Promise<Partial<Catalogue>> {
   const hit = cache.get(locale);
   if (hit) return hit;
-  const load = loaders[locale];
-  if (!load) return english;
+  if (locale === 'en') return english;
   try {
-    const cat = (await load()).default;
+    const cat = await loadFromTable(locale);
     cache.set(locale, cat);
     return cat;
   } catch {
