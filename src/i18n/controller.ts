@@ -11,11 +11,15 @@ type Host = ReactiveControllerHost & HTMLElement & { messages?: Messages | undef
  */
 export class LocaleController implements ReactiveController {
   tr: Translator;
+  /** @internal The language of the last refresh: a catalogue that arrives later for another is dropped. */
   private _requested = '';
+  /** @internal */
+  private readonly _host: Host;
 
-  constructor(private readonly _host: Host) {
-    this.tr = new Translator('en', undefined, _host.messages ?? {});
-    _host.addController(this);
+  constructor(host: Host) {
+    this._host = host;
+    this.tr = new Translator('en', undefined, host.messages ?? {});
+    host.addController(this);
   }
 
   hostConnected(): void {

@@ -91,21 +91,30 @@ export type Params = Record<string, string | number>;
  */
 export class Translator {
   readonly locale: Locale;
-  /** Small integers print the same in every catalogue's locale; skip Intl for them. */
+  /** @internal Small integers print the same in every catalogue's locale; skip Intl for them. */
   private readonly _plainDigits: boolean;
+  /** @internal */
   private _intl: IntlSet | undefined;
+
+  /** @internal The language's catalogue (English until another one is loaded). */
+  private readonly _catalogue: Partial<Catalogue>;
+  /** @internal The publisher's `messages`, over the catalogue. */
+  private readonly _overrides: Messages;
 
   constructor(
     readonly lang: string,
-    private readonly _catalogue: Partial<Catalogue> = english,
-    private readonly _overrides: Messages = {},
+    catalogue: Partial<Catalogue> = english,
+    overrides: Messages = {},
   ) {
+    this._catalogue = catalogue;
+    this._overrides = overrides;
     this.locale = normalizeLocale(lang);
     this._plainDigits = /^(en|es|pt|fr|de)(-[A-Za-z]{2})?$/i.test(lang);
   }
 
   // Created on first use: the first Intl object of a page costs tens of milliseconds (ICU data),
   // and nothing the form shows first needs one.
+  /** @internal */
   private get _intlSet(): IntlSet {
     return (this._intl ??= intlFor(this.lang, this.locale));
   }

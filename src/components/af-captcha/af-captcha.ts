@@ -60,18 +60,26 @@ export class CaptchaField extends FeedbackElement {
   /** Site key for a provider checkbox; when empty, the server's is used. */
   siteKey = '';
 
+  /** @internal */
   private _state: CaptchaState = 'idle';
-  /** The provider the server named, for `auto`. */
+  /** @internal The provider the server named, for `auto`. */
   private _resolvedProvider: string | null = null;
 
+  /** @internal */
   private _started = false;
+  /** @internal */
   private _run = 0;
+  /** @internal */
   private _abort: AbortController | null = null;
-  /** The proof-of-work's payload, or null when it failed. */
+  /** @internal The proof-of-work's payload, or null when it failed. */
   private _powResult: Promise<string | null> | null = null;
+  /** @internal */
   private _powChallenge: PowChallenge | null = null;
+  /** @internal */
   private _widget: { api: ProviderApi; id: string | number; container: HTMLElement } | null = null;
+  /** @internal */
   private _providerToken: string | null = null;
+  /** @internal */
   private _widgetReady: Promise<void> | null = null;
 
   /** False when there is no captcha to do (provider `none`). */
@@ -89,6 +97,7 @@ export class CaptchaField extends FeedbackElement {
     return this._state;
   }
 
+  /** @internal */
   private get _currentProvider(): string {
     return this.provider === 'auto' ? (this._resolvedProvider ?? 'auto') : this.provider;
   }
@@ -164,12 +173,14 @@ export class CaptchaField extends FeedbackElement {
     }
   }
 
+  /** @internal */
   private _restart(): void {
     this._teardown();
     this._started = true;
     void this._begin();
   }
 
+  /** @internal */
   private _teardown(): void {
     this._run++;
     this._abort?.abort();
@@ -190,12 +201,15 @@ export class CaptchaField extends FeedbackElement {
     if (this.provider === 'auto') this._resolvedProvider = null;
   }
 
+  /** @internal */
   private _configLoad: Promise<void> | null = null;
 
+  /** @internal */
   private _configReady(): Promise<void> {
     return this._configLoad ?? Promise.resolve();
   }
 
+  /** @internal */
   private _begin(): Promise<void> {
     const run = ++this._run;
     const abort = new AbortController();
@@ -211,6 +225,7 @@ export class CaptchaField extends FeedbackElement {
     return work;
   }
 
+  /** @internal */
   private async _work(run: number, signal: AbortSignal, settle: (value: string | null) => void): Promise<void> {
     const config = await this._loadConfig(signal);
     if (run !== this._run) return settle(null);
@@ -244,7 +259,7 @@ export class CaptchaField extends FeedbackElement {
     settle(encodePowPayload(config.challenge, solution.number));
   }
 
-  /** What to show: the element's own provider, or the server's (`auto`, or a pow challenge). */
+  /** @internal What to show: the element's own provider, or the server's (`auto`, or a pow challenge). */
   private async _loadConfig(signal: AbortSignal): Promise<CaptchaConfig> {
     const provider = this.provider;
     if (isProviderName(provider) && this.siteKey) return { provider, siteKey: this.siteKey };
@@ -265,6 +280,7 @@ export class CaptchaField extends FeedbackElement {
     throw new Error(`the server offers ${config.provider}, not ${provider}`);
   }
 
+  /** @internal */
   private async _showWidget(run: number, provider: ProviderName, siteKey: string): Promise<void> {
     this._setState('loading');
     let api: ProviderApi;
@@ -307,6 +323,7 @@ export class CaptchaField extends FeedbackElement {
     }
   }
 
+  /** @internal */
   private _currentProviderToken(): string | null {
     if (this._providerToken) return this._providerToken;
     if (!this._widget) return null;
@@ -317,16 +334,19 @@ export class CaptchaField extends FeedbackElement {
     }
   }
 
+  /** @internal */
   private _widgetTheme(): 'light' | 'dark' {
     if (this.theme === 'dark' || this.theme === 'light') return this.theme;
     return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
 
+  /** @internal */
   private _nearlyExpired(): boolean {
     const expires = this._powChallenge ? powExpiresAt(this._powChallenge) : null;
     return expires !== null && expires - EXPIRY_MARGIN_MS < Date.now();
   }
 
+  /** @internal */
   private _setState(next: CaptchaState): void {
     if (this._state === next) return;
     this._state = next;
@@ -339,6 +359,7 @@ export class CaptchaField extends FeedbackElement {
     );
   }
 
+  /** @internal */
   private _statusKey(): MessageKey | null {
     switch (this._state) {
       case 'loading':

@@ -128,31 +128,35 @@ export class ArticleRating extends FeedbackElement {
   /**
    * `aria-describedby` / `aria-invalid` an enclosing form (e.g. `<comment-form>`) puts on this
    * element: ids cannot reach into the shadow root, so the radio group repeats them itself.
+   * @internal
    */
   declare private _hostDescribedBy: string | undefined;
+  /** @internal */
   declare private _hostAriaInvalid: string | undefined;
 
   // State starts undefined (falsy: none, not busy, untouched) to keep the constructor short.
-  /** The checked star: follows `value`, and the arrow keys before a standalone vote is cast. */
+  /** @internal The checked star: follows `value`, and the arrow keys before a standalone vote is cast. */
   private _checkedStar = 0;
-  /** The star under the pointer (0 = none). */
+  /** @internal The star under the pointer (0 = none). */
   declare private _hoveredStar?: number;
-  /** The focused star while nothing is checked: previewed, not chosen. */
+  /** @internal The focused star while nothing is checked: previewed, not chosen. */
   declare private _previewedStar?: number;
-  /** The article's average and count (standalone). */
+  /** @internal The article's average and count (standalone). */
   declare private _aggregate?: RatingAggregate | null;
-  /** The aggregate is loading. */
+  /** @internal The aggregate is loading. */
   declare private _aggregateRequest?: AbortController | null;
-  /** A standalone vote is on its way. */
+  /** @internal A standalone vote is on its way. */
   declare private _voteInFlight?: boolean;
-  /** The message line: thanks, or why a vote failed. */
+  /** @internal The message line: thanks, or why a vote failed. */
   declare private _message?: { text: string; error: boolean };
-  /** The reader has picked a star, left the group, or a form has checked the field. */
+  /** @internal The reader has picked a star, left the group, or a form has checked the field. */
   declare private _touched?: boolean;
+  /** @internal */
   declare private _formDisabled?: boolean;
 
+  /** @internal */
   private readonly _internals = this.attachInternals();
-  /** The endpoint and thread the aggregate was loaded for ('' = none). */
+  /** @internal The endpoint and thread the aggregate was loaded for ('' = none). */
   declare private _loadedFor?: string;
 
   constructor() {
@@ -215,21 +219,24 @@ export class ArticleRating extends FeedbackElement {
     return !!resolveEndpoint(this) && !this._internals.form && !closestComposed(this, 'comment-form');
   }
 
+  /** @internal */
   private get _scale(): number {
     return clampScale(this.max);
   }
+  /** @internal */
   private get _disabled(): boolean | undefined {
     return this.disabled || this._formDisabled;
   }
+  /** @internal */
   private get _interactive(): boolean {
     return !this.readonly && !this._disabled;
   }
-  /** Required and nothing picked. A read-only or disabled field is not validated, like a native input. */
+  /** @internal Required and nothing picked. A read-only or disabled field is not validated, like a native input. */
   private get _valueMissing(): boolean {
     return this.required && this._interactive && !this._starValue();
   }
 
-  /** The value as a star number, 0 = none. */
+  /** @internal The value as a star number, 0 = none. */
   private _starValue(): number {
     const v = Math.round(this.value) || 0;
     return v > 0 && v <= this._scale ? v : 0;
@@ -262,7 +269,7 @@ export class ArticleRating extends FeedbackElement {
     }
   }
 
-  /** The form value, validity and the custom states (`:state(user-invalid)` / `:state(user-valid)`). */
+  /** @internal The form value, validity and the custom states (`:state(user-invalid)` / `:state(user-valid)`). */
   private _syncFormState(): void {
     const value = this._starValue();
     const internals = this._internals;
@@ -279,6 +286,7 @@ export class ArticleRating extends FeedbackElement {
 
   // ---- server ----------------------------------------------------------------------------
 
+  /** @internal */
   private async _loadAggregate(endpoint: string, thread: string): Promise<void> {
     this._aggregateRequest?.abort();
     const request = (this._aggregateRequest = new AbortController());
@@ -294,7 +302,7 @@ export class ArticleRating extends FeedbackElement {
     }
   }
 
-  /** Takes the server's aggregate: its scale, and its idea of this reader's vote when it has one. */
+  /** @internal Takes the server's aggregate: its scale, and its idea of this reader's vote when it has one. */
   private _adoptAggregate(aggregate: RatingAggregate, thread: string): void {
     if (Number.isInteger(aggregate.max) && aggregate.max >= 1) this.max = clampScale(aggregate.max);
     this._aggregate = aggregate;
@@ -305,6 +313,7 @@ export class ArticleRating extends FeedbackElement {
   /**
    * Standalone: shows `star` as the reader's vote at once and hands the sending to
    * ./lazy/vote.ts, which answers through a VoteHost.
+   * @internal
    */
   private _castVote(star: number): void {
     const endpoint = resolveEndpoint(this);
@@ -350,19 +359,19 @@ export class ArticleRating extends FeedbackElement {
 
   // ---- interaction: the WAI-ARIA radio group ---------------------------------------------
 
-  /** `star` becomes the value, with the form value and validity, before `rating-change` is fired. */
+  /** @internal `star` becomes the value, with the form value and validity, before `rating-change` is fired. */
   private _pick(star: number): void {
     this.value = this._checkedStar = star;
     this._syncFormState();
     this._announceChange(star);
   }
 
-  /** `rating-change`, once the pick is rendered (standalone: with the expected aggregate). */
+  /** @internal `rating-change`, once the pick is rendered (standalone: with the expected aggregate). */
   private _announceChange(star: number): void {
     void this.updateComplete.then(() => emit<RatingChangeDetail>(this, 'rating-change', { value: star }));
   }
 
-  /** A star chosen by a click, Enter or Space, or (form mode) the arrows. */
+  /** @internal A star chosen by a click, Enter or Space, or (form mode) the arrows. */
   private _choose(star: number): void {
     if (!this._interactive) return;
     if (this.standalone) return this._castVote(star);
@@ -371,6 +380,7 @@ export class ArticleRating extends FeedbackElement {
     else this._pick(star);
   }
 
+  /** @internal */
   private _onClick(e: Event): void {
     const star = this._starOf(e);
     if (star) this._choose(star);
@@ -380,6 +390,7 @@ export class ArticleRating extends FeedbackElement {
    * Arrows move the focus and the check (mirrored for right-to-left), Home/End go to the
    * first/last star, Enter and Space choose the focused star. In a form a move picks the star,
    * as a native radio does; standalone it only checks it, and Enter or Space votes.
+   * @internal
    */
   private _onKeydown(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -402,11 +413,13 @@ export class ArticleRating extends FeedbackElement {
     this._stars()[to - 1]?.focus();
   }
 
+  /** @internal */
   private _onFocusIn(e: FocusEvent): void {
     this._previewedStar = this._checkedStar ? 0 : this._starOf(e); // shown only while interactive
     this._prefetchVote();
   }
 
+  /** @internal */
   private _onFocusOut(e: FocusEvent): void {
     // Moving to another star is not leaving the group.
     if (this.renderRoot.contains(e.relatedTarget as Node | null)) return;
@@ -419,7 +432,7 @@ export class ArticleRating extends FeedbackElement {
     }
   }
 
-  /** Capture: pointerenter does not bubble from the stars. */
+  /** @internal Capture: pointerenter does not bubble from the stars. */
   private readonly _onPointerEnter = {
     capture: true,
     handleEvent: (e: PointerEvent): void => {
@@ -428,31 +441,34 @@ export class ArticleRating extends FeedbackElement {
     },
   };
 
+  /** @internal */
   private _onPointerLeave(): void {
     this._hoveredStar = 0;
   }
 
-  /** Standalone, a pick casts a vote: the first hover or focus fetches the voting code. */
+  /** @internal Standalone, a pick casts a vote: the first hover or focus fetches the voting code. */
   private _prefetchVote(): void {
     if (this.standalone && this._interactive) loadVote().catch(() => undefined);
   }
 
+  /** @internal */
   private _stars(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=radio]')];
   }
 
-  /** The star (1-based) an event happened on, 0 when not on a star. */
+  /** @internal The star (1-based) an event happened on, 0 when not on a star. */
   private _starOf(e: Event): number {
     const star = (e.target as Element).closest?.<HTMLElement>('[role=radio]');
     return star ? this._stars().indexOf(star) + 1 : 0;
   }
 
+  /** @internal */
   private _tabStop(): HTMLElement | undefined {
     const stars = this._stars();
     return stars[(this._checkedStar || 1) - 1] ?? stars[0];
   }
 
-  /** The text of the elements the host's `aria-describedby` names, looked up in the host's tree. */
+  /** @internal The text of the elements the host's `aria-describedby` names, looked up in the host's tree. */
   private _externalDescription(): string {
     const root = this.getRootNode() as Partial<DocumentOrShadowRoot & NonElementParentNode>;
     return (this._hostDescribedBy ?? '')
@@ -537,7 +553,7 @@ export class ArticleRating extends FeedbackElement {
     `;
   }
 
-  /** The average in partial stars and "4.3 · 128 ratings" (standalone). */
+  /** @internal The average in partial stars and "4.3 · 128 ratings" (standalone). */
   private _renderSummary(tr: Translator, max: number, aggregate: RatingAggregate | null | undefined): TemplateResult {
     const average = aggregate?.average ?? 0;
     return html`

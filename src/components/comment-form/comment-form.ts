@@ -180,7 +180,7 @@ export class CommentForm extends FeedbackElement {
   ratingRequired = false;
   ratingMax = 5;
 
-  /** What the form shows (see FormState); its draft part is set by `_restoreDraft()` on connect. */
+  /** @internal What the form shows (see FormState); its draft part is set by `_restoreDraft()` on connect. */
   private _state: FormState = {
     values: { email: '', name: '', message: '', rating: 0 },
     touched: new Set(),
@@ -191,14 +191,15 @@ export class CommentForm extends FeedbackElement {
     announcement: '',
     draftRestored: false,
   };
-  /** ./lazy/checks.ts once loaded; until then no field shows a hint. */
+  /** @internal ./lazy/checks.ts once loaded; until then no field shows a hint. */
   private _checks?: typeof import('./lazy/checks.js');
-  /** The storage key of this form's draft. */
+  /** @internal The storage key of this form's draft. */
   private _draftKey?: string;
+  /** @internal */
   private _countTimer?: ReturnType<typeof setTimeout>;
-  /** The captcha's loading and start (see `_startCaptcha`). */
+  /** @internal The captcha's loading and start (see `_startCaptcha`). */
   private _captchaStart?: Promise<unknown>;
-  /** The on-demand modules' view of this form. */
+  /** @internal The on-demand modules' view of this form. */
   private readonly _host: FormHost = this._createHost();
 
   override connectedCallback(): void {
@@ -216,6 +217,7 @@ export class CommentForm extends FeedbackElement {
     return this._send();
   }
 
+  /** @internal */
   private _createHost(): FormHost {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the form, not the host object
     const form = this;
@@ -239,11 +241,12 @@ export class CommentForm extends FeedbackElement {
     };
   }
 
+  /** @internal */
   private _update(changes: Partial<FormState>): void {
     this._state = { ...this._state, ...changes };
   }
 
-  /** Loads the draft of this thread/parent, else the remembered name and email. */
+  /** @internal Loads the draft of this thread/parent, else the remembered name and email. */
   private _restoreDraft(): void {
     const key = draftKey(resolveThread(this) ?? '', this.parent || null);
     if (key === this._draftKey) return;
@@ -263,18 +266,19 @@ export class CommentForm extends FeedbackElement {
     });
   }
 
-  /** Shows the hint of this field. */
+  /** @internal Shows the hint of this field. */
   private _touch(field: Field): void {
     this._update({ touched: new Set([...this._state.touched, field]) });
   }
 
-  /** A reader's change of a field: kept, saved as a draft, and no longer judged by the server. */
+  /** @internal A reader's change of a field: kept, saved as a draft, and no longer judged by the server. */
   private _set(field: keyof FormValues, value: string | number): void {
     const values = { ...this._state.values, [field]: value };
     this._update({ values, serverErrors: { ...this._state.serverErrors, [field]: undefined } });
     if (this._draftKey) saveDraft(this._draftKey, { ...values, rating: values.rating || null });
   }
 
+  /** @internal */
   private _onInput(e: Event): void {
     const { name, value } = e.target as HTMLInputElement;
     this._set(name as TextField, value);
@@ -289,7 +293,7 @@ export class CommentForm extends FeedbackElement {
     }
   }
 
-  /** Leaving a field (focusout bubbles from every control) shows its hint. */
+  /** @internal Leaving a field (focusout bubbles from every control) shows its hint. */
   private _onFocusOut(e: FocusEvent): void {
     const target = e.target as Element;
     const field = target.getAttribute('name') as Field | null;
@@ -299,12 +303,14 @@ export class CommentForm extends FeedbackElement {
     else this._touch(field);
   }
 
+  /** @internal */
   private _onRatingChange(e: CustomEvent<{ value: number }>): void {
     const value = Number(e.detail?.value ?? (e.target as HTMLInputElement).value);
     this._set('rating', Number.isFinite(value) ? value : 0);
     this._touch('rating');
   }
 
+  /** @internal */
   private _onCaptchaState(): void {
     void this._checks?.captchaStateChanged(this._host);
   }
@@ -313,13 +319,14 @@ export class CommentForm extends FeedbackElement {
    * The reader's first touch loads what only an interaction needs: the checks, the sending,
    * and the captcha (started at once: the proof-of-work solves in the background). A
    * `captcha="none"` form never loads the captcha.
+   * @internal
    */
   private _onFirstTouch(): void {
     watchPointer();
     this._load().catch(() => undefined);
   }
 
-  /** The on-demand modules, loading at once; a failed load is tried again next time. */
+  /** @internal The on-demand modules, loading at once; a failed load is tried again next time. */
   private _load(): Promise<[typeof import('./lazy/sending.js'), unknown, unknown]> {
     return Promise.all([
       loadSending(),
@@ -328,7 +335,7 @@ export class CommentForm extends FeedbackElement {
     ]);
   }
 
-  /** Loads the captcha and starts it, once per form (again after a failed load). */
+  /** @internal Loads the captcha and starts it, once per form (again after a failed load). */
   private _startCaptcha(): Promise<unknown> {
     return (this._captchaStart ??= loadCaptcha()
       .then(() => customElements.whenDefined('af-captcha'))
@@ -341,7 +348,7 @@ export class CommentForm extends FeedbackElement {
       ));
   }
 
-  /** The submit button, "Try again", Ctrl+Enter and `submit()`. */
+  /** @internal The submit button, "Try again", Ctrl+Enter and `submit()`. */
   private async _send(e?: Event): Promise<void> {
     e?.preventDefault();
     if (this._state.sending) return;
@@ -352,6 +359,7 @@ export class CommentForm extends FeedbackElement {
     return sending ? sending.send(this._host) : this._fail(0, this._locale.tr.t('form.failed'), true);
   }
 
+  /** @internal */
   private _onKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -359,16 +367,19 @@ export class CommentForm extends FeedbackElement {
     }
   }
 
+  /** @internal */
   private get _charsLeft(): number | null {
     const length = this._state.values.message.normalize('NFC').trim().length;
     return length < MESSAGE_COUNT_FROM ? null : MESSAGE_MAX - length;
   }
 
+  /** @internal */
   private _say(text: string): void {
     this._update({ announcement: '' });
     requestAnimationFrame(() => this._update({ announcement: text }));
   }
 
+  /** @internal */
   private async _fail(status: number, text: string, retry: boolean): Promise<void> {
     this._update({ outcome: { text, failed: true, retry } });
     await this.updateComplete;
@@ -377,7 +388,7 @@ export class CommentForm extends FeedbackElement {
 
   // ---------------------------------------------------------------- rendering
 
-  /** Email, name or message: label, control, hint (and the character count for the message). */
+  /** @internal Email, name or message: label, control, hint (and the character count for the message). */
   private _field(field: TextField): TemplateResult {
     const h = this._checks?.hint(this._host, field);
     const tr = this._locale.tr;

@@ -73,37 +73,47 @@ export class CommentList extends FeedbackElement {
   /** The scale of the authors' stars. */
   ratingMax = 5;
 
-  /** The first update starts loading, so no render sees a state before 'loading'. */
+  /** @internal The first update starts loading, so no render sees a state before 'loading'. */
   private _loadState: 'loading' | 'ready' | 'error' = 'loading';
+  /** @internal */
   private _comments: PublicComment[] = [];
+  /** @internal */
   private _pending: PublicComment[] = [];
   // Not reactive: they change only together with `_comments` or `_loadState`.
+  /** @internal */
   private _total = 0;
+  /** @internal */
   private _next: string | null = null;
+  /** @internal */
   private _moreState: MoreState = 'idle';
+  /** @internal */
   private _sort: Sort = 'newest';
-  /** The comment whose reply form is open. */
+  /** @internal The comment whose reply form is open. */
   private _replyTo: string | null = null;
-  /** The time relative times are counted from, moved on every minute. */
+  /** @internal The time relative times are counted from, moved on every minute. */
   private _now!: number;
 
-  /** The endpoint, thread, order and page size the comments were loaded for. */
+  /** @internal The endpoint, thread, order and page size the comments were loaded for. */
   private _loadKey = '';
-  /** The current load's; a "Load more" (only offered after a load) shares it. */
+  /** @internal The current load's; a "Load more" (only offered after a load) shares it. */
   private _loadAbort?: AbortController;
+  /** @internal */
   private _minuteTimer?: ReturnType<typeof setInterval>;
-  /** Each comment's message, formatted once. */
+  /** @internal Each comment's message, formatted once. */
   private _formattedMessages = new WeakMap<PublicComment, unknown>();
-  /** Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
+  /** @internal Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
   private _knownIds = new Set<string>();
   /**
    * The DOM of the comments (`<li>` by comment id, `<ol>` of replies by parent id, '' = top level),
    * kept across renders and moved, never rebuilt: a comment inserted above, or a page appended
    * below, leaves an open reply form (its focus and typed text) alone.
+   * @internal
    */
   private _itemById = new Map<string, HTMLLIElement>();
+  /** @internal */
   private _listByParent = new Map<string, HTMLOListElement>();
 
+  /** @internal */
   private readonly _onSubmitted = ({ detail }: CustomEvent<CommentSubmittedDetail>): void => {
     const thread = resolveThread(this);
     if (!thread || detail?.comment?.thread !== thread) return;
@@ -159,13 +169,14 @@ export class CommentList extends FeedbackElement {
     }
   }
 
+  /** @internal */
   private get _pageLimit(): number {
     const n = Math.floor(this.pageSize);
     // n - n is 0 for a finite number only (NaN for NaN and ±Infinity).
     return n - n === 0 ? Math.min(PAGE_SIZE_MAX, Math.max(1, n)) : PAGE_SIZE_DEFAULT;
   }
 
-  /** The first page (from scratch), or with `more` the next one. */
+  /** @internal The first page (from scratch), or with `more` the next one. */
   private async _load(more = false): Promise<void> {
     const thread = resolveThread(this);
     const endpoint = resolveEndpoint(this);
@@ -221,6 +232,7 @@ export class CommentList extends FeedbackElement {
    * Top level in the chosen order; replies under their parent, oldest first. A reply deeper than
    * MAX_DEPTH is shown at MAX_DEPTH (beside its ancestor there). A reply whose parent is not
    * loaded (yet) is shown at the top level until the parent arrives.
+   * @internal
    */
   private _buildTree(): ThreadNode[] {
     const all = [...this._comments, ...this._pending.filter((p) => !this._knownIds.has(p.id))];
@@ -334,6 +346,7 @@ export class CommentList extends FeedbackElement {
   /**
    * The `<ol>` of `nodes`, with each comment rendered into its own kept `<li>`. Only the
    * items that are new, gone or out of place are touched.
+   * @internal
    */
   private _list(nodes: ThreadNode[], parent = ''): HTMLOListElement {
     let ol = this._listByParent.get(parent);
@@ -355,6 +368,7 @@ export class CommentList extends FeedbackElement {
     return ol;
   }
 
+  /** @internal */
   private _renderNode({ comment: c, level, replies }: ThreadNode): TemplateResult {
     const tr = this._locale.tr;
     const pending = c.status === 'pending';
@@ -413,13 +427,13 @@ export class CommentList extends FeedbackElement {
       ${replies.length ? this._list(replies, c.id) : nothing}`;
   }
 
-  /** Opens the reply form under comment `id` (and moves into its first field), or closes it. */
+  /** @internal Opens the reply form under comment `id` (and moves into its first field), or closes it. */
   private _toggleReply(id: string): void {
     this._replyTo = this._replyTo === id ? null : id;
     if (this._replyTo) void this._focusReplyForm();
   }
 
-  /** Into the first field of the one open reply form, once it has rendered. */
+  /** @internal Into the first field of the one open reply form, once it has rendered. */
   private async _focusReplyForm(): Promise<void> {
     await this.updateComplete;
     const form = this.renderRoot.querySelector('comment-form');
@@ -427,7 +441,7 @@ export class CommentList extends FeedbackElement {
     form?.shadowRoot?.querySelector<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea')?.focus();
   }
 
-  /** The reply form under comment `c`, with the list's settings. */
+  /** @internal The reply form under comment `c`, with the list's settings. */
   private _renderReplyForm(c: PublicComment, tr: Translator): TemplateResult {
     return html`
       <div role="group" aria-label=${tr.t('list.replyTo', { name: c.name })}>

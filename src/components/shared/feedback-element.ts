@@ -39,7 +39,7 @@ export class FeedbackElement extends LitElement {
   /** Overrides of catalogue entries, e.g. `{ 'form.submit': 'Send' }`. */
   declare messages?: Messages;
 
-  /** The texts in the element's language (see LocaleController). */
+  /** @internal The texts in the element's language (see LocaleController). */
   protected readonly _locale = new LocaleController(this);
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
