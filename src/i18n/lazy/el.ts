@@ -73,7 +73,7 @@ const greek: Catalogue = {
   'list.retry': 'Επανάληψη',
   'list.reply': 'Απάντηση',
   'list.cancelReply': 'Ακύρωση απάντησης',
-  'list.replyTo': 'Απάντηση στον/στην {name}',
+  'list.replyTo': 'Απάντηση προς {name}',
   'list.pending': 'Αναμένει έγκριση',
   'list.sortLabel': 'Ταξινόμηση σχολίων',
   'list.sortNewest': 'Τα νεότερα πρώτα',

@@ -16,7 +16,7 @@ const hebrew: Catalogue = {
   'form.honeypot': 'נא להשאיר שדה זה ריק',
   'form.submit': 'פרסום תגובה',
   'form.reply': 'פרסום תשובה',
-  'form.sending': 'שולח…',
+  'form.sending': 'בשליחה…',
   'form.valid': 'נראה טוב!',
   'form.charsLeft': (c) => (c === 'one' ? 'נותר תו אחד' : c === 'two' ? 'נותרו שני תווים' : 'נותרו {n} תווים'),
   'form.invalidCount': (c) =>
@@ -53,7 +53,7 @@ const hebrew: Catalogue = {
   'captcha.requiredOther': 'נא להשלים את בדיקת האבטחה.',
   'captcha.invalid': 'לא ניתן היה לאמת את בדיקת האבטחה. נא לנסות שוב.',
   'captcha.label': 'הגנה מפני ספאם',
-  'captcha.verifying': 'מאמת…',
+  'captcha.verifying': 'באימות…',
   'captcha.verified': 'אומת',
   'captcha.error': 'האימות נכשל. נא לנסות שוב.',
   'captcha.unavailable': 'לא ניתן היה לטעון את בדיקת האבטחה. נא לנסות שוב מאוחר יותר.',
@@ -78,9 +78,9 @@ const hebrew: Catalogue = {
 
   'list.label': 'תגובות',
   'list.empty': 'היו הראשונים להגיב',
-  'list.loading': 'טוען תגובות…',
+  'list.loading': 'התגובות בטעינה…',
   'list.loadMore': 'טעינת תגובות נוספות',
-  'list.loadingMore': 'טוען…',
+  'list.loadingMore': 'בטעינה…',
   'list.count': (c) => (c === 'one' ? 'תגובה אחת' : c === 'two' ? 'שתי תגובות' : '{n} תגובות'),
   'list.error': 'לא ניתן היה לטעון את התגובות.',
   'list.retry': 'ניסיון חוזר',
@@ -91,6 +91,6 @@ const hebrew: Catalogue = {
   'list.sortLabel': 'מיון תגובות',
   'list.sortNewest': 'החדשות ביותר',
   'list.sortOldest': 'הישנות ביותר',
-  'list.rated': 'דירג/ה {n} מתוך {max} כוכבים',
+  'list.rated': 'דירוג: {n} מתוך {max} כוכבים',
 };
 export default hebrew;
