@@ -233,11 +233,11 @@ export class CommentForm extends FeedbackElement {
         return form._draftKey;
       },
       update: (changes) => {
-        this._update(changes);
-        return this.updateComplete;
+        form._update(changes);
+        return form.updateComplete;
       },
-      say: (text) => this._say(text),
-      fail: (status, text, retry) => this._fail(status, text, retry),
+      say: (text) => form._say(text),
+      fail: (status, text, retry) => form._fail(status, text, retry),
     };
   }
 

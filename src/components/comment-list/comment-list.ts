@@ -433,12 +433,12 @@ export class CommentList extends FeedbackElement {
     if (this._replyTo) void this._focusReplyForm();
   }
 
-  /** @internal Into the first field of the one open reply form, once it has rendered. */
+  /** @internal Into the first field (the email) of the one open reply form, once it has rendered. */
   private async _focusReplyForm(): Promise<void> {
     await this.updateComplete;
     const form = this.renderRoot.querySelector('comment-form');
     await form?.updateComplete;
-    form?.shadowRoot?.querySelector<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea')?.focus();
+    form?.shadowRoot?.querySelector<HTMLElement>('[name=email]')?.focus();
   }
 
   /** @internal The reply form under comment `c`, with the list's settings. */
