@@ -6,6 +6,7 @@ import '../../../src/components/article-rating/define.js';
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';
 import { comment, makeList, page, shadow, text, until } from '../comment-list/helpers.js';
 import { json, restoreFetch, routeFetch, stubFetch } from '../helpers/fetch-stub.js';
+import * as form from '../comment-form/helpers.js';
 
 /** The API as a block sees it: `comments` on the first page, no ratings, no captcha. */
 function stubApi(comments: ReturnType<typeof comment>[] = []): void {
@@ -185,6 +186,35 @@ describe('Hebrew, right to left', () => {
     const labelWords = document.createRange();
     labelWords.selectNodeContents(label);
     expect(field.getBoundingClientRect().right - labelWords.getBoundingClientRect().right).to.be.below(2);
+  });
+
+  it("a field's check mark and the room for it sit on the left; the hidden trap field adds no sideways scroll", async () => {
+    stubFetch();
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="he" dir="rtl"></div>`);
+    wrap.innerHTML = '<comment-form endpoint="https://api.test/api" thread="t-1" captcha="none"></comment-form>';
+    const el = wrap.querySelector('comment-form')!;
+    await waitUntil(() => form.root(el)?.textContent?.includes('פרסום תגובה'), 'Hebrew never arrived');
+    await form.type(el, 'name', 'דנה');
+    await form.leave(el, 'name');
+    await form.leave(el, 'email');
+    for (const name of ['name', 'email'] as const) {
+      const style = getComputedStyle(form.field(el, name));
+      expect(parseFloat(style.paddingLeft), `${name}: room for the icon on the left`).to.be.above(30);
+      expect(parseFloat(style.paddingRight), `${name}: ordinary padding on the right`).to.be.below(16);
+      // Left to right this reads "right 12px"; an offset from the left is serialised as a bare length.
+      expect(style.backgroundPositionX, `${name}: the icon on the left`).to.match(/^(left )?[\d.]+px$/);
+    }
+    const trap = form.root(el).querySelector<HTMLElement>('.honeypot')!;
+    expect(trap.getBoundingClientRect().width, 'the trap field takes no room').to.be.at.most(1);
+    const page = document.scrollingElement!;
+    expect(page.scrollWidth, 'no sideways scroll, block right to left').to.be.at.most(page.clientWidth);
+    // …nor when the whole page runs right to left.
+    document.documentElement.dir = 'rtl';
+    try {
+      expect(page.scrollWidth, 'no sideways scroll, page right to left').to.be.at.most(page.clientWidth);
+    } finally {
+      document.documentElement.removeAttribute('dir');
+    }
   });
 
   it('the stars answer mirrored arrows: ArrowLeft raises, ArrowRight lowers', async () => {
