@@ -17,15 +17,12 @@ export function addEnglish(entries: Partial<Catalogue>): void {
 }
 
 /**
- * Catalogues other than English load on demand, so they cost an English page nothing.
- * Each is its own chunk in the library and CDN builds.
+ * Catalogues other than English load on demand, so they cost an English page nothing. Each is
+ * its own chunk; the table of their (hashed) file names is one more small chunk, so the
+ * script-tag bundle does not grow with every language added.
  */
-const loaders: Partial<Record<Locale, () => Promise<Catalogue>>> = {
-  es: () => import('./lazy/es.js').then((m) => m.es),
-  pt: () => import('./lazy/pt.js').then((m) => m.pt),
-  fr: () => import('./lazy/fr.js').then((m) => m.fr),
-  de: () => import('./lazy/de.js').then((m) => m.de),
-};
+const loadFromTable = (locale: Exclude<Locale, 'en'>): Promise<Catalogue> =>
+  import('./lazy/loaders.js').then(({ loaders }) => loaders[locale]()).then((m) => m.default);
 
 const cache = new Map<Locale, Partial<Catalogue>>([['en', english]]);
 
@@ -41,10 +38,18 @@ export function closestComposed(start: Element, selector: string): Element | nul
   return null;
 }
 
-/** `pt-BR` → `pt`; anything we have no catalogue for → `en`. */
+/** Old or sibling codes browsers still send, mapped to the catalogue that serves them. */
+const ALIASES: Record<string, Locale> = { no: 'nb', nn: 'nb', iw: 'he', in: 'id' };
+
+/**
+ * `pt-BR` → `pt`; `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant-*` → `zh-Hant`, other Chinese → `zh-Hans`
+ * (an explicit script wins over the region); `no`/`nn` → `nb`; `iw` → `he`; `in` → `id`;
+ * anything we have no catalogue for → `en`.
+ */
 export function normalizeLocale(tag: string | null | undefined): Locale {
-  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (SUPPORTED_LOCALES as readonly string[]).includes(base) ? (base as Locale) : 'en';
+  const [base = '', next = ''] = (tag ?? '').trim().toLowerCase().split(/[-_]/);
+  if (base === 'zh') return next === 'hant' || /^(tw|hk|mo)$/.test(next) ? 'zh-Hant' : 'zh-Hans';
+  return (SUPPORTED_LOCALES as readonly string[]).includes(base) ? (base as Locale) : (ALIASES[base] ?? 'en');
 }
 
 /**
@@ -68,10 +73,9 @@ export function catalogueIfLoaded(locale: Locale): Partial<Catalogue> | undefine
 export async function loadCatalogue(locale: Locale): Promise<Partial<Catalogue>> {
   const hit = cache.get(locale);
   if (hit) return hit;
-  const load = loaders[locale];
-  if (!load) return english;
+  if (locale === 'en') return english;
   try {
-    const cat = await load();
+    const cat = await loadFromTable(locale);
     cache.set(locale, cat);
     return cat;
   } catch {

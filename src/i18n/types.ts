@@ -88,7 +88,11 @@ export type MessageKey = keyof Catalogue;
 export type PluralKey = { [K in MessageKey]: Catalogue[K] extends PluralEntry ? K : never }[MessageKey];
 export type Messages = Partial<{ [K in MessageKey]: Entry }>;
 
-export const SUPPORTED_LOCALES = ['en', 'es', 'pt', 'fr', 'de'] as const;
+// prettier-ignore
+export const SUPPORTED_LOCALES = [
+  'en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'cs', 'sk', 'sv', 'da', 'nb', 'fi', 'ru', 'uk', 'tr', 'el', 'hu',
+  'ro', 'ar', 'he', 'fa', 'hi', 'id', 'vi', 'th', 'ja', 'ko', 'zh-Hans', 'zh-Hant',
+] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 /** Keys whose English text ships in the on-demand chunks that show them (see `en-later.ts`). */

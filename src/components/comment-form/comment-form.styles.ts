@@ -43,6 +43,10 @@ export const styles = css`
     resize: vertical;
     background-position: top 0.5rem right 0.75rem;
   }
+  /* background-position has no logical keywords yet: right to left, the state icon moves by hand. */
+  .control:dir(rtl) {
+    background-position-x: left 0.75rem;
+  }
   .control:focus,
   .btn:focus-visible {
     outline: none;
@@ -66,7 +70,7 @@ export const styles = css`
     --_state: var(--_invalid);
   }
   .control:is(.is-valid, .is-invalid) {
-    padding-right: 2.25rem;
+    padding-inline-end: 2.25rem;
     border-color: var(--_state);
   }
   .control:is(.is-valid, .is-invalid):focus {
@@ -93,8 +97,14 @@ export const styles = css`
     margin: 0;
   }
   .honeypot {
+    /* Clipped to nothing rather than pushed off-screen: an offset widens the page (sideways scroll)
+       whenever the page and the block run in different directions. */
     position: absolute;
-    left: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .btn {
     display: inline-flex;

@@ -82,3 +82,4 @@ export const de: Catalogue = {
   'list.sortOldest': 'Älteste zuerst',
   'list.rated': 'Mit {n} von {max} Sternen bewertet',
 };
+export default de;

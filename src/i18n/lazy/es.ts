@@ -2,7 +2,7 @@ import type { Catalogue } from '../types.js';
 
 /**
  * Spanish. Plural entries get the CLDR category: Spanish uses `one` for 1 and `many` for
- * large round numbers (1 000 000), which reads like `other`.
+ * large round numbers: "1.000.000 de comentarios".
  */
 export const es: Catalogue = {
   'feedback.heading': 'Deja un comentario',
@@ -18,14 +18,22 @@ export const es: Catalogue = {
   'form.reply': 'Publicar respuesta',
   'form.sending': 'Enviando…',
   'form.valid': '¡Todo bien!',
-  'form.charsLeft': (c) => (c === 'one' ? 'Queda {n} carácter' : 'Quedan {n} caracteres'),
-  'form.invalidCount': (c) => (c === 'one' ? '{n} campo necesita tu atención.' : '{n} campos necesitan tu atención.'),
+  'form.charsLeft': (c) =>
+    c === 'one' ? 'Queda {n} carácter' : c === 'many' ? 'Quedan {n} de caracteres' : 'Quedan {n} caracteres',
+  'form.invalidCount': (c) =>
+    c === 'one'
+      ? '{n} campo necesita tu atención.'
+      : c === 'many'
+        ? '{n} de campos necesitan tu atención.'
+        : '{n} campos necesitan tu atención.',
   'form.published': '¡Gracias! Tu comentario se ha publicado.',
   'form.pending': '¡Gracias! Tu comentario está pendiente de moderación.',
   'form.rateLimited': (c) =>
     c === 'one'
       ? 'Estás comentando demasiado rápido. Vuelve a intentarlo dentro de {n} segundo.'
-      : 'Estás comentando demasiado rápido. Vuelve a intentarlo dentro de {n} segundos.',
+      : c === 'many'
+        ? 'Estás comentando demasiado rápido. Vuelve a intentarlo dentro de {n} de segundos.'
+        : 'Estás comentando demasiado rápido. Vuelve a intentarlo dentro de {n} segundos.',
   'form.failed': 'No se ha podido enviar tu comentario. Lo hemos guardado aquí: vuelve a intentarlo.',
   'form.retry': 'Reintentar',
   'form.rejected': 'Tu comentario no ha sido aceptado. Revísalo y vuelve a intentarlo.',
@@ -56,14 +64,21 @@ export const es: Catalogue = {
 
   'rating.label': 'Valoración',
   'rating.star': '{n} de {max} estrellas',
-  'rating.summary': (c) => (c === 'one' ? '{average} · {n} valoración' : '{average} · {n} valoraciones'),
+  'rating.summary': (c) =>
+    c === 'one'
+      ? '{average} · {n} valoración'
+      : c === 'many'
+        ? '{average} · {n} de valoraciones'
+        : '{average} · {n} valoraciones',
   'rating.none': 'Aún no hay valoraciones',
   'rating.thanks': '¡Gracias por tu valoración!',
   'rating.failed': 'No se ha podido guardar tu valoración. Vuelve a intentarlo.',
   'rating.rateLimited': (c) =>
     c === 'one'
       ? 'Demasiados votos. Vuelve a intentarlo dentro de {n} segundo.'
-      : 'Demasiados votos. Vuelve a intentarlo dentro de {n} segundos.',
+      : c === 'many'
+        ? 'Demasiados votos. Vuelve a intentarlo dentro de {n} de segundos.'
+        : 'Demasiados votos. Vuelve a intentarlo dentro de {n} segundos.',
   'rating.hint': 'Elija con las flechas y pulse Intro para votar.',
 
   'list.label': 'Comentarios',
@@ -71,7 +86,7 @@ export const es: Catalogue = {
   'list.loading': 'Cargando comentarios…',
   'list.loadMore': 'Cargar más comentarios',
   'list.loadingMore': 'Cargando…',
-  'list.count': (c) => (c === 'one' ? '{n} comentario' : '{n} comentarios'),
+  'list.count': (c) => (c === 'one' ? '{n} comentario' : c === 'many' ? '{n} de comentarios' : '{n} comentarios'),
   'list.error': 'No se han podido cargar los comentarios.',
   'list.retry': 'Reintentar',
   'list.reply': 'Responder',
@@ -83,3 +98,4 @@ export const es: Catalogue = {
   'list.sortOldest': 'Más antiguos primero',
   'list.rated': 'Valorado con {n} de {max} estrellas',
 };
+export default es;

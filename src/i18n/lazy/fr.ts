@@ -2,7 +2,7 @@ import type { Catalogue } from '../types.js';
 
 /**
  * French, with the polite "vous". Plural entries get the CLDR category: `one` covers 0 and 1
- * ("0 commentaire"), `many` large round numbers ("1 000 000 de…"), which reads like `other`.
+ * ("0 commentaire"), `many` large round numbers ("1 000 000 de commentaires").
  * French puts a narrow no-break space before `!`, `?`, `:` and `;`.
  */
 export const fr: Catalogue = {
@@ -19,15 +19,22 @@ export const fr: Catalogue = {
   'form.reply': 'Publier la réponse',
   'form.sending': 'Envoi…',
   'form.valid': 'Parfait\u202f!',
-  'form.charsLeft': (c) => (c === 'one' ? '{n} caractère restant' : '{n} caractères restants'),
+  'form.charsLeft': (c) =>
+    c === 'one' ? '{n} caractère restant' : c === 'many' ? '{n} de caractères restants' : '{n} caractères restants',
   'form.invalidCount': (c) =>
-    c === 'one' ? '{n} champ demande votre attention.' : '{n} champs demandent votre attention.',
+    c === 'one'
+      ? '{n} champ demande votre attention.'
+      : c === 'many'
+        ? '{n} de champs demandent votre attention.'
+        : '{n} champs demandent votre attention.',
   'form.published': 'Merci\u202f! Votre commentaire est publié.',
   'form.pending': 'Merci\u202f! Votre commentaire est en attente de modération.',
   'form.rateLimited': (c) =>
     c === 'one'
       ? 'Vous commentez trop vite. Veuillez réessayer dans {n} seconde.'
-      : 'Vous commentez trop vite. Veuillez réessayer dans {n} secondes.',
+      : c === 'many'
+        ? 'Vous commentez trop vite. Veuillez réessayer dans {n} de secondes.'
+        : 'Vous commentez trop vite. Veuillez réessayer dans {n} secondes.',
   'form.failed': "Votre commentaire n'a pas pu être envoyé. Il est conservé ici — réessayez.",
   'form.retry': 'Réessayer',
   'form.rejected': "Votre commentaire n'a pas été accepté. Veuillez le vérifier et réessayer.",
@@ -58,14 +65,17 @@ export const fr: Catalogue = {
 
   'rating.label': 'Note',
   'rating.star': '{n} étoiles sur {max}',
-  'rating.summary': (c) => (c === 'one' ? '{average} · {n} note' : '{average} · {n} notes'),
+  'rating.summary': (c) =>
+    c === 'one' ? '{average} · {n} note' : c === 'many' ? '{average} · {n} de notes' : '{average} · {n} notes',
   'rating.none': 'Pas encore de note',
   'rating.thanks': 'Merci pour votre note\u202f!',
   'rating.failed': "Votre note n'a pas pu être enregistrée. Veuillez réessayer.",
   'rating.rateLimited': (c) =>
     c === 'one'
       ? 'Trop de votes. Veuillez réessayer dans {n} seconde.'
-      : 'Trop de votes. Veuillez réessayer dans {n} secondes.',
+      : c === 'many'
+        ? 'Trop de votes. Veuillez réessayer dans {n} de secondes.'
+        : 'Trop de votes. Veuillez réessayer dans {n} secondes.',
   'rating.hint': 'Choisissez avec les flèches, puis appuyez sur Entrée pour voter.',
 
   'list.label': 'Commentaires',
@@ -73,7 +83,7 @@ export const fr: Catalogue = {
   'list.loading': 'Chargement des commentaires…',
   'list.loadMore': 'Afficher plus de commentaires',
   'list.loadingMore': 'Chargement…',
-  'list.count': (c) => (c === 'one' ? '{n} commentaire' : '{n} commentaires'),
+  'list.count': (c) => (c === 'one' ? '{n} commentaire' : c === 'many' ? '{n} de commentaires' : '{n} commentaires'),
   'list.error': "Les commentaires n'ont pas pu être chargés.",
   'list.retry': 'Réessayer',
   'list.reply': 'Répondre',
@@ -85,3 +95,4 @@ export const fr: Catalogue = {
   'list.sortOldest': "Les plus anciens d'abord",
   'list.rated': 'A donné {n} étoiles sur {max}',
 };
+export default fr;

@@ -3,7 +3,7 @@ import type { Catalogue } from '../types.js';
 /**
  * Portuguese, worded to read well in Brazil and in Portugal (formal imperative, no "tu").
  * Plural entries get the CLDR category: `one` for 0 and 1 in pt (1 only in pt-PT), `many`
- * for large round numbers, which reads like `other`.
+ * for large round numbers: "1.000.000 de comentários".
  */
 export const pt: Catalogue = {
   'feedback.heading': 'Deixe um comentário',
@@ -19,15 +19,22 @@ export const pt: Catalogue = {
   'form.reply': 'Publicar resposta',
   'form.sending': 'Enviando…',
   'form.valid': 'Tudo certo!',
-  'form.charsLeft': (c) => (c === 'one' ? 'Resta {n} caractere' : 'Restam {n} caracteres'),
+  'form.charsLeft': (c) =>
+    c === 'one' ? 'Resta {n} caractere' : c === 'many' ? 'Restam {n} de caracteres' : 'Restam {n} caracteres',
   'form.invalidCount': (c) =>
-    c === 'one' ? '{n} campo precisa da sua atenção.' : '{n} campos precisam da sua atenção.',
+    c === 'one'
+      ? '{n} campo precisa da sua atenção.'
+      : c === 'many'
+        ? '{n} de campos precisam da sua atenção.'
+        : '{n} campos precisam da sua atenção.',
   'form.published': 'Obrigado! Seu comentário foi publicado.',
   'form.pending': 'Obrigado! Seu comentário aguarda moderação.',
   'form.rateLimited': (c) =>
     c === 'one'
       ? 'Você está comentando rápido demais. Tente novamente em {n} segundo.'
-      : 'Você está comentando rápido demais. Tente novamente em {n} segundos.',
+      : c === 'many'
+        ? 'Você está comentando rápido demais. Tente novamente em {n} de segundos.'
+        : 'Você está comentando rápido demais. Tente novamente em {n} segundos.',
   'form.failed': 'Não foi possível enviar seu comentário. Ele ficou guardado aqui — tente novamente.',
   'form.retry': 'Tentar novamente',
   'form.rejected': 'Seu comentário não foi aceito. Revise-o e tente novamente.',
@@ -58,12 +65,21 @@ export const pt: Catalogue = {
 
   'rating.label': 'Avaliação',
   'rating.star': '{n} de {max} estrelas',
-  'rating.summary': (c) => (c === 'one' ? '{average} · {n} avaliação' : '{average} · {n} avaliações'),
+  'rating.summary': (c) =>
+    c === 'one'
+      ? '{average} · {n} avaliação'
+      : c === 'many'
+        ? '{average} · {n} de avaliações'
+        : '{average} · {n} avaliações',
   'rating.none': 'Ainda sem avaliações',
   'rating.thanks': 'Obrigado pela avaliação!',
   'rating.failed': 'Não foi possível salvar sua avaliação. Tente novamente.',
   'rating.rateLimited': (c) =>
-    c === 'one' ? 'Votos demais. Tente novamente em {n} segundo.' : 'Votos demais. Tente novamente em {n} segundos.',
+    c === 'one'
+      ? 'Votos demais. Tente novamente em {n} segundo.'
+      : c === 'many'
+        ? 'Votos demais. Tente novamente em {n} de segundos.'
+        : 'Votos demais. Tente novamente em {n} segundos.',
   'rating.hint': 'Escolha com as setas e prima Enter para votar.',
 
   'list.label': 'Comentários',
@@ -71,7 +87,7 @@ export const pt: Catalogue = {
   'list.loading': 'Carregando comentários…',
   'list.loadMore': 'Carregar mais comentários',
   'list.loadingMore': 'Carregando…',
-  'list.count': (c) => (c === 'one' ? '{n} comentário' : '{n} comentários'),
+  'list.count': (c) => (c === 'one' ? '{n} comentário' : c === 'many' ? '{n} de comentários' : '{n} comentários'),
   'list.error': 'Não foi possível carregar os comentários.',
   'list.retry': 'Tentar novamente',
   'list.reply': 'Responder',
@@ -83,3 +99,4 @@ export const pt: Catalogue = {
   'list.sortOldest': 'Mais antigos primeiro',
   'list.rated': 'Avaliou com {n} de {max} estrelas',
 };
+export default pt;

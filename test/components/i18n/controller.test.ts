@@ -66,7 +66,7 @@ describe('LocaleController', () => {
   });
 
   it('an unknown language shows English', async () => {
-    const el = await fixture<L10nProbe>(html`<l10n-probe lang="ja"></l10n-probe>`);
+    const el = await fixture<L10nProbe>(html`<l10n-probe lang="sw"></l10n-probe>`);
     await new Promise((r) => setTimeout(r, 50));
     expect(text(el)).to.equal('Leave a Comment2 comments');
   });
