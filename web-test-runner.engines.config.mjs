@@ -5,9 +5,9 @@
 // association and keyboard, drafts, the proof-of-work captcha in a worker, theming tokens, and a
 // language other than English. A run of every suite in three engines would not fit `npm test`'s
 // time on two cores (see README "Browsers").
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fileURLToPath } from 'node:url';
 import { firefoxLauncher, webkitLauncher } from './test/helpers/engine-launchers.mjs';
+// Module resolution, TypeScript, concurrency and timeouts as in the Chromium run.
+import chromiumConfig from './web-test-runner.config.mjs';
 
 const launchers = { firefox: firefoxLauncher, webkit: webkitLauncher };
 const chosen = process.env.AF_ENGINE ? process.env.AF_ENGINE.split(',') : Object.keys(launchers);
@@ -61,6 +61,7 @@ const skipLeftOut = {
 };
 
 export default {
+  ...chromiumConfig,
   files: [
     'test/components/comment-form/validation.test.ts',
     'test/components/comment-form/drafts.test.ts',
@@ -71,23 +72,6 @@ export default {
     'test/components/i18n/controller.test.ts',
     'test/engines/components/*.test.ts',
   ],
-  nodeResolve: { exportConditions: ['production'] },
-  plugins: [
-    esbuildPlugin({
-      ts: true,
-      target: 'es2022',
-      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
-    }),
-    skipLeftOut,
-  ],
+  plugins: [...chromiumConfig.plugins, skipLeftOut],
   browsers: chosen.map((name) => launchers[name]()),
-  concurrency: 1,
-  browserStartTimeout: 120000,
-  testsStartTimeout: 120000,
-  testsFinishTimeout: 300000,
-  testFramework: {
-    config: {
-      timeout: 30000,
-    },
-  },
 };

@@ -132,23 +132,7 @@ export class KyselyStore implements Store {
             : { kind: 'conflict' as const };
         }
       }
-      await trx
-        .insertInto('comments')
-        .values({
-          id: comment.id,
-          thread: comment.thread,
-          parent: comment.parent,
-          name: comment.name,
-          email: comment.email,
-          email_norm: comment.email.toLowerCase(),
-          message: comment.message,
-          rating: comment.rating,
-          voter: comment.voter,
-          status: comment.status,
-          created_at: comment.createdAt,
-          client_hash: comment.clientHash,
-        })
-        .execute();
+      await trx.insertInto('comments').values(commentRow(comment)).execute();
       if (vote) await this.upsertVote(trx, vote, comment.id);
       return { kind: 'created' as const };
     });

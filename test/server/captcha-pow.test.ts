@@ -14,23 +14,11 @@ import { createPowCaptcha, encodePowPayload, POW_CHALLENGE_TTL_MS } from '../../
 import { testConfig, type Config } from '../../server/config.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/types.js';
+import { solvePow } from '../helpers/pow.js';
 import { captchaConfigSchema, type PowChallenge } from '../../src/contract/schemas.js';
 
 const BASE = 'http://127.0.0.1:8787';
 const SECRET = 'pow-test-secret-0123456789';
-
-/** What the browser does: try 0..maxnumber until SHA-256(salt + n) matches. */
-function solve(challenge: PowChallenge): number {
-  for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(challenge.salt + n)
-        .digest('hex') === challenge.challenge
-    )
-      return n;
-  }
-  throw new Error('unsolvable challenge');
-}
 
 interface Running {
   config: Config;
@@ -121,7 +109,7 @@ describe('proof-of-work captcha over HTTP', () => {
 
   it('accepts a solved challenge: 201 and the comment is listed', async () => {
     const c = await srv.challenge();
-    const body = comment(encodePowPayload(c, solve(c)));
+    const body = comment(encodePowPayload(c, solvePow(c)));
     const res = await srv.post('/pow/solved', body);
     assert.equal(res.status, 201);
     assert.deepEqual(await listed(srv, '/pow/solved'), [body.message]);
@@ -146,7 +134,7 @@ describe('proof-of-work captcha over HTTP', () => {
 
   it('refuses a wrong number with 403 captcha.invalid and stores nothing', async () => {
     const c = await srv.challenge();
-    const wrong = (solve(c) + 1) % (c.maxnumber + 1);
+    const wrong = (solvePow(c) + 1) % (c.maxnumber + 1);
     const res = await srv.post('/pow/wrong', comment(encodePowPayload(c, wrong)));
     assert.deepEqual(await refusal(res), { status: 403, error: 'captcha_failed', field: 'captcha.invalid' });
     assert.deepEqual(await listed(srv, '/pow/wrong'), []);
@@ -160,14 +148,14 @@ describe('proof-of-work captcha over HTTP', () => {
     const old = await past.describe();
     assert.equal(old.provider, 'pow');
     const c = (old as { challenge: PowChallenge }).challenge;
-    const res = await srv.post('/pow/expired', comment(encodePowPayload(c, solve(c))));
+    const res = await srv.post('/pow/expired', comment(encodePowPayload(c, solvePow(c))));
     assert.deepEqual(await refusal(res), { status: 403, error: 'captcha_failed', field: 'captcha.invalid' });
   });
 
   it('refuses a forged challenge (signed with another key, or re-signed salt)', async () => {
     const forger = createPowCaptcha({ secret: 'not-the-server-secret-at-all', powMaxNumber: 10 }, srv.store);
     const forged = ((await forger.describe()) as { challenge: PowChallenge }).challenge;
-    const res = await srv.post('/pow/forged', comment(encodePowPayload(forged, solve(forged))));
+    const res = await srv.post('/pow/forged', comment(encodePowPayload(forged, solvePow(forged))));
     assert.deepEqual(await refusal(res), { status: 403, error: 'captcha_failed', field: 'captcha.invalid' });
 
     // A real signature on a challenge whose salt was changed to expire later.
@@ -198,7 +186,7 @@ describe('proof-of-work captcha over HTTP', () => {
 
   it('accepts a solution once: a replay is refused, also when sent concurrently', async () => {
     const c = await srv.challenge();
-    const token = encodePowPayload(c, solve(c));
+    const token = encodePowPayload(c, solvePow(c));
     assert.equal((await srv.post('/pow/replay', comment(token))).status, 201);
     assert.deepEqual(await refusal(await srv.post('/pow/replay', comment(token))), {
       status: 403,
@@ -207,7 +195,7 @@ describe('proof-of-work captcha over HTTP', () => {
     });
 
     const c2 = await srv.challenge();
-    const token2 = encodePowPayload(c2, solve(c2));
+    const token2 = encodePowPayload(c2, solvePow(c2));
     const statuses = (await Promise.all([1, 2, 3, 4].map(() => srv.post('/pow/race', comment(token2)))))
       .map((r) => r.status)
       .sort();
@@ -217,7 +205,7 @@ describe('proof-of-work captcha over HTTP', () => {
 
   it('refuses a replay after a restart on the same SQLite file', async () => {
     const c = await srv.challenge();
-    const token = encodePowPayload(c, solve(c));
+    const token = encodePowPayload(c, solvePow(c));
     assert.equal((await srv.post('/pow/restart', comment(token))).status, 201);
 
     await srv.store.close();
@@ -228,7 +216,7 @@ describe('proof-of-work captcha over HTTP', () => {
 
     // The restarted server still accepts fresh solutions.
     const fresh = await srv.challenge();
-    assert.equal((await srv.post('/pow/restart', comment(encodePowPayload(fresh, solve(fresh))))).status, 201);
+    assert.equal((await srv.post('/pow/restart', comment(encodePowPayload(fresh, solvePow(fresh))))).status, 201);
   });
 
   it('keeps the Idempotency-Key usable after a refused solution (the reader retries the same text)', async () => {
@@ -236,7 +224,7 @@ describe('proof-of-work captcha over HTTP', () => {
     const key = 'retry-key-0001';
     assert.equal((await srv.post('/pow/retry', body, key)).status, 403);
     const c = await srv.challenge();
-    const res = await srv.post('/pow/retry', { ...body, captcha: encodePowPayload(c, solve(c)) }, key);
+    const res = await srv.post('/pow/retry', { ...body, captcha: encodePowPayload(c, solvePow(c)) }, key);
     assert.equal(res.status, 201);
     assert.deepEqual(await listed(srv, '/pow/retry'), [body.message]);
   });
@@ -257,14 +245,14 @@ describe('createPowCaptcha', () => {
     const store = memoryStore();
     const captcha = createPowCaptcha({ secret: SECRET, powMaxNumber: 500 }, store, { now: () => clock });
     const c = ((await captcha.describe()) as { challenge: PowChallenge }).challenge;
-    const token = encodePowPayload(c, solve(c));
+    const token = encodePowPayload(c, solvePow(c));
     assert.equal(await captcha.verify(token, undefined), 'ok');
     assert.deepEqual([...store.used.values()], [Math.floor((clock + POW_CHALLENGE_TTL_MS) / 1000) * 1000]);
     clock += POW_CHALLENGE_TTL_MS + 1000;
     const c2 = ((await captcha.describe()) as { challenge: PowChallenge }).challenge;
     assert.equal(await captcha.verify(token, undefined), 'invalid', 'expired (and used)');
     clock += POW_CHALLENGE_TTL_MS + 1000;
-    assert.equal(await captcha.verify(encodePowPayload(c2, solve(c2)), undefined), 'invalid', 'expired, never used');
+    assert.equal(await captcha.verify(encodePowPayload(c2, solvePow(c2)), undefined), 'invalid', 'expired, never used');
   });
 
   it('uses the default difficulty without POW_MAX_NUMBER and refuses a bad setting', async () => {

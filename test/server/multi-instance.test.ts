@@ -7,12 +7,12 @@
  * the captcha and rate-limit cases. All four share one database.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { PowChallenge } from '../../src/contract/schemas.js';
 import { encodePowPayload } from '../../server/captcha/pow.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
+import { solvePow } from '../helpers/pow.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const SECRET = 'multi-instance-secret-0123456789';
@@ -70,18 +70,6 @@ async function listAll(base: string, thread: string): Promise<{ id: string; mess
     cursor = page.nextCursor;
   } while (cursor);
   return all;
-}
-
-function solve(challenge: PowChallenge): number {
-  for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(challenge.salt + n)
-        .digest('hex') === challenge.challenge
-    )
-      return n;
-  }
-  throw new Error('unsolvable challenge');
 }
 
 const reader = (n: number | string) => ({
@@ -208,7 +196,7 @@ describe('two instances on one PostgreSQL database', { skip: !postgres }, () => 
     const thread = 'multi/captcha';
     const described = json<{ provider: string; challenge: PowChallenge }>(await call(powA.url, 'GET', '/api/captcha'));
     assert.equal(described.provider, 'pow');
-    const token = encodePowPayload(described.challenge, solve(described.challenge));
+    const token = encodePowPayload(described.challenge, solvePow(described.challenge));
 
     const accepted = await call(
       powB.url,
