@@ -30,6 +30,8 @@ export interface Config {
   /** Origins allowed to call the API from a browser, besides the server's own origin. */
   allowedOrigins: string[];
   ratingMax: number;
+  /** Minutes after posting in which an author may edit or delete their comment (SPEC §6.3); 0 = never. */
+  editWindowMinutes: number;
   /** Comment posts and votes per client per minute; 0 = no limit. */
   rateLimitWrites: number;
   /** Signs captcha challenges and salts address hashes. */
@@ -128,6 +130,7 @@ const envSchema = z.object({
       .pipe(z.array(origin)),
   ).default([]),
   RATING_MAX: opt(intIn(2, 10)).default(5),
+  EDIT_WINDOW_MINUTES: opt(intIn(0, 10_080)).default(15),
   RATE_LIMIT_WRITES: opt(intIn(0, 100_000)).default(10),
   SECRET: opt(z.string().min(16, 'must be at least 16 characters long')),
   TRUST_PROXY: opt(bool).default(false),
@@ -195,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.ADMIN_TOKEN,
     allowedOrigins: e.ALLOWED_ORIGINS,
     ratingMax: e.RATING_MAX,
+    editWindowMinutes: e.EDIT_WINDOW_MINUTES,
     rateLimitWrites: e.RATE_LIMIT_WRITES,
     secret: e.SECRET ?? persistentSecret(e.DATABASE_URL),
     trustProxy: e.TRUST_PROXY,
@@ -282,6 +286,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     adminToken: undefined,
     allowedOrigins: [],
     ratingMax: 5,
+    editWindowMinutes: 15,
     rateLimitWrites: 0,
     secret: 'test-secret-0123456789abcdef',
     trustProxy: false,

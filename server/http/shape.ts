@@ -16,6 +16,7 @@ export function publicComment(c: StoredComment): PublicComment {
     message: c.message,
     rating: c.rating,
     createdAt: new Date(c.createdAt).toISOString(),
+    ...(c.editedAt === null ? {} : { editedAt: new Date(c.editedAt).toISOString() }),
     // A honeypot catch looks published to the bot that sent it.
     status: c.status === 'pending' ? 'pending' : 'published',
   };

@@ -47,6 +47,7 @@ export function toComment(row: Selectable<CommentsTable>): StoredComment {
     status: row.status,
     createdAt: Number(row.created_at),
     clientHash: row.client_hash,
+    editedAt: row.edited_at === null ? null : Number(row.edited_at),
   };
 }
 
@@ -496,5 +497,6 @@ function commentRow(comment: StoredComment) {
     status: comment.status,
     created_at: comment.createdAt,
     client_hash: comment.clientHash,
+    edited_at: comment.editedAt,
   };
 }

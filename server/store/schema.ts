@@ -18,6 +18,8 @@ export interface CommentsTable {
   status: StoredStatus;
   created_at: number;
   client_hash: string | null;
+  /** Last change of the text after posting (migration 005); null when never edited. */
+  edited_at: number | null;
 }
 
 export interface VotesTable {

@@ -23,6 +23,8 @@ export interface StoredComment {
   createdAt: number;
   /** HMAC(SECRET, client address); never the address itself. */
   clientHash: string | null;
+  /** Milliseconds since the epoch of the last edit of the text; null when never edited. */
+  editedAt: number | null;
 }
 
 /** A position in a listing: the (createdAt, id) of the last comment of the previous page. */

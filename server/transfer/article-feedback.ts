@@ -46,6 +46,7 @@ function asComment(record: Record<string, unknown>): StoredComment | null {
     status: r.status as StoredComment['status'],
     createdAt: r.createdAt,
     clientHash: r.clientHash,
+    editedAt: isTime(r.editedAt) ? r.editedAt : null,
   };
 }
 

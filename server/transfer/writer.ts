@@ -219,6 +219,7 @@ export class ImportWriter {
       status,
       createdAt: Math.round(comment.createdAt),
       clientHash: null,
+      editedAt: null,
     };
     this.kept.add(comment.sourceId);
     this.pending.push({

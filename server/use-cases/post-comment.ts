@@ -96,6 +96,7 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
     status,
     createdAt: now(),
     clientHash: addressHash(config, request.clientAddress),
+    editedAt: null,
   };
   const httpStatus = status === 'pending' ? 202 : 201;
   // An approved author keeps the token they sent; anyone else gets one naming this comment,

@@ -19,6 +19,8 @@ export const commentSchema = z.object({
   message: z.string(),
   rating: z.nullable(z.number()),
   createdAt: z.string(),
+  /** When the text was last edited (SPEC §6.3); absent when never edited. */
+  editedAt: z.optional(z.string()),
   status: commentStatusSchema,
 });
 export type PublicComment = z.output<typeof commentSchema>;
@@ -32,6 +34,7 @@ export const adminCommentSchema = z.object({
   message: z.string(),
   rating: z.nullable(z.number()),
   createdAt: z.string(),
+  editedAt: z.optional(z.string()),
   status: z.enum(['published', 'pending', 'spam']),
 });
 export type AdminComment = z.output<typeof adminCommentSchema>;

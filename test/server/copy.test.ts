@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store, StoredComment } from '../../server/store/types.js';
+import { MIGRATION_NAMES } from '../helpers/migrations.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -68,6 +69,7 @@ describe('copy and migrate', { skip: !postgres }, () => {
         status: i % 7 === 0 ? 'pending' : 'published',
         createdAt: now - 1_000_000 + i,
         clientHash: `hash-${i}`,
+        editedAt: null,
       };
       written.push(comment);
       await sqlite.createComment(comment, {
@@ -94,10 +96,8 @@ describe('copy and migrate', { skip: !postgres }, () => {
     try {
       const first = await cli(['migrate'], { DATABASE_URL: fresh.url });
       assert.equal(first.code, 0, first.stderr);
-      assert.equal(
-        first.stdout,
-        'applied 4: 001_initial, 002_votes_follow_comments, 003_rate_limits, 004_import_sources\n',
-      );
+      assert.ok(MIGRATION_NAMES.length >= 5);
+      assert.equal(first.stdout, `applied ${MIGRATION_NAMES.length}: ${MIGRATION_NAMES.join(', ')}\n`);
       const second = await cli(['migrate'], { DATABASE_URL: fresh.url });
       assert.equal(second.code, 0, second.stderr);
       assert.equal(second.stdout, 'the database is up to date\n');

@@ -15,6 +15,7 @@ import { DatabaseRateLimiter } from '../../server/store/rate-limit.js';
 import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store, StoredComment } from '../../server/store/types.js';
+import { MIGRATION_NAMES } from '../helpers/migrations.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
 
 /** A clock the tests move; every store opened here reads it. */
@@ -50,6 +51,7 @@ function comment(overrides: Partial<StoredComment> = {}): StoredComment {
     status: 'published',
     createdAt: clock.now,
     clientHash: 'client-hash',
+    editedAt: null,
     ...overrides,
   };
 }
@@ -423,9 +425,10 @@ describe('PostgreSQL', { skip: !postgres }, () => {
          order by 1`,
       );
       await client.end();
+      assert.ok(MIGRATION_NAMES.includes('001_initial'));
       assert.deepEqual(
         rows.map((r) => r.name),
-        ['001_initial', '002_votes_follow_comments', '003_rate_limits', '004_import_sources'],
+        MIGRATION_NAMES,
       );
       assert.deepEqual(
         columns.rows.map((r) => `${r.name} ${r.data_type}`),

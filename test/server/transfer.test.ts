@@ -114,6 +114,7 @@ function transferSuite(name: string, openDatabase: () => Promise<{ url: string; 
         status: 'published',
         createdAt: Date.UTC(2024, 4, 1, 9),
         clientHash: null,
+        editedAt: null,
       });
       const reply = storedFor(comments, 'disqus', '1002');
       assert.equal(reply.parent, first.id);
@@ -217,6 +218,7 @@ function transferSuite(name: string, openDatabase: () => Promise<{ url: string; 
         status: 'published',
         createdAt: Date.UTC(2023, 0, 2, 11, 30),
         clientHash: null,
+        editedAt: null,
       });
       const spam = storedFor(comments, 'wordpress', `${WP} 12`);
       assert.equal(spam.status, 'spam');
@@ -333,6 +335,7 @@ function transferSuite(name: string, openDatabase: () => Promise<{ url: string; 
           status: 'pending',
           createdAt: 1_700_000_000_123,
           clientHash: 'hash-of-address',
+          editedAt: null,
         },
         { vote: { thread: '/live/', voter: 'voter-live-1', value: 3 } },
       );

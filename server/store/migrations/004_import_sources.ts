@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
  * What an import remembers (`article-feedback-server import`): which comment each source's
  * comment became, so running the same import again (or again after a `kill -9`) stores nothing
  * twice. `source` names the system and, where ids are only unique per site, the site.
- * Numbered 010 to leave 004–009 to the store's own changes.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
