@@ -3,6 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLiterals } from './scripts/build-minify-literals.mjs';
 import { manglePrivateMembers } from './scripts/build-mangle-private.mjs';
+import { terserPass } from './scripts/build-terser-pass.mjs';
 
 const root = import.meta.dirname;
 const outDir = resolve(root, 'dist');
@@ -57,7 +58,7 @@ function cleanOwnOutput(): Plugin {
  */
 export default defineConfig({
   root: resolve(root, 'demo'),
-  plugins: [devBundleAlias(), cleanOwnOutput(), minifyLiterals(), manglePrivateMembers()],
+  plugins: [devBundleAlias(), cleanOwnOutput(), minifyLiterals(), manglePrivateMembers(), terserPass()],
   server: {
     open: false,
     fs: { allow: [root] },

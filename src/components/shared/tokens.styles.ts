@@ -67,23 +67,19 @@ const dark: typeof light = {
   starEmpty: '#7d858d',
 };
 
+/**
+ * One scheme's colour variables: each `--_name` reads its public `--af-color-name` (the stars:
+ * `--af-star-color`, `--af-star-empty-color`), as the table above lists, with the scheme's
+ * value as the fallback. Built from the palette rather than written out, since template text
+ * ships as written and this is the block's longest stretch of CSS.
+ */
 function palette(p: typeof light, scheme: 'light' | 'dark') {
-  return unsafeCSS(`
-    --_text: var(--af-color-text, ${p.text});
-    --_muted: var(--af-color-muted, ${p.muted});
-    --_bg: var(--af-color-bg, ${p.bg});
-    --_canvas: var(--af-color-canvas, ${p.canvas});
-    --_surface: var(--af-color-surface, ${p.surface});
-    --_border: var(--af-color-border, ${p.border});
-    --_accent: var(--af-color-accent, ${p.accent});
-    --_accent-text: var(--af-color-accent-text, ${p.accentText});
-    --_valid: var(--af-color-valid, ${p.valid});
-    --_invalid: var(--af-color-invalid, ${p.invalid});
-    --_focus: var(--af-color-focus, ${p.focus});
-    --_star: var(--af-star-color, ${p.star});
-    --_star-empty: var(--af-star-empty-color, ${p.starEmpty});
-    color-scheme: ${scheme};
-  `);
+  const declarations = Object.entries(p).map(([key, value]) => {
+    const name = key.replace(/[A-Z]/g, (upper) => '-' + upper.toLowerCase());
+    const publicName = name.startsWith('star') ? `${name}-color` : `color-${name}`;
+    return `--_${name}:var(--af-${publicName},${value});`;
+  });
+  return unsafeCSS(declarations.join('') + `color-scheme:${scheme};`);
 }
 
 export const tokens = css`
