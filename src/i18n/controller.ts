@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogueIfLoaded, loadCatalogue, normalizeLocale, resolveLang, Translator } from './index.js';
+import { languageIfLoaded, loadLanguage, resolveLang, Translator } from './index.js';
 import type { Messages } from './types.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { messages?: Messages | undefined };
@@ -29,14 +29,13 @@ export class LocaleController implements ReactiveController {
   refresh(): void {
     const host = this._host;
     const lang = (this._requested = resolveLang(host));
-    const locale = normalizeLocale(lang);
-    const loaded = catalogueIfLoaded(locale);
+    const loaded = languageIfLoaded(lang);
     // Until another catalogue arrives, English: the element is never blank.
-    this.tr = new Translator(lang, loaded, host.messages ?? {});
+    this.tr = new Translator(lang, loaded?.catalogue, host.messages ?? {}, loaded?.locale);
     if (!loaded) {
-      void loadCatalogue(locale).then((cat) => {
+      void loadLanguage(lang).then(({ locale, catalogue }) => {
         if (this._requested !== lang) return;
-        this.tr = new Translator(lang, cat, host.messages ?? {});
+        this.tr = new Translator(lang, catalogue, host.messages ?? {}, locale);
         host.requestUpdate();
       });
     }

@@ -1,6 +1,5 @@
 import { enFirst } from './en-first.js';
 import type { Catalogue, Entry, Locale, MessageKey, Messages, PluralKey } from './types.js';
-import { SUPPORTED_LOCALES } from './types.js';
 
 export type { Catalogue, Entry, Locale, MessageKey, Messages, PluralKey } from './types.js';
 export { SUPPORTED_LOCALES } from './types.js';
@@ -21,8 +20,11 @@ export function addEnglish(entries: Partial<Catalogue>): void {
  * its own chunk; the table of their (hashed) file names is one more small chunk, so the
  * script-tag bundle does not grow with every language added.
  */
+const loadTable = () => import('./lazy/loaders.js');
 const loadFromTable = (locale: Exclude<Locale, 'en'>): Promise<Catalogue> =>
-  import('./lazy/loaders.js').then(({ loaders }) => loaders[locale]()).then((m) => m.default);
+  loadTable()
+    .then(({ loaders }) => loaders[locale]())
+    .then((m) => m.default);
 
 const cache = new Map<Locale, Partial<Catalogue>>([['en', english]]);
 
@@ -36,20 +38,6 @@ export function closestComposed(start: Element, selector: string): Element | nul
     node = root instanceof ShadowRoot ? root.host : null;
   }
   return null;
-}
-
-/** Old or sibling codes browsers still send, mapped to the catalogue that serves them. */
-const ALIASES: Record<string, Locale> = { no: 'nb', nn: 'nb', iw: 'he', in: 'id' };
-
-/**
- * `pt-BR` → `pt`; `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant-*` → `zh-Hant`, other Chinese → `zh-Hans`
- * (an explicit script wins over the region); `no`/`nn` → `nb`; `iw` → `he`; `in` → `id`;
- * anything we have no catalogue for → `en`.
- */
-export function normalizeLocale(tag: string | null | undefined): Locale {
-  const [base = '', next = ''] = (tag ?? '').trim().toLowerCase().split(/[-_]/);
-  if (base === 'zh') return next === 'hant' || /^(tw|hk|mo)$/.test(next) ? 'zh-Hant' : 'zh-Hans';
-  return (SUPPORTED_LOCALES as readonly string[]).includes(base) ? (base as Locale) : (ALIASES[base] ?? 'en');
 }
 
 /**
@@ -66,8 +54,45 @@ export function resolveLang(el: Element): string {
   return holder?.getAttribute('lang')?.trim() || 'en';
 }
 
+/** A catalogue already loaded, by its locale. */
 export function catalogueIfLoaded(locale: Locale): Partial<Catalogue> | undefined {
   return cache.get(locale);
+}
+
+/** A language tag's catalogue and the locale it was matched to (`pt-BR` → `pt`). */
+export interface Language {
+  locale: Locale;
+  catalogue: Partial<Catalogue>;
+}
+
+/** Any `en` tag (`en`, `en-GB`, `EN_us`), and no tag at all. */
+const isEnglish = (lang: string) => /^(en([-_]|$)|$)/i.test(lang.trim());
+/** Tags matched so far, as written: a second element in the same language renders it at once. */
+const languages = new Map<string, Language>();
+
+/** The language of a tag if it needs no loading (English, or a tag already matched and loaded). */
+export function languageIfLoaded(lang: string): Language | undefined {
+  return isEnglish(lang) ? { locale: 'en', catalogue: english } : languages.get(lang);
+}
+
+/**
+ * Matches a tag to a catalogue and loads it. Only English is known to the script-tag bundle:
+ * the table of the other languages and of their aliases (`locales.ts`) comes with the on-demand
+ * loader table, which a page in another language fetches anyway; a tag we have no catalogue
+ * for gives English.
+ */
+export async function loadLanguage(lang: string): Promise<Language> {
+  const known = languageIfLoaded(lang);
+  if (known) return known;
+  let locale: Locale = 'en';
+  try {
+    locale = (await loadTable()).normalizeLocale(lang);
+  } catch {
+    /* the table did not load: English */
+  }
+  const language = { locale, catalogue: await loadCatalogue(locale) };
+  languages.set(lang, language);
+  return language;
 }
 
 export async function loadCatalogue(locale: Locale): Promise<Partial<Catalogue>> {
@@ -101,14 +126,19 @@ export class Translator {
   /** @internal The publisher's `messages`, over the catalogue. */
   private readonly _overrides: Messages;
 
+  /**
+   * `locale` is the catalogue's (what `loadLanguage` matched the tag to); numbers and plural
+   * forms follow `lang` itself when Intl knows it.
+   */
   constructor(
     readonly lang: string,
     catalogue: Partial<Catalogue> = english,
     overrides: Messages = {},
+    locale: Locale = 'en',
   ) {
     this._catalogue = catalogue;
     this._overrides = overrides;
-    this.locale = normalizeLocale(lang);
+    this.locale = locale;
     this._plainDigits = /^(en|es|pt|fr|de)(-[A-Za-z]{2})?$/i.test(lang);
   }
 

@@ -96,16 +96,6 @@ export const styles = css`
   .note {
     margin: 0;
   }
-  .honeypot {
-    /* Clipped to nothing rather than pushed off-screen: an offset widens the page (sideways scroll)
-       whenever the page and the block run in different directions. */
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .btn {
     display: inline-flex;
     align-items: center;

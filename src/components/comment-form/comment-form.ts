@@ -498,7 +498,10 @@ export class CommentForm extends FeedbackElement {
               </div>`
             : nothing
         }
-        <div class="honeypot" aria-hidden="true">
+        <!-- The trap for bots: hidden from people and from assistive technology. Clipped to
+             nothing (visually-hidden) rather than pushed off-screen: an offset widens the page
+             (sideways scroll) whenever the page and the block run in different directions. -->
+        <div class="honeypot visually-hidden" aria-hidden="true">
           <label for="website">${tr.t('form.honeypot')}</label>
           <input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>

@@ -1,5 +1,7 @@
 import type { Catalogue, Locale } from '../types.js';
 
+export { normalizeLocale } from '../locales.js';
+
 /**
  * Where each catalogue's chunk is. A chunk of its own too: twenty-six hashed file names would
  * cost the script-tag bundle about half a kilobyte, and only pages in another language need them.

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { loadCatalogue, normalizeLocale, Translator } from '../../../src/i18n/index.js';
+import { loadCatalogue, Translator } from '../../../src/i18n/index.js';
+import { normalizeLocale } from '../../../src/i18n/locales.js';
 import '../../../src/components/article-feedback/define.js';
 import '../../../src/components/article-rating/define.js';
 import type { ArticleRating } from '../../../src/components/article-rating/article-rating.js';

@@ -6,7 +6,8 @@ import { es } from '../../../src/i18n/lazy/es.js';
 import { pt } from '../../../src/i18n/lazy/pt.js';
 import { enFirst } from '../../../src/i18n/en-first.js';
 import { enLater } from '../../../src/i18n/en-later.js';
-import { addEnglish, closestComposed, normalizeLocale, resolveLang, Translator } from '../../../src/i18n/index.js';
+import { addEnglish, closestComposed, resolveLang, Translator } from '../../../src/i18n/index.js';
+import { normalizeLocale } from '../../../src/i18n/locales.js';
 
 // Runs first (mocha keeps the order): nothing in this file has loaded an on-demand chunk yet.
 describe('English in two parts', () => {
