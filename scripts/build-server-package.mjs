@@ -51,7 +51,8 @@ export function dependencyProblems(imported) {
   const installed = { ...widget.devDependencies, ...widget.dependencies };
   const problems = [];
   for (const name of imported) {
-    if (!declared[name]) problems.push(`the server imports ${name}, which packages/server/package.json does not declare`);
+    if (!declared[name])
+      problems.push(`the server imports ${name}, which packages/server/package.json does not declare`);
   }
   for (const [name, version] of Object.entries(declared)) {
     const expected = name === widget.name ? widget.version : installed[name];

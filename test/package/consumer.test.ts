@@ -56,7 +56,10 @@ const CLASS_OF: Record<(typeof TAGS)[number], string> = {
 };
 
 // One folder per checkout (two checkouts may test at once), emptied at every run.
-const work = join(tmpdir(), `article-feedback-package-test-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`);
+const work = join(
+  tmpdir(),
+  `article-feedback-package-test-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`,
+);
 const app = join(work, 'app');
 const serverApp = join(work, 'server');
 
@@ -81,7 +84,7 @@ async function sh(command: string, args: string[], cwd: string, env?: Record<str
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${stdout}\n${stderr}`);
+    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${stdout}\n${stderr}`, { cause: error });
   }
 }
 
@@ -119,7 +122,8 @@ function closure(lock: Lockfile, start: string): Set<string> {
   return seen;
 }
 
-const packageNameOf = (lockPath: string) => lockPath.slice(lockPath.lastIndexOf('node_modules/') + 'node_modules/'.length);
+const packageNameOf = (lockPath: string) =>
+  lockPath.slice(lockPath.lastIndexOf('node_modules/') + 'node_modules/'.length);
 
 interface ManifestElement {
   tagName?: string;
@@ -260,7 +264,7 @@ function serveFolder(folder: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-describe('the npm packages, installed as a user would', { timeout: 240_000 }, () => {
+describe('the npm packages, installed as a user would', { timeout: 600_000 }, () => {
   let widgetTarball: string;
   let pageServer: Server;
   let pageOrigin: string;
@@ -269,7 +273,12 @@ describe('the npm packages, installed as a user would', { timeout: 240_000 }, ()
   let serverOutput = '';
 
   before(async () => {
-    for (const file of ['dist/article-feedback.js', 'dist/lib/index.js', 'dist/types/index.d.ts', 'dist/custom-elements.json'])
+    for (const file of [
+      'dist/article-feedback.js',
+      'dist/lib/index.js',
+      'dist/types/index.d.ts',
+      'dist/custom-elements.json',
+    ])
       assert.ok(existsSync(join(root, file)), `${file} is missing: run \`npm run build\` first`);
     rmSync(work, { recursive: true, force: true });
     mkdirSync(join(app, 'src'), { recursive: true });
@@ -338,10 +347,18 @@ describe('the npm packages, installed as a user would', { timeout: 240_000 }, ()
       assert.ok(!brought.includes(name), `the widget pulls ${name}`);
       assert.ok(!lock.packages[`node_modules/${name}`], `the app's lockfile holds ${name}`);
     }
-    const scripted = [...closure(lock, 'node_modules/article-feedback')].filter((p) => lock.packages[p]?.hasInstallScript);
+    const scripted = [...closure(lock, 'node_modules/article-feedback')].filter(
+      (p) => lock.packages[p]?.hasInstallScript,
+    );
     assert.deepEqual(scripted, [], 'packages with install scripts');
     assert.ok(
-      brought.every((name) => name === 'article-feedback' || /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-dom-shim|@types\/trusted-types|zod)$/.test(name)),
+      brought.every(
+        (name) =>
+          name === 'article-feedback' ||
+          /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-dom-shim|@types\/trusted-types|zod)$/.test(
+            name,
+          ),
+      ),
       `unexpected packages: ${brought.join(', ')}`,
     );
   });
@@ -379,7 +396,9 @@ describe('the npm packages, installed as a user would', { timeout: 240_000 }, ()
       previous = program;
       const diagnostics = ts.getPreEmitDiagnostics(program);
       if (diagnostics.length)
-        failures.push(`${specifier(subpath)}:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => app, getNewLine: () => '\n' })}`);
+        failures.push(
+          `${specifier(subpath)}:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => app, getNewLine: () => '\n' })}`,
+        );
       rmSync(file);
     }
     elapsed('entry points type-checked');
