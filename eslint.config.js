@@ -7,7 +7,18 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', '.tmp/', 'bench/out/', '**/*.d.mts'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      '.tmp/',
+      'bench/out/',
+      '**/*.d.mts',
+      'packages/server/lib/',
+      'packages/server/demo/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

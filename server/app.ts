@@ -4,7 +4,7 @@
  * middleware (http/middleware.ts), one route module per concern (routes/), the one error
  * handler (http/error-handler.ts). Use cases live in use-cases/.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Captcha } from './captcha/types.js';
 import type { Config } from './config.js';
@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.js';
 import { errors } from './errors.js';
 import { createErrorHandler, handleNotFound } from './http/error-handler.js';
 import { cors, securityHeaders } from './http/middleware.js';
+import { defaultStaticDirs } from './paths.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { captchaRoutes } from './routes/captcha.js';
@@ -27,15 +28,13 @@ export interface AppOptions {
   config: Config;
   store: Store;
   captcha: Captcha;
-  /** Where `dist/` and `demo/` live. Default: the repository root. */
+  /** A folder holding `dist/` and `demo/` to serve (tests). Default: see server/paths.ts. */
   root?: string;
   /** Clock, injected by tests. */
   now?: () => number;
   /** Write limits; default: in memory, `config.rateLimitWrites` per minute per client. */
   rateLimiter?: RateLimiter;
 }
-
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export function createApp(options: AppOptions) {
   const { config } = options;
@@ -64,7 +63,8 @@ export function createApp(options: AppOptions) {
     c.header('Cache-Control', 'no-store');
     return c.json({ status: 'ok' });
   });
-  app.route('/', staticRoutes(options.root ?? REPO_ROOT));
+  const { root } = options;
+  app.route('/', staticRoutes(root ? { dist: join(root, 'dist'), demo: join(root, 'demo') } : defaultStaticDirs()));
 
   app.notFound(handleNotFound);
   app.onError(createErrorHandler({ now: deps.now }));

@@ -245,7 +245,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
       license: { name: 'MIT', identifier: 'MIT' },
       description:
         'Comments and star ratings for articles (SPEC §3): the contract the article-feedback widget talks to, ' +
-        'which any backend may implement (`npx article-feedback-conformance <base URL>` checks one). ' +
+        'which any backend may implement (`npx -p article-feedback-server article-feedback-conformance <base URL>` checks one). ' +
         'Errors are always `{ error, message, fields? }`; a 422 names a message key per field. ' +
         `Request bodies are JSON of at most ${LIMITS.bodyMaxBytes} bytes. This server's rating scale is 1–${ratingMax}.`,
     },

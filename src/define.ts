@@ -3,3 +3,8 @@ import './components/article-rating/define.js';
 import './components/comment-form/define.js';
 import './components/comment-list/define.js';
 import './components/article-feedback/define.js';
+
+export { ArticleFeedback } from './components/article-feedback/define.js';
+export { ArticleRating } from './components/article-rating/define.js';
+export { CommentForm } from './components/comment-form/define.js';
+export { CommentList } from './components/comment-list/define.js';

@@ -6,3 +6,8 @@ export { CommentForm } from './components/comment-form/comment-form.js';
 export { CommentList } from './components/comment-list/comment-list.js';
 export * from './contract/index.js';
 export type { Catalogue, Messages, Locale } from './i18n/index.js';
+// Types only: each event's `detail` (RatingChangeDetail, CommentSubmittedDetail, …), the tag
+// names and the theme values.
+export type * from './components/shared/events.js';
+export type { TagName } from './components/shared/tag-names.js';
+export type { Theme } from './components/shared/feedback-element.js';

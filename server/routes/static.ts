@@ -1,5 +1,6 @@
 /**
- * The widget bundle from `dist/` (embeddable from any origin) and the demo from `demo/`.
+ * The widget bundle from the widget package's `dist/` (embeddable from any origin) and the demo
+ * pages (server/paths.ts says where both are).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,10 +8,9 @@ import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { errors } from '../errors.js';
+import type { StaticDirs } from '../paths.js';
 
-export function staticRoutes(root: string): Hono {
-  const distDir = join(root, 'dist');
-  const demoDir = join(root, 'demo');
+export function staticRoutes({ dist: distDir, demo: demoDir }: StaticDirs): Hono {
   const routes = new Hono();
 
   routes.get('/article-feedback.js', async (_c, next) => {

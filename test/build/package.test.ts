@@ -1,18 +1,27 @@
-// The npm package as `npm pack` would publish it (after `npm run build`, which `npm test` runs
-// first): every `exports` target shipped with its types first, the server's bin with what it
-// imports, the elements' manifest and their tag-name types.
+// The widget package as `npm pack` would publish it (after `npm run build`, which `npm test`
+// runs first): every `exports` target shipped with its types first, nothing but built files,
+// the elements' manifest and their tag-name types; and the split of dependencies between it and
+// the server package (packages/server). test/package/ installs both from their tarballs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import ts from 'typescript';
+import { buildServerPackage } from '../../scripts/build-server-package.mjs';
+import { underscoreMembers } from '../helpers/declarations.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  version: string;
   exports: Record<string, string | Record<string, string>>;
   sideEffects: string[];
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  bin?: Record<string, string>;
+};
+const serverPkg = JSON.parse(readFileSync(`${root}packages/server/package.json`, 'utf8')) as {
+  dependencies: Record<string, string>;
   bin: Record<string, string>;
+  files: string[];
 };
 const packed = new Set(
   (
@@ -46,18 +55,24 @@ describe('npm package', () => {
     for (const pattern of pkg.sideEffects) assert.match(pattern, /(define\.(js|ts)|cdn\.ts|article-feedback\.js)$/);
   });
 
-  it('ships the server bin and the files it imports', () => {
-    const bin = rel(pkg.bin['article-feedback-server']!);
-    assert.ok(packed.has(bin), bin);
-    for (const file of ['server/cli.ts', 'server/app.ts', 'src/contract/schemas.ts', 'src/i18n/en.ts']) {
-      assert.ok(packed.has(file), `${file} is not in the package`);
-    }
-    for (const file of packed) {
-      if (!file.startsWith('server/') || !file.endsWith('.ts')) continue;
-      for (const m of readFileSync(`${root}${file}`, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
-        const target = new URL(m[1]!.replace(/\.js$/, '.ts'), `file:///${file}`).pathname.slice(1);
-        assert.ok(packed.has(target), `${file} imports ${target}, which is not in the package`);
-      }
+  it('ships built files only: no server, sources, demo or bin', () => {
+    const outside = [...packed].filter(
+      (file) => !file.startsWith('dist/') && !/^(package\.json|README\.md)$/.test(file),
+    );
+    assert.deepEqual(outside, []);
+    assert.equal(pkg.bin, undefined);
+  });
+
+  it('depends on lit and zod only; the server package declares what its bundle imports, at the same versions', async () => {
+    assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['lit', 'zod']);
+    const { imported, problems } = await buildServerPackage();
+    assert.deepEqual(problems, []);
+    for (const name of ['hono', 'kysely', 'better-sqlite3', 'zod']) assert.ok(imported.includes(name), name);
+    assert.equal(serverPkg.dependencies['article-feedback'], pkg.version);
+    assert.ok(!('tsx' in serverPkg.dependencies), 'the server package runs JavaScript: no tsx');
+    for (const bin of Object.values(serverPkg.bin)) {
+      assert.match(bin, /^lib\//);
+      assert.match(readFileSync(`${root}packages/server/${bin}`, 'utf8'), /^#!\/usr\/bin\/env node\n/);
     }
   });
 
@@ -70,33 +85,16 @@ describe('npm package', () => {
   });
 
   it('publishes no `_` member in its declarations (internals are `/** @internal */`, stripped)', () => {
-    const dtsFiles = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? dtsFiles(join(dir, e.name)) : e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
-      );
-    const files = dtsFiles(`${root}dist/types`);
-    assert.ok(files.length > 10, `only ${files.length} .d.ts files`);
-    const exposed: string[] = [];
-    for (const file of files) {
-      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-      const visit = (node: ts.Node) => {
-        if (ts.isClassElement(node) || ts.isTypeElement(node)) {
-          const name = node.name && ts.isIdentifier(node.name) ? node.name.text : '';
-          if (name.startsWith('_')) exposed.push(`${file.slice(`${root}dist/types/`.length)}: ${name}`);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(source);
-    }
-    assert.deepEqual(exposed, []);
+    assert.deepEqual(underscoreMembers(`${root}dist/types`), []);
   });
 
-  it('types every tag in HTMLElementTagNameMap', () => {
-    for (const tag of TAGS) {
-      const dts = readFileSync(`${root}dist/types/components/${tag}/define.d.ts`, 'utf8');
-      assert.match(dts, /interface HTMLElementTagNameMap/);
-      assert.match(dts, new RegExp(`'${tag}'|"${tag}"`));
-    }
+  it('types every tag in HTMLElementTagNameMap, from a file every element declaration imports', () => {
+    const dts = readFileSync(`${root}dist/types/components/shared/tag-names.d.ts`, 'utf8');
+    assert.match(dts, /interface HTMLElementTagNameMap/);
+    for (const tag of TAGS) assert.match(dts, new RegExp(`'${tag}'|"${tag}"`));
+    const base = readFileSync(`${root}dist/types/components/shared/feedback-element.d.ts`, 'utf8');
+    assert.match(base, /export type \* from '\.\/tag-names\.js'/);
+    assert.match(base, /export type \* from '\.\/events\.js'/);
   });
 
   it('describes the elements in custom-elements.json: attributes, parts, properties, events; internals private', () => {

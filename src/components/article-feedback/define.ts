@@ -7,8 +7,4 @@ import '../comment-list/define.js';
 
 defineElement('article-feedback', ArticleFeedback);
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'article-feedback': ArticleFeedback;
-  }
-}
+export { ArticleFeedback };

@@ -3,10 +3,4 @@ import { ArticleRating } from './article-rating.js';
 
 defineElement('article-rating', ArticleRating);
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'article-rating': ArticleRating;
-  }
-}
-
 export { ArticleRating };

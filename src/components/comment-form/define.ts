@@ -7,8 +7,4 @@ import { CommentForm } from './comment-form.js';
 
 defineElement('comment-form', CommentForm);
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'comment-form': CommentForm;
-  }
-}
+export { CommentForm };

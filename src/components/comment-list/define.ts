@@ -5,8 +5,4 @@ import '../comment-form/define.js';
 
 defineElement('comment-list', CommentList);
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'comment-list': CommentList;
-  }
-}
+export { CommentList };

@@ -14,7 +14,10 @@ export interface CommentErrorDetail {
   message: string;
 }
 
-/** Every public event bubbles out of shadow roots (SPEC §2 "Events"). */
+/**
+ * Every public event bubbles out of shadow roots (SPEC §2 "Events").
+ * @internal
+ */
 export function emit<T>(target: EventTarget, type: string, detail: T, cancelable = false): boolean {
   return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
 }

@@ -2,6 +2,13 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
 
+// The page-wide type maps: event names (events.ts) and tag names (tag-names.ts). Every element's
+// declarations import this module, so each entry point of the package gives the app typed
+// `addEventListener('rating-change', (e) => e.detail.value)` and `querySelector('comment-form')`.
+// Type-only: nothing of it exists at run time.
+export type * from './events.js';
+export type * from './tag-names.js';
+
 /** The colour scheme an element paints: `auto` (or none) follows the system. */
 export type Theme = 'light' | 'dark' | 'auto';
 
