@@ -14,6 +14,8 @@ import { createErrorHandler, handleNotFound } from './http/error-handler.js';
 import { cors, securityHeaders } from './http/middleware.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminSessionRoutes } from './routes/admin-session.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { commentRoutes } from './routes/comments.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -55,6 +57,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', ratingRoutes(deps));
   app.route('/api', captchaRoutes(deps));
   app.route('/api', openApiRoutes(deps));
+  app.route('/api', adminSessionRoutes(deps));
   app.route('/api', adminRoutes(deps));
   app.all('/api/*', () => {
     throw errors.notFound('No such API endpoint.');
@@ -64,6 +67,7 @@ export function createApp(options: AppOptions) {
     c.header('Cache-Control', 'no-store');
     return c.json({ status: 'ok' });
   });
+  app.route('/', dashboardRoutes(deps, options.root ?? REPO_ROOT));
   app.route('/', staticRoutes(options.root ?? REPO_ROOT));
 
   app.notFound(handleNotFound);
