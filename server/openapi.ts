@@ -436,6 +436,23 @@ export function openApiDocument(ratingMax: number): JsonSchema {
       },
     },
     '/admin/comments/{id}': {
+      get: {
+        operationId: 'getAdminComment',
+        summary: 'One comment, as the dashboard lists it (for links to `/admin?comment=<id>`)',
+        ...moderatorOperation,
+        parameters: [commentId],
+        responses: {
+          200: {
+            description: 'The comment.',
+            content: json(
+              { type: 'object', properties: { comment: ref('ModerationComment') }, required: ['comment'] },
+              { comment: moderationExample },
+            ),
+          },
+          404: notFoundOrOff('comment'),
+          ...moderatorErrors,
+        },
+      },
       patch: {
         operationId: 'moderateComment',
         summary: 'Set a comment’s status (published, spam, or back to pending), or edit its text',

@@ -91,6 +91,14 @@ export function adminRoutes(deps: AppDeps): Hono {
     return c.json(await moderateMany(deps, input.action, input.ids));
   });
 
+  // One comment, for the dashboard's deep link `/admin?comment=<id>`.
+  routes.get('/admin/comments/:id', admin, async (c) => {
+    const comment = await store.getComment(commentIdParam(c));
+    if (!comment) throw errors.notFound('No comment with this id.');
+    const parents = await store.admin.messagesOf(comment.parent ? [comment.parent] : []);
+    return c.json({ comment: moderationComment(comment, parents) });
+  });
+
   routes.patch('/admin/comments/:id', admin, ...jsonBody, async (c) => {
     const id = commentIdParam(c);
     const input = await readBody(c, moderationPatchSchema, config.ratingMax);
@@ -136,7 +144,7 @@ export function adminRoutes(deps: AppDeps): Hono {
   routes.all('/admin/counts', methodNotAllowed('GET, HEAD, OPTIONS'));
   routes.all('/admin/comments', methodNotAllowed('GET, HEAD, OPTIONS'));
   routes.all('/admin/comments/bulk', methodNotAllowed('POST, OPTIONS'));
-  routes.all('/admin/comments/:id', methodNotAllowed('PATCH, DELETE, OPTIONS'));
+  routes.all('/admin/comments/:id', methodNotAllowed('GET, HEAD, PATCH, DELETE, OPTIONS'));
   routes.all('/admin/blocks', methodNotAllowed('GET, HEAD, POST, OPTIONS'));
   routes.all('/admin/blocks/:id', methodNotAllowed('DELETE, OPTIONS'));
   return routes;
