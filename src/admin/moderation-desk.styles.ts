@@ -146,8 +146,28 @@ export const styles = [
     ol.queue > li.selected {
       background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
     }
+    ol.queue > li > input[type='checkbox'] {
+      align-self: start;
+      margin-top: 0.3rem;
+      width: 1.1rem;
+      height: 1.1rem;
+    }
     .row-body {
       min-width: 0;
+    }
+    .selected-count {
+      font-weight: 600;
+      margin-inline: 0.25rem;
+    }
+    button.approve {
+      border-color: var(--_accent);
+      color: var(--_accent);
+    }
+    .reply-to {
+      display: block;
+      font-size: 0.8em;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
     }
     .meta {
       display: flex;
@@ -180,8 +200,10 @@ export const styles = [
       padding: 0.125rem 0.625rem;
       border-inline-start: 3px solid var(--_border);
       color: var(--_muted);
-      white-space: pre-wrap;
       font-size: 0.875em;
+    }
+    .parent-text {
+      white-space: pre-wrap;
     }
     .block-choice {
       display: flex;
@@ -189,6 +211,12 @@ export const styles = [
       gap: 0.5rem;
       align-items: center;
       margin-top: 0.375rem;
+    }
+    .bulk label {
+      display: flex;
+      gap: 0.375rem;
+      align-items: center;
+      margin-inline-end: 0.5rem;
     }
     .bulk {
       position: sticky;

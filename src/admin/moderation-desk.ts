@@ -652,7 +652,7 @@ export class ModerationDesk extends LitElement {
         >
         ${
           selected.length
-            ? html`<span>${selected.length} selected</span>
+            ? html`<span class="selected-count">${selected.length} selected</span>
                 <button type="button" @click=${() => void this.act('approve', this.selectedComments())}>
                   Approve selected
                 </button>
@@ -735,8 +735,7 @@ export class ModerationDesk extends LitElement {
         ${
           comment.parent
             ? html`<blockquote>
-                <span class="visually-hidden">In reply to: </span
-                >${comment.parentMessage ?? '(the parent comment is gone)'}
+                <span class="reply-to">In reply to</span>${comment.parentMessage ?? '(the parent comment is gone)'}
               </blockquote>`
             : nothing
         }
@@ -774,7 +773,9 @@ export class ModerationDesk extends LitElement {
         <div class="actions">
           ${
             comment.status !== 'published'
-              ? html`<button type="button" @click=${() => void this.act('approve', [comment])}>Approve</button>`
+              ? html`<button type="button" class="approve" @click=${() => void this.act('approve', [comment])}>
+                  Approve
+                </button>`
               : nothing
           }
           ${
