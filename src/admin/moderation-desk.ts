@@ -713,7 +713,10 @@ export class ModerationDesk extends LitElement {
           <time datetime=${comment.createdAt}>${dateFormat.format(when)}</time>
           ${
             comment.rating !== null
-              ? html`<span class="stars" aria-label="Rating ${comment.rating}">★ ${comment.rating}</span>`
+              ? html`<span
+                  ><span class="visually-hidden">Rating: </span
+                  ><span class="stars" aria-hidden="true">★</span> ${comment.rating}</span
+                >`
               : nothing
           }
           ${this.status === 'all' ? html`<span class="status">${comment.status}</span>` : nothing}
