@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { hashPassword } from '../../server/password.js';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { hashPassword, verifyPassword } from '../../server/password.js';
 import { BASE, commentBody, startTestServer, type TestServer } from './helpers.js';
 
 const TOKEN = 'admin-token-0123456789abcdef';
@@ -359,5 +360,38 @@ describe('dashboard when the admin API is off', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('dashboard settings', () => {
+  const base = { DATABASE_URL: ':memory:' };
+
+  it('keeps ADMIN_PASSWORD only as a scrypt hash, and refuses a short one without echoing it', async () => {
+    const config = loadConfig({ ...base, ADMIN_PASSWORD: PASSWORD, ADMIN_SESSION_HOURS: '2' });
+    assert.ok(config.adminPassword);
+    assert.ok(!JSON.stringify(config).includes(PASSWORD), 'the password itself is not kept');
+    assert.equal(await verifyPassword(PASSWORD, config.adminPassword), true);
+    assert.equal(await verifyPassword('correct horse battery stapler', config.adminPassword), false);
+    assert.equal(config.adminSessionHours, 2);
+    assert.throws(
+      () => loadConfig({ ...base, ADMIN_PASSWORD: 'short-one' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.message === 'ADMIN_PASSWORD: must be at least 12 characters long' &&
+        !error.message.includes('short-one'),
+    );
+    assert.throws(
+      () => loadConfig({ ...base, ADMIN_SESSION_HOURS: '0' }),
+      /ADMIN_SESSION_HOURS: must be between 1 and 720/,
+    );
+  });
+
+  it('reads PUBLIC_URL without its trailing slash, and refuses what is not an http(s) URL', () => {
+    assert.equal(
+      loadConfig({ ...base, PUBLIC_URL: 'https://news.example/blog/' }).publicUrl,
+      'https://news.example/blog',
+    );
+    assert.throws(() => loadConfig({ ...base, PUBLIC_URL: 'news.example' }), /PUBLIC_URL: must be an http\(s\) URL/);
+    assert.throws(() => loadConfig({ ...base, PUBLIC_URL: 'https://news.example/?a=1' }), /PUBLIC_URL/);
   });
 });
