@@ -97,6 +97,7 @@ export const styles = [
       color: var(--_accent);
       text-decoration: underline;
       font-size: inherit;
+      text-align: start;
     }
     button.danger {
       color: var(--_invalid);
