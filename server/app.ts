@@ -4,6 +4,7 @@
  * middleware (http/middleware.ts), one route module per concern (routes/), the one error
  * handler (http/error-handler.ts). Use cases live in use-cases/.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { Captcha } from './captcha/types.js';
@@ -67,7 +68,7 @@ export function createApp(options: AppOptions) {
     c.header('Cache-Control', 'no-store');
     return c.json({ status: 'ok' });
   });
-  app.route('/', dashboardRoutes(deps, options.root ?? REPO_ROOT));
+  app.route('/', dashboardRoutes(deps, join(options.root ?? REPO_ROOT, 'dist')));
   app.route('/', staticRoutes(options.root ?? REPO_ROOT));
 
   app.notFound(handleNotFound);

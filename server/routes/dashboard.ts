@@ -31,8 +31,9 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-export function dashboardRoutes(deps: AppDeps, root: string): Hono {
-  const script = join(root, 'dist', 'admin', 'admin.js');
+/** `distDir`: the folder holding the built `admin/admin.js` (the widget's `dist/`). */
+export function dashboardRoutes(deps: AppDeps, distDir: string): Hono {
+  const script = join(distDir, 'admin', 'admin.js');
   const routes = new Hono();
   const page = () => {
     if (!adminEnabled(deps.config))
