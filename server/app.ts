@@ -15,6 +15,8 @@ import { cors, securityHeaders } from './http/middleware.js';
 import { defaultStaticDirs } from './paths.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminSessionRoutes } from './routes/admin-session.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { commentRoutes } from './routes/comments.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -54,6 +56,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', ratingRoutes(deps));
   app.route('/api', captchaRoutes(deps));
   app.route('/api', openApiRoutes(deps));
+  app.route('/api', adminSessionRoutes(deps));
   app.route('/api', adminRoutes(deps));
   app.all('/api/*', () => {
     throw errors.notFound('No such API endpoint.');
@@ -64,7 +67,9 @@ export function createApp(options: AppOptions) {
     return c.json({ status: 'ok' });
   });
   const { root } = options;
-  app.route('/', staticRoutes(root ? { dist: join(root, 'dist'), demo: join(root, 'demo') } : defaultStaticDirs()));
+  const dirs = root ? { dist: join(root, 'dist'), demo: join(root, 'demo') } : defaultStaticDirs();
+  app.route('/', dashboardRoutes(deps, dirs.dist));
+  app.route('/', staticRoutes(dirs));
 
   app.notFound(handleNotFound);
   app.onError(createErrorHandler({ now: deps.now }));

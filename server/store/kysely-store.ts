@@ -11,6 +11,7 @@
  */
 import { Kysely, type Selectable, type Transaction } from 'kysely';
 import type { IdempotencyTable, Schema, CommentsTable } from './schema.js';
+import { AdminStore } from './admin.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -63,11 +64,15 @@ function toRecord(row: IdempotencyTable): IdempotencyRecord {
 
 export class KyselyStore implements Store {
   private lastPrune = 0;
+  /** The moderation dashboard's queries (#15). */
+  readonly admin: AdminStore;
 
   constructor(
     readonly db: Kysely<Schema>,
     private readonly now: Clock,
-  ) {}
+  ) {
+    this.admin = new AdminStore(db, now);
+  }
 
   async prune(): Promise<void> {
     const now = this.now();

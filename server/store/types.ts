@@ -4,6 +4,8 @@
  * Every method that acknowledges a write resolves only after the write is durable.
  */
 
+import type { AdminStore } from './admin.js';
+
 export type StoredStatus = 'published' | 'pending' | 'spam';
 export type SortOrder = 'newest' | 'oldest';
 
@@ -130,6 +132,9 @@ export interface Store {
   prune(): Promise<void>;
 
   close(): Promise<void>;
+
+  /** The moderation dashboard's sessions, queue, bulk actions, edits and blocks (#15, store/admin.ts). */
+  readonly admin: AdminStore;
 
   // ---- import/export (server/transfer/) -------------------------------------------------------
 

@@ -227,8 +227,13 @@ describe('HTTP behaviour', () => {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/admin/blocks',
+      '/admin/blocks/{id}',
       '/admin/comments',
+      '/admin/comments/bulk',
       '/admin/comments/{id}',
+      '/admin/counts',
+      '/admin/session',
       '/captcha',
       '/threads/{thread}/comments',
       '/threads/{thread}/rating',

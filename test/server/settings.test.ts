@@ -81,12 +81,17 @@ describe('settings (loadConfig)', () => {
         adminToken: 'a-long-admin-token-1234',
         allowedOrigins: ['https://news.example.com', 'http://localhost:5173'],
         ratingMax: 10,
+        editWindowMinutes: 15,
         rateLimitWrites: 0,
         secret: 'a-secret-of-enough-length',
         trustProxy: true,
         rateLimitIpv6Prefix: 64,
         captchaHostnames: [],
         captchaAction: undefined,
+        // ---- the moderator's desk (#15) ----
+        adminPassword: undefined,
+        adminSessionHours: 12,
+        publicUrl: undefined,
       },
     );
     assert.equal(loadConfig({ ...mem, MODERATION: 'off', CAPTCHA: 'none' }).moderation, 'off');

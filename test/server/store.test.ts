@@ -430,16 +430,20 @@ describe('PostgreSQL', { skip: !postgres }, () => {
         rows.map((r) => r.name),
         MIGRATION_NAMES,
       );
+      // Every millisecond timestamp is bigint, those of later migrations (own tables) too.
+      const timestamps = columns.rows.map((r) => `${r.name} ${r.data_type}`);
       assert.deepEqual(
-        columns.rows.map((r) => `${r.name} ${r.data_type}`),
-        [
-          'captcha_solutions.expires_at bigint',
-          'comments.created_at bigint',
-          'idempotency.created_at bigint',
-          'rate_limits.window_start bigint',
-          'votes.updated_at bigint',
-        ],
+        timestamps.filter((column) => !column.endsWith(' bigint')),
+        [],
       );
+      for (const column of [
+        'captcha_solutions.expires_at',
+        'comments.created_at',
+        'idempotency.created_at',
+        'rate_limits.window_start',
+        'votes.updated_at',
+      ])
+        assert.ok(timestamps.includes(`${column} bigint`), column);
     } finally {
       await fresh.drop();
     }
