@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.js';
 import { errors } from './errors.js';
 import { createErrorHandler, handleNotFound } from './http/error-handler.js';
 import { cors, securityHeaders } from './http/middleware.js';
+import { AnswerCache } from './http/versioned.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { captchaRoutes } from './routes/captcha.js';
@@ -45,6 +46,7 @@ export function createApp(options: AppOptions) {
     captcha: options.captcha,
     now: options.now ?? Date.now,
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(config.rateLimitWrites),
+    answers: new AnswerCache(config.readCacheBytes),
   };
 
   const app = new Hono();

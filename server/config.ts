@@ -44,6 +44,11 @@ export interface Config {
   captchaHostnames: string[];
   /** The action a provider captcha must report, when it reports one (CAPTCHA_ACTION). */
   captchaAction: string | undefined;
+  // ---- speed (#24) ----
+  /** Memory for answers kept by thread version, in bytes (READ_CACHE_MB); 0 = no cache. */
+  readCacheBytes: number;
+  /** Comments stored together in one transaction at most (WRITE_BATCH_MAX); 1 = one transaction each. */
+  writeBatchMax: number;
 }
 
 /** A setting has a bad value; `variable` names it. */
@@ -153,6 +158,9 @@ const envSchema = z.object({
       .trim()
       .regex(/^[A-Za-z0-9_/-]{1,100}$/, 'must be 1–100 of A–Z a–z 0–9 _ / -'),
   ),
+  // ---- speed (#24) ----
+  READ_CACHE_MB: opt(intIn(0, 4096)).default(16),
+  WRITE_BATCH_MAX: opt(intIn(1, 1000)).default(64),
 });
 
 /**
@@ -206,6 +214,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitIpv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
     captchaHostnames: e.CAPTCHA_HOSTNAMES,
     captchaAction: e.CAPTCHA_ACTION,
+    // ---- speed (#24) ----
+    readCacheBytes: e.READ_CACHE_MB * 1024 * 1024,
+    writeBatchMax: e.WRITE_BATCH_MAX,
   };
 }
 
@@ -294,6 +305,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitIpv6Prefix: 64,
     captchaHostnames: [],
     captchaAction: undefined,
+    // ---- speed (#24) ----
+    readCacheBytes: 16 * 1024 * 1024,
+    writeBatchMax: 64,
     ...overrides,
   };
 }

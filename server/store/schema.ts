@@ -58,6 +58,12 @@ export interface ImportSourcesTable {
   comment_id: string;
 }
 
+/** Issue #24 (migration 009): grows with every write to the thread; see thread-version.ts. */
+export interface ThreadVersionsTable {
+  thread: string;
+  version: number;
+}
+
 export interface Schema {
   comments: CommentsTable;
   votes: VotesTable;
@@ -65,6 +71,7 @@ export interface Schema {
   captcha_solutions: CaptchaSolutionsTable;
   rate_limits: RateLimitsTable;
   import_sources: ImportSourcesTable;
+  thread_versions: ThreadVersionsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -97,6 +97,11 @@ export interface Store {
     options: { limit: number; after: Position | null; sort: SortOrder },
   ): Promise<Page<StoredComment>>;
   countPublished(thread: string): Promise<number>;
+  /**
+   * The thread's version (issue #24): it grows with every write to the thread, in the write's
+   * own transaction, so answers are cached and `If-None-Match` answered by it. 0 = never written.
+   */
+  threadVersion(thread: string): Promise<number>;
   /** All threads, newest first, optionally one status. */
   listByStatus(options: {
     status: StoredStatus | null;
