@@ -30,6 +30,8 @@ export class GroupCommit<I, R> {
   private readonly queue: Waiting<I, R>[] = [];
   private running = 0;
   private scheduled = false;
+  /** Transactions committed and items they carried (for tests and diagnostics). */
+  readonly stats = { batches: 0, items: 0 };
 
   /**
    * `commitBatch` stores the inputs in one transaction and resolves, after the commit, with one
@@ -68,6 +70,8 @@ export class GroupCommit<I, R> {
         let outcomes: Outcome<R>[];
         try {
           outcomes = await this.commitBatch(batch.map((item) => item.input));
+          this.stats.batches++;
+          this.stats.items += batch.length;
         } catch (error) {
           for (const item of batch) item.reject(error);
           continue;

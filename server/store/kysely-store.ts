@@ -232,6 +232,11 @@ export class KyselyStore implements Store {
     return { kind: 'created' as const };
   }
 
+  /** How many batches of new comments were committed, carrying how many (null without group commit). */
+  groupCommitStats(): { batches: number; items: number } | null {
+    return this.commits ? { ...this.commits.stats } : null;
+  }
+
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
     const row = await this.db
       .selectFrom('idempotency')
