@@ -12,7 +12,8 @@
  *
  * Settings: BENCH_DURATION seconds per autocannon run (default 8), BENCH_CONNECTIONS (default
  * 50), BENCH_SKIP=sqlite,postgres,pg-two to leave parts out, BENCH_PROFILE=<dir> to write a
- * `--cpu-prof` profile of each server process there.
+ * `--cpu-prof` profile of each server process there, BENCH_ONLY=<regular expression> to measure
+ * only the figures whose label matches (e.g. `304|POST`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : null;
+/** BENCH_ONLY=<regular expression>: only the figures whose label matches (e.g. `304|POST`). */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 
 export type Row = [label: string, value: string, note?: string];
 export interface Section {
@@ -212,6 +215,7 @@ async function measureAll(server: ServerProcess): Promise<{ measured: Measured[]
   const measured: Measured[] = [];
   try {
     const both = async (label: string, make: (base: string) => autocannon.Options) => {
+      if (ONLY && !ONLY.test(label)) return;
       await cannon({ ...make(server.url), duration: 1 }); // warm-up
       const ours = await cannon(make(server.url), server.process.pid);
       await cannon({ ...make(ceiling.url), duration: 1 });
