@@ -278,6 +278,18 @@ export class KyselyStore implements Store {
     return pageOf(rows.map(toComment), options.limit);
   }
 
+  async publishedAmong(thread: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('comments')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('thread', '=', thread)
+      .where('status', '=', 'published')
+      .execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
   threadVersion(thread: string): Promise<number> {
     return this.hot ? this.hot.threadVersion(thread) : readThreadVersion(this.db, thread);
   }

@@ -202,6 +202,23 @@ for (const kind of stores) {
       await changed(rating(thread), rated.etag);
     });
 
+    it('a reply keeps its parent when the parent is published on another page, and loses it once hidden', async () => {
+      const thread = 'cache/parent-elsewhere';
+      const parent = await post(thread);
+      const reply = await post(thread, commentBody({ parent }));
+      const firstPage = async () =>
+        ((await (await h.request(list(thread, '?limit=1'))).json()) as { comments: { id: string; parent: string }[] })
+          .comments;
+      assert.deepEqual(await firstPage(), [{ ...(await firstPage())[0]!, id: reply, parent }]);
+      const res = await h.request(`/api/admin/comments/${parent}`, {
+        method: 'PATCH',
+        headers: admin,
+        body: JSON.stringify({ status: 'spam' }),
+      });
+      assert.equal(res.status, 200);
+      assert.equal((await firstPage())[0]!.parent, null);
+    });
+
     it('a write to one thread leaves the other threads’ ETags matching', async () => {
       await post('cache/quiet');
       const quiet = await cached(list('cache/quiet'));
