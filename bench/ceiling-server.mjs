@@ -1,21 +1,31 @@
 // The ceiling for the server benchmark: a bare node:http server that answers the same JSON
-// from memory (no routing framework, no validation, no database). Started by bench/run.ts as
-// its own process; reads the GET body and ETag from the environment and prints its URL.
+// from memory (no routing framework, no validation, no database). Started by bench/server.ts
+// as its own process; reads the answers from the environment and prints its URL.
+//
+// CEILING_ROUTES: JSON `{ "<path with query>": { "body": "...", "etag": "\"...\"" } }`, one per
+// GET the benchmark measures (an unknown path gets the list body, as before).
 import { createServer } from 'node:http';
 
 const listBody = process.env.CEILING_LIST_BODY ?? '{"comments":[],"nextCursor":null,"total":0}';
 const etag = process.env.CEILING_ETAG ?? '"ceiling"';
 const created = process.env.CEILING_CREATED_BODY ?? '{"comment":{}}';
+const routes = new Map(Object.entries(JSON.parse(process.env.CEILING_ROUTES ?? '{}')));
+const fallback = { body: listBody, etag };
 
 const server = createServer((req, res) => {
   if (req.method === 'GET') {
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag });
+    const answer = routes.get(req.url) ?? fallback;
+    if (req.headers['if-none-match'] === answer.etag) {
+      res.writeHead(304, { etag: answer.etag });
       res.end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag, 'cache-control': 'no-cache' });
-    res.end(listBody);
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      etag: answer.etag,
+      'cache-control': 'no-cache',
+    });
+    res.end(answer.body);
     return;
   }
   // POST: read the whole body, parse it as the real server would have to, answer 201.

@@ -5,7 +5,8 @@
  *   2. time until the comment form's textarea is on screen after navigation (headless Chromium,
  *      median of BENCH_RUNS cold loads), against a blank page and the two rivals on the same setup;
  *   3. rendering 500 comments in <comment-list> (script time, JS heap);
- *   4. server throughput and p99 latency with autocannon, against a bare node:http ceiling;
+ *   4. server throughput and p99 latency with autocannon, against a bare node:http ceiling, on
+ *      SQLite and PostgreSQL (bench/server.ts, which also runs alone);
  *   5. the proof-of-work solve time (bench/captcha.ts).
  *
  * Prints a table and writes bench/results.md (raw numbers in bench/out/results.json).
@@ -16,7 +17,7 @@
  * Settings: BENCH_RUNS (default 15), BENCH_DURATION seconds per autocannon run (default 8),
  * BENCH_CONNECTIONS (default 50), BENCH_SKIP=captcha,server,postgres,… to leave sections out.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,15 +25,11 @@ import { cpus } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
-import { startServerProcess } from '../test/helpers/server-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 type Row = [label: string, value: string, note?: string];
@@ -362,203 +359,12 @@ async function benchList(browser: Browser): Promise<void> {
   ]);
 }
 
-// ── 4. server throughput ─────────────────────────────────────────────────────────────────
-interface Cannon {
-  rps: number;
-  p99: number;
-  p50: number;
-  non2xx: number;
-  errors: number;
-  statuses: Record<string, number>;
-}
-
-async function cannon(opts: autocannon.Options): Promise<Cannon> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
-  const statuses: Record<string, number> = {};
-  for (const [code, n] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (n as { count: number }).count;
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    p50: result.latency.p50,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    statuses,
-  };
-}
-
-function postRequest(path: string): autocannon.Request {
-  let n = 0;
-  const tag = Math.random().toString(36).slice(2, 8);
-  return {
-    method: 'POST',
-    path,
-    headers: { 'content-type': 'application/json' },
-    setupRequest: (req: autocannon.Request) => {
-      n++;
-      return {
-        ...req,
-        headers: { ...req.headers, 'idempotency-key': `bench-${tag}-${n}` },
-        body: JSON.stringify({
-          name: `Bench ${n}`,
-          email: `bench${n}@example.com`,
-          message: `Load test comment ${n}.`,
-        }),
-      };
-    },
-  };
-}
-
-async function startCeiling(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'bench/ceiling-server.mjs')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`ceiling server exited (${code})`)));
-  });
-  return { url, child };
-}
-
-async function benchServer(): Promise<void> {
-  const server = await startServerProcess({
-    env: { MODERATION: 'off', CAPTCHA: 'none', RATE_LIMIT_WRITES: '0', NODE_ENV: 'production' },
-  });
-  let ceiling: { url: string; child: ChildProcess } | undefined;
-  try {
-    const listPath = '/api/threads/bench/comments?limit=20';
-    // Seed: 200 comments in the thread, so the page of 20 is a full one with a next cursor.
-    for (let i = 0; i < 200; i++) {
-      const res = await fetch(`${server.apiUrl}/threads/bench/comments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `seed-comment-${i}` },
-        body: JSON.stringify({
-          name: `Reader ${i}`,
-          email: `reader${i}@example.com`,
-          message: `Seed comment ${i}: a few words about the article.`,
-        }),
-      });
-      if (res.status !== 201) throw new Error(`seeding: POST answered ${res.status}: ${await res.text()}`);
-    }
-    const first = await fetch(`${server.url}${listPath}`);
-    const listBody = await first.text();
-    const etag = first.headers.get('etag') ?? '';
-    const created = await fetch(`${server.apiUrl}/threads/bench-sample/comments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': 'ceiling-sample-1' },
-      body: JSON.stringify({ name: 'Sample', email: 'sample@example.com', message: 'Sample comment.' }),
-    });
-    const createdBody = await created.text();
-    ceiling = await startCeiling({
-      CEILING_LIST_BODY: listBody,
-      CEILING_ETAG: etag || '"x"',
-      CEILING_CREATED_BODY: createdBody,
-    });
-
-    const runs: Record<string, { ours: Cannon; ceiling: Cannon }> = {};
-    const both = async (label: string, make: (base: string) => autocannon.Options) => {
-      await cannon({ ...make(server.url), duration: 2 }); // warm-up
-      const ours = await cannon(make(server.url));
-      await cannon({ ...make(ceiling!.url), duration: 2 });
-      const top = await cannon(make(ceiling!.url));
-      runs[label] = { ours, ceiling: top };
-    };
-    await both('GET 20 comments', (base) => ({ url: `${base}${listPath}` }));
-    if (etag)
-      await both('GET with If-None-Match (304)', (base) => ({
-        url: `${base}${listPath}`,
-        headers: { 'if-none-match': etag },
-      }));
-    await both('POST a comment', (base) => ({
-      url: base,
-      requests: [postRequest('/api/threads/bench-post/comments')],
-    }));
-    raw.server = { connections: CONNECTIONS, duration: DURATION, cpus: cpus().length, etag: Boolean(etag), runs };
-
-    const rows: Row[] = [];
-    for (const [label, { ours, ceiling: top }] of Object.entries(runs)) {
-      const codes = Object.entries(ours.statuses)
-        .map(([c, n]) => `${c}×${n}`)
-        .join(' ');
-      rows.push([
-        label,
-        `${Math.round(ours.rps)} req/s`,
-        `p99 ${ours.p99} ms · ceiling ${Math.round(top.rps)} req/s, p99 ${top.p99} ms · ${((ours.rps / top.rps) * 100).toFixed(0)}% of ceiling · ${codes}${ours.errors ? ` · ${ours.errors} errors` : ''}`,
-      ]);
-    }
-    if (!etag) rows.push(['GET with If-None-Match', 'n/a', 'the server sent no ETag']);
-    section(
-      `Reference server (SQLite, autocannon, ${CONNECTIONS} connections × ${DURATION} s, ${cpus().length} CPUs shared with the load generator) vs bare node:http from memory`,
-      rows,
-    );
-  } finally {
-    ceiling?.child.kill('SIGTERM');
-    await server.stop();
-  }
-}
-
-// ── 4b. server throughput on PostgreSQL, one and two instances ─────────────────────────────────
-async function benchPostgres(): Promise<void> {
-  const { createTestDatabase, unreachableReason } = await import('../test/helpers/postgres.js');
-  const title = `Reference server on PostgreSQL (autocannon, ${CONNECTIONS} connections × ${DURATION} s, same machine as the database and the load generator)`;
-  const reason = await unreachableReason();
-  if (reason) {
-    section(title, [['skipped', 'n/a', `PostgreSQL not reachable (${reason}); set TEST_DATABASE_URL to include it`]]);
-    return;
-  }
-  const database = await createTestDatabase();
-  const env = {
-    DATABASE_URL: database.url,
-    SECRET: 'bench-secret-0123456789abcdef',
-    MODERATION: 'off',
-    CAPTCHA: 'none',
-    RATE_LIMIT_WRITES: '0',
-    NODE_ENV: 'production',
-  };
-  const instances = [await startServerProcess({ env })];
-  try {
-    const listPath = '/api/threads/bench/comments?limit=20';
-    for (let i = 0; i < 200; i++) {
-      const res = await fetch(`${instances[0]!.apiUrl}/threads/bench/comments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `seed-comment-${i}` },
-        body: JSON.stringify({ name: `Reader ${i}`, email: `reader${i}@example.com`, message: `Seed comment ${i}.` }),
-      });
-      if (res.status !== 201) throw new Error(`seeding: POST answered ${res.status}: ${await res.text()}`);
-    }
-    // Two instances: autocannon deals its connections out round-robin, as a proxy would.
-    const measure = async (bases: string[]) => {
-      const at = (path: string) => (bases.length === 1 ? `${bases[0]}${path}` : bases.map((b) => `${b}${path}`));
-      await cannon({ url: at(listPath), duration: 2 }); // warm-up
-      const get = await cannon({ url: at(listPath) });
-      const post = await cannon({ url: at(''), requests: [postRequest('/api/threads/bench-post/comments')] });
-      return { get, post };
-    };
-    const one = await measure([instances[0]!.url]);
-    instances.push(await startServerProcess({ env }));
-    const two = await measure(instances.map((s) => s.url));
-    raw.postgres = { connections: CONNECTIONS, duration: DURATION, one, two };
-    const row = (label: string, r: Cannon): Row => [
-      label,
-      `${Math.round(r.rps)} req/s`,
-      `p99 ${r.p99} ms · ${Object.entries(r.statuses)
-        .map(([c, n]) => `${c}×${n}`)
-        .join(' ')}${r.errors ? ` · ${r.errors} errors` : ''}`,
-    ];
-    section(title, [
-      row('GET 20 comments, one instance', one.get),
-      row('GET 20 comments, two instances (connections round-robin)', two.get),
-      row('POST a comment, one instance', one.post),
-      row('POST a comment, two instances (connections round-robin)', two.post),
-    ]);
-  } finally {
-    await Promise.all(instances.map((s) => s.stop()));
-    await database.drop();
+// ── 4. server throughput, SQLite and PostgreSQL: bench/server.ts ────────────────────────────────
+async function benchServerSection(): Promise<void> {
+  const { benchServerSections } = await import('./server.js');
+  for (const { title, rows, raw: figures } of await benchServerSections()) {
+    raw[title.startsWith('Reference server on SQLite') ? 'server' : 'postgres'] = figures;
+    section(title, rows);
   }
 }
 
@@ -597,8 +403,7 @@ try {
 } finally {
   await browser.close();
 }
-if (!SKIP.has('server')) await benchServer();
-if (!SKIP.has('postgres')) await benchPostgres();
+if (!SKIP.has('server') || !SKIP.has('postgres')) await benchServerSection();
 if (!SKIP.has('captcha')) await benchPow();
 if (!SKIP.has('load')) await benchLoadSection();
 if (!SKIP.has('import')) {

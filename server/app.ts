@@ -13,6 +13,7 @@ import { errors } from './errors.js';
 import { createErrorHandler, handleNotFound } from './http/error-handler.js';
 import { cors, securityHeaders } from './http/middleware.js';
 import { defaultStaticDirs } from './paths.js';
+import { AnswerCache } from './http/versioned.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminSessionRoutes } from './routes/admin-session.js';
@@ -46,6 +47,7 @@ export function createApp(options: AppOptions) {
     captcha: options.captcha,
     now: options.now ?? Date.now,
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(config.rateLimitWrites),
+    answers: new AnswerCache(config.readCacheBytes),
   };
 
   const app = new Hono();

@@ -123,7 +123,11 @@ async function serveForever(): Promise<void> {
   const now = Date.now;
   let store: Store;
   try {
-    store = await openStore(config.databaseUrl, { now, poolMax: config.pgPoolMax });
+    store = await openStore(config.databaseUrl, {
+      now,
+      poolMax: config.pgPoolMax,
+      writeBatchMax: config.writeBatchMax,
+    });
   } catch (err) {
     fail(`cannot open the database (DATABASE_URL=${shown(config.databaseUrl)}): ${describe(err)}`);
   }

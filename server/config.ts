@@ -52,6 +52,11 @@ export interface Config {
   adminSessionHours: number;
   /** The public base URL (PUBLIC_URL, SPEC §6.6), without a trailing slash; threads that are paths link under it. */
   publicUrl: string | undefined;
+  // ---- speed (#24) ----
+  /** Memory for answers kept by thread version, in bytes (READ_CACHE_MB); 0 = no cache. */
+  readCacheBytes: number;
+  /** Comments stored together in one transaction at most (WRITE_BATCH_MAX); 1 = one transaction each. */
+  writeBatchMax: number;
 }
 
 /** A setting has a bad value; `variable` names it. */
@@ -178,6 +183,9 @@ const envSchema = z.object({
       }, 'must be an http(s) URL like https://news.example.com (no query or fragment)')
       .transform((v) => v.replace(/\/+$/, '')),
   ),
+  // ---- speed (#24) ----
+  READ_CACHE_MB: opt(intIn(0, 4096)).default(16),
+  WRITE_BATCH_MAX: opt(intIn(1, 1000)).default(64),
 });
 
 /**
@@ -235,6 +243,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD === undefined ? undefined : hashPassword(e.ADMIN_PASSWORD),
     adminSessionHours: e.ADMIN_SESSION_HOURS,
     publicUrl: e.PUBLIC_URL,
+    // ---- speed (#24) ----
+    readCacheBytes: e.READ_CACHE_MB * 1024 * 1024,
+    writeBatchMax: e.WRITE_BATCH_MAX,
   };
 }
 
@@ -327,6 +338,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     adminPassword: undefined,
     adminSessionHours: 12,
     publicUrl: undefined,
+    // ---- speed (#24) ----
+    readCacheBytes: 16 * 1024 * 1024,
+    writeBatchMax: 64,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Captcha } from './captcha/types.js';
 import type { Config } from './config.js';
+import type { AnswerCache } from './http/versioned.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store/types.js';
 
@@ -14,4 +15,6 @@ export interface AppDeps {
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   now: () => number;
   rateLimiter: RateLimiter;
+  /** Recent GET answers by thread version (issue #24; http/versioned.ts). */
+  answers: AnswerCache;
 }

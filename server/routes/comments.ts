@@ -1,12 +1,12 @@
 /** `GET/POST /api/threads/:thread/comments`: the published list and posting a comment. */
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import { commentInputSchema, listQuerySchema } from '../../src/contract/schemas.js';
 import { IDEMPOTENCY_KEY_PATTERN, LIMITS } from '../../src/contract/limits.js';
 import type { AppDeps } from '../deps.js';
 import { errors } from '../errors.js';
-import { cacheable, jsonBody, methodNotAllowed, rateLimit } from '../http/middleware.js';
+import { jsonBody, methodNotAllowed, rateLimit } from '../http/middleware.js';
 import { clientAddress, decodeCursorParam, parseQuery, readBody, threadParam } from '../http/request.js';
+import { answerByVersion, versionEtag } from '../http/versioned.js';
 import { listComments } from '../use-cases/list-comments.js';
 import { postComment } from '../use-cases/post-comment.js';
 
@@ -14,16 +14,25 @@ export function commentRoutes(deps: AppDeps): Hono {
   const { config } = deps;
   const routes = new Hono();
 
-  routes.get('/threads/:thread/comments', etag(), cacheable('no-cache'), async (c) => {
+  // Answered from the thread's version (http/versioned.ts): 304 or a kept page without reading comments.
+  routes.get('/threads/:thread/comments', async (c) => {
     const thread = threadParam(c);
     const query = parseQuery(listQuerySchema, c);
-    const page = await listComments(deps, {
+    const request = {
       thread,
       limit: query.limit ?? LIMITS.pageSizeDefault,
       after: decodeCursorParam(query.cursor),
       sort: query.sort ?? 'newest',
+    };
+    const version = await deps.store.threadVersion(thread);
+    const page = `${request.sort} ${request.limit} ${query.cursor ?? ''}`;
+    return answerByVersion(c, {
+      cache: deps.answers,
+      key: `comments ${thread} ${page}`,
+      version,
+      etag: versionEtag('c', version, page),
+      produce: () => listComments(deps, request),
     });
-    return c.json(page);
   });
 
   routes.post('/threads/:thread/comments', rateLimit(deps, 'form.rateLimited'), ...jsonBody, async (c) => {

@@ -1,17 +1,26 @@
 /** `GET/PUT /api/threads/:thread/rating`: the aggregate and casting a vote. */
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import { ratingInputSchema } from '../../src/contract/schemas.js';
 import type { AppDeps } from '../deps.js';
-import { cacheable, jsonBody, methodNotAllowed, rateLimit } from '../http/middleware.js';
+import { jsonBody, methodNotAllowed, rateLimit } from '../http/middleware.js';
 import { readBody, threadParam } from '../http/request.js';
+import { answerByVersion, versionEtag } from '../http/versioned.js';
 import { castVote, ratingAggregate } from '../use-cases/rating.js';
 
 export function ratingRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
 
-  routes.get('/threads/:thread/rating', etag(), cacheable('no-cache'), async (c) => {
-    return c.json(await ratingAggregate(deps, threadParam(c)));
+  // Answered from the thread's version (http/versioned.ts); the scale is part of the answer.
+  routes.get('/threads/:thread/rating', async (c) => {
+    const thread = threadParam(c);
+    const version = await deps.store.threadVersion(thread);
+    return answerByVersion(c, {
+      cache: deps.answers,
+      key: `rating ${thread}`,
+      version,
+      etag: versionEtag('r', version, String(deps.config.ratingMax)),
+      produce: () => ratingAggregate(deps, thread),
+    });
   });
 
   routes.put('/threads/:thread/rating', rateLimit(deps, 'rating.rateLimited'), ...jsonBody, async (c) => {

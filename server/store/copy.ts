@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { openPostgresDatabase } from './postgres.js';
+import { bumpAllThreadVersions } from './thread-version.js';
 import type { Schema } from './schema.js';
 import { openSqliteDatabase } from './sqlite.js';
 
@@ -50,6 +51,9 @@ export async function copySqliteToPostgres(
       progress(`PostgreSQL: applied migrations ${opened.migrations.applied.join(', ')}`);
     const results: TableCopy[] = [];
     for (const { table, key } of TABLES) results.push(await copyTable(source, target, table, key, progress));
+    // Instances already serving from PostgreSQL cache answers by thread version (issue #24):
+    // the copied threads get new versions, so no instance keeps an answer from before the copy.
+    await bumpAllThreadVersions(target, Date.now());
     return results;
   } finally {
     await source.destroy();

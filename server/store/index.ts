@@ -11,10 +11,15 @@ export interface StoreOptions {
   now?: Clock;
   /** PostgreSQL pool size per instance (`PG_POOL_MAX`). */
   poolMax?: number;
+  /** New comments stored in one transaction at most (`WRITE_BATCH_MAX`). */
+  writeBatchMax?: number;
 }
 
 /** Opens the store named by DATABASE_URL: `postgres://…` / `postgresql://…`, else a SQLite file. */
 export function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
   if (isPostgresUrl(databaseUrl)) return openPostgresStore(databaseUrl, options);
-  return openSqliteStore(databaseUrl, options.now ? { now: options.now } : {});
+  return openSqliteStore(databaseUrl, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.writeBatchMax ? { writeBatchMax: options.writeBatchMax } : {}),
+  });
 }

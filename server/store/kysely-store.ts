@@ -9,9 +9,11 @@
  * is written, captcha solutions are claimed the same way, and pruning is a plain ranged delete
  * any instance may run at any time.
  */
-import { Kysely, type Selectable, type Transaction } from 'kysely';
+import { Kysely, sql, type Selectable, type Transaction } from 'kysely';
 import type { IdempotencyTable, Schema, CommentsTable } from './schema.js';
 import { AdminStore } from './admin.js';
+import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
+import { bumpThreadVersion, bumpThreadVersions, readThreadVersion } from './thread-version.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -34,6 +36,33 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export type Clock = () => number;
+
+/**
+ * The few reads on every request's path, written against the driver itself (issue #24): a
+ * statement prepared once instead of one built by Kysely and prepared on every call. Same SQL
+ * on both dialects; sqlite.ts and postgres.ts provide them.
+ */
+export interface HotReads {
+  /** The thread's version; 0 for a thread never written. */
+  threadVersion(thread: string): Promise<number>;
+  /** Closes what these reads opened of their own (closing the store calls it). */
+  close?(): void;
+}
+
+export interface KyselyStoreOptions {
+  /** Group commit of new comments (group-commit.ts); `max` 1 stores each in its own transaction. */
+  batch?: GroupCommitOptions;
+  hot?: HotReads;
+}
+
+interface NewComment {
+  comment: StoredComment;
+  vote?: Vote;
+  idempotency?: IdempotencyRecord;
+}
+
+/** PostgreSQL's deadlock and serialization failures: the statement may simply be tried again. */
+const RETRYABLE = new Set(['40P01', '40001']);
 
 export function toComment(row: Selectable<CommentsTable>): StoredComment {
   return {
@@ -66,12 +95,18 @@ export class KyselyStore implements Store {
   private lastPrune = 0;
   /** The moderation dashboard's queries (#15). */
   readonly admin: AdminStore;
+  private readonly commits: GroupCommit<NewComment, CreateResult> | null;
+  private readonly hot: HotReads | undefined;
 
   constructor(
     readonly db: Kysely<Schema>,
     private readonly now: Clock,
+    options: KyselyStoreOptions = {},
   ) {
     this.admin = new AdminStore(db, now);
+    const batch = options.batch ?? { max: 1, concurrent: 1 };
+    this.commits = batch.max > 1 ? new GroupCommit((items) => this.storeBatch(items), batch) : null;
+    this.hot = options.hot;
   }
 
   async prune(): Promise<void> {
@@ -98,50 +133,112 @@ export class KyselyStore implements Store {
     options: { vote?: Vote; idempotency?: IdempotencyRecord } = {},
   ): Promise<CreateResult> {
     await this.maybePrune();
-    const { idempotency, vote } = options;
+    const item: NewComment = { comment, ...options };
+    if (this.commits) return this.commits.submit(item);
     return this.db.transaction().execute(async (trx) => {
-      if (idempotency) {
-        // Claim the key first. On PostgreSQL a concurrent transaction inserting the same key makes
-        // this statement wait for it; once it commits we see its record and replay it, so two
-        // racing requests on two instances store one comment. A record past its 24 hours is
-        // taken over as if it were absent, pruned or not.
-        const claimed = await trx
-          .insertInto('idempotency')
-          .values({
-            key: idempotency.key,
-            fingerprint: idempotency.fingerprint,
-            status: idempotency.status,
-            body: idempotency.body,
-            created_at: idempotency.createdAt,
-          })
-          .onConflict((oc) =>
-            oc
-              .column('key')
-              .doUpdateSet((eb) => ({
-                fingerprint: eb.ref('excluded.fingerprint'),
-                status: eb.ref('excluded.status'),
-                body: eb.ref('excluded.body'),
-                created_at: eb.ref('excluded.created_at'),
-              }))
-              .where('idempotency.created_at', '<', this.now() - IDEMPOTENCY_TTL_MS),
-          )
-          .returning('key')
-          .executeTakeFirst();
-        if (!claimed) {
-          const existing = await trx
-            .selectFrom('idempotency')
-            .selectAll()
-            .where('key', '=', idempotency.key)
-            .executeTakeFirstOrThrow();
-          return existing.fingerprint === idempotency.fingerprint
-            ? { kind: 'replay' as const, record: toRecord(existing) }
-            : { kind: 'conflict' as const };
+      const result = await this.storeNewComment(trx, item);
+      if (result.kind === 'created') await bumpThreadVersion(trx, comment.thread, this.now());
+      return result;
+    });
+  }
+
+  /**
+   * One transaction for a batch of new comments (group-commit.ts), each in its own savepoint.
+   * Comments with an idempotency key go in key order and the thread versions are bumped last in
+   * thread order, so two batches committing at once (PostgreSQL) take their locks in the same
+   * order. A comment that hit a deadlock anyway is stored again on its own after the commit.
+   */
+  private async storeBatch(items: NewComment[]): Promise<Outcome<CreateResult>[]> {
+    const order = items.map((_, i) => i);
+    const keyOf = (i: number) => items[i]!.idempotency?.key ?? '';
+    order.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : a - b));
+    const outcomes: Outcome<CreateResult>[] = new Array(items.length);
+    await this.db.transaction().execute(async (trx) => {
+      const written: string[] = [];
+      for (const i of order) {
+        await sql`savepoint new_comment`.execute(trx);
+        try {
+          const result = await this.storeNewComment(trx, items[i]!);
+          await sql`release savepoint new_comment`.execute(trx);
+          if (result.kind === 'created') written.push(items[i]!.comment.thread);
+          outcomes[i] = { ok: true, value: result };
+        } catch (error) {
+          await sql`rollback to savepoint new_comment`.execute(trx);
+          await sql`release savepoint new_comment`.execute(trx);
+          outcomes[i] = { ok: false, error };
         }
       }
-      await trx.insertInto('comments').values(commentRow(comment)).execute();
-      if (vote) await this.upsertVote(trx, vote, comment.id);
-      return { kind: 'created' as const };
+      await bumpThreadVersions(trx, written, this.now());
     });
+    for (let i = 0; i < items.length; i++) {
+      const outcome = outcomes[i]!;
+      if (outcome.ok || !RETRYABLE.has((outcome.error as { code?: string }).code ?? '')) continue;
+      try {
+        outcomes[i] = {
+          ok: true,
+          value: await this.db.transaction().execute(async (trx) => {
+            const result = await this.storeNewComment(trx, items[i]!);
+            if (result.kind === 'created') await bumpThreadVersion(trx, items[i]!.comment.thread, this.now());
+            return result;
+          }),
+        };
+      } catch (error) {
+        outcomes[i] = { ok: false, error };
+      }
+    }
+    return outcomes;
+  }
+
+  /** The comment, its vote and its idempotency record, inside the caller's transaction (no version bump). */
+  private async storeNewComment(trx: Transaction<Schema>, item: NewComment): Promise<CreateResult> {
+    const { comment, idempotency, vote } = item;
+    if (idempotency) {
+      // Claim the key first. On PostgreSQL a concurrent transaction inserting the same key makes
+      // this statement wait for it; once it commits we see its record and replay it, so two
+      // racing requests on two instances store one comment. A record past its 24 hours is
+      // taken over as if it were absent, pruned or not. The same key twice in one batch: the
+      // second sees the first's row, uncommitted but in the same transaction, and replays it.
+      const claimed = await trx
+        .insertInto('idempotency')
+        .values({
+          key: idempotency.key,
+          fingerprint: idempotency.fingerprint,
+          status: idempotency.status,
+          body: idempotency.body,
+          created_at: idempotency.createdAt,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet((eb) => ({
+              fingerprint: eb.ref('excluded.fingerprint'),
+              status: eb.ref('excluded.status'),
+              body: eb.ref('excluded.body'),
+              created_at: eb.ref('excluded.created_at'),
+            }))
+            .where('idempotency.created_at', '<', this.now() - IDEMPOTENCY_TTL_MS),
+        )
+        .returning('key')
+        .executeTakeFirst();
+      if (!claimed) {
+        const existing = await trx
+          .selectFrom('idempotency')
+          .selectAll()
+          .where('key', '=', idempotency.key)
+          .executeTakeFirstOrThrow();
+        return existing.fingerprint === idempotency.fingerprint
+          ? { kind: 'replay' as const, record: toRecord(existing) }
+          : { kind: 'conflict' as const };
+      }
+    }
+    await trx.insertInto('comments').values(commentRow(comment)).execute();
+    if (vote) await this.upsertVote(trx, vote, comment.id);
+    return { kind: 'created' as const };
+  }
+
+  /** How many batches of new comments were committed, carrying how many (null without group commit). */
+  groupCommitStats(): { batches: number; items: number } | null {
+    return this.commits ? { ...this.commits.stats } : null;
   }
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
@@ -185,6 +282,22 @@ export class KyselyStore implements Store {
     return pageOf(rows.map(toComment), options.limit);
   }
 
+  async publishedAmong(thread: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('comments')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('thread', '=', thread)
+      .where('status', '=', 'published')
+      .execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  threadVersion(thread: string): Promise<number> {
+    return this.hot ? this.hot.threadVersion(thread) : readThreadVersion(this.db, thread);
+  }
+
   async countPublished(thread: string): Promise<number> {
     const row = await this.db
       .selectFrom('comments')
@@ -215,20 +328,25 @@ export class KyselyStore implements Store {
 
   async setStatus(id: string, status: StoredStatus): Promise<StoredComment | null> {
     // The comment's vote needs no update: ratingTotals counts it only while the comment is published.
-    const row = await this.db
-      .updateTable('comments')
-      .set({ status })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('comments')
+        .set({ status })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (updated) await bumpThreadVersion(trx, updated.thread, this.now());
+      return updated;
+    });
     return row ? toComment(row) : null;
   }
 
   async deleteComment(id: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('votes').where('comment_id', '=', id).execute();
-      const result = await trx.deleteFrom('comments').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      const deleted = await trx.deleteFrom('comments').where('id', '=', id).returning('thread').executeTakeFirst();
+      if (deleted) await bumpThreadVersion(trx, deleted.thread, this.now());
+      return deleted !== undefined;
     });
   }
 
@@ -244,7 +362,10 @@ export class KyselyStore implements Store {
   }
 
   async putVote(vote: Vote): Promise<void> {
-    await this.upsertVote(this.db, vote, null);
+    await this.db.transaction().execute(async (trx) => {
+      await this.upsertVote(trx, vote, null);
+      await bumpThreadVersion(trx, vote.thread, this.now());
+    });
   }
 
   async ratingTotals(thread: string, max: number): Promise<RatingTotals> {
@@ -313,6 +434,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.hot?.close?.();
     await this.db.destroy();
   }
 
@@ -365,6 +487,8 @@ export class KyselyStore implements Store {
           )
           .onConflict((oc) => oc.columns(['thread', 'voter']).doNothing())
           .execute();
+      const storedThreads = toStore.filter((row) => storedIds.has(row.comment.id)).map((row) => row.comment.thread);
+      await bumpThreadVersions(trx, storedThreads, this.now());
       return stored;
     });
   }
@@ -398,27 +522,42 @@ export class KyselyStore implements Store {
   }
 
   async setParent(id: string, parent: string | null): Promise<void> {
-    await this.db.updateTable('comments').set({ parent }).where('id', '=', id).execute();
+    await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('comments')
+        .set({ parent })
+        .where('id', '=', id)
+        .returning('thread')
+        .executeTakeFirst();
+      if (updated) await bumpThreadVersion(trx, updated.thread, this.now());
+    });
   }
 
   async importVotes(votes: StoredVote[]): Promise<number> {
     let inserted = 0;
     for (const part of chunks(votes, IMPORT_CHUNK)) {
-      const rows = await this.db
-        .insertInto('votes')
-        .values(
-          part.map((vote) => ({
-            thread: vote.thread,
-            voter: vote.voter,
-            value: vote.value,
-            updated_at: vote.updatedAt,
-            comment_id: vote.commentId,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['thread', 'voter']).doNothing())
-        .returning('voter')
-        .execute();
-      inserted += rows.length;
+      inserted += await this.db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .insertInto('votes')
+          .values(
+            part.map((vote) => ({
+              thread: vote.thread,
+              voter: vote.voter,
+              value: vote.value,
+              updated_at: vote.updatedAt,
+              comment_id: vote.commentId,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['thread', 'voter']).doNothing())
+          .returning('thread')
+          .execute();
+        await bumpThreadVersions(
+          trx,
+          rows.map((row) => row.thread),
+          this.now(),
+        );
+        return rows.length;
+      });
     }
     return inserted;
   }

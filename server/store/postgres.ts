@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyStore, type Clock } from './kysely-store.js';
+import { KyselyStore, type Clock, type HotReads } from './kysely-store.js';
 import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
 import type { Store } from './types.js';
@@ -14,6 +14,8 @@ export interface PostgresStoreOptions {
   now?: Clock;
   /** Connections in this instance's pool (default 10). */
   poolMax?: number;
+  /** New comments stored in one transaction at most (WRITE_BATCH_MAX, default 64; 1 = one each). */
+  writeBatchMax?: number;
 }
 
 const INT8_OID = 20;
@@ -38,23 +40,45 @@ export function isPostgresUrl(url: string): boolean {
 export async function openPostgresDatabase(
   connectionString: string,
   options: { poolMax?: number } = {},
-): Promise<{ db: Kysely<Schema>; migrations: MigrationReport }> {
+): Promise<{ db: Kysely<Schema>; migrations: MigrationReport; hot: HotReads }> {
   const pool = new pg.Pool({ connectionString, max: options.poolMax ?? 10, types });
   // An idle client that loses its server (restart, failover) emits 'error' on the pool; without
   // a listener that would end the process. The next query simply gets a new connection.
   pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   try {
-    return { db, migrations: await migrateToLatest(db, 'postgres') };
+    return { db, migrations: await migrateToLatest(db, 'postgres'), hot: hotReads(pool) };
   } catch (error) {
     await db.destroy();
     throw error;
   }
 }
 
+/**
+ * The per-request reads (kysely-store.ts, HotReads) as named statements: each pooled connection
+ * prepares one once and then only binds and executes it.
+ */
+function hotReads(pool: pg.Pool): HotReads {
+  return {
+    async threadVersion(thread) {
+      const result = await pool.query<{ version: number }>({
+        name: 'af_thread_version',
+        text: 'select version from thread_versions where thread = $1',
+        values: [thread],
+      });
+      return Number(result.rows[0]?.version ?? 0);
+    },
+  };
+}
+
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  const { db } = await openPostgresDatabase(connectionString, options.poolMax ? { poolMax: options.poolMax } : {});
-  const store = new KyselyStore(db, options.now ?? Date.now);
+  const poolMax = options.poolMax ?? 10;
+  const { db, hot } = await openPostgresDatabase(connectionString, { poolMax });
+  // Several batches may commit at once, each on its own connection; half the pool stays for reads.
+  const store = new KyselyStore(db, options.now ?? Date.now, {
+    batch: { max: options.writeBatchMax ?? 64, concurrent: Math.max(1, Math.floor(poolMax / 2)) },
+    hot,
+  });
   await store.prune();
   return store;
 }

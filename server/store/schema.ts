@@ -75,6 +75,12 @@ export interface AuthorBlocksTable {
   created_at: number;
 }
 
+/** Issue #24 (migration 009): grows with every write to the thread; see thread-version.ts. */
+export interface ThreadVersionsTable {
+  thread: string;
+  version: number;
+}
+
 export interface Schema {
   comments: CommentsTable;
   votes: VotesTable;
@@ -84,6 +90,7 @@ export interface Schema {
   import_sources: ImportSourcesTable;
   admin_sessions: AdminSessionsTable;
   author_blocks: AuthorBlocksTable;
+  thread_versions: ThreadVersionsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

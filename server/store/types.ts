@@ -99,6 +99,13 @@ export interface Store {
     options: { limit: number; after: Position | null; sort: SortOrder },
   ): Promise<Page<StoredComment>>;
   countPublished(thread: string): Promise<number>;
+  /** Which of these comment ids are published comments of this thread (one query, #24). */
+  publishedAmong(thread: string, ids: string[]): Promise<Set<string>>;
+  /**
+   * The thread's version (issue #24): it grows with every write to the thread, in the write's
+   * own transaction, so answers are cached and `If-None-Match` answered by it. 0 = never written.
+   */
+  threadVersion(thread: string): Promise<number>;
   /** All threads, newest first, optionally one status. */
   listByStatus(options: {
     status: StoredStatus | null;

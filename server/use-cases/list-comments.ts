@@ -21,9 +21,8 @@ export async function listComments(deps: Pick<AppDeps, 'store'>, request: ListCo
   const [page, total] = await Promise.all([store.listPublished(thread, options), store.countPublished(thread)]);
   const published = new Set(page.items.map((c) => c.id));
   const elsewhere = [...new Set(page.items.map((c) => c.parent).filter((p): p is string => !!p && !published.has(p)))];
-  const parents = await Promise.all(elsewhere.map((id) => store.getComment(id)));
-  for (const parent of parents)
-    if (parent?.status === 'published' && parent.thread === thread) published.add(parent.id);
+  // Parents not on this page: one query for all of them (at most a page's worth of ids).
+  for (const id of await store.publishedAmong(thread, elsewhere)) published.add(id);
   const visible = (c: StoredComment): StoredComment =>
     c.parent && !published.has(c.parent) ? { ...c, parent: null } : c;
   return { ...pageBody({ items: page.items.map(visible), next: page.next }, publicComment), total };

@@ -18,6 +18,8 @@ export interface ServerProcessOptions {
   dbPath?: string;
   /** Milliseconds to wait for the listening line. Default 60000. */
   timeout?: number;
+  /** Extra options for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }
 
 export interface ServerProcess {
@@ -41,8 +43,8 @@ export interface ServerExit {
   output: string;
 }
 
-function spawnCli(env: Record<string, string | undefined>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(root, 'server/cli.ts')], {
+function spawnCli(env: Record<string, string | undefined>, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'server/cli.ts')], {
     cwd: root,
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,7 +66,7 @@ function baseEnv(
 export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
   const made = options.dbPath ? null : tempDbPath();
   const dbPath = options.dbPath ?? made!.dbPath;
-  const child = spawnCli(baseEnv(dbPath, options.env));
+  const child = spawnCli(baseEnv(dbPath, options.env), options.nodeArgs);
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 

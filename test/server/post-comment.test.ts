@@ -2,6 +2,7 @@
  * `postComment`, the use case behind `POST /api/threads/:thread/comments`, called directly
  * (no HTTP) against a real SQLite store: what it stores and what it answers.
  */
+import { AnswerCache } from '../../server/http/versioned.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,7 @@ describe('postComment (the use case, without HTTP)', () => {
     captcha,
     now: () => NOW,
     rateLimiter: new MemoryRateLimiter(0),
+    answers: new AnswerCache(0),
   });
 
   before(async () => {

@@ -92,8 +92,14 @@ describe('settings (loadConfig)', () => {
         adminPassword: undefined,
         adminSessionHours: 12,
         publicUrl: undefined,
+        // ---- speed (#24) ----
+        readCacheBytes: 16 * 1024 * 1024,
+        writeBatchMax: 64,
       },
     );
+    assert.equal(loadConfig({ ...mem, READ_CACHE_MB: '0', WRITE_BATCH_MAX: '1' }).readCacheBytes, 0);
+    assert.equal(loadConfig({ ...mem, WRITE_BATCH_MAX: '1' }).writeBatchMax, 1);
+    assert.throws(() => loadConfig({ ...mem, WRITE_BATCH_MAX: '0' }), /WRITE_BATCH_MAX/);
     assert.equal(loadConfig({ ...mem, MODERATION: 'off', CAPTCHA: 'none' }).moderation, 'off');
     assert.equal(loadConfig({ ...mem, TRUST_PROXY: 'false' }).trustProxy, false);
     assert.equal(loadConfig({ ...mem, PORT: '' }).port, 8787);
