@@ -4,6 +4,7 @@
  */
 import type { Captcha } from './captcha/types.js';
 import type { Config } from './config.js';
+import type { Notifier } from './notify/index.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store/types.js';
 
@@ -14,4 +15,6 @@ export interface AppDeps {
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   now: () => number;
   rateLimiter: RateLimiter;
+  /** Told when a change queued notifications (#16); never awaited. Absent: rows wait for the next poll. */
+  notifier?: Notifier;
 }

@@ -5,7 +5,8 @@ import { LIMITS } from '../../src/contract/limits.js';
 import type { AppDeps } from '../deps.js';
 import { errors } from '../errors.js';
 import { jsonBody, methodNotAllowed, requireAdmin } from '../http/middleware.js';
-import { commentIdParam, decodeCursorParam, parseQuery, readBody } from '../http/request.js';
+import { commentIdParam, decodeCursorParam, ownOrigin, parseQuery, readBody } from '../http/request.js';
+import { deletedOutbox, publishedOutbox } from '../notify/events.js';
 import { adminComment, pageBody } from '../http/shape.js';
 import { exportFileName, exportStream } from '../transfer/export.js';
 
@@ -27,14 +28,24 @@ export function adminRoutes(deps: AppDeps): Hono {
   routes.patch('/admin/comments/:id', admin, ...jsonBody, async (c) => {
     const id = commentIdParam(c);
     const input = await readBody(c, adminPatchSchema, config.ratingMax);
-    const updated = await store.setStatus(id, input.status);
+    // Publishing notifies (#16): written with the change, only when it is one (see setStatus).
+    const before = input.status === 'published' ? await store.getComment(id) : null;
+    const outbox =
+      before && before.status !== 'published'
+        ? await publishedOutbox(deps, before, { publicUrl: config.publicUrl ?? ownOrigin(c, config) })
+        : undefined;
+    const updated = await store.setStatus(id, input.status, outbox);
     if (!updated) throw errors.notFound('No comment with this id.');
+    if (outbox?.deliveries.length) deps.notifier?.wake();
     return c.json({ comment: adminComment(updated) });
   });
 
   routes.delete('/admin/comments/:id', admin, async (c) => {
     const id = commentIdParam(c);
-    if (!(await store.deleteComment(id))) throw errors.notFound('No comment with this id.');
+    const before = await store.getComment(id);
+    const outbox = before ? deletedOutbox(deps, before) : undefined;
+    if (!(await store.deleteComment(id, outbox))) throw errors.notFound('No comment with this id.');
+    if (outbox?.deliveries.length) deps.notifier?.wake();
     c.header('Cache-Control', 'no-store');
     return c.body(null, 204);
   });

@@ -10,7 +10,8 @@
  * any instance may run at any time.
  */
 import { Kysely, type Selectable, type Transaction } from 'kysely';
-import type { IdempotencyTable, Schema, CommentsTable } from './schema.js';
+import { forgetCommentNotify, OutboxStore, writeOutbox, type OutboxWrite } from './outbox.js';
+import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -63,11 +64,15 @@ function toRecord(row: IdempotencyTable): IdempotencyRecord {
 
 export class KyselyStore implements Store {
   private lastPrune = 0;
+  readonly outbox: OutboxStore;
 
   constructor(
     readonly db: Kysely<Schema>,
     private readonly now: Clock,
-  ) {}
+    dialect: Dialect = 'sqlite',
+  ) {
+    this.outbox = new OutboxStore(db, now, dialect);
+  }
 
   async prune(): Promise<void> {
     const now = this.now();
@@ -82,6 +87,7 @@ export class KyselyStore implements Store {
       .deleteFrom('rate_limits')
       .where('window_start', '<', now - 2 * 60_000)
       .execute();
+    await this.outbox.prune();
   }
 
   private async maybePrune(): Promise<void> {
@@ -90,7 +96,7 @@ export class KyselyStore implements Store {
 
   async createComment(
     comment: StoredComment,
-    options: { vote?: Vote; idempotency?: IdempotencyRecord } = {},
+    options: { vote?: Vote; idempotency?: IdempotencyRecord; outbox?: OutboxWrite } = {},
   ): Promise<CreateResult> {
     await this.maybePrune();
     const { idempotency, vote } = options;
@@ -135,6 +141,7 @@ export class KyselyStore implements Store {
       }
       await trx.insertInto('comments').values(commentRow(comment)).execute();
       if (vote) await this.upsertVote(trx, vote, comment.id);
+      await writeOutbox(trx, options.outbox, this.now());
       return { kind: 'created' as const };
     });
   }
@@ -208,22 +215,33 @@ export class KyselyStore implements Store {
     return pageOf(rows.map(toComment), options.limit);
   }
 
-  async setStatus(id: string, status: StoredStatus): Promise<StoredComment | null> {
+  async setStatus(id: string, status: StoredStatus, outbox?: OutboxWrite): Promise<StoredComment | null> {
     // The comment's vote needs no update: ratingTotals counts it only while the comment is published.
-    const row = await this.db
-      .updateTable('comments')
-      .set({ status })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-    return row ? toComment(row) : null;
+    return this.db.transaction().execute(async (trx) => {
+      // Only a real change writes the notifications: two moderators approving at once notify once.
+      const changed = await trx
+        .updateTable('comments')
+        .set({ status })
+        .where('id', '=', id)
+        .where('status', '<>', status)
+        .returningAll()
+        .executeTakeFirst();
+      if (changed) await writeOutbox(trx, outbox, this.now());
+      const row = changed ?? (await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst());
+      return row ? toComment(row) : null;
+    });
   }
 
-  async deleteComment(id: string): Promise<boolean> {
+  async deleteComment(id: string, outbox?: OutboxWrite): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('votes').where('comment_id', '=', id).execute();
       const result = await trx.deleteFrom('comments').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      const existed = Number(result.numDeletedRows) > 0;
+      if (existed) {
+        await forgetCommentNotify(trx, id);
+        await writeOutbox(trx, outbox, this.now());
+      }
+      return existed;
     });
   }
 
@@ -238,8 +256,12 @@ export class KyselyStore implements Store {
     return row !== undefined;
   }
 
-  async putVote(vote: Vote): Promise<void> {
-    await this.upsertVote(this.db, vote, null);
+  async putVote(vote: Vote, outbox?: OutboxWrite): Promise<void> {
+    if (!outbox?.deliveries.length) return this.upsertVote(this.db, vote, null);
+    await this.db.transaction().execute(async (trx) => {
+      await this.upsertVote(trx, vote, null);
+      await writeOutbox(trx, outbox, this.now());
+    });
   }
 
   async ratingTotals(thread: string, max: number): Promise<RatingTotals> {

@@ -54,7 +54,7 @@ export async function openPostgresDatabase(
 
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const { db } = await openPostgresDatabase(connectionString, options.poolMax ? { poolMax: options.poolMax } : {});
-  const store = new KyselyStore(db, options.now ?? Date.now);
+  const store = new KyselyStore(db, options.now ?? Date.now, 'postgres');
   await store.prune();
   return store;
 }

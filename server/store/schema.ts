@@ -58,6 +58,38 @@ export interface ImportSourcesTable {
   comment_id: string;
 }
 
+// ---- notifications (#16, migration 007) ----
+export type DeliveryKind = 'webhook' | 'email';
+export type DeliveryState = 'pending' | 'delivering' | 'delivered' | 'failed';
+
+/** The outbox: one message to one receiver (see store/outbox.ts). */
+export interface DeliveriesTable {
+  id: string;
+  kind: DeliveryKind;
+  event: string;
+  target: string;
+  payload: string;
+  state: DeliveryState;
+  attempts: number;
+  /** When due (pending), or when the lease of the worker delivering it ends (delivering). */
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** What a reader chose about emails for one comment, and its language. */
+export interface CommentNotifyTable {
+  comment_id: string;
+  thread: string;
+  email_norm: string;
+  lang: string;
+  /** 1 while the author wants an email when someone replies; 0 after unsubscribing. */
+  reply_emails: number;
+  article_url: string | null;
+  created_at: number;
+}
+
 export interface Schema {
   comments: CommentsTable;
   votes: VotesTable;
@@ -65,6 +97,9 @@ export interface Schema {
   captcha_solutions: CaptchaSolutionsTable;
   rate_limits: RateLimitsTable;
   import_sources: ImportSourcesTable;
+  // ---- notifications (#16) ----
+  deliveries: DeliveriesTable;
+  comment_notify: CommentNotifyTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
