@@ -175,10 +175,12 @@ async function serveForever(): Promise<void> {
     setTimeout(() => process.exit(1), 10_000).unref();
     const stoppingNotify = notify.stop();
     server.close(() => {
-      stoppingNotify.then(() => store.close()).then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      stoppingNotify
+        .then(() => store.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
   };

@@ -210,7 +210,10 @@ const envSchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^smtps?:\/\/[^\s/]+/i, 'must be an smtp:// or smtps:// URL like smtp://user:password@mail.example.com:587'),
+      .regex(
+        /^smtps?:\/\/[^\s/]+/i,
+        'must be an smtp:// or smtps:// URL like smtp://user:password@mail.example.com:587',
+      ),
   ),
   MAIL_FROM: opt(z.string().trim().max(300, 'is too long').regex(/@/, 'must contain an email address')),
   MODERATOR_EMAILS: opt(
@@ -219,9 +222,9 @@ const envSchema = z.object({
       .transform(commaList)
       .pipe(z.array(z.string().regex(/^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/, 'each entry must be an email address'))),
   ).default([]),
-  MODERATOR_NOTIFY: opt(
-    z.enum(MODERATOR_NOTIFY_MODES, `must be one of ${MODERATOR_NOTIFY_MODES.join(', ')}`),
-  ).default('pending'),
+  MODERATOR_NOTIFY: opt(z.enum(MODERATOR_NOTIFY_MODES, `must be one of ${MODERATOR_NOTIFY_MODES.join(', ')}`)).default(
+    'pending',
+  ),
   PUBLIC_URL: opt(httpUrl.transform((v) => v.replace(/\/+$/, ''))),
   WEBHOOK_URLS: opt(z.string().transform(commaList).pipe(z.array(httpUrl))).default([]),
   WEBHOOK_FORMAT: opt(

@@ -220,13 +220,18 @@ export async function newCommentOutbox(
   };
   const deliveries = commentWebhooks(deps, 'comment.created', comment, links);
   if (comment.status === 'pending') {
-    if (deps.config.moderatorNotify !== 'off') deliveries.push(...moderatorEmails(deps, 'moderator.pending', comment, links));
+    if (deps.config.moderatorNotify !== 'off')
+      deliveries.push(...moderatorEmails(deps, 'moderator.pending', comment, links));
   } else deliveries.push(...(await publishedDeliveries(deps, comment, links)));
   return { deliveries, commentNotify };
 }
 
 /** What a moderator's approval writes (`comment` as it will be once published). */
-export async function publishedOutbox(deps: NotifyDeps, comment: StoredComment, context: LinkContext): Promise<OutboxWrite> {
+export async function publishedOutbox(
+  deps: NotifyDeps,
+  comment: StoredComment,
+  context: LinkContext,
+): Promise<OutboxWrite> {
   const own = await deps.store.outbox.commentNotify(comment.id);
   const published = { ...comment, status: 'published' as const };
   return {
@@ -239,7 +244,11 @@ export async function publishedOutbox(deps: NotifyDeps, comment: StoredComment, 
 }
 
 /** What an edit writes (`comment` as it is after the edit). */
-export async function editedOutbox(deps: NotifyDeps, comment: StoredComment, context: LinkContext): Promise<OutboxWrite> {
+export async function editedOutbox(
+  deps: NotifyDeps,
+  comment: StoredComment,
+  context: LinkContext,
+): Promise<OutboxWrite> {
   if (comment.status === 'spam') return { deliveries: [] };
   const own = await deps.store.outbox.commentNotify(comment.id);
   return {

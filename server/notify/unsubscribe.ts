@@ -7,7 +7,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ID_PATTERN } from '../../src/contract/limits.js';
 
 function mac(secret: string, commentId: string): string {
-  return createHmac('sha256', secret).update(`article-feedback unsubscribe\n${commentId}`).digest('base64url').slice(0, 32);
+  return createHmac('sha256', secret)
+    .update(`article-feedback unsubscribe\n${commentId}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 export function unsubscribeToken(secret: string, commentId: string): string {

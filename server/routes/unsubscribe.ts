@@ -28,8 +28,7 @@ export function unsubscribeRoutes(deps: AppDeps): Hono {
   const { config, store } = deps;
   const routes = new Hono();
   const commentIdOf = (c: Context) => verifyUnsubscribeToken(config.secret, c.req.query('t') ?? '');
-  const invalid = (c: Context) =>
-    page(c, 400, 'en', `<p>${escapeHtml(mailMessages('en').unsubscribeInvalid)}</p>`);
+  const invalid = (c: Context) => page(c, 400, 'en', `<p>${escapeHtml(mailMessages('en').unsubscribeInvalid)}</p>`);
 
   routes.get('/unsubscribe', async (c) => {
     const commentId = commentIdOf(c);
