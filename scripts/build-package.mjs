@@ -3,6 +3,7 @@
 //   dist/lib/**.js                               the npm library modules   vite.lib.config.ts
 //   dist/types/**.d.ts                           declarations              tsconfig.build.json
 //   dist/custom-elements.json                    the elements' manifest    custom-elements-manifest.config.mjs
+//   dist/admin/admin.js                          the moderation dashboard  vite.admin.config.ts
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,4 +32,11 @@ step('manifest → dist/custom-elements.json', bin('cem'), [
   '--config',
   'custom-elements-manifest.config.mjs',
   '--quiet',
+]);
+step('moderation dashboard → dist/admin/', bin('vite'), [
+  'build',
+  '--config',
+  'vite.admin.config.ts',
+  '--logLevel',
+  'warn',
 ]);

@@ -27,3 +27,11 @@ if (!existsSync(output) || statSync(output).mtimeMs < inputs) {
   console.log('[article-feedback] building the widget (dist/ is missing or stale)…');
   execSync('npx vite build', { cwd: root, stdio: 'inherit' });
 }
+
+// The moderation dashboard served at /admin (#15): its own entry, its own output.
+const dashboard = join(root, 'dist', 'admin', 'admin.js');
+const dashboardInputs = Math.max(inputs, statSync(join(root, 'vite.admin.config.ts')).mtimeMs);
+if (!existsSync(dashboard) || statSync(dashboard).mtimeMs < dashboardInputs) {
+  console.log('[article-feedback] building the moderation dashboard (dist/admin/ is missing or stale)…');
+  execSync('npx vite build --config vite.admin.config.ts', { cwd: root, stdio: 'inherit' });
+}

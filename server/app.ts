@@ -15,6 +15,8 @@ import { createErrorHandler, handleNotFound } from './http/error-handler.js';
 import { cors, securityHeaders } from './http/middleware.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminSessionRoutes } from './routes/admin-session.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { commentRoutes } from './routes/comments.js';
 import { configRoutes } from './routes/config.js';
@@ -62,6 +64,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', ratingRoutes(deps));
   app.route('/api', captchaRoutes(deps));
   app.route('/api', openApiRoutes(deps));
+  app.route('/api', adminSessionRoutes(deps));
   app.route('/api', adminRoutes(deps));
   // ---- notifications (#16) ----
   app.route('/api', configRoutes(deps));
@@ -76,6 +79,7 @@ export function createApp(options: AppOptions) {
     // The outbox depth (#16): rows waiting to be delivered, and those that gave up.
     return c.json({ status: 'ok', outbox: await deps.store.outbox.depth() });
   });
+  app.route('/', dashboardRoutes(deps, options.root ?? REPO_ROOT));
   app.route('/', staticRoutes(options.root ?? REPO_ROOT));
 
   app.notFound(handleNotFound);

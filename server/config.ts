@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { hashPassword, type PasswordHash } from './password.js';
 
 export const MODERATION_MODES = ['off', 'first-time', 'all'] as const;
 export const CAPTCHA_KINDS = ['pow', 'recaptcha', 'hcaptcha', 'turnstile', 'none'] as const;
@@ -44,6 +45,13 @@ export interface Config {
   captchaHostnames: string[];
   /** The action a provider captcha must report, when it reports one (CAPTCHA_ACTION). */
   captchaAction: string | undefined;
+  // ---- the moderator's desk (#15) ----
+  /** ADMIN_PASSWORD, which signs in to the dashboard instead of ADMIN_TOKEN: only its scrypt hash is kept. */
+  adminPassword: PasswordHash | undefined;
+  /** How long a dashboard session lasts (ADMIN_SESSION_HOURS). */
+  adminSessionHours: number;
+  /** The public base URL (PUBLIC_URL, SPEC §6.6), without a trailing slash; threads that are paths link under it. */
+  publicUrl: string | undefined;
   // ---- notifications (#16) ----
   /** Outgoing mail server (SMTP_URL, `smtp://user:pass@host:587`); unset = no email. */
   smtpUrl: string | undefined;
@@ -53,8 +61,6 @@ export interface Config {
   moderatorEmails: string[];
   /** Which comments they hear about (MODERATOR_NOTIFY). */
   moderatorNotify: ModeratorNotify;
-  /** The server's public base URL for links in emails (PUBLIC_URL); unset = the request's origin. */
-  publicUrl: string | undefined;
   /** Where webhooks go, each with its body format (WEBHOOK_URLS, WEBHOOK_FORMAT). */
   webhooks: WebhookTarget[];
   /** Signs Standard Webhooks (WEBHOOK_SECRET, `whsec_<base64>` or any text of 16+ characters). */
@@ -205,6 +211,23 @@ const envSchema = z.object({
       .trim()
       .regex(/^[A-Za-z0-9_/-]{1,100}$/, 'must be 1–100 of A–Z a–z 0–9 _ / -'),
   ),
+  // ---- the moderator's desk (#15) ----
+  ADMIN_PASSWORD: opt(z.string().min(12, 'must be at least 12 characters long').max(1024, 'is too long')),
+  ADMIN_SESSION_HOURS: opt(intIn(1, 720)).default(12),
+  PUBLIC_URL: opt(
+    z
+      .string()
+      .trim()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash;
+        } catch {
+          return false;
+        }
+      }, 'must be an http(s) URL like https://news.example.com (no query or fragment)')
+      .transform((v) => v.replace(/\/+$/, '')),
+  ),
   // ---- notifications (#16) ----
   SMTP_URL: opt(
     z
@@ -225,7 +248,6 @@ const envSchema = z.object({
   MODERATOR_NOTIFY: opt(z.enum(MODERATOR_NOTIFY_MODES, `must be one of ${MODERATOR_NOTIFY_MODES.join(', ')}`)).default(
     'pending',
   ),
-  PUBLIC_URL: opt(httpUrl.transform((v) => v.replace(/\/+$/, ''))),
   WEBHOOK_URLS: opt(z.string().transform(commaList).pipe(z.array(httpUrl))).default([]),
   WEBHOOK_FORMAT: opt(
     z
@@ -251,7 +273,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const shown = env[variable];
-    const value = shown === undefined || /SECRET|TOKEN/.test(variable) ? '' : ` (got "${shown}")`;
+    const value = shown === undefined || /SECRET|TOKEN|PASSWORD/.test(variable) ? '' : ` (got "${shown}")`;
     throw new ConfigError(variable, `${issue.message}${value}`);
   }
   const e = parsed.data;
@@ -300,12 +322,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitIpv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
     captchaHostnames: e.CAPTCHA_HOSTNAMES,
     captchaAction: e.CAPTCHA_ACTION,
+    // ---- the moderator's desk (#15) ----
+    adminPassword: e.ADMIN_PASSWORD === undefined ? undefined : hashPassword(e.ADMIN_PASSWORD),
+    adminSessionHours: e.ADMIN_SESSION_HOURS,
+    publicUrl: e.PUBLIC_URL,
     // ---- notifications (#16) ----
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     moderatorEmails: e.MODERATOR_EMAILS,
     moderatorNotify: e.MODERATOR_NOTIFY,
-    publicUrl: e.PUBLIC_URL,
     webhooks,
     webhookSecret: e.WEBHOOK_SECRET,
     webhookIncludeEmail: e.WEBHOOK_INCLUDE_EMAIL,
@@ -414,12 +439,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitIpv6Prefix: 64,
     captchaHostnames: [],
     captchaAction: undefined,
+    // ---- the moderator's desk (#15) ----
+    adminPassword: undefined,
+    adminSessionHours: 12,
+    publicUrl: undefined,
     // ---- notifications (#16) ----
     smtpUrl: undefined,
     mailFrom: undefined,
     moderatorEmails: [],
     moderatorNotify: 'pending',
-    publicUrl: undefined,
     webhooks: [],
     webhookSecret: undefined,
     webhookIncludeEmail: false,

@@ -11,8 +11,6 @@
 import { z } from 'zod';
 import {
   adminCommentSchema,
-  adminPageSchema,
-  adminPatchSchema,
   captchaConfigSchema,
   commentCreatedSchema,
   commentInputSchema,
@@ -25,6 +23,21 @@ import {
   adminDeliverySchema,
   serverConfigSchema,
 } from '../src/contract/schemas.js';
+import {
+  blockInputSchema,
+  blockListSchema,
+  blockSchema,
+  BULK_MAX,
+  bulkResultSchema,
+  bulkSchema,
+  moderationCommentSchema,
+  moderationPageSchema,
+  moderationPatchSchema,
+  QUEUE_STATUSES,
+  sessionSchema,
+  signInSchema,
+  statusCountsSchema,
+} from '../src/contract/admin.js';
 import { ERROR_CODES, FIELD_ERROR_KEYS, type ErrorCode } from '../src/contract/keys.js';
 import { ID_PATTERN, IDEMPOTENCY_KEY_PATTERN, LIMITS, THREAD_PATTERN } from '../src/contract/limits.js';
 import { english, errors, HttpError } from './errors.js';
@@ -116,11 +129,6 @@ const unsupportedMediaType = errorResponse('The body is not sent as `application
 const retryAfter = {
   'Retry-After': { description: 'Seconds to wait before the next write.', schema: { type: 'integer', minimum: 0 } },
 };
-const unauthorized = errorResponse(
-  'The bearer token is missing or wrong.',
-  { unauthorized: errors.unauthorized() },
-  { 'WWW-Authenticate': { description: 'The bearer challenge.', schema: { type: 'string' } } },
-);
 const cacheHeaders = {
   ETag: {
     description: 'Send it back in `If-None-Match` to get a 304 while nothing changed.',
@@ -187,13 +195,6 @@ export function openApiDocument(ratingMax: number): JsonSchema {
     description: 'Newest or oldest first.',
     schema: { type: 'string', enum: ['newest', 'oldest'], default: 'newest' },
   };
-  const adminStatus = {
-    name: 'status',
-    in: 'query',
-    required: false,
-    description: 'Only comments with this status; all of them when absent.',
-    schema: { type: 'string', enum: ['pending', 'published', 'spam'] },
-  };
   const idempotencyKey = {
     name: 'Idempotency-Key',
     in: 'header',
@@ -205,8 +206,6 @@ export function openApiDocument(ratingMax: number): JsonSchema {
     example: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
   };
   const publicOperation = { security: [] };
-  const adminOperation = { security: [{ adminToken: [] }], tags: ['admin'] };
-  const adminOff = errors.notFound('The admin API is off: set ADMIN_TOKEN to turn it on.');
   const rateLimited = (key: 'form.rateLimited' | 'rating.rateLimited') =>
     errorResponse(
       'Too many writes from this client; retry after the given seconds.',
@@ -219,7 +218,6 @@ export function openApiDocument(ratingMax: number): JsonSchema {
   const inputs = namedSchemas('input', {
     CommentInput: commentInputSchema,
     RatingInput: ratingInputSchema,
-    AdminPatch: adminPatchSchema,
   });
   // This server's scale: a value above RATING_MAX is refused with 422 `rating.range`.
   setRatingMaximum(inputs.CommentInput, 'rating', ratingMax);
@@ -231,7 +229,6 @@ export function openApiDocument(ratingMax: number): JsonSchema {
     RatingAggregate: ratingAggregateSchema,
     CaptchaConfig: captchaConfigSchema,
     AdminComment: adminCommentSchema,
-    AdminPage: adminPageSchema,
     Error: errorBodySchema,
   });
   const errorProperties = outputs.Error!.properties as Record<string, JsonSchema>;
@@ -240,6 +237,310 @@ export function openApiDocument(ratingMax: number): JsonSchema {
   errorProperties.fields!.description =
     'Per field, a message key of the contract the widget shows in the reader’s language: ' +
     `${FIELD_ERROR_KEYS.join(', ')} (a captcha 503 names captcha.unavailable).`;
+
+  // ---- the moderator's desk (#15): the dashboard's calls, with the session cookie or the token ----
+  const moderatorOperation = { security: [{ adminToken: [] }, { adminSession: [] }], tags: ['admin'] };
+  const moderatorOff = errors.notFound('The admin API is off: set ADMIN_TOKEN (or ADMIN_PASSWORD) to turn it on.');
+  const moderatorUnauthorized = errorResponse(
+    'Neither a valid bearer token nor a live dashboard session.',
+    { unauthorized: errors.unauthorized() },
+    { 'WWW-Authenticate': { description: 'The bearer challenge.', schema: { type: 'string' } } },
+  );
+  const cookieOrigin = errorResponse(
+    'A write made with the session cookie did not come from the server’s own origin (or a foreign browser origin).',
+    {
+      cookieOrigin: new HttpError(
+        403,
+        'origin_not_allowed',
+        'A moderation request made with the dashboard session must come from the dashboard itself.',
+      ),
+      origin: errors.originNotAllowed(),
+    },
+  );
+  const moderatorErrors = { 401: moderatorUnauthorized, 500: internal };
+  const moderatorWriteErrors = {
+    ...moderatorErrors,
+    400: errorResponse('Malformed JSON.', { malformedJson: errors.malformedJson() }),
+    403: cookieOrigin,
+    413: payloadTooLarge,
+    415: unsupportedMediaType,
+  };
+  const notFoundOrOff = (what: string) =>
+    errorResponse(`No ${what} with this id, or the admin API is off.`, {
+      missing: errors.notFound(`No ${what} with this id.`),
+      off: moderatorOff,
+    });
+  const queryParameter = (name: string, description: string, schema: JsonSchema) => ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema,
+  });
+  const blockId = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'The block’s id.',
+    schema: { type: 'string' },
+  };
+  const moderationExample = {
+    ...EXAMPLE_COMMENT,
+    email: 'ada@example.com',
+    status: 'pending',
+    url: 'https://news.example/2026/05/rivers-in-spring',
+  };
+  const blockExample = {
+    id: 'Zk3m9QwErTy1',
+    kind: 'email',
+    value: 'troll@example.com',
+    label: 'Troll',
+    comment: 'q2V8xY1bLm3Z',
+    createdAt: '2026-05-14T09:31:00.000Z',
+  };
+  const dashboardInputs = namedSchemas('input', {
+    SignIn: signInSchema,
+    ModerationPatch: moderationPatchSchema,
+    BulkAction: bulkSchema,
+    BlockInput: blockInputSchema,
+  });
+  const dashboardOutputs = namedSchemas('output', {
+    Session: sessionSchema,
+    ModerationComment: moderationCommentSchema,
+    ModerationPage: moderationPageSchema,
+    StatusCounts: statusCountsSchema,
+    BulkResult: bulkResultSchema,
+    Block: blockSchema,
+    BlockList: blockListSchema,
+  });
+  const dashboardPaths = {
+    '/admin/session': {
+      post: {
+        operationId: 'signIn',
+        summary: 'Sign in to the dashboard: sets the session cookie',
+        description:
+          'The token is ADMIN_TOKEN, or ADMIN_PASSWORD when that is set. Five attempts a minute per client; ' +
+          'every failure answers the same 401.',
+        tags: ['admin'],
+        security: [],
+        requestBody: { required: true, content: json(ref('SignIn'), { token: 'the admin token or password' }) },
+        responses: {
+          200: {
+            description:
+              'Signed in: `Set-Cookie: af_admin_session=…; HttpOnly; SameSite=Strict; Path=/` (and Secure on https).',
+            headers: { 'Set-Cookie': { description: 'The session cookie.', schema: { type: 'string' } } },
+            content: json(ref('Session'), { expiresAt: '2026-05-14T21:30:00.000Z' }),
+          },
+          401: errorResponse('The token or password is not right (or the body is not `{ token }`).', {
+            failed: new HttpError(401, 'unauthorized', 'Sign-in failed. Check the token or password and try again.'),
+          }),
+          403: cookieOrigin,
+          404: errorResponse('The admin API is off.', { off: moderatorOff }),
+          415: unsupportedMediaType,
+          429: errorResponse(
+            'Too many sign-in attempts from this client.',
+            {
+              rateLimited: new HttpError(429, 'rate_limited', 'Too many sign-in attempts. Try again in 42 seconds.'),
+            },
+            retryAfter,
+          ),
+          500: internal,
+        },
+      },
+      get: {
+        operationId: 'getSession',
+        summary: 'Whether the session cookie names a live session',
+        tags: ['admin'],
+        security: [{ adminSession: [] }],
+        responses: {
+          200: { description: 'Signed in.', content: json(ref('Session'), { expiresAt: '2026-05-14T21:30:00.000Z' }) },
+          401: errorResponse('No live session.', {
+            failed: new HttpError(401, 'unauthorized', 'Sign-in failed. Check the token or password and try again.'),
+          }),
+          404: errorResponse('The admin API is off.', { off: moderatorOff }),
+          500: internal,
+        },
+      },
+      delete: {
+        operationId: 'signOut',
+        summary: 'Sign out: ends the session on every instance and clears the cookie',
+        tags: ['admin'],
+        security: [{ adminSession: [] }],
+        responses: {
+          204: { description: 'Signed out (also when there was no session).' },
+          403: cookieOrigin,
+          404: errorResponse('The admin API is off.', { off: moderatorOff }),
+          500: internal,
+        },
+      },
+    },
+    '/admin/comments': {
+      get: {
+        operationId: 'listAdminComments',
+        summary: 'Comments for moderation, newest first, by status, words and thread',
+        ...moderatorOperation,
+        parameters: [
+          queryParameter('status', 'One status, or `all`; every status when absent.', {
+            type: 'string',
+            enum: [...QUEUE_STATUSES],
+          }),
+          queryParameter('q', 'Words to find in the text, name, email or thread.', { type: 'string', maxLength: 200 }),
+          queryParameter('thread', 'Only this thread.', { type: 'string', pattern: THREAD_PATTERN.source }),
+          limit,
+          cursor,
+        ],
+        responses: {
+          200: {
+            description: 'A page (ETag; a matching If-None-Match answers 304); `nextCursor` is null on the last page.',
+            content: json(ref('ModerationPage'), { comments: [moderationExample], nextCursor: null }),
+          },
+          304: { description: 'Unchanged since the ETag sent in If-None-Match.' },
+          400: errorResponse('A bad query parameter or cursor.', { query: invalidQuery(), cursor: invalidCursor() }),
+          404: errorResponse('The admin API is off.', { off: moderatorOff }),
+          ...moderatorErrors,
+        },
+      },
+    },
+    '/admin/counts': {
+      get: {
+        operationId: 'countAdminComments',
+        summary: 'How many comments have each status',
+        ...moderatorOperation,
+        responses: {
+          200: {
+            description: 'The counts (ETag; a matching If-None-Match answers 304).',
+            content: json(
+              { type: 'object', properties: { counts: ref('StatusCounts') }, required: ['counts'] },
+              { counts: { pending: 3, published: 120, spam: 7, all: 130 } },
+            ),
+          },
+          304: { description: 'Unchanged since the ETag sent in If-None-Match.' },
+          404: errorResponse('The admin API is off.', { off: moderatorOff }),
+          ...moderatorErrors,
+        },
+      },
+    },
+    '/admin/comments/bulk': {
+      post: {
+        operationId: 'moderateComments',
+        summary: `Approve, mark spam or delete up to ${BULK_MAX} comments at once`,
+        ...moderatorOperation,
+        requestBody: { required: true, content: json(ref('BulkAction'), { action: 'approve', ids: ['q2V8xY1bLm3Z'] }) },
+        responses: {
+          200: {
+            description: 'What was done, and the ids that did not exist.',
+            content: json(ref('BulkResult'), { done: ['q2V8xY1bLm3Z'], missing: [] }),
+          },
+          404: errorResponse('The admin API is off.', { off: moderatorOff }),
+          422: errorResponse('An unknown action, or no ids, or too many.', {
+            action: new HttpError(422, 'validation', english('field.invalid'), { action: 'field.invalid' }),
+          }),
+          ...moderatorWriteErrors,
+        },
+      },
+    },
+    '/admin/comments/{id}': {
+      get: {
+        operationId: 'getAdminComment',
+        summary: 'One comment, as the dashboard lists it (for links to `/admin?comment=<id>`)',
+        ...moderatorOperation,
+        parameters: [commentId],
+        responses: {
+          200: {
+            description: 'The comment.',
+            content: json(
+              { type: 'object', properties: { comment: ref('ModerationComment') }, required: ['comment'] },
+              { comment: moderationExample },
+            ),
+          },
+          404: notFoundOrOff('comment'),
+          ...moderatorErrors,
+        },
+      },
+      patch: {
+        operationId: 'moderateComment',
+        summary: 'Set a comment’s status (published, spam, or back to pending), or edit its text',
+        description: 'An edit is validated as a new comment’s message and records `editedAt`.',
+        ...moderatorOperation,
+        parameters: [commentId],
+        requestBody: { required: true, content: json(ref('ModerationPatch'), { status: 'published' }) },
+        responses: {
+          200: {
+            description: 'The updated comment.',
+            content: json(
+              { type: 'object', properties: { comment: ref('AdminComment') }, required: ['comment'] },
+              { comment: { ...EXAMPLE_COMMENT, email: 'ada@example.com' } },
+            ),
+          },
+          404: notFoundOrOff('comment'),
+          422: errorResponse('Neither a known `status` nor a valid `message`.', {
+            message: validation('message', 'message.required', LIMITS.messageMax),
+          }),
+          ...moderatorWriteErrors,
+        },
+      },
+      delete: {
+        operationId: 'deleteComment',
+        summary: 'Delete a comment (and the rating it carried) for good',
+        ...moderatorOperation,
+        parameters: [commentId],
+        responses: { 204: { description: 'Deleted.' }, 404: notFoundOrOff('comment'), ...moderatorWriteErrors },
+      },
+    },
+    '/admin/blocks': {
+      get: {
+        operationId: 'listBlocks',
+        summary: 'Blocked authors, newest first',
+        ...moderatorOperation,
+        responses: {
+          200: { description: 'The blocks.', content: json(ref('BlockList'), { blocks: [blockExample] }) },
+          404: errorResponse('The admin API is off.', { off: moderatorOff }),
+          ...moderatorErrors,
+        },
+      },
+      post: {
+        operationId: 'blockAuthor',
+        summary: 'Block the author of a comment by email and/or client address; the comment becomes spam',
+        description: 'The author’s later comments are stored as spam; they get the answer anyone would.',
+        ...moderatorOperation,
+        requestBody: { required: true, content: json(ref('BlockInput'), { comment: 'q2V8xY1bLm3Z', by: ['email'] }) },
+        responses: {
+          201: {
+            description: 'The blocks now in force for this author, and the comment (now spam).',
+            content: json(
+              {
+                type: 'object',
+                properties: { blocks: { type: 'array', items: ref('Block') }, comment: ref('AdminComment') },
+                required: ['blocks', 'comment'],
+              },
+              { blocks: [blockExample], comment: { ...EXAMPLE_COMMENT, email: 'troll@example.com', status: 'spam' } },
+            ),
+          },
+          404: notFoundOrOff('comment'),
+          422: errorResponse('No comment id, or `by` names nothing known.', {
+            by: new HttpError(422, 'validation', english('field.invalid'), { by: 'field.invalid' }),
+          }),
+          ...moderatorWriteErrors,
+        },
+      },
+    },
+    '/admin/blocks/{id}': {
+      delete: {
+        operationId: 'liftBlock',
+        summary: 'Lift a block',
+        ...moderatorOperation,
+        parameters: [blockId],
+        responses: { 204: { description: 'Lifted.' }, 404: notFoundOrOff('block'), ...moderatorWriteErrors },
+      },
+    },
+  };
+  const adminSessionScheme = {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'af_admin_session',
+    description: 'The dashboard’s session (POST /admin/session); writes must also carry the server’s own Origin.',
+  };
+  // ---- end of the moderator's desk (#15) ----
 
   return {
     openapi: '3.1.0',
@@ -413,74 +714,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
           },
         },
       },
-      '/admin/comments': {
-        get: {
-          operationId: 'listAdminComments',
-          summary: 'Comments for moderation, all threads, newest first',
-          ...adminOperation,
-          parameters: [adminStatus, limit, cursor],
-          responses: {
-            200: {
-              description: 'A page; `nextCursor` is null on the last page.',
-              content: json(ref('AdminPage'), {
-                comments: [{ ...EXAMPLE_COMMENT, email: 'ada@example.com', status: 'pending' }],
-                nextCursor: null,
-              }),
-            },
-            400: errorResponse('A bad query parameter or cursor.', { query: invalidQuery(), cursor: invalidCursor() }),
-            401: unauthorized,
-            404: errorResponse('The admin API is off (no ADMIN_TOKEN on the server).', { off: adminOff }),
-            500: internal,
-          },
-        },
-      },
-      '/admin/comments/{id}': {
-        patch: {
-          operationId: 'setCommentStatus',
-          summary: 'Approve a comment (published) or mark it as spam',
-          ...adminOperation,
-          parameters: [commentId],
-          requestBody: { required: true, content: json(ref('AdminPatch'), { status: 'published' }) },
-          responses: {
-            200: {
-              description: 'The updated comment.',
-              content: json(
-                { type: 'object', properties: { comment: ref('AdminComment') }, required: ['comment'] },
-                { comment: { ...EXAMPLE_COMMENT, email: 'ada@example.com' } },
-              ),
-            },
-            400: errorResponse('Malformed JSON.', { malformedJson: errors.malformedJson() }),
-            401: unauthorized,
-            403: originNotAllowed,
-            404: errorResponse('No comment with this id, or the admin API is off.', {
-              missing: errors.notFound('No comment with this id.'),
-              off: adminOff,
-            }),
-            413: payloadTooLarge,
-            415: unsupportedMediaType,
-            422: errorResponse('`status` is not `published` or `spam`.', {
-              status: new HttpError(422, 'validation', english('field.invalid'), { status: 'field.invalid' }),
-            }),
-            500: internal,
-          },
-        },
-        delete: {
-          operationId: 'deleteComment',
-          summary: 'Delete a comment for good',
-          ...adminOperation,
-          parameters: [commentId],
-          responses: {
-            204: { description: 'Deleted.' },
-            401: unauthorized,
-            403: originNotAllowed,
-            404: errorResponse('No comment with this id, or the admin API is off.', {
-              missing: errors.notFound('No comment with this id.'),
-              off: adminOff,
-            }),
-            500: internal,
-          },
-        },
-      },
+      ...dashboardPaths,
       ...notifications.paths,
     },
     components: {
@@ -490,8 +724,9 @@ export function openApiDocument(ratingMax: number): JsonSchema {
           scheme: 'bearer',
           description: 'The server’s ADMIN_TOKEN, compared in constant time.',
         },
+        adminSession: adminSessionScheme,
       },
-      schemas: { ...inputs, ...outputs, ...notifications.schemas },
+      schemas: { ...inputs, ...outputs, ...dashboardInputs, ...dashboardOutputs, ...notifications.schemas },
     },
   };
 }
@@ -517,8 +752,14 @@ function aggregateExampleFor(ratingMax: number) {
 
 /** `GET /config`, the outbox in the admin API, and the unsubscribe link of reply emails. */
 function notificationsOpenApi(ratingMax: number): { paths: JsonSchema; schemas: Record<string, JsonSchema> } {
-  const adminOperation = { security: [{ adminToken: [] }], tags: ['admin', 'notifications'] };
-  const adminOff = errors.notFound('The admin API is off: set ADMIN_TOKEN to turn it on.');
+  // The same sign-in as the other admin routes: the bearer token or the dashboard's session (#15).
+  const adminOperation = { security: [{ adminToken: [] }, { adminSession: [] }], tags: ['admin', 'notifications'] };
+  const adminOff = errors.notFound('The admin API is off: set ADMIN_TOKEN (or ADMIN_PASSWORD) to turn it on.');
+  const unauthorized = errorResponse(
+    'Neither a valid bearer token nor a live dashboard session.',
+    { unauthorized: errors.unauthorized() },
+    { 'WWW-Authenticate': { description: 'The bearer challenge.', schema: { type: 'string' } } },
+  );
   const exampleDelivery = {
     id: 'msg_2m7vQzV0YI1mTjX1O0w4bA',
     kind: 'webhook',

@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { adminDeliveriesQuerySchema, type AdminDelivery } from '../../src/contract/schemas.js';
 import type { AppDeps } from '../deps.js';
 import { errors } from '../errors.js';
-import { methodNotAllowed, requireAdmin } from '../http/middleware.js';
+import { requireModerator } from '../http/admin-auth.js';
+import { methodNotAllowed } from '../http/middleware.js';
 import { parseQuery } from '../http/request.js';
 import type { Delivery } from '../store/outbox.js';
 
@@ -30,8 +31,8 @@ function adminDelivery(d: Delivery): AdminDelivery {
 }
 
 export function deliveryRoutes(deps: AppDeps): Hono {
-  const { config, store } = deps;
-  const admin = requireAdmin(config);
+  const { store } = deps;
+  const admin = requireModerator(deps);
   const routes = new Hono();
 
   routes.get('/admin/deliveries', admin, async (c) => {

@@ -12,6 +12,7 @@
 import { Kysely, type Selectable, type Transaction } from 'kysely';
 import { forgetCommentNotify, OutboxStore, writeOutbox, type OutboxWrite } from './outbox.js';
 import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
+import { AdminStore } from './admin.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -65,6 +66,8 @@ function toRecord(row: IdempotencyTable): IdempotencyRecord {
 export class KyselyStore implements Store {
   private lastPrune = 0;
   readonly outbox: OutboxStore;
+  /** The moderation dashboard's queries (#15). */
+  readonly admin: AdminStore;
 
   constructor(
     readonly db: Kysely<Schema>,
@@ -72,6 +75,7 @@ export class KyselyStore implements Store {
     dialect: Dialect = 'sqlite',
   ) {
     this.outbox = new OutboxStore(db, now, dialect);
+    this.admin = new AdminStore(db, now);
   }
 
   async prune(): Promise<void> {

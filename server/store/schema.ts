@@ -58,6 +58,23 @@ export interface ImportSourcesTable {
   comment_id: string;
 }
 
+/** Dashboard sessions (#15, migration 006): only a hash of the session id. */
+export interface AdminSessionsTable {
+  id_hash: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** Blocked authors (#15, migration 006): by lower-cased email or by client address hash. */
+export interface AuthorBlocksTable {
+  id: string;
+  kind: 'email' | 'client';
+  value: string;
+  label: string;
+  comment_id: string | null;
+  created_at: number;
+}
+
 // ---- notifications (#16, migration 007) ----
 export type DeliveryKind = 'webhook' | 'email';
 export type DeliveryState = 'pending' | 'delivering' | 'delivered' | 'failed';
@@ -97,6 +114,8 @@ export interface Schema {
   captcha_solutions: CaptchaSolutionsTable;
   rate_limits: RateLimitsTable;
   import_sources: ImportSourcesTable;
+  admin_sessions: AdminSessionsTable;
+  author_blocks: AuthorBlocksTable;
   // ---- notifications (#16) ----
   deliveries: DeliveriesTable;
   comment_notify: CommentNotifyTable;

@@ -5,6 +5,8 @@
  */
 import type { OutboxStore, OutboxWrite } from './outbox.js';
 
+import type { AdminStore } from './admin.js';
+
 export type StoredStatus = 'published' | 'pending' | 'spam';
 export type SortOrder = 'newest' | 'oldest';
 
@@ -133,6 +135,8 @@ export interface Store {
 
   close(): Promise<void>;
 
+  /** The moderation dashboard's sessions, queue, bulk actions, edits and blocks (#15, store/admin.ts). */
+  readonly admin: AdminStore;
   /** Notifications (#16): the outbox the worker delivers, readers' email choices (store/outbox.ts). */
   readonly outbox: OutboxStore;
 

@@ -12,6 +12,7 @@ import { addressHash, validationError } from '../http/request.js';
 import { publicComment } from '../http/shape.js';
 import { articleUrlFor, newCommentOutbox } from '../notify/events.js';
 import type { StoredComment, StoredStatus } from '../store/types.js';
+import { isBlockedAuthor } from './moderate.js';
 
 export interface PostCommentRequest {
   thread: string;
@@ -87,6 +88,11 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
   else if (config.moderation === 'all') status = 'pending';
   else if (config.moderation === 'first-time' && !approvedAuthor) status = 'pending';
 
+  // A blocked author (#15) is answered as anyone else would be, so the block does not announce
+  // itself, but the comment is stored as spam; its rating then never counts (votes follow comments).
+  const clientHash = addressHash(config, request.clientAddress);
+  const blocked = !spam && (await isBlockedAuthor(deps, input.email, clientHash));
+
   const comment: StoredComment = {
     id: newCommentId(),
     thread,
@@ -98,7 +104,7 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
     voter: input.voter ?? null,
     status,
     createdAt: now(),
-    clientHash: addressHash(config, request.clientAddress),
+    clientHash,
     editedAt: null,
   };
   const httpStatus = status === 'pending' ? 202 : 201;
@@ -106,6 +112,7 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
   // which starts to publish at once when a moderator publishes this comment.
   const authorToken = approvedAuthor ? input.authorToken! : signAuthorToken(config.secret, comment.id, comment.email);
   const body = JSON.stringify({ comment: publicComment(comment), authorToken });
+  if (blocked) comment.status = 'spam';
   const vote =
     !spam && comment.rating !== null && comment.voter
       ? { thread, voter: comment.voter, value: comment.rating }

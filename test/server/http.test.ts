@@ -227,10 +227,15 @@ describe('HTTP behaviour', () => {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/admin/blocks',
+      '/admin/blocks/{id}',
       '/admin/comments',
+      '/admin/comments/bulk',
       '/admin/comments/{id}',
+      '/admin/counts',
       '/admin/deliveries',
       '/admin/deliveries/{id}/retry',
+      '/admin/session',
       '/captcha',
       '/config',
       '/threads/{thread}/comments',

@@ -1,0 +1,93 @@
+/**
+ * Who may moderate (#15): a script with `Authorization: Bearer <ADMIN_TOKEN>`, or the dashboard
+ * with its session cookie. The cookie is `HttpOnly` (no script reads it), `SameSite=Strict`, and
+ * names a session stored (as a SHA-256 only) in the database, so every instance knows it and
+ * signing out ends it everywhere. A write made with the cookie must also come from the server's
+ * own origin: `SameSite` treats every port and subdomain of a site alike, `Origin` does not.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Config } from '../config.js';
+import type { AppDeps } from '../deps.js';
+import { errors, HttpError } from '../errors.js';
+import { ownOrigin } from './request.js';
+
+export const SESSION_COOKIE = 'af_admin_session';
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** What the database keeps of a session id. */
+export function sessionIdHash(sessionId: string): string {
+  return sha256(sessionId).toString('base64url');
+}
+
+/** Whether the browser reached us over https (behind a trusted proxy: as the proxy says). */
+function isHttps(c: Context, config: Config): boolean {
+  return ownOrigin(c, config).startsWith('https:');
+}
+
+export function setSessionCookie(c: Context, config: Config, sessionId: string): void {
+  setCookie(c, SESSION_COOKIE, sessionId, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(c, config),
+    path: '/',
+    maxAge: config.adminSessionHours * 3600,
+  });
+}
+
+export function clearSessionCookie(c: Context, config: Config): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttps(c, config) });
+}
+
+/** The session of the request's cookie, when it names one that has not ended. */
+export async function currentSession(c: Context, deps: AppDeps): Promise<{ idHash: string; expiresAt: number } | null> {
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  if (!sessionId || sessionId.length > 200) return null;
+  const idHash = sessionIdHash(sessionId);
+  const expiresAt = await deps.store.admin.sessionExpiry(idHash);
+  return expiresAt === null ? null : { idHash, expiresAt };
+}
+
+/** Whether the dashboard and the admin API are on at all. */
+export function adminEnabled(config: Config): boolean {
+  return config.adminToken !== undefined || config.adminPassword !== undefined;
+}
+
+/** A write that relies on the cookie must say it comes from this server's own pages. */
+export function requireOwnOrigin(c: Context, config: Config): void {
+  const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
+  if (unsafe && c.req.header('Origin') !== ownOrigin(c, config))
+    throw new HttpError(
+      403,
+      'origin_not_allowed',
+      'A moderation request made with the dashboard session must come from the dashboard itself.',
+    );
+}
+
+/**
+ * The bearer token when one is sent (scripts), else the session cookie (the dashboard, plus the
+ * Origin check on writes). 404 when neither ADMIN_TOKEN nor ADMIN_PASSWORD is set.
+ */
+export function requireModerator(deps: AppDeps): MiddlewareHandler {
+  const { config } = deps;
+  const adminTokenHash = config.adminToken ? sha256(config.adminToken) : null;
+  return async (c, next) => {
+    if (!adminEnabled(config))
+      throw errors.notFound('The admin API is off: set ADMIN_TOKEN (or ADMIN_PASSWORD) to turn it on.');
+    c.header('Cache-Control', 'no-store');
+    const authorization = c.req.header('Authorization');
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+      // Hashing both sides gives equal lengths, so the comparison time says nothing about the token.
+      if (!adminTokenHash || !match || !timingSafeEqual(sha256(match[1]!), adminTokenHash)) throw errors.unauthorized();
+      return next();
+    }
+    if (!(await currentSession(c, deps))) throw errors.unauthorized();
+    requireOwnOrigin(c, config);
+    return next();
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * `<moderation-desk>` (#15) in Chromium, with the admin API answered by the fetch stub: axe in
+ * each of its states (sign-in, queue, edit, block choice, shortcuts, block list), and the keys.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ModerationComment } from '../../../src/contract/admin.js';
+import { defineModerationDesk } from '../../../src/admin/define.js';
+import type { ModerationDesk } from '../../../src/admin/moderation-desk.js';
+import { json, restoreFetch, routeFetch, type Call } from '../helpers/fetch-stub.js';
+
+defineModerationDesk();
+
+const comments: ModerationComment[] = [
+  {
+    id: 'c2',
+    thread: '/2026/05/harbour-ferry',
+    parent: 'c0',
+    parentMessage: 'Does it run on Sundays?',
+    name: 'Jonas',
+    email: 'jonas@example.com',
+    message: 'Yes, <b>from May</b>.',
+    rating: null,
+    createdAt: '2026-05-14T09:31:00.000Z',
+    status: 'pending',
+    url: 'https://news.example/2026/05/harbour-ferry',
+  },
+  {
+    id: 'c1',
+    thread: '/2026/05/rivers',
+    parent: null,
+    name: 'Ada',
+    email: 'ada@example.com',
+    message: 'Thank you for the map.',
+    rating: 4,
+    createdAt: '2026-05-14T09:30:00.000Z',
+    status: 'pending',
+    url: null,
+  },
+];
+
+function serve(signedIn: boolean): Call[] {
+  return routeFetch((call) => {
+    if (call.path === '/api/admin/session')
+      return signedIn
+        ? json(200, { expiresAt: '2026-05-14T21:00:00.000Z' })
+        : json(401, { error: 'unauthorized', message: 'x' });
+    if (call.path === '/api/admin/counts')
+      return json(200, { counts: { pending: 2, published: 0, spam: 0, all: 2 } }, { ETag: '"c1"' });
+    if (call.path === '/api/admin/comments') return json(200, { comments, nextCursor: null });
+    if (call.path === '/api/admin/comments/bulk') return json(200, { done: call.body?.ids, missing: [] });
+    if (call.path === '/api/admin/blocks')
+      return json(200, {
+        blocks: [
+          {
+            id: 'b1',
+            kind: 'email',
+            value: 'troll@example.com',
+            label: 'Troll',
+            comment: 'c9',
+            createdAt: '2026-05-14T09:00:00.000Z',
+          },
+        ],
+      });
+    return json(404, { error: 'not_found', message: 'Not found.' });
+  });
+}
+
+const root = (el: ModerationDesk) => el.shadowRoot!;
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+async function desk(signedIn: boolean): Promise<{ el: ModerationDesk; calls: Call[] }> {
+  const calls = serve(signedIn);
+  const el = await fixture<ModerationDesk>(html`<moderation-desk poll-ms="0"></moderation-desk>`);
+  await until(
+    () => root(el).querySelector(signedIn ? 'ol.queue' : 'form.sign-in') !== null,
+    signedIn ? 'queue' : 'sign-in',
+  );
+  return { el, calls };
+}
+
+describe('<moderation-desk>', () => {
+  afterEach(() => restoreFetch());
+
+  it('is accessible: the sign-in form', async () => {
+    const { el } = await desk(false);
+    await expect(el).to.be.accessible();
+    expect(root(el).querySelector('label[for="token"]')?.textContent).to.equal('Admin token or password');
+  });
+
+  it('is accessible: the queue, with a reply, a rating and the counts', async () => {
+    const { el } = await desk(true);
+    await expect(el).to.be.accessible();
+    const first = root(el).querySelector('li[data-id="c2"]')!;
+    // Reader text is text: the markup shows as typed.
+    expect(first.querySelector('.message')?.textContent).to.equal('Yes, <b>from May</b>.');
+    expect(first.querySelector('b')).to.equal(null);
+    expect(first.querySelector('blockquote')?.textContent).to.contain('Does it run on Sundays?');
+    expect(first.querySelector('a')?.getAttribute('href')).to.equal('https://news.example/2026/05/harbour-ferry');
+    expect(document.title).to.equal('(2) Moderation — article-feedback');
+  });
+
+  it('is accessible with the edit form, the block choice and the shortcuts open', async () => {
+    const { el } = await desk(true);
+    const row = root(el).querySelector<HTMLElement>('li[data-id="c1"]')!;
+    [...row.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Edit')!.click();
+    await el.updateComplete;
+    [...row.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Block author')!.click();
+    await el.updateComplete;
+    expect(row.querySelector('textarea')).to.not.equal(null);
+    expect(row.querySelector('.block-choice')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    root(el).querySelector<HTMLDialogElement>('#shortcuts')!.showModal();
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible: the block list', async () => {
+    const { el } = await desk(true);
+    [...root(el).querySelectorAll('nav button')]
+      .find((b) => b.textContent?.includes('Blocked authors'))!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await until(() => root(el).querySelector('ul.blocks') !== null, 'blocks');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves with j and k and approves the focused comment with a, then says so', async () => {
+    const { el, calls } = await desk(true);
+    await until(() => root(el).activeElement?.getAttribute('data-id') === 'c2', 'first row focused');
+    await sendKeys({ press: 'j' });
+    await until(() => root(el).activeElement?.getAttribute('data-id') === 'c1', 'second row focused');
+    await sendKeys({ press: 'k' });
+    await until(() => root(el).activeElement?.getAttribute('data-id') === 'c2', 'back to the first');
+    await sendKeys({ press: 'a' });
+    await until(() => calls.some((c) => c.path === '/api/admin/comments/bulk'), 'approve sent');
+    const sent = calls.find((c) => c.path === '/api/admin/comments/bulk')!;
+    expect(sent.method).to.equal('POST');
+    expect(sent.body).to.deep.equal({ action: 'approve', ids: ['c2'] });
+    await until(() => root(el).querySelector('li[data-id="c2"]') === null, 'row gone');
+    expect(root(el).querySelector('[role="status"]')?.textContent).to.contain('Approved 1 comment.');
+  });
+});

@@ -1,0 +1,363 @@
+/**
+ * The dashboard's API (#15) through the real app: sign-in and its cookie, the same answer for
+ * every wrong attempt, the sign-in rate limit, the Origin check on cookie writes, and the
+ * moderation calls the page makes (list with search and filters, counts, bulk, edit, blocks),
+ * with the session cookie and with the bearer token.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { hashPassword } from '../../server/password.js';
+import { BASE, commentBody, startTestServer, type TestServer } from './helpers.js';
+
+const TOKEN = 'admin-token-0123456789abcdef';
+const PASSWORD = 'correct horse battery staple';
+const OWN = { Origin: BASE };
+
+/** Signs in; the cookie to send back (`name=value`) and the raw Set-Cookie header. */
+async function signIn(server: TestServer, token: string, headers: Record<string, string> = OWN) {
+  const res = await server.send('POST', '/api/admin/session', { token }, headers);
+  const setCookie = res.headers.get('Set-Cookie') ?? '';
+  return { res, setCookie, cookie: setCookie.split(';')[0]! };
+}
+
+async function post(server: TestServer, thread: string, overrides: Record<string, unknown> = {}) {
+  const res = await server.send('POST', `/api/threads/${encodeURIComponent(thread)}/comments`, commentBody(overrides));
+  assert.ok(res.status === 201 || res.status === 202, `posted: ${res.status}`);
+  return ((await res.json()) as { comment: { id: string } }).comment.id;
+}
+
+describe('dashboard sign-in', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ adminToken: TOKEN, moderation: 'all' });
+  });
+  after(() => server.close());
+
+  it('answers the right token with an HttpOnly, SameSite=Strict session cookie stored as a hash', async () => {
+    const { res, setCookie, cookie } = await signIn(server, TOKEN);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('Cache-Control'), 'no-store');
+    const body = (await res.json()) as { expiresAt: string };
+    assert.ok(Math.abs(Date.parse(body.expiresAt) - Date.now() - 12 * 3_600_000) < 60_000, body.expiresAt);
+    assert.match(setCookie, /^af_admin_session=[A-Za-z0-9_-]{43};/);
+    assert.match(setCookie, /; Max-Age=43200(;|$)/);
+    assert.match(setCookie, /; Path=\/(;|$)/);
+    assert.match(setCookie, /; HttpOnly(;|$)/);
+    assert.match(setCookie, /; SameSite=Strict(;|$)/);
+    assert.doesNotMatch(setCookie, /Secure/, 'plain http: no Secure flag, or the browser would drop it');
+
+    const check = await server.request('/api/admin/session', { headers: { Cookie: cookie } });
+    assert.equal(check.status, 200);
+    const list = await server.request('/api/admin/comments', { headers: { Cookie: cookie } });
+    assert.equal(list.status, 200);
+  });
+
+  it('refuses a wrong token, a missing one and a malformed body with the same answer', async () => {
+    const answers = [];
+    for (const body of [{ token: 'wrong-token-0123456789abcdef' }, { token: '' }, {}, 'not json']) {
+      const res = await server.send('POST', '/api/admin/session', body, OWN);
+      answers.push({ status: res.status, body: await res.text(), cookie: res.headers.get('Set-Cookie') });
+    }
+    assert.equal(answers[0]!.status, 401);
+    assert.equal(answers[0]!.cookie, null);
+    for (const answer of answers) assert.deepEqual(answer, answers[0]);
+    assert.deepEqual(JSON.parse(answers[0]!.body), {
+      error: 'unauthorized',
+      message: 'Sign-in failed. Check the token or password and try again.',
+    });
+  });
+
+  it('limits sign-in attempts to five a minute per client, even with the right token after', async () => {
+    const limited = await startTestServer({ adminToken: TOKEN, trustProxy: true });
+    try {
+      const from = (address: string) => ({ ...OWN, 'X-Forwarded-For': address });
+      for (let i = 0; i < 5; i++)
+        assert.equal((await signIn(limited, `wrong-${i}-0123456789abcdef`, from('203.0.113.7'))).res.status, 401);
+      const sixth = await signIn(limited, TOKEN, from('203.0.113.7'));
+      assert.equal(sixth.res.status, 429);
+      assert.match(sixth.res.headers.get('Retry-After') ?? '', /^\d+$/);
+      assert.equal(sixth.setCookie, '');
+      assert.equal((await signIn(limited, TOKEN, from('198.51.100.9'))).res.status, 200, 'another client');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('signing out ends the session: the same cookie is refused afterwards', async () => {
+    // The five attempts of this client's minute are spent above: sign in from another address.
+    const { res, cookie } = await signIn(server, TOKEN);
+    assert.equal(res.status, 429, 'the earlier attempts count');
+    const fresh = await startTestServer({ adminToken: TOKEN });
+    try {
+      await signOutCase(fresh);
+    } finally {
+      await fresh.close();
+    }
+    assert.equal(cookie, '');
+  });
+
+  async function signOutCase(server: TestServer) {
+    const { res, cookie } = await signIn(server, TOKEN);
+    assert.equal(res.status, 200);
+    const out = await server.request('/api/admin/session', { method: 'DELETE', headers: { Cookie: cookie, ...OWN } });
+    assert.equal(out.status, 204);
+    assert.match(out.headers.get('Set-Cookie') ?? '', /^af_admin_session=;.*Max-Age=0/);
+    assert.equal((await server.request('/api/admin/session', { headers: { Cookie: cookie } })).status, 401);
+    assert.equal((await server.request('/api/admin/comments', { headers: { Cookie: cookie } })).status, 401);
+  }
+
+  it('refuses a cookie write from another origin, even one allowed to post comments', async () => {
+    const site = 'https://news.example';
+    const other = await startTestServer({ adminToken: TOKEN, moderation: 'all', allowedOrigins: [site] });
+    try {
+      const { cookie } = await signIn(other, TOKEN);
+      const id = await post(other, '/origin');
+      for (const headers of [{ Origin: site }, {}] as Array<Record<string, string>>) {
+        const res = await other.send(
+          'PATCH',
+          `/api/admin/comments/${id}`,
+          { status: 'published' },
+          {
+            Cookie: cookie,
+            ...headers,
+          },
+        );
+        assert.equal(res.status, 403, JSON.stringify(headers));
+        assert.equal(((await res.json()) as { error: string }).error, 'origin_not_allowed');
+      }
+      assert.equal((await other.store.getComment(id))?.status, 'pending');
+      const own = await other.send(
+        'PATCH',
+        `/api/admin/comments/${id}`,
+        { status: 'published' },
+        { Cookie: cookie, ...OWN },
+      );
+      assert.equal(own.status, 200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('marks the cookie Secure behind an https proxy when TRUST_PROXY is set', async () => {
+    const proxied = await startTestServer({ adminToken: TOKEN, trustProxy: true });
+    try {
+      const origin = 'https://comments.example';
+      const { res, setCookie } = await signIn(proxied, TOKEN, {
+        Origin: origin,
+        'X-Forwarded-Proto': 'https',
+        'X-Forwarded-Host': 'comments.example',
+      });
+      assert.equal(res.status, 200);
+      assert.match(setCookie, /; Secure(;|$)/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('takes ADMIN_PASSWORD instead of the token when it is set', async () => {
+    const withPassword = await startTestServer({ adminToken: TOKEN, adminPassword: hashPassword(PASSWORD) });
+    try {
+      assert.equal((await signIn(withPassword, PASSWORD)).res.status, 200);
+      assert.equal((await signIn(withPassword, TOKEN)).res.status, 401, 'the token no longer signs in');
+      const bearer = await withPassword.request('/api/admin/counts', { headers: { Authorization: `Bearer ${TOKEN}` } });
+      assert.equal(bearer.status, 200, 'scripts keep the bearer token');
+    } finally {
+      await withPassword.close();
+    }
+  });
+});
+
+describe('dashboard moderation API', () => {
+  let server: TestServer;
+  let cookie: string;
+  const withCookie = { ...OWN } as Record<string, string>;
+  const bearer = { Authorization: `Bearer ${TOKEN}` };
+  before(async () => {
+    server = await startTestServer({ adminToken: TOKEN, moderation: 'all', publicUrl: 'https://news.example' });
+    ({ cookie } = await signIn(server, TOKEN));
+    withCookie.Cookie = cookie;
+  });
+  after(() => server.close());
+
+  const getJson = async (path: string, headers: Record<string, string> = withCookie) => {
+    const res = await server.request(path, { headers });
+    assert.equal(res.status, 200, `${path}: ${res.status}`);
+    return (await res.json()) as any;
+  };
+
+  it('lists by status, words and thread, with the parent’s text, the article link and counts', async () => {
+    const parent = await post(server, '/articles/lists', { message: 'Parent about ferries' });
+    await server.send('PATCH', `/api/admin/comments/${parent}`, { status: 'published' }, bearer);
+    const reply = await post(server, '/articles/lists', {
+      parent,
+      name: 'Grace',
+      email: 'grace@navy.example',
+      message: 'A reply',
+    });
+    await post(server, '/elsewhere', { message: 'Not about boats' });
+
+    const pending = await getJson('/api/admin/comments?status=pending&thread=%2Farticles%2Flists');
+    assert.deepEqual(
+      pending.comments.map((c: any) => c.id),
+      [reply],
+    );
+    assert.equal(pending.comments[0].parentMessage, 'Parent about ferries');
+    assert.equal(pending.comments[0].url, 'https://news.example/articles/lists');
+    assert.equal(pending.comments[0].email, 'grace@navy.example');
+
+    const all = await getJson('/api/admin/comments?status=all&q=FERRIES');
+    assert.deepEqual(
+      all.comments.map((c: any) => c.id),
+      [parent],
+    );
+    const byEmail = await getJson('/api/admin/comments?q=navy.example', bearer);
+    assert.deepEqual(
+      byEmail.comments.map((c: any) => c.id),
+      [reply],
+    );
+    const counts = await getJson('/api/admin/counts');
+    assert.deepEqual(counts, { counts: { pending: 2, published: 1, spam: 0, all: 3 } });
+
+    const bad = await server.request('/api/admin/comments?status=deleted', { headers: withCookie });
+    assert.equal(bad.status, 400);
+  });
+
+  it('answers 304 to a poll whose ETag has not changed', async () => {
+    const first = await server.request('/api/admin/counts', { headers: withCookie });
+    const tag = first.headers.get('ETag');
+    assert.ok(tag);
+    const again = await server.request('/api/admin/counts', { headers: { ...withCookie, 'If-None-Match': tag } });
+    assert.equal(again.status, 304);
+    await post(server, '/etag');
+    const changed = await server.request('/api/admin/counts', { headers: { ...withCookie, 'If-None-Match': tag } });
+    assert.equal(changed.status, 200);
+  });
+
+  it('approves, marks spam and deletes in bulk; a rating leaves and returns with its comment', async () => {
+    const thread = '/articles/bulk';
+    const rated = await post(server, thread, { rating: 1, voter: 'voter-bulk-01' });
+    const ids = [rated];
+    for (let i = 0; i < 29; i++) ids.push(await post(server, thread));
+    const rating = async () =>
+      (await server.request(`/api/threads/${encodeURIComponent(thread)}/rating`)).json() as any;
+    assert.equal((await rating()).count, 0, 'pending: not counted');
+
+    const approved = await server.send('POST', '/api/admin/comments/bulk', { action: 'approve', ids }, withCookie);
+    assert.equal(approved.status, 200);
+    assert.deepEqual(await approved.json(), { done: ids, missing: [] });
+    const listed = await server.request(`/api/threads/${encodeURIComponent(thread)}/comments?limit=50`);
+    assert.equal(((await listed.json()) as any).total, 30);
+    assert.equal((await rating()).count, 1, 'approved: counted');
+
+    const spammed = await server.send('POST', '/api/admin/comments/bulk', { action: 'spam', ids: [rated] }, bearer);
+    assert.deepEqual(await spammed.json(), { done: [rated], missing: [] });
+    assert.equal((await rating()).count, 0, 'spam: not counted');
+
+    await server.send('PATCH', `/api/admin/comments/${rated}`, { status: 'published' }, withCookie);
+    assert.equal((await rating()).count, 1, 'approved again: counted again');
+
+    const deleted = await server.send(
+      'POST',
+      '/api/admin/comments/bulk',
+      { action: 'delete', ids: [rated, 'no-such-id'] },
+      withCookie,
+    );
+    assert.deepEqual(await deleted.json(), { done: [rated], missing: ['no-such-id'] });
+    assert.equal((await rating()).count, 0, 'deleted: its vote is gone');
+
+    const invalid = await server.send('POST', '/api/admin/comments/bulk', { action: 'burn', ids }, withCookie);
+    assert.equal(invalid.status, 422);
+  });
+
+  it('edits the text, which records editedAt, with the message’s own validation', async () => {
+    const id = await post(server, '/articles/edit', { message: 'Teh original' });
+    const res = await server.send('PATCH', `/api/admin/comments/${id}`, { message: '  The original  ' }, withCookie);
+    assert.equal(res.status, 200);
+    const { comment } = (await res.json()) as any;
+    assert.equal(comment.message, 'The original');
+    assert.ok(comment.editedAt && Date.parse(comment.editedAt) > 0, 'editedAt set');
+    const empty = await server.send('PATCH', `/api/admin/comments/${id}`, { message: '   ' }, withCookie);
+    assert.equal(empty.status, 422);
+    assert.equal(((await empty.json()) as any).fields.message, 'message.required');
+    const missing = await server.send('PATCH', '/api/admin/comments/nope', { message: 'x' }, withCookie);
+    assert.equal(missing.status, 404);
+  });
+
+  it('blocks an author by email and client: their next comment is stored as spam; lifting ends it', async () => {
+    const id = await post(server, '/articles/block', { email: 'Troll@Example.com', name: 'Troll' });
+    const blocked = await server.send('POST', '/api/admin/blocks', { comment: id, by: ['email'] }, withCookie);
+    assert.equal(blocked.status, 201);
+    const body = (await blocked.json()) as any;
+    assert.equal(body.comment.status, 'spam', 'the comment blocked for is spam');
+    assert.deepEqual(
+      body.blocks.map((b: any) => [b.kind, b.value, b.label]),
+      [['email', 'troll@example.com', 'Troll']],
+    );
+
+    // The author sees the answer anyone would (held for moderation here), but it is spam.
+    const next = await server.send(
+      'POST',
+      `/api/threads/${encodeURIComponent('/articles/block')}/comments`,
+      commentBody({ email: 'troll@EXAMPLE.com', name: 'Troll again' }),
+    );
+    assert.equal(next.status, 202);
+    const nextId = ((await next.json()) as any).comment.id;
+    assert.equal((await server.store.getComment(nextId))?.status, 'spam');
+
+    // By client: every test request comes from the same (unknown) address, so anyone is caught.
+    await server.send('POST', '/api/admin/blocks', { comment: id, by: ['client'] }, bearer);
+    const list = await getJson('/api/admin/blocks');
+    assert.deepEqual(list.blocks.map((b: any) => b.kind).sort(), ['client', 'email']);
+    const stranger = await post(server, '/articles/block', { email: 'someone@example.com' });
+    assert.equal((await server.store.getComment(stranger))?.status, 'spam', 'same client address');
+
+    for (const block of list.blocks) {
+      const lifted = await server.request(`/api/admin/blocks/${block.id}`, { method: 'DELETE', headers: withCookie });
+      assert.equal(lifted.status, 204);
+    }
+    assert.deepEqual((await getJson('/api/admin/blocks')).blocks, []);
+    const after = await post(server, '/articles/block', { email: 'troll@example.com' });
+    assert.equal((await server.store.getComment(after))?.status, 'pending', 'lifted: back to the queue');
+  });
+
+  it('keeps every call behind the cookie or the token', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/admin/comments'],
+      ['GET', '/api/admin/counts'],
+      ['GET', '/api/admin/blocks'],
+      ['POST', '/api/admin/comments/bulk'],
+      ['POST', '/api/admin/blocks'],
+      ['DELETE', '/api/admin/blocks/abc'],
+      ['PATCH', '/api/admin/comments/abc'],
+    ] as const) {
+      const res = await server.send(method, path, method === 'GET' ? undefined : {}, OWN);
+      assert.equal(res.status, 401, `${method} ${path}`);
+      const wrong = await server.send(method, path, method === 'GET' ? undefined : {}, {
+        Authorization: 'Bearer not-the-token-0123456789',
+      });
+      assert.equal(wrong.status, 401, `${method} ${path} with a wrong token`);
+    }
+  });
+
+  it('serves the dashboard page under the strict CSP', async () => {
+    const res = await server.request('/admin');
+    // The page needs dist/admin/admin.js: built (200) or not yet (503), never served without it.
+    assert.ok(res.status === 200 || res.status === 503, String(res.status));
+    if (res.status === 200) {
+      assert.match(res.headers.get('Content-Security-Policy') ?? '', /script-src 'self'/);
+      assert.match(await res.text(), /<moderation-desk><\/moderation-desk>/);
+    }
+  });
+});
+
+describe('dashboard when the admin API is off', () => {
+  it('answers 404 to the page and to sign-in', async () => {
+    const server = await startTestServer();
+    try {
+      assert.equal((await server.request('/admin')).status, 404);
+      assert.equal((await server.send('POST', '/api/admin/session', { token: 'x' }, OWN)).status, 404);
+    } finally {
+      await server.close();
+    }
+  });
+});
