@@ -377,6 +377,49 @@ describe('notifications: webhooks', () => {
     }
   });
 
+  it('moderation through the dashboard’s calls notifies: bulk approve once per comment, edit, delete', async () => {
+    receiver.answer = () => 204;
+    receiver.requests.length = 0;
+    const h = await harness(
+      { moderation: 'all', webhooks: [{ url: receiver.url, format: 'standard' }], webhookSecret: WEBHOOK_SECRET },
+      { realClock: true },
+    );
+    try {
+      const a = await h.post('/d', comment('Al', 'al@example.com', 'First'));
+      const b = await h.post('/d', comment('Bo', 'bo@example.com', 'Second'));
+      const bulk = await h.send('POST', '/api/admin/comments/bulk', { action: 'approve', ids: [a.id, b.id] }, admin);
+      assert.equal(bulk.status, 200);
+      // Approving again changes nothing and tells nobody.
+      await h.send('POST', '/api/admin/comments/bulk', { action: 'approve', ids: [a.id] }, admin);
+      assert.equal(
+        (await h.send('PATCH', `/api/admin/comments/${a.id}`, { message: 'First, edited' }, admin)).status,
+        200,
+      );
+      assert.equal((await h.send('DELETE', `/api/admin/comments/${b.id}`, undefined, admin)).status, 204);
+      await h.notify.drain();
+      const seen = receiver.requests.map((r) => {
+        const body = JSON.parse(r.body) as {
+          type: string;
+          data: { id?: string; comment?: { id: string; message: string } };
+        };
+        return `${body.type} ${body.data.comment?.id ?? body.data.id}${body.type === 'comment.edited' ? ` ${body.data.comment!.message}` : ''}`;
+      });
+      assert.deepEqual(
+        seen.sort(),
+        [
+          `comment.created ${a.id}`,
+          `comment.created ${b.id}`,
+          `comment.deleted ${b.id}`,
+          `comment.edited ${a.id} First, edited`,
+          `comment.published ${a.id}`,
+          `comment.published ${b.id}`,
+        ].sort(),
+      );
+    } finally {
+      await h.close();
+    }
+  });
+
   it('a receiver failing three times then answering gets exactly one success; the outbox shows the attempts', async () => {
     receiver.requests.length = 0;
     let answered = 0;

@@ -88,6 +88,9 @@ describe('settings (loadConfig)', () => {
         rateLimitIpv6Prefix: 64,
         captchaHostnames: [],
         captchaAction: undefined,
+        // ---- the moderator's desk (#15) ----
+        adminPassword: undefined,
+        adminSessionHours: 12,
         // ---- notifications (#16): defaults, see notify-settings.test.ts ----
         smtpUrl: undefined,
         mailFrom: undefined,
