@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Captcha } from './captcha/types.js';
 import type { Config } from './config.js';
+import type { Notifier } from './notify/index.js';
 import type { AppDeps } from './deps.js';
 import { errors } from './errors.js';
 import { createErrorHandler, handleNotFound } from './http/error-handler.js';
@@ -20,6 +21,9 @@ import { adminSessionRoutes } from './routes/admin-session.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { commentRoutes } from './routes/comments.js';
+import { configRoutes } from './routes/config.js';
+import { deliveryRoutes } from './routes/deliveries.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { ratingRoutes } from './routes/rating.js';
 import { staticRoutes } from './routes/static.js';
@@ -37,6 +41,8 @@ export interface AppOptions {
   now?: () => number;
   /** Write limits; default: in memory, `config.rateLimitWrites` per minute per client. */
   rateLimiter?: RateLimiter;
+  /** The delivery worker to wake when something is queued (#16); default: none (rows wait in the outbox). */
+  notifier?: Notifier;
 }
 
 export function createApp(options: AppOptions) {
@@ -48,6 +54,7 @@ export function createApp(options: AppOptions) {
     now: options.now ?? Date.now,
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(config.rateLimitWrites),
     answers: new AnswerCache(config.readCacheBytes),
+    notifier: options.notifier ?? { wake: () => {} },
   };
 
   const app = new Hono();
@@ -60,13 +67,18 @@ export function createApp(options: AppOptions) {
   app.route('/api', openApiRoutes(deps));
   app.route('/api', adminSessionRoutes(deps));
   app.route('/api', adminRoutes(deps));
+  // ---- notifications (#16) ----
+  app.route('/api', configRoutes(deps));
+  app.route('/api', deliveryRoutes(deps));
+  app.route('/api', unsubscribeRoutes(deps));
   app.all('/api/*', () => {
     throw errors.notFound('No such API endpoint.');
   });
 
-  app.get('/healthz', (c) => {
+  app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ status: 'ok' });
+    // The outbox depth (#16): rows waiting to be delivered, and those that gave up.
+    return c.json({ status: 'ok', outbox: await deps.store.outbox.depth() });
   });
   const { root } = options;
   const dirs = root ? { dist: join(root, 'dist'), demo: join(root, 'demo') } : defaultStaticDirs();

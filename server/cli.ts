@@ -14,6 +14,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { createCaptcha } from './captcha/index.js';
 import { ConfigError, loadConfig, loadDatabaseConfig, type Config } from './config.js';
+import { createNotifyService } from './notify/index.js';
 import { copySqliteToPostgres } from './store/copy.js';
 import { isPostgresUrl, openStore } from './store/index.js';
 import { openPostgresDatabase } from './store/postgres.js';
@@ -143,10 +144,24 @@ async function serveForever(): Promise<void> {
   const rateLimiter = isPostgresUrl(config.databaseUrl)
     ? new DatabaseRateLimiter(store, config.rateLimitWrites)
     : undefined;
-  const app = createApp({ config, store, captcha, now, ...(rateLimiter ? { rateLimiter } : {}) });
+  // Notifications (#16): the worker delivering the outbox runs in this process.
+  let lastWorkerError = 0;
+  const notify = createNotifyService({
+    config,
+    outbox: store.outbox,
+    now,
+    onError: (err) => {
+      // Once a minute at most: a database that is down would otherwise fill the log.
+      if (now() - lastWorkerError < 60_000) return;
+      lastWorkerError = now();
+      console.error(`article-feedback: notifications: ${describe(err)}`);
+    },
+  });
+  const app = createApp({ config, store, captcha, now, notifier: notify, ...(rateLimiter ? { rateLimiter } : {}) });
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`article-feedback listening on http://${shownHost}:${info.port}`);
+    notify.start();
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') fail(`invalid setting PORT: ${config.port} is already in use on ${config.host}`);
@@ -159,13 +174,17 @@ async function serveForever(): Promise<void> {
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    // Finish the requests in flight, then close the database; give up after 10 s.
+    // Finish the requests in flight and the deliveries being sent, then close the database;
+    // give up after 10 s (a delivery cut short is retried by the next start, see notify/worker.ts).
     setTimeout(() => process.exit(1), 10_000).unref();
+    const stoppingNotify = notify.stop();
     server.close(() => {
-      store.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      stoppingNotify
+        .then(() => store.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
   };

@@ -57,6 +57,38 @@ export interface Config {
   readCacheBytes: number;
   /** Comments stored together in one transaction at most (WRITE_BATCH_MAX); 1 = one transaction each. */
   writeBatchMax: number;
+  // ---- notifications (#16) ----
+  /** Outgoing mail server (SMTP_URL, `smtp://user:pass@host:587`); unset = no email. */
+  smtpUrl: string | undefined;
+  /** The From of every email (MAIL_FROM). */
+  mailFrom: string | undefined;
+  /** Who hears about comments (MODERATOR_EMAILS). */
+  moderatorEmails: string[];
+  /** Which comments they hear about (MODERATOR_NOTIFY). */
+  moderatorNotify: ModeratorNotify;
+  /** Where webhooks go, each with its body format (WEBHOOK_URLS, WEBHOOK_FORMAT). */
+  webhooks: WebhookTarget[];
+  /** Signs Standard Webhooks (WEBHOOK_SECRET, `whsec_<base64>` or any text of 16+ characters). */
+  webhookSecret: string | undefined;
+  /** Webhook bodies carry the author's email (WEBHOOK_INCLUDE_EMAIL). */
+  webhookIncludeEmail: boolean;
+  /** How often the delivery worker looks for due jobs when nobody wakes it (NOTIFY_POLL_MS). */
+  notifyPollMs: number;
+  /** The first retry's delay; each next one doubles, up to an hour, plus jitter (NOTIFY_RETRY_BASE_MS). */
+  notifyRetryBaseMs: number;
+  /** How long a job is retried before it is marked failed (NOTIFY_RETRY_HOURS). */
+  notifyRetryHours: number;
+  /** How long a job being delivered stays taken; after a crash it is retried once this ends (NOTIFY_LEASE_MS). */
+  notifyLeaseMs: number;
+}
+
+export const MODERATOR_NOTIFY_MODES = ['pending', 'all', 'off'] as const;
+export type ModeratorNotify = (typeof MODERATOR_NOTIFY_MODES)[number];
+export const WEBHOOK_FORMATS = ['standard', 'slack', 'discord'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+export interface WebhookTarget {
+  url: string;
+  format: WebhookFormat;
 }
 
 /** A setting has a bad value; `variable` names it. */
@@ -104,6 +136,24 @@ const origin = z
     }
   }, 'each entry must be an origin like https://news.example.com (scheme, host and optional port, no path)')
   .transform((v) => new URL(v).origin);
+
+const commaList = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'each entry must be an http(s) URL');
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
@@ -186,6 +236,39 @@ const envSchema = z.object({
   // ---- speed (#24) ----
   READ_CACHE_MB: opt(intIn(0, 4096)).default(16),
   WRITE_BATCH_MAX: opt(intIn(1, 1000)).default(64),
+  // ---- notifications (#16) ----
+  SMTP_URL: opt(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^smtps?:\/\/[^\s/]+/i,
+        'must be an smtp:// or smtps:// URL like smtp://user:password@mail.example.com:587',
+      ),
+  ),
+  MAIL_FROM: opt(z.string().trim().max(300, 'is too long').regex(/@/, 'must contain an email address')),
+  MODERATOR_EMAILS: opt(
+    z
+      .string()
+      .transform(commaList)
+      .pipe(z.array(z.string().regex(/^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/, 'each entry must be an email address'))),
+  ).default([]),
+  MODERATOR_NOTIFY: opt(z.enum(MODERATOR_NOTIFY_MODES, `must be one of ${MODERATOR_NOTIFY_MODES.join(', ')}`)).default(
+    'pending',
+  ),
+  WEBHOOK_URLS: opt(z.string().transform(commaList).pipe(z.array(httpUrl))).default([]),
+  WEBHOOK_FORMAT: opt(
+    z
+      .string()
+      .transform((v) => commaList(v).map((s) => s.toLowerCase()))
+      .pipe(z.array(z.enum(WEBHOOK_FORMATS, `each entry must be one of ${WEBHOOK_FORMATS.join(', ')}`))),
+  ).default([]),
+  WEBHOOK_SECRET: opt(z.string().trim().min(16, 'must be at least 16 characters long')),
+  WEBHOOK_INCLUDE_EMAIL: opt(bool).default(false),
+  NOTIFY_POLL_MS: opt(intIn(10, 3_600_000)).default(5000),
+  NOTIFY_RETRY_BASE_MS: opt(intIn(1, 3_600_000)).default(30_000),
+  NOTIFY_RETRY_HOURS: opt(intIn(0, 720)).default(24),
+  NOTIFY_LEASE_MS: opt(intIn(100, 3_600_000)).default(120_000),
 });
 
 /**
@@ -216,6 +299,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.CAPTCHA_SITE_KEY) throw new ConfigError('CAPTCHA_SITE_KEY', `is required when CAPTCHA=${e.CAPTCHA}`);
     if (!e.CAPTCHA_SECRET) throw new ConfigError('CAPTCHA_SECRET', `is required when CAPTCHA=${e.CAPTCHA}`);
   }
+  // ---- notifications (#16) ----
+  const webhooks = webhookTargets(e.WEBHOOK_URLS, e.WEBHOOK_FORMAT);
+  if (webhooks.some((w) => w.format === 'standard') && !e.WEBHOOK_SECRET)
+    throw new ConfigError('WEBHOOK_SECRET', 'is required with WEBHOOK_URLS: receivers check the signature with it');
+  if (e.WEBHOOK_SECRET?.startsWith('whsec_') && !/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/.test(e.WEBHOOK_SECRET))
+    throw new ConfigError('WEBHOOK_SECRET', 'after whsec_ must come a base64 key (at least 12 bytes)');
+  if (e.SMTP_URL && !e.MAIL_FROM)
+    throw new ConfigError('MAIL_FROM', 'is required with SMTP_URL: the address emails are sent from');
 
   return {
     port: e.PORT,
@@ -246,7 +337,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // ---- speed (#24) ----
     readCacheBytes: e.READ_CACHE_MB * 1024 * 1024,
     writeBatchMax: e.WRITE_BATCH_MAX,
+    // ---- notifications (#16) ----
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    moderatorEmails: e.MODERATOR_EMAILS,
+    moderatorNotify: e.MODERATOR_NOTIFY,
+    webhooks,
+    webhookSecret: e.WEBHOOK_SECRET,
+    webhookIncludeEmail: e.WEBHOOK_INCLUDE_EMAIL,
+    notifyPollMs: e.NOTIFY_POLL_MS,
+    notifyRetryBaseMs: e.NOTIFY_RETRY_BASE_MS,
+    notifyRetryHours: e.NOTIFY_RETRY_HOURS,
+    notifyLeaseMs: e.NOTIFY_LEASE_MS,
   };
+}
+
+/**
+ * WEBHOOK_FORMAT is one format for every URL, or one per URL in the same order
+ * (`standard,slack`); unset = standard.
+ */
+function webhookTargets(urls: string[], formats: WebhookFormat[]): WebhookTarget[] {
+  if (formats.length > 1 && formats.length !== urls.length)
+    throw new ConfigError(
+      'WEBHOOK_FORMAT',
+      `must be one format for all URLs or one per URL of WEBHOOK_URLS (${urls.length}), got ${formats.length}`,
+    );
+  return urls.map((url, i) => ({ url, format: formats.length > 1 ? formats[i]! : (formats[0] ?? 'standard') }));
 }
 
 // ---- the database (shared by the server and its subcommands) ----------------------------------
@@ -341,6 +457,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // ---- speed (#24) ----
     readCacheBytes: 16 * 1024 * 1024,
     writeBatchMax: 64,
+    // ---- notifications (#16) ----
+    smtpUrl: undefined,
+    mailFrom: undefined,
+    moderatorEmails: [],
+    moderatorNotify: 'pending',
+    webhooks: [],
+    webhookSecret: undefined,
+    webhookIncludeEmail: false,
+    notifyPollMs: 5000,
+    notifyRetryBaseMs: 30_000,
+    notifyRetryHours: 24,
+    notifyLeaseMs: 120_000,
     ...overrides,
   };
 }

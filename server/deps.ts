@@ -5,6 +5,7 @@
 import type { Captcha } from './captcha/types.js';
 import type { Config } from './config.js';
 import type { AnswerCache } from './http/versioned.js';
+import type { Notifier } from './notify/index.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store/types.js';
 
@@ -17,4 +18,6 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   /** Recent GET answers by thread version (issue #24; http/versioned.ts). */
   answers: AnswerCache;
+  /** Told when a change queued notifications (#16); never awaited. Absent: rows wait for the next poll. */
+  notifier?: Notifier;
 }

@@ -19,6 +19,9 @@ import {
   errorBodySchema,
   ratingAggregateSchema,
   ratingInputSchema,
+  // ---- notifications (#16) ----
+  adminDeliverySchema,
+  serverConfigSchema,
 } from '../src/contract/schemas.js';
 import {
   blockInputSchema,
@@ -210,6 +213,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
       retryAfter,
     );
   const aggregateExample = aggregateExampleFor(ratingMax);
+  const notifications = notificationsOpenApi(ratingMax);
 
   const inputs = namedSchemas('input', {
     CommentInput: commentInputSchema,
@@ -556,6 +560,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
       { name: 'rating', description: 'The star rating of a thread' },
       { name: 'captcha', description: 'What the widget shows before posting' },
       { name: 'admin', description: 'Moderation, behind the admin token' },
+      { name: 'notifications', description: 'Emails and webhooks (#16)' },
     ],
     paths: {
       '/threads/{thread}/comments': {
@@ -710,6 +715,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
         },
       },
       ...dashboardPaths,
+      ...notifications.paths,
     },
     components: {
       securitySchemes: {
@@ -720,7 +726,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
         },
         adminSession: adminSessionScheme,
       },
-      schemas: { ...inputs, ...outputs, ...dashboardInputs, ...dashboardOutputs },
+      schemas: { ...inputs, ...outputs, ...dashboardInputs, ...dashboardOutputs, ...notifications.schemas },
     },
   };
 }
@@ -740,4 +746,168 @@ function aggregateExampleFor(ratingMax: number) {
   histogram[ratingMax - 2] = 2;
   const average = Math.round(((ratingMax + 2 * (ratingMax - 1)) / 3) * 100) / 100;
   return { average, count: 3, max: ratingMax, histogram };
+}
+
+// ---- notifications (#16) ----------------------------------------------------------------------------
+
+/** `GET /config`, the outbox in the admin API, and the unsubscribe link of reply emails. */
+function notificationsOpenApi(ratingMax: number): { paths: JsonSchema; schemas: Record<string, JsonSchema> } {
+  // The same sign-in as the other admin routes: the bearer token or the dashboard's session (#15).
+  const adminOperation = { security: [{ adminToken: [] }, { adminSession: [] }], tags: ['admin', 'notifications'] };
+  const adminOff = errors.notFound('The admin API is off: set ADMIN_TOKEN (or ADMIN_PASSWORD) to turn it on.');
+  const unauthorized = errorResponse(
+    'Neither a valid bearer token nor a live dashboard session.',
+    { unauthorized: errors.unauthorized() },
+    { 'WWW-Authenticate': { description: 'The bearer challenge.', schema: { type: 'string' } } },
+  );
+  const exampleDelivery = {
+    id: 'msg_2m7vQzV0YI1mTjX1O0w4bA',
+    kind: 'webhook',
+    event: 'comment.created',
+    target: 'https://hooks.example.com/comments',
+    state: 'pending',
+    attempts: 2,
+    nextAttemptAt: '2026-03-01T10:01:30.000Z',
+    lastError: 'HTTP 503',
+    createdAt: '2026-03-01T10:00:00.000Z',
+    updatedAt: '2026-03-01T10:00:31.000Z',
+  };
+  const token = {
+    name: 't',
+    in: 'query',
+    required: true,
+    description: 'The signed token of the link in a reply email.',
+    schema: { type: 'string', maxLength: 200 },
+  };
+  const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+  const unsubscribeInvalid = html('The link is not valid (not signed by this server).');
+  return {
+    schemas: namedSchemas('output', { ServerConfig: serverConfigSchema, AdminDelivery: adminDeliverySchema }),
+    paths: {
+      '/config': {
+        get: {
+          operationId: 'getConfig',
+          summary: 'What the widget adapts to: captcha, whether email is sent, edit window, rating scale',
+          description:
+            'SPEC §6.7. `mail` is true when the server sends email (SMTP_URL is set): the comment form then offers ' +
+            '"Email me when someone replies". `captcha` is what `GET /captcha` answers.',
+          tags: ['notifications'],
+          security: [],
+          responses: {
+            200: {
+              description: 'The settings.',
+              content: json(ref('ServerConfig'), {
+                captcha: { provider: 'none' },
+                mail: true,
+                editWindowMinutes: 15,
+                ratingMax,
+              }),
+            },
+            500: internal,
+          },
+        },
+      },
+      '/admin/deliveries': {
+        get: {
+          operationId: 'listDeliveries',
+          summary: 'Recent emails and webhooks with their state, attempts and last error, newest first',
+          ...adminOperation,
+          parameters: [
+            {
+              name: 'state',
+              in: 'query',
+              required: false,
+              description: 'Only deliveries in this state.',
+              schema: { type: 'string', enum: ['pending', 'delivering', 'delivered', 'failed'] },
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              description: 'How many (default 50).',
+              schema: { type: 'integer', minimum: 1, maximum: LIMITS.pageSizeMax, default: 50 },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'The deliveries, and the outbox depth (waiting or being sent; failed).',
+              content: json(
+                {
+                  type: 'object',
+                  properties: {
+                    deliveries: { type: 'array', items: ref('AdminDelivery') },
+                    depth: {
+                      type: 'object',
+                      properties: { pending: { type: 'integer' }, failed: { type: 'integer' } },
+                      required: ['pending', 'failed'],
+                    },
+                  },
+                  required: ['deliveries', 'depth'],
+                },
+                { deliveries: [exampleDelivery], depth: { pending: 1, failed: 0 } },
+              ),
+            },
+            400: errorResponse('A bad query parameter.', {
+              query: errors.badRequest('Invalid query parameter: state.'),
+            }),
+            401: unauthorized,
+            404: errorResponse('The admin API is off (no ADMIN_TOKEN on the server).', { off: adminOff }),
+            500: internal,
+          },
+        },
+      },
+      '/admin/deliveries/{id}/retry': {
+        post: {
+          operationId: 'retryDelivery',
+          summary: 'One more attempt now for a failed delivery',
+          description: 'A waiting row becomes due now; a delivered one, or one being sent, is answered unchanged.',
+          ...adminOperation,
+          parameters: [
+            {
+              name: 'id',
+              in: 'path',
+              required: true,
+              description: 'The delivery id (also the `webhook-id`).',
+              schema: { type: 'string', pattern: '^msg_[A-Za-z0-9_-]{1,64}$' },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'The delivery as it is now.',
+              content: json(
+                { type: 'object', properties: { delivery: ref('AdminDelivery') }, required: ['delivery'] },
+                { delivery: { ...exampleDelivery, state: 'pending', nextAttemptAt: exampleDelivery.updatedAt } },
+              ),
+            },
+            401: unauthorized,
+            403: originNotAllowed,
+            404: errorResponse('No delivery with this id, or the admin API is off.', {
+              missing: errors.notFound('No delivery with this id.'),
+              off: adminOff,
+            }),
+            500: internal,
+          },
+        },
+      },
+      '/unsubscribe': {
+        get: {
+          operationId: 'unsubscribePage',
+          summary: 'The page behind the unsubscribe link of reply emails: one button, nothing changed yet',
+          tags: ['notifications'],
+          security: [],
+          parameters: [token],
+          responses: { 200: html('A page with the button.'), 400: unsubscribeInvalid },
+        },
+        post: {
+          operationId: 'unsubscribe',
+          summary: 'Stop reply emails to this address for the thread (one click, RFC 8058)',
+          description: 'Mail clients send `List-Unsubscribe=One-Click` here; the body is not needed.',
+          tags: ['notifications'],
+          security: [],
+          parameters: [token],
+          responses: { 200: html('Done.'), 400: unsubscribeInvalid },
+        },
+      },
+    },
+  };
 }

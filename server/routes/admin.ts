@@ -3,7 +3,7 @@
  * dashboard's session cookie (#15, http/admin-auth.ts). Every action goes through
  * use-cases/moderate.ts.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import {
   blockInputSchema,
@@ -18,7 +18,7 @@ import type { AppDeps } from '../deps.js';
 import { errors } from '../errors.js';
 import { requireModerator } from '../http/admin-auth.js';
 import { jsonBody, methodNotAllowed } from '../http/middleware.js';
-import { commentIdParam, decodeCursorParam, parseQuery, readBody } from '../http/request.js';
+import { commentIdParam, decodeCursorParam, ownOrigin, parseQuery, readBody } from '../http/request.js';
 import { adminComment, encodeCursor } from '../http/shape.js';
 import type { StoredBlock } from '../store/admin.js';
 import type { StoredComment } from '../store/types.js';
@@ -55,6 +55,8 @@ export function adminRoutes(deps: AppDeps): Hono {
   const { config, store } = deps;
   const admin = requireModerator(deps);
   const routes = new Hono();
+  // The notifications of a moderation action (#16) link to the server where PUBLIC_URL is unset.
+  const withLinks = (c: Context) => ({ ...deps, publicUrl: ownOrigin(c, config) });
 
   const moderationComment = (comment: StoredComment, parents: Map<string, string>): ModerationComment => ({
     ...adminComment(comment),
@@ -88,7 +90,7 @@ export function adminRoutes(deps: AppDeps): Hono {
 
   routes.post('/admin/comments/bulk', admin, ...jsonBody, async (c) => {
     const input = await readBody(c, bulkSchema, config.ratingMax);
-    return c.json(await moderateMany(deps, input.action, input.ids));
+    return c.json(await moderateMany(withLinks(c), input.action, input.ids));
   });
 
   // One comment, for the dashboard's deep link `/admin?comment=<id>`.
@@ -103,14 +105,16 @@ export function adminRoutes(deps: AppDeps): Hono {
     const id = commentIdParam(c);
     const input = await readBody(c, moderationPatchSchema, config.ratingMax);
     const updated =
-      'status' in input ? await setCommentStatus(deps, id, input.status) : await editComment(deps, id, input.message);
+      'status' in input
+        ? await setCommentStatus(withLinks(c), id, input.status)
+        : await editComment(withLinks(c), id, input.message);
     if (!updated) throw errors.notFound('No comment with this id.');
     return c.json({ comment: adminComment(updated) });
   });
 
   routes.delete('/admin/comments/:id', admin, async (c) => {
     const id = commentIdParam(c);
-    if (!(await deleteComment(deps, id))) throw errors.notFound('No comment with this id.');
+    if (!(await deleteComment(withLinks(c), id))) throw errors.notFound('No comment with this id.');
     return c.body(null, 204);
   });
 

@@ -5,7 +5,7 @@ import { IDEMPOTENCY_KEY_PATTERN, LIMITS } from '../../src/contract/limits.js';
 import type { AppDeps } from '../deps.js';
 import { errors } from '../errors.js';
 import { jsonBody, methodNotAllowed, rateLimit } from '../http/middleware.js';
-import { clientAddress, decodeCursorParam, parseQuery, readBody, threadParam } from '../http/request.js';
+import { clientAddress, decodeCursorParam, ownOrigin, parseQuery, readBody, threadParam } from '../http/request.js';
 import { answerByVersion, versionEtag } from '../http/versioned.js';
 import { listComments } from '../use-cases/list-comments.js';
 import { postComment } from '../use-cases/post-comment.js';
@@ -42,7 +42,13 @@ export function commentRoutes(deps: AppDeps): Hono {
       throw errors.badRequest('The Idempotency-Key header must be 8–128 characters of A–Z, a–z, 0–9 and _ . : -');
     }
     const input = await readBody(c, commentInputSchema, config.ratingMax);
-    const result = await postComment(deps, { thread, input, idempotencyKey, clientAddress: clientAddress(c, config) });
+    const result = await postComment(deps, {
+      thread,
+      input,
+      idempotencyKey,
+      clientAddress: clientAddress(c, config),
+      links: { publicUrl: config.publicUrl ?? ownOrigin(c, config), pageOrigin: c.req.header('Origin') },
+    });
     const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
     if (result.replayed) headers['Idempotent-Replayed'] = 'true';
     else headers['Cache-Control'] = 'no-store';

@@ -4,8 +4,10 @@
  * same Kysely database as the rest of the store (reached as `store.admin`), for SQLite and
  * PostgreSQL alike.
  */
+import { bumpThreadVersion, bumpThreadVersions } from './thread-version.js';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { forgetCommentNotify, writeOutbox, type OutboxWrite } from './outbox.js';
 import type { AuthorBlocksTable, Schema } from './schema.js';
 import type { Page, Position, StoredComment, StoredStatus } from './types.js';
 import { toComment, type Clock } from './kysely-store.js';
@@ -143,31 +145,68 @@ export class AdminStore {
    * Sets the status of every comment named; resolves to the comments changed. Votes that came
    * with them need nothing: they count only while their comment is published (migration 002).
    */
-  async setStatusMany(ids: string[], status: StoredStatus): Promise<StoredComment[]> {
+  async setStatusMany(
+    ids: string[],
+    status: StoredStatus,
+    outbox?: Map<string, OutboxWrite>,
+  ): Promise<StoredComment[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.updateTable('comments').set({ status }).where('id', 'in', ids).returningAll().execute();
-    return rows.map(toComment);
+    // Notifications (#16) and thread versions (#24) in the same transaction, only for the
+    // comments whose status changes.
+    return this.db.transaction().execute(async (trx) => {
+      const changing = await trx
+        .selectFrom('comments')
+        .select(['id', 'thread'])
+        .where('id', 'in', ids)
+        .where('status', '<>', status)
+        .execute();
+      const rows = await trx.updateTable('comments').set({ status }).where('id', 'in', ids).returningAll().execute();
+      await bumpThreadVersions(
+        trx,
+        changing.map((row) => row.thread),
+        this.now(),
+      );
+      for (const { id } of changing) await writeOutbox(trx, outbox?.get(id), this.now());
+      return rows.map(toComment);
+    });
   }
 
   /** Deletes the comments named and the votes they carried, in one transaction; resolves to the ids deleted. */
-  async deleteMany(ids: string[]): Promise<string[]> {
+  async deleteMany(ids: string[], outbox?: Map<string, OutboxWrite>): Promise<string[]> {
     if (ids.length === 0) return [];
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('votes').where('comment_id', 'in', ids).execute();
-      const rows = await trx.deleteFrom('comments').where('id', 'in', ids).returning('id').execute();
+      const rows = await trx.deleteFrom('comments').where('id', 'in', ids).returning(['id', 'thread']).execute();
+      await bumpThreadVersions(
+        trx,
+        rows.map((row) => row.thread),
+        this.now(),
+      );
+      // Notifications (#16): the deletion's webhooks; the address's email choices go with it.
+      for (const { id } of rows) {
+        await forgetCommentNotify(trx, id);
+        await writeOutbox(trx, outbox?.get(id), this.now());
+      }
       return rows.map((row) => row.id);
     });
   }
 
   /** A moderator's edit of the text: records when (`edited_at`). */
-  async editMessage(id: string, message: string): Promise<StoredComment | null> {
-    const row = await this.db
-      .updateTable('comments')
-      .set({ message, edited_at: this.now() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-    return row ? toComment(row) : null;
+  async editMessage(id: string, message: string, outbox?: OutboxWrite): Promise<StoredComment | null> {
+    // Notifications (#16): `comment.edited` in the same transaction.
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('comments')
+        .set({ message, edited_at: this.now() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (row) {
+        await bumpThreadVersion(trx, row.thread, this.now());
+        await writeOutbox(trx, outbox, this.now());
+      }
+      return row ? toComment(row) : null;
+    });
   }
 
   // ---- blocks -----------------------------------------------------------------------------------

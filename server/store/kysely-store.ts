@@ -10,7 +10,8 @@
  * any instance may run at any time.
  */
 import { Kysely, sql, type Selectable, type Transaction } from 'kysely';
-import type { IdempotencyTable, Schema, CommentsTable } from './schema.js';
+import { forgetCommentNotify, OutboxStore, writeOutbox, type OutboxWrite } from './outbox.js';
+import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
 import { AdminStore } from './admin.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
 import { bumpThreadVersion, bumpThreadVersions, readThreadVersion } from './thread-version.js';
@@ -53,12 +54,16 @@ export interface KyselyStoreOptions {
   /** Group commit of new comments (group-commit.ts); `max` 1 stores each in its own transaction. */
   batch?: GroupCommitOptions;
   hot?: HotReads;
+  /** Which database: the outbox claims jobs differently on each (#16). */
+  dialect?: Dialect;
 }
 
 interface NewComment {
   comment: StoredComment;
   vote?: Vote;
   idempotency?: IdempotencyRecord;
+  /** Notifications written in the comment's own transaction (#16). */
+  outbox?: OutboxWrite;
 }
 
 /** PostgreSQL's deadlock and serialization failures: the statement may simply be tried again. */
@@ -93,6 +98,7 @@ function toRecord(row: IdempotencyTable): IdempotencyRecord {
 
 export class KyselyStore implements Store {
   private lastPrune = 0;
+  readonly outbox: OutboxStore;
   /** The moderation dashboard's queries (#15). */
   readonly admin: AdminStore;
   private readonly commits: GroupCommit<NewComment, CreateResult> | null;
@@ -103,6 +109,7 @@ export class KyselyStore implements Store {
     private readonly now: Clock,
     options: KyselyStoreOptions = {},
   ) {
+    this.outbox = new OutboxStore(db, now, options.dialect ?? 'sqlite');
     this.admin = new AdminStore(db, now);
     const batch = options.batch ?? { max: 1, concurrent: 1 };
     this.commits = batch.max > 1 ? new GroupCommit((items) => this.storeBatch(items), batch) : null;
@@ -122,6 +129,7 @@ export class KyselyStore implements Store {
       .deleteFrom('rate_limits')
       .where('window_start', '<', now - 2 * 60_000)
       .execute();
+    await this.outbox.prune();
   }
 
   private async maybePrune(): Promise<void> {
@@ -130,7 +138,7 @@ export class KyselyStore implements Store {
 
   async createComment(
     comment: StoredComment,
-    options: { vote?: Vote; idempotency?: IdempotencyRecord } = {},
+    options: { vote?: Vote; idempotency?: IdempotencyRecord; outbox?: OutboxWrite } = {},
   ): Promise<CreateResult> {
     await this.maybePrune();
     const item: NewComment = { comment, ...options };
@@ -233,6 +241,7 @@ export class KyselyStore implements Store {
     }
     await trx.insertInto('comments').values(commentRow(comment)).execute();
     if (vote) await this.upsertVote(trx, vote, comment.id);
+    await writeOutbox(trx, item.outbox, this.now());
     return { kind: 'created' as const };
   }
 
@@ -326,26 +335,36 @@ export class KyselyStore implements Store {
     return pageOf(rows.map(toComment), options.limit);
   }
 
-  async setStatus(id: string, status: StoredStatus): Promise<StoredComment | null> {
+  async setStatus(id: string, status: StoredStatus, outbox?: OutboxWrite): Promise<StoredComment | null> {
     // The comment's vote needs no update: ratingTotals counts it only while the comment is published.
-    const row = await this.db.transaction().execute(async (trx) => {
-      const updated = await trx
+    return this.db.transaction().execute(async (trx) => {
+      // Only a real change writes the notifications and bumps the thread's version: two
+      // moderators approving at once notify once.
+      const changed = await trx
         .updateTable('comments')
         .set({ status })
         .where('id', '=', id)
+        .where('status', '<>', status)
         .returningAll()
         .executeTakeFirst();
-      if (updated) await bumpThreadVersion(trx, updated.thread, this.now());
-      return updated;
+      if (changed) {
+        await bumpThreadVersion(trx, changed.thread, this.now());
+        await writeOutbox(trx, outbox, this.now());
+      }
+      const row = changed ?? (await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst());
+      return row ? toComment(row) : null;
     });
-    return row ? toComment(row) : null;
   }
 
-  async deleteComment(id: string): Promise<boolean> {
+  async deleteComment(id: string, outbox?: OutboxWrite): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('votes').where('comment_id', '=', id).execute();
       const deleted = await trx.deleteFrom('comments').where('id', '=', id).returning('thread').executeTakeFirst();
-      if (deleted) await bumpThreadVersion(trx, deleted.thread, this.now());
+      if (deleted) {
+        await bumpThreadVersion(trx, deleted.thread, this.now());
+        await forgetCommentNotify(trx, id);
+        await writeOutbox(trx, outbox, this.now());
+      }
       return deleted !== undefined;
     });
   }
@@ -361,10 +380,11 @@ export class KyselyStore implements Store {
     return row !== undefined;
   }
 
-  async putVote(vote: Vote): Promise<void> {
+  async putVote(vote: Vote, outbox?: OutboxWrite): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.upsertVote(trx, vote, null);
       await bumpThreadVersion(trx, vote.thread, this.now());
+      await writeOutbox(trx, outbox, this.now());
     });
   }
 

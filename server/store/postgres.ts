@@ -78,6 +78,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   const store = new KyselyStore(db, options.now ?? Date.now, {
     batch: { max: options.writeBatchMax ?? 64, concurrent: Math.max(1, Math.floor(poolMax / 2)) },
     hot,
+    dialect: 'postgres',
   });
   await store.prune();
   return store;

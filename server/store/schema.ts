@@ -81,6 +81,38 @@ export interface ThreadVersionsTable {
   version: number;
 }
 
+// ---- notifications (#16, migration 007) ----
+export type DeliveryKind = 'webhook' | 'email';
+export type DeliveryState = 'pending' | 'delivering' | 'delivered' | 'failed';
+
+/** The outbox: one message to one receiver (see store/outbox.ts). */
+export interface DeliveriesTable {
+  id: string;
+  kind: DeliveryKind;
+  event: string;
+  target: string;
+  payload: string;
+  state: DeliveryState;
+  attempts: number;
+  /** When due (pending), or when the lease of the worker delivering it ends (delivering). */
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** What a reader chose about emails for one comment, and its language. */
+export interface CommentNotifyTable {
+  comment_id: string;
+  thread: string;
+  email_norm: string;
+  lang: string;
+  /** 1 while the author wants an email when someone replies; 0 after unsubscribing. */
+  reply_emails: number;
+  article_url: string | null;
+  created_at: number;
+}
+
 export interface Schema {
   comments: CommentsTable;
   votes: VotesTable;
@@ -91,6 +123,9 @@ export interface Schema {
   admin_sessions: AdminSessionsTable;
   author_blocks: AuthorBlocksTable;
   thread_versions: ThreadVersionsTable;
+  // ---- notifications (#16) ----
+  deliveries: DeliveriesTable;
+  comment_notify: CommentNotifyTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

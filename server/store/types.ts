@@ -3,6 +3,7 @@
  * PostgreSQL; the clock is the app's, passed in when the store is opened.
  * Every method that acknowledges a write resolves only after the write is durable.
  */
+import type { OutboxStore, OutboxWrite } from './outbox.js';
 
 import type { AdminStore } from './admin.js';
 
@@ -87,7 +88,7 @@ export interface Store {
    */
   createComment(
     comment: StoredComment,
-    options?: { vote?: Vote; idempotency?: IdempotencyRecord },
+    options?: { vote?: Vote; idempotency?: IdempotencyRecord; outbox?: OutboxWrite },
   ): Promise<CreateResult>;
   /** The idempotency record of a key, if any under 24 hours old. */
   findIdempotency(key: string): Promise<IdempotencyRecord | null>;
@@ -112,14 +113,15 @@ export interface Store {
     limit: number;
     after: Position | null;
   }): Promise<Page<StoredComment>>;
-  setStatus(id: string, status: StoredStatus): Promise<StoredComment | null>;
-  /** True when it existed. */
-  deleteComment(id: string): Promise<boolean>;
+  /** `outbox` is written in the same transaction, and only when the status changed. */
+  setStatus(id: string, status: StoredStatus, outbox?: OutboxWrite): Promise<StoredComment | null>;
+  /** True when it existed. `outbox` is written in the same transaction, when it existed. */
+  deleteComment(id: string, outbox?: OutboxWrite): Promise<boolean>;
   /** Whether a comment with this email (case-insensitive) was ever published. */
   hasPublished(email: string): Promise<boolean>;
 
   /** Casts or replaces one voter's standalone vote in a thread. */
-  putVote(vote: Vote): Promise<void>;
+  putVote(vote: Vote, outbox?: OutboxWrite): Promise<void>;
   /** Votes of a thread; one cast with a comment counts only while that comment is published. */
   ratingTotals(thread: string, max: number): Promise<RatingTotals>;
 
@@ -142,6 +144,8 @@ export interface Store {
 
   /** The moderation dashboard's sessions, queue, bulk actions, edits and blocks (#15, store/admin.ts). */
   readonly admin: AdminStore;
+  /** Notifications (#16): the outbox the worker delivers, readers' email choices (store/outbox.ts). */
+  readonly outbox: OutboxStore;
 
   // ---- import/export (server/transfer/) -------------------------------------------------------
 

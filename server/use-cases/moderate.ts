@@ -9,14 +9,61 @@
  */
 import type { BlockKind, BulkAction } from '../../src/contract/admin.js';
 import type { AppDeps } from '../deps.js';
+import { deletedOutbox, editedOutbox, publishedOutbox } from '../notify/events.js';
 import type { StoredBlock } from '../store/admin.js';
+import type { OutboxWrite } from '../store/outbox.js';
 import type { StoredComment, StoredStatus } from '../store/types.js';
 
-type Deps = Pick<AppDeps, 'store'>;
+/**
+ * The store, and for notifications (#16) the settings, the clock, the worker to wake and the
+ * base of the links (PUBLIC_URL, else the origin the moderator's request reached). Without
+ * `config` nothing is notified (store-level tests).
+ */
+type Deps = Pick<AppDeps, 'store'> & Partial<Pick<AppDeps, 'config' | 'now' | 'notifier'>> & { publicUrl?: string };
+
+/**
+ * The notifications of an action on these comments, planned from each one as it is now, keyed
+ * by id; the store writes each in the action's transaction, and only for a comment it changed.
+ */
+async function plan(
+  deps: Deps,
+  ids: string[],
+  make: (
+    notify: Parameters<typeof deletedOutbox>[0],
+    comment: StoredComment,
+    publicUrl: string,
+  ) => Promise<OutboxWrite | null> | OutboxWrite | null,
+): Promise<Map<string, OutboxWrite>> {
+  const plans = new Map<string, OutboxWrite>();
+  const { config } = deps;
+  if (!config) return plans;
+  const notify = { config, store: deps.store, now: deps.now ?? Date.now };
+  const publicUrl = config.publicUrl ?? deps.publicUrl ?? '';
+  for (const id of ids) {
+    const comment = await deps.store.getComment(id);
+    const write = comment ? await make(notify, comment, publicUrl) : null;
+    if (write?.deliveries.length || write?.commentNotify) plans.set(id, write);
+  }
+  return plans;
+}
+
+function wakeIfQueued(deps: Deps, plans: Map<string, OutboxWrite>): void {
+  if ([...plans.values()].some((write) => write.deliveries.length)) deps.notifier?.wake();
+}
+
+/** Publishes comments: `comment.published`, moderator copies and reply emails for those that were not. */
+async function publishMany(deps: Deps, ids: string[]): Promise<StoredComment[]> {
+  const plans = await plan(deps, ids, (notify, comment, publicUrl) =>
+    comment.status === 'published' ? null : publishedOutbox(notify, comment, { publicUrl }),
+  );
+  const changed = await deps.store.admin.setStatusMany(ids, 'published', plans);
+  wakeIfQueued(deps, plans);
+  return changed;
+}
 
 /** Publishes a comment. Resolves to it, or null when there is no such comment. */
 export async function approveComment(deps: Deps, id: string): Promise<StoredComment | null> {
-  return (await deps.store.admin.setStatusMany([id], 'published'))[0] ?? null;
+  return (await publishMany(deps, [id]))[0] ?? null;
 }
 
 /** Marks a comment spam: it leaves the thread (and its rating the aggregate). */
@@ -38,12 +85,26 @@ export function setCommentStatus(deps: Deps, id: string, status: StoredStatus): 
 
 /** Deletes a comment and the vote it carried. True when it existed. */
 export async function deleteComment(deps: Deps, id: string): Promise<boolean> {
-  return (await deps.store.admin.deleteMany([id])).length > 0;
+  return (await deleteMany(deps, [id])).length > 0;
 }
 
-/** A moderator's edit of the text (already validated as a message); records `editedAt`. */
-export function editComment(deps: Deps, id: string, message: string): Promise<StoredComment | null> {
-  return deps.store.admin.editMessage(id, message);
+/** Deletes comments: `comment.deleted` for each one that existed. */
+async function deleteMany(deps: Deps, ids: string[]): Promise<string[]> {
+  const plans = await plan(deps, ids, (notify, comment) => deletedOutbox(notify, comment));
+  const deleted = await deps.store.admin.deleteMany(ids, plans);
+  wakeIfQueued(deps, plans);
+  return deleted;
+}
+
+/** A moderator's edit of the text (already validated as a message); records `editedAt`; `comment.edited`. */
+export async function editComment(deps: Deps, id: string, message: string): Promise<StoredComment | null> {
+  const editedAt = (deps.now ?? Date.now)();
+  const plans = await plan(deps, [id], (notify, comment, publicUrl) =>
+    editedOutbox(notify, { ...comment, message, editedAt }, { publicUrl }),
+  );
+  const edited = await deps.store.admin.editMessage(id, message, plans.get(id));
+  wakeIfQueued(deps, plans);
+  return edited;
 }
 
 /** One action on many comments: the ids it changed and those that did not exist. */
@@ -54,9 +115,10 @@ export async function moderateMany(
 ): Promise<{ done: string[]; missing: string[] }> {
   const unique = [...new Set(ids)];
   let done: string[];
-  if (action === 'delete') done = await deps.store.admin.deleteMany(unique);
+  if (action === 'delete') done = await deleteMany(deps, unique);
+  else if (action === 'approve') done = (await publishMany(deps, unique)).map((comment) => comment.id);
   else {
-    const status: StoredStatus = action === 'approve' ? 'published' : 'spam';
+    const status: StoredStatus = 'spam';
     done = (await deps.store.admin.setStatusMany(unique, status)).map((comment) => comment.id);
   }
   const changed = new Set(done);

@@ -10,6 +10,7 @@ import { isApprovedAuthor, signAuthorToken } from '../author-token.js';
 import { errors } from '../errors.js';
 import { addressHash, validationError } from '../http/request.js';
 import { publicComment } from '../http/shape.js';
+import { articleUrlFor, newCommentOutbox } from '../notify/events.js';
 import type { StoredComment, StoredStatus } from '../store/types.js';
 import { isBlockedAuthor } from './moderate.js';
 
@@ -21,6 +22,8 @@ export interface PostCommentRequest {
   idempotencyKey: string | null;
   /** The client's address, for the captcha provider and the stored address hash. */
   clientAddress: string;
+  /** For the links in notifications (#16): PUBLIC_URL or the server's origin, and the page's origin. */
+  links?: { publicUrl: string; pageOrigin: string | undefined };
 }
 
 export interface PostCommentResult {
@@ -114,12 +117,23 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
     !spam && comment.rating !== null && comment.voter
       ? { thread, voter: comment.voter, value: comment.rating }
       : undefined;
+  // The notifications go in the comment's own transaction: stored together or not at all (#16).
+  const outbox = request.links
+    ? await newCommentOutbox(deps, comment, {
+        publicUrl: request.links.publicUrl,
+        articleUrl: articleUrlFor(thread, request.links.pageOrigin),
+        lang: input.lang,
+        notify: input.notify ?? false,
+      })
+    : undefined;
   const result = await store.createComment(comment, {
     ...(vote ? { vote } : {}),
+    ...(outbox ? { outbox } : {}),
     ...(idemKey ? { idempotency: { key: idemKey, fingerprint, status: httpStatus, body, createdAt: now() } } : {}),
   });
   // A concurrent request with the same key won the race: answer as it did.
   if (result.kind === 'replay') return replay(result.record.status, result.record.body);
   if (result.kind === 'conflict') throw errors.idempotencyConflict();
+  if (outbox?.deliveries.length) deps.notifier?.wake();
   return { status: httpStatus, body, replayed: false };
 }

@@ -4,6 +4,7 @@
 import type { RatingAggregate, RatingInput } from '../../src/contract/schemas.js';
 import type { AppDeps } from '../deps.js';
 import { validationError } from '../http/request.js';
+import { ratingOutbox } from '../notify/events.js';
 
 type Deps = Pick<AppDeps, 'config' | 'store'>;
 
@@ -14,8 +15,15 @@ export async function ratingAggregate(deps: Deps, thread: string): Promise<Ratin
 }
 
 /** Casts or replaces the voter's vote; answers the new aggregate with the voter's own value. */
-export async function castVote(deps: Deps, thread: string, input: RatingInput): Promise<RatingAggregate> {
+export async function castVote(
+  deps: Deps & Pick<AppDeps, 'now' | 'notifier'>,
+  thread: string,
+  input: RatingInput,
+): Promise<RatingAggregate> {
   if (input.value > deps.config.ratingMax) throw validationError({ value: 'rating.range' }, deps.config.ratingMax);
-  await deps.store.putVote({ thread, voter: input.voter, value: input.value });
+  // `rating.changed` webhooks go in the vote's transaction (#16).
+  const outbox = ratingOutbox(deps, thread, input.value);
+  await deps.store.putVote({ thread, voter: input.voter, value: input.value }, outbox);
+  if (outbox.deliveries.length) deps.notifier?.wake();
   return { ...(await ratingAggregate(deps, thread)), yours: input.value };
 }

@@ -4,6 +4,7 @@ import type {
   CommentInputRaw,
   RatingAggregate,
   RatingInput,
+  ServerConfig,
 } from '../contract/schemas.js';
 import { json, send } from './api.js';
 import { threadPath } from './endpoint.js';
@@ -40,4 +41,11 @@ export function putRating(base: string, thread: string, input: RatingInput): Pro
 
 export function getCaptcha(base: string, signal?: AbortSignal): Promise<CaptchaConfig> {
   return json(base, 'GET', '/captcha', { signal });
+}
+
+// ---- notifications (#16) ----
+
+/** `GET /config` (SPEC §6.7): whether the server sends email, among others. */
+export function getServerConfig(base: string, signal?: AbortSignal): Promise<ServerConfig> {
+  return json(base, 'GET', '/config', { signal });
 }

@@ -13,6 +13,9 @@ import {
   VOTER_PATTERN,
 } from './limits.js';
 
+/** A BCP 47 language tag as the widget sends it (`en`, `pt-BR`, `zh-Hant`). */
+const LANG_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
+
 const noControl = (key: string) => z.refine<string>((s) => !CONTROL_CHARS.test(s), { error: key });
 
 /**
@@ -101,6 +104,11 @@ export const commentInputSchema = z.object({
   authorToken: z.optional(
     z.string({ error: 'field.invalid' }).check(z.maxLength(LIMITS.authorTokenMax, { error: 'field.invalid' })),
   ),
+  // ---- notifications (#16) ----
+  /** "Email me when someone replies" (SPEC §6.7); unticked = absent or false. */
+  notify: z.optional(z.boolean({ error: 'field.invalid' })),
+  /** The widget's language (a BCP 47 tag), for emails about this comment. */
+  lang: z.optional(z.string({ error: 'field.invalid' }).check(z.regex(LANG_PATTERN, { error: 'field.invalid' }))),
 });
 export type CommentInput = z.output<typeof commentInputSchema>;
 export type CommentInputRaw = z.input<typeof commentInputSchema>;

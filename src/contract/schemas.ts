@@ -133,3 +133,37 @@ export function fieldErrors(
   }
   return out;
 }
+
+// ---- notifications (#16) ----
+
+/** `GET /config` (SPEC §6.7): what the widget adapts to. `mail`: the server can send reply emails. */
+export const serverConfigSchema = z.object({
+  captcha: captchaConfigSchema,
+  mail: z.boolean(),
+  editWindowMinutes: z.number(),
+  ratingMax: z.number(),
+});
+export type ServerConfig = z.output<typeof serverConfigSchema>;
+
+export const deliveryStateSchema = z.enum(['pending', 'delivering', 'delivered', 'failed']);
+
+/** One outbox row as `GET /admin/deliveries` lists it. */
+export const adminDeliverySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['webhook', 'email']),
+  event: z.string(),
+  target: z.string(),
+  state: deliveryStateSchema,
+  attempts: z.number(),
+  /** Pending: when the next attempt is due. Delivering: when the worker's lease ends. Else null. */
+  nextAttemptAt: z.nullable(z.string()),
+  lastError: z.nullable(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AdminDelivery = z.output<typeof adminDeliverySchema>;
+
+export const adminDeliveriesQuerySchema = z.object({
+  state: z.optional(deliveryStateSchema),
+  limit: listQuerySchema.shape.limit,
+});

@@ -42,4 +42,6 @@ export const enLater: LaterCatalogue = {
     c === 'one'
       ? 'Too many votes. Please try again in {n} second.'
       : 'Too many votes. Please try again in {n} seconds.',
+  // ---- notifications (#16) ----
+  'form.notify': 'Email me when someone replies',
 };

@@ -82,6 +82,9 @@ export interface Catalogue {
   'list.sortNewest': string;
   'list.sortOldest': string;
   'list.rated': string;
+
+  // ---- notifications (#16) ----
+  'form.notify': string;
 }
 
 export type MessageKey = keyof Catalogue;
@@ -125,6 +128,8 @@ export type LaterKey =
   | 'voter.invalid'
   | 'field.invalid'
   | 'rating.thanks'
-  | 'rating.rateLimited';
+  | 'rating.rateLimited'
+  // ---- notifications (#16) ----
+  | 'form.notify';
 export type LaterCatalogue = Pick<Catalogue, LaterKey>;
 export type FirstCatalogue = Omit<Catalogue, LaterKey>;

@@ -217,7 +217,7 @@ describe('HTTP behaviour', () => {
   it('GET /healthz, GET /api/captcha (none), GET /api/openapi.json', async () => {
     const health = await s.request('/healthz');
     assert.equal(health.status, 200);
-    assert.deepEqual(await health.json(), { status: 'ok' });
+    assert.deepEqual(await health.json(), { status: 'ok', outbox: { pending: 0, failed: 0 } });
     const captcha = await s.request('/api/captcha');
     assert.deepEqual(await captcha.json(), { provider: 'none' });
     const doc = (await (await s.request('/api/openapi.json')).json()) as {
@@ -233,10 +233,14 @@ describe('HTTP behaviour', () => {
       '/admin/comments/bulk',
       '/admin/comments/{id}',
       '/admin/counts',
+      '/admin/deliveries',
+      '/admin/deliveries/{id}/retry',
       '/admin/session',
       '/captcha',
+      '/config',
       '/threads/{thread}/comments',
       '/threads/{thread}/rating',
+      '/unsubscribe',
     ]);
     assert.deepEqual(Object.keys(doc.paths['/threads/{thread}/comments']!).sort(), ['get', 'post']);
     assert.equal(doc.components.schemas.CommentInput?.properties?.name?.maxLength, 80);

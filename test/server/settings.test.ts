@@ -95,6 +95,18 @@ describe('settings (loadConfig)', () => {
         // ---- speed (#24) ----
         readCacheBytes: 16 * 1024 * 1024,
         writeBatchMax: 64,
+        // ---- notifications (#16): defaults, see notify-settings.test.ts ----
+        smtpUrl: undefined,
+        mailFrom: undefined,
+        moderatorEmails: [],
+        moderatorNotify: 'pending',
+        webhooks: [],
+        webhookSecret: undefined,
+        webhookIncludeEmail: false,
+        notifyPollMs: 5000,
+        notifyRetryBaseMs: 30000,
+        notifyRetryHours: 24,
+        notifyLeaseMs: 120000,
       },
     );
     assert.equal(loadConfig({ ...mem, READ_CACHE_MB: '0', WRITE_BATCH_MAX: '1' }).readCacheBytes, 0);

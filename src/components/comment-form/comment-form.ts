@@ -13,6 +13,8 @@ import { styles } from './comment-form.styles.js';
 const loadChecks = onDemand(() => import('./lazy/checks.js'));
 /** The submit, the server's answer and its errors: loaded on the first touch too, awaited by a submit. */
 const loadSending = onDemand(() => import('./lazy/sending.js'));
+/** "Email me when someone replies", offered when the server sends email (#16): loaded on the first touch. */
+const loadNotify = onDemand(() => import('./lazy/notify.js'));
 /** The `<af-captcha>` element (proof-of-work or a provider's checkbox): loaded on the first touch. */
 const loadCaptcha = onDemand(() => import('./lazy/captcha.js'));
 
@@ -87,6 +89,10 @@ export interface FormState {
   announcement: string;
   /** A draft was restored and not edited yet: says so above the fields. */
   draftRestored: boolean;
+  /** The server sends email: the form offers "Email me when someone replies" (#16). */
+  mailOption: boolean;
+  /** The reader ticked it (never by default). */
+  notify: boolean;
 }
 
 /**
@@ -190,9 +196,13 @@ export class CommentForm extends FeedbackElement {
     outcome: null,
     announcement: '',
     draftRestored: false,
+    mailOption: false,
+    notify: false,
   };
   /** @internal ./lazy/checks.ts once loaded; until then no field shows a hint. */
   private _checks?: typeof import('./lazy/checks.js');
+  /** @internal ./lazy/notify.ts once loaded. */
+  private _notifyOption?: typeof import('./lazy/notify.js');
   /** @internal The storage key of this form's draft. */
   private _draftKey?: string;
   /** @internal */
@@ -326,6 +336,14 @@ export class CommentForm extends FeedbackElement {
   private _onFirstTouch(): void {
     watchPointer();
     this._load().catch(() => undefined);
+    // Not awaited by a submit: a comment is never held up by this question.
+    loadNotify().then(
+      (notify) => {
+        this._notifyOption = notify;
+        void notify.offer(this._host);
+      },
+      () => undefined,
+    );
   }
 
   /** @internal The on-demand modules, loading at once; a failed load is tried again next time. */
@@ -478,6 +496,7 @@ export class CommentForm extends FeedbackElement {
               </div>`
             : nothing
         }
+        ${this._notifyOption?.field(this._host)}
         ${
           this.captcha !== 'none' || captcha
             ? html`<div class="field captcha-field ${captcha?.className}">

@@ -144,5 +144,7 @@ const arabic: Catalogue = {
   'list.sortNewest': 'الأحدث أولًا',
   'list.sortOldest': 'الأقدم أولًا',
   'list.rated': 'قيّم بـ {n} من {max} نجوم',
+  // ---- notifications (#16) ----
+  'form.notify': 'أرسل لي بريدًا إلكترونيًا عندما يردّ أحدهم',
 };
 export default arabic;

@@ -106,5 +106,7 @@ const czech: Catalogue = {
   'list.sortNewest': 'Od nejnovějších',
   'list.sortOldest': 'Od nejstarších',
   'list.rated': 'Hodnocení {n} z {max} hvězdiček',
+  // ---- notifications (#16) ----
+  'form.notify': 'Pošlete mi e-mail, když někdo odpoví',
 };
 export default czech;

@@ -77,5 +77,7 @@ const danish: Catalogue = {
   'list.sortNewest': 'Nyeste først',
   'list.sortOldest': 'Ældste først',
   'list.rated': 'Gav {n} af {max} stjerner',
+  // ---- notifications (#16) ----
+  'form.notify': 'Send mig en e-mail, når nogen svarer',
 };
 export default danish;

@@ -81,5 +81,7 @@ export const de: Catalogue = {
   'list.sortNewest': 'Neueste zuerst',
   'list.sortOldest': 'Älteste zuerst',
   'list.rated': 'Mit {n} von {max} Sternen bewertet',
+  // ---- notifications (#16) ----
+  'form.notify': 'Per E-Mail benachrichtigen, wenn jemand antwortet',
 };
 export default de;

@@ -79,5 +79,7 @@ const greek: Catalogue = {
   'list.sortNewest': 'Τα νεότερα πρώτα',
   'list.sortOldest': 'Τα παλαιότερα πρώτα',
   'list.rated': 'Βαθμολογία {n} από {max} αστέρια',
+  // ---- notifications (#16) ----
+  'form.notify': 'Στείλτε μου email όταν κάποιος απαντήσει',
 };
 export default greek;

@@ -97,5 +97,7 @@ export const es: Catalogue = {
   'list.sortNewest': 'Más recientes primero',
   'list.sortOldest': 'Más antiguos primero',
   'list.rated': 'Valorado con {n} de {max} estrellas',
+  // ---- notifications (#16) ----
+  'form.notify': 'Enviarme un correo cuando alguien responda',
 };
 export default es;

@@ -77,5 +77,7 @@ const persian: Catalogue = {
   'list.sortNewest': 'جدیدترین',
   'list.sortOldest': 'قدیمی‌ترین',
   'list.rated': 'امتیاز {n} از {max} ستاره',
+  // ---- notifications (#16) ----
+  'form.notify': 'وقتی کسی پاسخ داد، به من ایمیل بزن',
 };
 export default persian;

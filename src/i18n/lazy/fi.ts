@@ -73,5 +73,7 @@ const finnish: Catalogue = {
   'list.sortNewest': 'Uusimmat ensin',
   'list.sortOldest': 'Vanhimmat ensin',
   'list.rated': 'Arvio {n}/{max} tähteä',
+  // ---- notifications (#16) ----
+  'form.notify': 'Lähetä minulle sähköpostia, kun joku vastaa',
 };
 export default finnish;

@@ -94,5 +94,7 @@ export const fr: Catalogue = {
   'list.sortNewest': "Les plus récents d'abord",
   'list.sortOldest': "Les plus anciens d'abord",
   'list.rated': 'A donné {n} étoiles sur {max}',
+  // ---- notifications (#16) ----
+  'form.notify': "M'envoyer un e-mail quand quelqu'un répond",
 };
 export default fr;

@@ -92,5 +92,7 @@ const hebrew: Catalogue = {
   'list.sortNewest': 'החדשות ביותר',
   'list.sortOldest': 'הישנות ביותר',
   'list.rated': 'דירוג: {n} מתוך {max} כוכבים',
+  // ---- notifications (#16) ----
+  'form.notify': 'שלחו לי אימייל כשמישהו מגיב',
 };
 export default hebrew;

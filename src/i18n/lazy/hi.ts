@@ -76,5 +76,7 @@ const hindi: Catalogue = {
   'list.sortNewest': 'सबसे नई पहले',
   'list.sortOldest': 'सबसे पुरानी पहले',
   'list.rated': '{max} में से {n} स्टार दिए',
+  // ---- notifications (#16) ----
+  'form.notify': 'कोई जवाब दे तो मुझे ईमेल करें',
 };
 export default hindi;

@@ -76,5 +76,7 @@ const hungarian: Catalogue = {
   'list.sortNewest': 'Legújabb elöl',
   'list.sortOldest': 'Legrégebbi elöl',
   'list.rated': 'Értékelés: {n}/{max} csillag',
+  // ---- notifications (#16) ----
+  'form.notify': 'Kérek e-mailt, ha valaki válaszol',
 };
 export default hungarian;

@@ -76,5 +76,7 @@ const indonesian: Catalogue = {
   'list.sortNewest': 'Terbaru',
   'list.sortOldest': 'Terlama',
   'list.rated': 'Memberi {n} dari {max} bintang',
+  // ---- notifications (#16) ----
+  'form.notify': 'Kirimi saya email jika ada yang membalas',
 };
 export default indonesian;

@@ -94,5 +94,7 @@ const italian: Catalogue = {
   'list.sortNewest': 'Più recenti',
   'list.sortOldest': 'Meno recenti',
   'list.rated': 'Valutazione: {n} stelle su {max}',
+  // ---- notifications (#16) ----
+  'form.notify': 'Avvisami via email quando qualcuno risponde',
 };
 export default italian;

@@ -76,5 +76,7 @@ const japanese: Catalogue = {
   'list.sortNewest': '新しい順',
   'list.sortOldest': '古い順',
   'list.rated': '星{max}個中{n}個の評価',
+  // ---- notifications (#16) ----
+  'form.notify': '返信があったらメールで知らせる',
 };
 export default japanese;

@@ -76,5 +76,7 @@ const korean: Catalogue = {
   'list.sortNewest': '최신순',
   'list.sortOldest': '오래된순',
   'list.rated': '별 {max}개 중 {n}개로 평가',
+  // ---- notifications (#16) ----
+  'form.notify': '누군가 답글을 달면 이메일로 알림 받기',
 };
 export default korean;

@@ -77,5 +77,7 @@ const norwegian: Catalogue = {
   'list.sortNewest': 'Nyeste først',
   'list.sortOldest': 'Eldste først',
   'list.rated': 'Ga {n} av {max} stjerner',
+  // ---- notifications (#16) ----
+  'form.notify': 'Send meg en e-post når noen svarer',
 };
 export default norwegian;

@@ -79,5 +79,7 @@ const dutch: Catalogue = {
   'list.sortNewest': 'Nieuwste eerst',
   'list.sortOldest': 'Oudste eerst',
   'list.rated': 'Beoordeeld met {n} van {max} sterren',
+  // ---- notifications (#16) ----
+  'form.notify': 'Mail mij als iemand reageert',
 };
 export default dutch;

@@ -112,5 +112,7 @@ const polish: Catalogue = {
   'list.sortNewest': 'Od najnowszych',
   'list.sortOldest': 'Od najstarszych',
   'list.rated': 'Ocena: {n} z {max} gwiazdek',
+  // ---- notifications (#16) ----
+  'form.notify': 'Powiadom mnie e-mailem, gdy ktoś odpowie',
 };
 export default polish;

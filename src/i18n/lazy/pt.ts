@@ -98,5 +98,7 @@ export const pt: Catalogue = {
   'list.sortNewest': 'Mais recentes primeiro',
   'list.sortOldest': 'Mais antigos primeiro',
   'list.rated': 'Avaliou com {n} de {max} estrelas',
+  // ---- notifications (#16) ----
+  'form.notify': 'Enviar-me um e-mail quando alguém responder',
 };
 export default pt;

@@ -97,5 +97,7 @@ const romanian: Catalogue = {
   'list.sortNewest': 'Cele mai noi',
   'list.sortOldest': 'Cele mai vechi',
   'list.rated': 'Evaluat cu {n} din {max} stele',
+  // ---- notifications (#16) ----
+  'form.notify': 'Trimite-mi un e-mail când cineva răspunde',
 };
 export default romanian;

@@ -118,5 +118,7 @@ const russian: Catalogue = {
   'list.sortNewest': 'Сначала новые',
   'list.sortOldest': 'Сначала старые',
   'list.rated': 'Оценка: {n} из {max} звёзд',
+  // ---- notifications (#16) ----
+  'form.notify': 'Сообщать мне по почте, когда кто-то ответит',
 };
 export default russian;

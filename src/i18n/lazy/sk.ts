@@ -112,5 +112,7 @@ const slovak: Catalogue = {
   'list.sortNewest': 'Od najnovších',
   'list.sortOldest': 'Od najstarších',
   'list.rated': 'Hodnotenie {n} z {max} hviezdičiek',
+  // ---- notifications (#16) ----
+  'form.notify': 'Pošlite mi e-mail, keď niekto odpovie',
 };
 export default slovak;

@@ -77,5 +77,7 @@ const swedish: Catalogue = {
   'list.sortNewest': 'Nyaste först',
   'list.sortOldest': 'Äldsta först',
   'list.rated': 'Gav {n} av {max} stjärnor',
+  // ---- notifications (#16) ----
+  'form.notify': 'Mejla mig när någon svarar',
 };
 export default swedish;

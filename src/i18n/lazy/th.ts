@@ -76,5 +76,7 @@ const thai: Catalogue = {
   'list.sortNewest': 'ใหม่สุดก่อน',
   'list.sortOldest': 'เก่าสุดก่อน',
   'list.rated': 'ให้ {n} จาก {max} ดาว',
+  // ---- notifications (#16) ----
+  'form.notify': 'ส่งอีเมลแจ้งฉันเมื่อมีคนตอบกลับ',
 };
 export default thai;

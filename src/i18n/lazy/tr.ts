@@ -76,5 +76,7 @@ const turkish: Catalogue = {
   'list.sortNewest': 'Önce en yeni',
   'list.sortOldest': 'Önce en eski',
   'list.rated': '{max} yıldız üzerinden {n} puan verdi',
+  // ---- notifications (#16) ----
+  'form.notify': 'Biri yanıt verdiğinde bana e-posta gönder',
 };
 export default turkish;

@@ -112,5 +112,7 @@ const ukrainian: Catalogue = {
   'list.sortNewest': 'Спочатку нові',
   'list.sortOldest': 'Спочатку старі',
   'list.rated': 'Оцінка: {n} з {max} зірок',
+  // ---- notifications (#16) ----
+  'form.notify': 'Повідомляти мене поштою, коли хтось відповість',
 };
 export default ukrainian;

@@ -76,5 +76,7 @@ const vietnamese: Catalogue = {
   'list.sortNewest': 'Mới nhất',
   'list.sortOldest': 'Cũ nhất',
   'list.rated': 'Đã đánh giá {n}/{max} sao',
+  // ---- notifications (#16) ----
+  'form.notify': 'Gửi email cho tôi khi có người trả lời',
 };
 export default vietnamese;

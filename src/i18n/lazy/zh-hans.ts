@@ -76,5 +76,7 @@ const simplifiedChinese: Catalogue = {
   'list.sortNewest': '最新',
   'list.sortOldest': '最早',
   'list.rated': '评分：{n}星（满分{max}星）',
+  // ---- notifications (#16) ----
+  'form.notify': '有人回复时给我发邮件',
 };
 export default simplifiedChinese;

@@ -76,5 +76,7 @@ const traditionalChinese: Catalogue = {
   'list.sortNewest': '最新',
   'list.sortOldest': '最舊',
   'list.rated': '評分：{n}顆星（滿分{max}顆星）',
+  // ---- notifications (#16) ----
+  'form.notify': '有人回覆時寄電子郵件給我',
 };
 export default traditionalChinese;

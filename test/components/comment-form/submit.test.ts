@@ -64,7 +64,13 @@ describe('<comment-form> sending', () => {
     expect(call.url).to.equal('https://api.test/api/threads/t-1/comments');
     expect(call.headers.get('Content-Type')).to.equal('application/json');
     expect(call.headers.get('Idempotency-Key')).to.match(/^[A-Za-z0-9_.:-]{8,128}$/);
-    expect(call.body).to.deep.equal({ name: 'Ada', email: 'ada@example.com', message: 'Hello there', website: '' });
+    expect(call.body).to.deep.equal({
+      name: 'Ada',
+      email: 'ada@example.com',
+      message: 'Hello there',
+      website: '',
+      lang: 'en',
+    });
 
     expect(statusText(el)).to.equal('Thank you! Your comment is published.');
     expect(root(el).querySelector('.status.success')!.getAttribute('role')).to.equal('status');
@@ -269,6 +275,7 @@ describe('<comment-form> sending', () => {
       message: 'Hello there',
       parent: 'c7',
       website: '',
+      lang: 'en',
       thread: 't-1',
     });
     expect(submitButton(el).disabled).to.equal(false);

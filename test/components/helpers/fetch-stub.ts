@@ -21,12 +21,31 @@ export type Route = (call: Call) => Reply | undefined;
 
 const realFetch = window.fetch;
 
+/**
+ * `GET …/config` (#16): every comment form asks it on the reader's first touch, in the
+ * background. The stub answers it with these settings (mail off unless a test says otherwise
+ * with `answerConfig`) and keeps it out of `calls`, so suites about other requests see only theirs.
+ */
+const DEFAULT_CONFIG = { captcha: { provider: 'none' }, mail: false, editWindowMinutes: 15, ratingMax: 5 };
+let serverConfig: Record<string, unknown> = DEFAULT_CONFIG;
+/** The `GET …/config` requests answered by the stub, oldest first. */
+export const configCalls: string[] = [];
+
+/** What the stub answers to `GET …/config` until `restoreFetch()`. */
+export function answerConfig(config: Partial<typeof DEFAULT_CONFIG>): void {
+  serverConfig = { ...DEFAULT_CONFIG, ...config };
+}
+
 /** Replaces `window.fetch`: every request is recorded and answered by `route`. */
 export function routeFetch(route: Route): Call[] {
   const calls: Call[] = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null;
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if ((init?.method ?? 'GET').toUpperCase() === 'GET' && url.pathname.endsWith('/config')) {
+      configCalls.push(url.href);
+      return json(200, serverConfig);
+    }
     const call: Call = {
       url: url.href,
       path: url.pathname,
@@ -60,6 +79,8 @@ export function stubFetch(...replies: Reply[]): Call[] {
 /** Puts the browser's own `fetch` back. */
 export function restoreFetch(): void {
   window.fetch = realFetch;
+  serverConfig = DEFAULT_CONFIG;
+  configCalls.length = 0;
 }
 
 /** A JSON response, as the server sends one. */

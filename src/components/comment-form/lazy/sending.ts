@@ -84,6 +84,9 @@ export async function send(host: FormHost): Promise<void> {
       body.voter = voterId();
     }
     if (form.parent) body.parent = form.parent;
+    // The language emails about this comment are written in; the reader's choice of reply emails (#16).
+    body.lang = tr.lang;
+    if (host.state.mailOption && host.state.notify) body.notify = true;
     if (captchaToken) body.captcha = captchaToken;
     body.website = form.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value ?? '';
 
@@ -126,6 +129,7 @@ async function succeed(host: FormHost, thread: string, httpStatus: 201 | 202, co
     serverErrors: {},
     captchaError: null,
     draftRestored: false,
+    notify: false,
     outcome: { text: host.translator.t(`form.${status}`) },
   });
   emit<CommentSubmittedDetail>(host.element, 'comment-submitted', { comment, status });
