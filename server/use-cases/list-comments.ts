@@ -5,6 +5,7 @@
  */
 import type { CommentPage, Sort } from '../../src/contract/schemas.js';
 import type { AppDeps } from '../deps.js';
+import { errors } from '../errors.js';
 import { pageBody, publicComment } from '../http/shape.js';
 import type { Position, StoredComment } from '../store/types.js';
 
@@ -17,7 +18,10 @@ export interface ListCommentsRequest {
 
 export async function listComments(deps: Pick<AppDeps, 'store'>, request: ListCommentsRequest): Promise<CommentPage> {
   const { store } = deps;
-  const { thread, ...options } = request;
+  const { thread, sort, ...rest } = request;
+  // TEMPORARY (#18, replaced by the Best order in the next commit): `best` is in the contract already.
+  if (sort === 'best') throw errors.badRequest('sort=best is not implemented yet.');
+  const options = { ...rest, sort };
   const [page, total] = await Promise.all([store.listPublished(thread, options), store.countPublished(thread)]);
   const published = new Set(page.items.map((c) => c.id));
   const elsewhere = [...new Set(page.items.map((c) => c.parent).filter((p): p is string => !!p && !published.has(p)))];
