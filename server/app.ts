@@ -16,6 +16,7 @@ import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { commentRoutes } from './routes/comments.js';
+import { countsRoutes } from './routes/counts.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { ratingRoutes } from './routes/rating.js';
 import { staticRoutes } from './routes/static.js';
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', captchaRoutes(deps));
   app.route('/api', openApiRoutes(deps));
   app.route('/api', adminRoutes(deps));
+  app.route('/api', countsRoutes(deps)); // #18
   app.all('/api/*', () => {
     throw errors.notFound('No such API endpoint.');
   });

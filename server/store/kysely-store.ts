@@ -10,6 +10,7 @@
  * any instance may run at any time.
  */
 import { Kysely, type Selectable, type Transaction } from 'kysely';
+import { listedPlaceholder, ReaderStore } from './reader.js';
 import type { IdempotencyTable, Schema, CommentsTable } from './schema.js';
 import type {
   CreateResult,
@@ -48,6 +49,12 @@ export function toComment(row: Selectable<CommentsTable>): StoredComment {
     createdAt: Number(row.created_at),
     clientHash: row.client_hash,
     editedAt: row.edited_at === null ? null : Number(row.edited_at),
+    // #18 (migration 008)
+    bodyJson: row.body,
+    deletedAt: row.deleted_at === null ? null : Number(row.deleted_at),
+    votesUp: Number(row.votes_up),
+    votesDown: Number(row.votes_down),
+    voteScore: Number(row.vote_score),
   };
 }
 
@@ -63,11 +70,14 @@ function toRecord(row: IdempotencyTable): IdempotencyRecord {
 
 export class KyselyStore implements Store {
   private lastPrune = 0;
+  readonly reader: ReaderStore;
 
   constructor(
     readonly db: Kysely<Schema>,
     private readonly now: Clock,
-  ) {}
+  ) {
+    this.reader = new ReaderStore(db, now);
+  }
 
   async prune(): Promise<void> {
     const now = this.now();
@@ -162,8 +172,25 @@ export class KyselyStore implements Store {
       .selectFrom('comments')
       .selectAll()
       .where('thread', '=', thread)
-      .where('status', '=', 'published');
+      .where('status', '=', 'published')
+      .where(listedPlaceholder);
     const { after, sort } = options;
+    if (sort === 'best') {
+      // #18: by vote score, ties newest first; the cursor carries the score (SPEC §6.2).
+      if (after)
+        query = query.where((eb) =>
+          eb(eb.refTuple('vote_score', 'created_at', 'id'), '<', eb.tuple(after.score ?? 0, after.createdAt, after.id)),
+        );
+      const rows = await query
+        .orderBy('vote_score', 'desc')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(options.limit + 1)
+        .execute();
+      const page = pageOf(rows.map(toComment), options.limit);
+      if (page.next) page.next.score = page.items[page.items.length - 1]!.voteScore ?? 0;
+      return page;
+    }
     if (after) {
       // Row-value comparison over the (created_at, id) key: no gaps, no repeats.
       query =
@@ -186,6 +213,7 @@ export class KyselyStore implements Store {
       .select((eb) => eb.fn.countAll().as('n'))
       .where('thread', '=', thread)
       .where('status', '=', 'published')
+      .where('deleted_at', 'is', null) // #18: a deleted comment's placeholder is no comment
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -222,6 +250,7 @@ export class KyselyStore implements Store {
   async deleteComment(id: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('votes').where('comment_id', '=', id).execute();
+      await trx.deleteFrom('comment_votes').where('comment_id', '=', id).execute(); // #18
       const result = await trx.deleteFrom('comments').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     });
@@ -498,5 +527,7 @@ function commentRow(comment: StoredComment) {
     created_at: comment.createdAt,
     client_hash: comment.clientHash,
     edited_at: comment.editedAt,
+    body: comment.bodyJson ?? null,
+    edit_token_hash: comment.editTokenHash ?? null,
   };
 }

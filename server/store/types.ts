@@ -3,9 +3,10 @@
  * PostgreSQL; the clock is the app's, passed in when the store is opened.
  * Every method that acknowledges a write resolves only after the write is durable.
  */
+import type { ReaderStore } from './reader.js';
 
 export type StoredStatus = 'published' | 'pending' | 'spam';
-export type SortOrder = 'newest' | 'oldest';
+export type SortOrder = 'newest' | 'oldest' | 'best';
 
 export interface StoredComment {
   id: string;
@@ -25,12 +26,25 @@ export interface StoredComment {
   clientHash: string | null;
   /** Milliseconds since the epoch of the last edit of the text; null when never edited. */
   editedAt: number | null;
+  // ---- formatting, votes, editing (#18) ----
+  /** The body tree as JSON (`"null"`: no formatting); null or absent: not parsed yet. */
+  bodyJson?: string | null;
+  /** SHA-256 (base64url) of the edit token, written with the comment; never read back out. */
+  editTokenHash?: string | null;
+  /** Set when its author deleted it while it had published replies (a placeholder). */
+  deletedAt?: number | null;
+  votesUp?: number;
+  votesDown?: number;
+  /** The Wilson lower bound of the votes (the Best order). */
+  voteScore?: number;
 }
 
 /** A position in a listing: the (createdAt, id) of the last comment of the previous page. */
 export interface Position {
   createdAt: number;
   id: string;
+  /** The comment's vote score: the Best order's first key (#18). */
+  score?: number;
 }
 
 export interface Page<T> {
@@ -130,6 +144,9 @@ export interface Store {
   prune(): Promise<void>;
 
   close(): Promise<void>;
+
+  /** Votes on comments, editing and deleting one's own comment, counts for index pages (#18). */
+  readonly reader: ReaderStore;
 
   // ---- import/export (server/transfer/) -------------------------------------------------------
 

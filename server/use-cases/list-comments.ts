@@ -19,8 +19,9 @@ export interface ListCommentsRequest {
 export async function listComments(deps: Pick<AppDeps, 'store'>, request: ListCommentsRequest): Promise<CommentPage> {
   const { store } = deps;
   const { thread, sort, ...rest } = request;
-  // TEMPORARY (#18, replaced by the Best order in the next commit): `best` is in the contract already.
-  if (sort === 'best') throw errors.badRequest('sort=best is not implemented yet.');
+  // The Best order's cursor carries the score it continues from (#18); a cursor of another order does not.
+  if (sort === 'best' && rest.after && rest.after.score === undefined)
+    throw errors.badRequest('The cursor is not valid for sort=best. Start again from the first page.');
   const options = { ...rest, sort };
   const [page, total] = await Promise.all([store.listPublished(thread, options), store.countPublished(thread)]);
   const published = new Set(page.items.map((c) => c.id));
