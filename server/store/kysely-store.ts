@@ -49,12 +49,12 @@ export function toComment(row: Selectable<CommentsTable>): StoredComment {
     createdAt: Number(row.created_at),
     clientHash: row.client_hash,
     editedAt: row.edited_at === null ? null : Number(row.edited_at),
-    // #18 (migration 008)
-    bodyJson: row.body,
-    deletedAt: row.deleted_at === null ? null : Number(row.deleted_at),
-    votesUp: Number(row.votes_up),
-    votesDown: Number(row.votes_down),
-    voteScore: Number(row.vote_score),
+    // #18 (migration 008), only when set: a comment without them reads back as it was written.
+    ...(row.body === null ? {} : { bodyJson: row.body }),
+    ...(row.deleted_at === null ? {} : { deletedAt: Number(row.deleted_at) }),
+    ...(Number(row.votes_up) || Number(row.votes_down)
+      ? { votesUp: Number(row.votes_up), votesDown: Number(row.votes_down), voteScore: Number(row.vote_score) }
+      : {}),
   };
 }
 
@@ -451,7 +451,8 @@ export class KyselyStore implements Store {
     let query = this.db.selectFrom('comments').selectAll();
     if (afterId !== null) query = query.where('id', '>', afterId);
     const rows = await query.orderBy('id').limit(limit).execute();
-    return rows.map(toComment);
+    // #18's parsed body and vote totals are derived, rebuilt wherever the comments go.
+    return rows.map((row) => toComment({ ...row, body: null, votes_up: 0, votes_down: 0, vote_score: 0 }));
   }
 
   async exportVotes(after: { thread: string; voter: string } | null, limit: number): Promise<StoredVote[]> {
