@@ -127,7 +127,7 @@ function suite(name: string, open: (now: () => number) => Promise<Store>) {
       assert.deepEqual(listed?.votes, { up: 0, down: 1 });
     });
 
-    it('votes: 404 for an unknown comment, another thread, a pending comment; 422 for a bad value', async () => {
+    it('votes: 404 for an unknown comment or one of another thread; 422 for a bad value or no voter', async () => {
       const { comment } = await h.post('votes-404');
       const put = (thread: string, id: string, body: unknown) =>
         h.send('PUT', `/api/threads/${thread}/comments/${id}/vote`, body);
