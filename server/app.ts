@@ -24,6 +24,7 @@ import { commentRoutes } from './routes/comments.js';
 import { configRoutes } from './routes/config.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
+import { countsRoutes } from './routes/counts.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { ratingRoutes } from './routes/rating.js';
 import { staticRoutes } from './routes/static.js';
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', configRoutes(deps));
   app.route('/api', deliveryRoutes(deps));
   app.route('/api', unsubscribeRoutes(deps));
+  app.route('/api', countsRoutes(deps)); // #18
   app.all('/api/*', () => {
     throw errors.notFound('No such API endpoint.');
   });

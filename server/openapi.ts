@@ -11,7 +11,14 @@
 import { z } from 'zod';
 import {
   adminCommentSchema,
+  bodyBlockSchema,
+  bodyInlineSchema,
   captchaConfigSchema,
+  commentEditedSchema,
+  commentEditInputSchema,
+  commentVoteInputSchema,
+  commentVoteResultSchema,
+  countsSchema,
   commentCreatedSchema,
   commentInputSchema,
   commentPageSchema,
@@ -192,8 +199,9 @@ export function openApiDocument(ratingMax: number): JsonSchema {
     name: 'sort',
     in: 'query',
     required: false,
-    description: 'Newest or oldest first.',
-    schema: { type: 'string', enum: ['newest', 'oldest'], default: 'newest' },
+    description:
+      'Newest or oldest first, or `best`: by the Wilson lower bound of up against down votes, ties newest first (#18).',
+    schema: { type: 'string', enum: ['newest', 'oldest', 'best'], default: 'newest' },
   };
   const idempotencyKey = {
     name: 'Idempotency-Key',
@@ -218,6 +226,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
   const inputs = namedSchemas('input', {
     CommentInput: commentInputSchema,
     RatingInput: ratingInputSchema,
+    ...readerInputs,
   });
   // This server's scale: a value above RATING_MAX is refused with 422 `rating.range`.
   setRatingMaximum(inputs.CommentInput, 'rating', ratingMax);
@@ -230,6 +239,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
     CaptchaConfig: captchaConfigSchema,
     AdminComment: adminCommentSchema,
     Error: errorBodySchema,
+    ...readerOutputs,
   });
   const errorProperties = outputs.Error!.properties as Record<string, JsonSchema>;
   errorProperties.error = { type: 'string', enum: [...ERROR_CODES], description: 'What went wrong, for programs.' };
@@ -556,13 +566,14 @@ export function openApiDocument(ratingMax: number): JsonSchema {
     },
     servers: [{ url: '/api', description: 'This server' }],
     tags: [
-      { name: 'comments', description: 'Reading and posting comments' },
+      { name: 'comments', description: 'Reading and posting comments; votes, editing and deleting one’s own (#18)' },
       { name: 'rating', description: 'The star rating of a thread' },
       { name: 'captcha', description: 'What the widget shows before posting' },
       { name: 'admin', description: 'Moderation, behind the admin token' },
       { name: 'notifications', description: 'Emails and webhooks (#16)' },
     ],
     paths: {
+      ...readerPaths({ thread, commentId, publicOperation, rateLimited }),
       '/threads/{thread}/comments': {
         get: {
           operationId: 'listComments',
@@ -727,6 +738,174 @@ export function openApiDocument(ratingMax: number): JsonSchema {
         adminSession: adminSessionScheme,
       },
       schemas: { ...inputs, ...outputs, ...dashboardInputs, ...dashboardOutputs, ...notifications.schemas },
+    },
+  };
+}
+
+// ---- formatting, votes, editing, counts (#18, SPEC §6.1–6.4) ------------------------------------
+
+const readerInputs = { CommentVoteInput: commentVoteInputSchema, CommentEditInput: commentEditInputSchema };
+const readerOutputs = {
+  BodyBlock: bodyBlockSchema,
+  BodyInline: bodyInlineSchema,
+  CommentVoteResult: commentVoteResultSchema,
+  CommentEdited: commentEditedSchema,
+  Counts: countsSchema,
+};
+
+function readerPaths(shared: {
+  thread: JsonSchema;
+  commentId: JsonSchema;
+  publicOperation: JsonSchema;
+  rateLimited: (key: 'form.rateLimited' | 'rating.rateLimited') => JsonSchema;
+}): Record<string, JsonSchema> {
+  const { thread, commentId, publicOperation, rateLimited } = shared;
+  const editToken = {
+    name: 'Authorization',
+    in: 'header',
+    required: true,
+    description: '`Bearer <editToken>`: the token the 201/202 to the post (or its replay) carried.',
+    schema: { type: 'string' },
+  };
+  const notAllowed = new HttpError(403, 'edit_not_allowed', 'Only the browser that posted this comment can change it.');
+  const windowClosed = new HttpError(
+    403,
+    'edit_window_closed',
+    'Comments can only be changed within 15 minutes of posting.',
+  );
+  const ownCommentErrors = {
+    403: errorResponse('Not the author’s token, the edit window is over, or a browser on a foreign origin.', {
+      notAllowed,
+      windowClosed,
+      origin: errors.originNotAllowed(),
+    }),
+    404: errorResponse('No comment with this id in this thread.', {
+      missing: errors.notFound('No comment with this id in this thread.'),
+    }),
+    429: rateLimited('form.rateLimited'),
+    500: internal,
+  };
+  return {
+    '/threads/{thread}/comments/{id}/vote': {
+      put: {
+        operationId: 'voteOnComment',
+        summary: 'Vote a comment up or down, or take the vote back',
+        description:
+          'One vote per voter id and comment: 1 up, -1 down, 0 removes it. Counts toward the write rate limit.',
+        tags: ['comments'],
+        ...publicOperation,
+        parameters: [thread, commentId],
+        requestBody: {
+          required: true,
+          content: json(ref('CommentVoteInput'), { voter: EXAMPLE_VOTER, value: 1 }),
+        },
+        responses: {
+          200: {
+            description: 'The comment’s votes now, and this voter’s (0: none).',
+            content: json(ref('CommentVoteResult'), { up: 3, down: 1, yours: 1 }),
+          },
+          400: errorResponse('Malformed JSON.', { malformedJson: errors.malformedJson() }),
+          403: originNotAllowed,
+          404: errorResponse('No published comment with this id in this thread.', {
+            missing: errors.notFound('No published comment with this id in this thread.'),
+          }),
+          413: payloadTooLarge,
+          415: unsupportedMediaType,
+          422: errorResponse('A value other than 1, -1 or 0, or a bad voter id.', {
+            value: new HttpError(422, 'validation', english('field.invalid'), { value: 'field.invalid' }),
+            voter: new HttpError(422, 'validation', english('voter.invalid'), { voter: 'voter.invalid' }),
+          }),
+          429: rateLimited('rating.rateLimited'),
+          500: internal,
+        },
+      },
+    },
+    '/threads/{thread}/comments/{id}': {
+      patch: {
+        operationId: 'editOwnComment',
+        summary: 'The author corrects their comment',
+        description:
+          'Within EDIT_WINDOW_MINUTES of `createdAt` (0: never), with the edit token. The message is checked as a ' +
+          'new one is; the answer carries `editedAt` and the new `body`.',
+        tags: ['comments'],
+        ...publicOperation,
+        parameters: [thread, commentId, editToken],
+        requestBody: {
+          required: true,
+          content: json(ref('CommentEditInput'), { message: 'Thank you for this piece: the *map* helped a lot.' }),
+        },
+        responses: {
+          200: {
+            description: 'The comment as now listed.',
+            content: json(ref('CommentEdited'), {
+              comment: { ...EXAMPLE_COMMENT, editedAt: '2026-05-14T09:34:00.000Z', votes: { up: 0, down: 0 } },
+            }),
+          },
+          400: errorResponse('Malformed JSON.', { malformedJson: errors.malformedJson() }),
+          ...ownCommentErrors,
+          413: payloadTooLarge,
+          415: unsupportedMediaType,
+          422: errorResponse('The new message is empty, too long or holds control characters.', {
+            required: validation('message', 'message.required', LIMITS.messageMax),
+          }),
+        },
+      },
+      delete: {
+        operationId: 'deleteOwnComment',
+        summary: 'The author deletes their comment',
+        description:
+          'Within EDIT_WINDOW_MINUTES, with the edit token. With published replies the comment stays listed as ' +
+          '`{ status: "deleted", name: "", message: "", body: [] }`; without, it is gone.',
+        tags: ['comments'],
+        ...publicOperation,
+        parameters: [thread, commentId, editToken],
+        responses: { 204: { description: 'Deleted.' }, ...ownCommentErrors },
+      },
+    },
+    '/counts': {
+      get: {
+        operationId: 'getCounts',
+        summary: 'Comment counts and ratings of many threads, for index pages',
+        description: `Published comments and the rating of 1–${LIMITS.countsThreadsMax} threads; unknown threads count 0.`,
+        tags: ['comments'],
+        ...publicOperation,
+        parameters: [
+          {
+            name: 'thread',
+            in: 'query',
+            required: true,
+            description: `A thread id; repeat the parameter for up to ${LIMITS.countsThreadsMax} threads.`,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: LIMITS.countsThreadsMax,
+              items: { type: 'string', pattern: THREAD_PATTERN.source },
+            },
+            style: 'form',
+            explode: true,
+          },
+          ifNoneMatch,
+        ],
+        responses: {
+          200: {
+            description: 'One entry per asked thread.',
+            headers: cacheHeaders,
+            content: json(ref('Counts'), {
+              counts: {
+                [EXAMPLE_COMMENT.thread]: { comments: 12, rating: { average: 4.3, count: 9 } },
+                '/2026/05/ferry': { comments: 0, rating: { average: 0, count: 0 } },
+              },
+            }),
+          },
+          304: notModified,
+          400: errorResponse('No thread, more than 100, or a bad thread id.', {
+            threads: errors.badRequest(
+              `Name 1–${LIMITS.countsThreadsMax} threads as thread=… parameters, each 1–200 characters of A–Z, a–z, 0–9 and . _ ~ : / -`,
+            ),
+          }),
+          500: internal,
+        },
+      },
     },
   };
 }

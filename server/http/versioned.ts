@@ -19,7 +19,7 @@ import type { Context } from 'hono';
  * or renamed), so that answers cached by browsers before the deploy are not revalidated as
  * unchanged by the new code.
  */
-export const ANSWER_SHAPE = 's1';
+export const ANSWER_SHAPE = 's2';
 
 /**
  * `"<kind>-<version, base 36>-<shape>-<hash of what else selects the answer>"`: strong, as one

@@ -1,12 +1,31 @@
-/** `GET/POST /api/threads/:thread/comments`: the published list and posting a comment. */
-import { Hono } from 'hono';
-import { commentInputSchema, listQuerySchema } from '../../src/contract/schemas.js';
+/**
+ * `GET/POST /api/threads/:thread/comments`: the published list and posting a comment; and (#18)
+ * voting on a comment, its author editing or deleting it.
+ */
+import { Hono, type Context } from 'hono';
+import {
+  commentEditInputSchema,
+  commentInputSchema,
+  commentVoteInputSchema,
+  listQuerySchema,
+} from '../../src/contract/schemas.js';
 import { IDEMPOTENCY_KEY_PATTERN, LIMITS } from '../../src/contract/limits.js';
 import type { AppDeps } from '../deps.js';
 import { errors } from '../errors.js';
 import { jsonBody, methodNotAllowed, rateLimit } from '../http/middleware.js';
-import { clientAddress, decodeCursorParam, ownOrigin, parseQuery, readBody, threadParam } from '../http/request.js';
+import {
+  clientAddress,
+  commentIdParam,
+  decodeCursorParam,
+  ownOrigin,
+  parseQuery,
+  readBody,
+  threadParam,
+} from '../http/request.js';
 import { answerByVersion, versionEtag } from '../http/versioned.js';
+import { bearerToken } from '../edit-token.js';
+import { voteOnComment } from '../use-cases/comment-votes.js';
+import { authoriseOwnComment, deleteOwnComment, editOwnComment } from '../use-cases/own-comment.js';
 import { listComments } from '../use-cases/list-comments.js';
 import { postComment } from '../use-cases/post-comment.js';
 
@@ -56,5 +75,39 @@ export function commentRoutes(deps: AppDeps): Hono {
   });
 
   routes.all('/threads/:thread/comments', methodNotAllowed('GET, HEAD, POST, OPTIONS'));
+
+  // ---- votes on comments, editing and deleting one's own (#18, SPEC §6.2–6.3) ----
+
+  // A vote counts toward the same write limit as a post.
+  routes.put('/threads/:thread/comments/:id/vote', rateLimit(deps, 'rating.rateLimited'), ...jsonBody, async (c) => {
+    const thread = threadParam(c);
+    const commentId = commentIdParam(c);
+    const input = await readBody(c, commentVoteInputSchema, config.ratingMax);
+    const result = await voteOnComment(deps, { thread, commentId, input });
+    c.header('Cache-Control', 'no-store');
+    return c.json(result);
+  });
+  routes.all('/threads/:thread/comments/:id/vote', methodNotAllowed('PUT, OPTIONS'));
+
+  const ownComment = (c: Context) => ({
+    thread: threadParam(c),
+    commentId: commentIdParam(c),
+    token: bearerToken(c.req.header('Authorization')),
+  });
+  routes.patch('/threads/:thread/comments/:id', rateLimit(deps, 'form.rateLimited'), ...jsonBody, async (c) => {
+    const request = ownComment(c);
+    // Who may edit is settled before the body is read: a stranger gets 403, never a 422.
+    await authoriseOwnComment(deps, request);
+    const input = await readBody(c, commentEditInputSchema, config.ratingMax);
+    const comment = await editOwnComment(deps, { ...request, input });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ comment });
+  });
+  routes.delete('/threads/:thread/comments/:id', rateLimit(deps, 'form.rateLimited'), async (c) => {
+    await deleteOwnComment(deps, ownComment(c));
+    c.header('Cache-Control', 'no-store');
+    return c.body(null, 204);
+  });
+  routes.all('/threads/:thread/comments/:id', methodNotAllowed('PATCH, DELETE, OPTIONS'));
   return routes;
 }

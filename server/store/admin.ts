@@ -4,6 +4,7 @@
  * same Kysely database as the rest of the store (reached as `store.admin`), for SQLite and
  * PostgreSQL alike.
  */
+import { formattedBody } from '../../src/markdown/to-body.js';
 import { bumpThreadVersion, bumpThreadVersions } from './thread-version.js';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
@@ -197,7 +198,7 @@ export class AdminStore {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('comments')
-        .set({ message, edited_at: this.now() })
+        .set({ message, body: JSON.stringify(formattedBody(message) ?? null), edited_at: this.now() })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();

@@ -25,7 +25,7 @@ export interface TableCopy {
   target: number;
 }
 
-type CopiedTable = 'comments' | 'votes' | 'idempotency' | 'captcha_solutions';
+type CopiedTable = 'comments' | 'votes' | 'idempotency' | 'captcha_solutions' | 'comment_votes';
 
 /** How each table is read in pages (by its primary key) and written (skipping keys already there). */
 const TABLES: { table: CopiedTable; key: string[] }[] = [
@@ -33,6 +33,7 @@ const TABLES: { table: CopiedTable; key: string[] }[] = [
   { table: 'votes', key: ['thread', 'voter'] },
   { table: 'idempotency', key: ['key'] },
   { table: 'captcha_solutions', key: ['id'] },
+  { table: 'comment_votes', key: ['comment_id', 'voter'] }, // #18
 ];
 
 export async function copySqliteToPostgres(

@@ -15,6 +15,7 @@ import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.
 import { AdminStore } from './admin.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
 import { bumpThreadVersion, bumpThreadVersions, readThreadVersion } from './thread-version.js';
+import { listedPlaceholder, ReaderStore } from './reader.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -83,6 +84,12 @@ export function toComment(row: Selectable<CommentsTable>): StoredComment {
     createdAt: Number(row.created_at),
     clientHash: row.client_hash,
     editedAt: row.edited_at === null ? null : Number(row.edited_at),
+    // #18 (migration 008), only when set: a comment without them reads back as it was written.
+    ...(row.body === null ? {} : { bodyJson: row.body }),
+    ...(row.deleted_at === null ? {} : { deletedAt: Number(row.deleted_at) }),
+    ...(Number(row.votes_up) || Number(row.votes_down)
+      ? { votesUp: Number(row.votes_up), votesDown: Number(row.votes_down), voteScore: Number(row.vote_score) }
+      : {}),
   };
 }
 
@@ -103,6 +110,8 @@ export class KyselyStore implements Store {
   readonly admin: AdminStore;
   private readonly commits: GroupCommit<NewComment, CreateResult> | null;
   private readonly hot: HotReads | undefined;
+  /** Votes on comments, editing and deleting one's own, counts (#18, store/reader.ts). */
+  readonly reader: ReaderStore;
 
   constructor(
     readonly db: Kysely<Schema>,
@@ -114,6 +123,7 @@ export class KyselyStore implements Store {
     const batch = options.batch ?? { max: 1, concurrent: 1 };
     this.commits = batch.max > 1 ? new GroupCommit((items) => this.storeBatch(items), batch) : null;
     this.hot = options.hot;
+    this.reader = new ReaderStore(db, now);
   }
 
   async prune(): Promise<void> {
@@ -273,8 +283,25 @@ export class KyselyStore implements Store {
       .selectFrom('comments')
       .selectAll()
       .where('thread', '=', thread)
-      .where('status', '=', 'published');
+      .where('status', '=', 'published')
+      .where(listedPlaceholder);
     const { after, sort } = options;
+    if (sort === 'best') {
+      // #18: by vote score, ties newest first; the cursor carries the score (SPEC §6.2).
+      if (after)
+        query = query.where((eb) =>
+          eb(eb.refTuple('vote_score', 'created_at', 'id'), '<', eb.tuple(after.score ?? 0, after.createdAt, after.id)),
+        );
+      const rows = await query
+        .orderBy('vote_score', 'desc')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(options.limit + 1)
+        .execute();
+      const page = pageOf(rows.map(toComment), options.limit);
+      if (page.next) page.next.score = page.items[page.items.length - 1]!.voteScore ?? 0;
+      return page;
+    }
     if (after) {
       // Row-value comparison over the (created_at, id) key: no gaps, no repeats.
       query =
@@ -313,6 +340,7 @@ export class KyselyStore implements Store {
       .select((eb) => eb.fn.countAll().as('n'))
       .where('thread', '=', thread)
       .where('status', '=', 'published')
+      .where('deleted_at', 'is', null) // #18: a deleted comment's placeholder is no comment
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -359,6 +387,7 @@ export class KyselyStore implements Store {
   async deleteComment(id: string, outbox?: OutboxWrite): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('votes').where('comment_id', '=', id).execute();
+      await trx.deleteFrom('comment_votes').where('comment_id', '=', id).execute(); // #18
       const deleted = await trx.deleteFrom('comments').where('id', '=', id).returning('thread').executeTakeFirst();
       if (deleted) {
         await bumpThreadVersion(trx, deleted.thread, this.now());
@@ -586,7 +615,8 @@ export class KyselyStore implements Store {
     let query = this.db.selectFrom('comments').selectAll();
     if (afterId !== null) query = query.where('id', '>', afterId);
     const rows = await query.orderBy('id').limit(limit).execute();
-    return rows.map(toComment);
+    // #18's parsed body and vote totals are derived, rebuilt wherever the comments go.
+    return rows.map((row) => toComment({ ...row, body: null, votes_up: 0, votes_down: 0, vote_score: 0 }));
   }
 
   async exportVotes(after: { thread: string; voter: string } | null, limit: number): Promise<StoredVote[]> {
@@ -662,5 +692,7 @@ function commentRow(comment: StoredComment) {
     created_at: comment.createdAt,
     client_hash: comment.clientHash,
     edited_at: comment.editedAt,
+    body: comment.bodyJson ?? null,
+    edit_token_hash: comment.editTokenHash ?? null,
   };
 }

@@ -3,6 +3,7 @@
  * on PostgreSQL (INTEGER affinity on SQLite); both drivers hand them back as numbers (see
  * postgres.ts for the int8 parser).
  */
+import type { Generated } from 'kysely';
 import type { StoredStatus } from './types.js';
 
 export interface CommentsTable {
@@ -20,6 +21,26 @@ export interface CommentsTable {
   client_hash: string | null;
   /** Last change of the text after posting (migration 005); null when never edited. */
   edited_at: number | null;
+  // ---- formatting, votes, editing (#18, migration 008) ----
+  /** The body tree as JSON (`null` in JSON: no formatting); NULL: not parsed yet. */
+  body: string | null;
+  /** SHA-256 (base64url) of the edit token. */
+  edit_token_hash: string | null;
+  /** Deleted by its author while it had published replies: kept, emptied, as a placeholder. */
+  deleted_at: number | null;
+  votes_up: Generated<number>;
+  votes_down: Generated<number>;
+  /** Wilson lower bound of up against down votes: the Best order. */
+  vote_score: Generated<number>;
+}
+
+/** Up and down votes on comments (#18, migration 008): one row per comment and voter. */
+export interface CommentVotesTable {
+  comment_id: string;
+  voter: string;
+  /** 1 up, -1 down (removing a vote deletes the row). */
+  value: number;
+  updated_at: number;
 }
 
 export interface VotesTable {
@@ -126,6 +147,7 @@ export interface Schema {
   // ---- notifications (#16) ----
   deliveries: DeliveriesTable;
   comment_notify: CommentNotifyTable;
+  comment_votes: CommentVotesTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -6,9 +6,10 @@
 import type { OutboxStore, OutboxWrite } from './outbox.js';
 
 import type { AdminStore } from './admin.js';
+import type { ReaderStore } from './reader.js';
 
 export type StoredStatus = 'published' | 'pending' | 'spam';
-export type SortOrder = 'newest' | 'oldest';
+export type SortOrder = 'newest' | 'oldest' | 'best';
 
 export interface StoredComment {
   id: string;
@@ -28,12 +29,25 @@ export interface StoredComment {
   clientHash: string | null;
   /** Milliseconds since the epoch of the last edit of the text; null when never edited. */
   editedAt: number | null;
+  // ---- formatting, votes, editing (#18) ----
+  /** The body tree as JSON (`"null"`: no formatting); null or absent: not parsed yet. */
+  bodyJson?: string | null;
+  /** SHA-256 (base64url) of the edit token, written with the comment; never read back out. */
+  editTokenHash?: string | null;
+  /** Set when its author deleted it while it had published replies (a placeholder). */
+  deletedAt?: number | null;
+  votesUp?: number;
+  votesDown?: number;
+  /** The Wilson lower bound of the votes (the Best order). */
+  voteScore?: number;
 }
 
 /** A position in a listing: the (createdAt, id) of the last comment of the previous page. */
 export interface Position {
   createdAt: number;
   id: string;
+  /** The comment's vote score: the Best order's first key (#18). */
+  score?: number;
 }
 
 export interface Page<T> {
@@ -146,6 +160,8 @@ export interface Store {
   readonly admin: AdminStore;
   /** Notifications (#16): the outbox the worker delivers, readers' email choices (store/outbox.ts). */
   readonly outbox: OutboxStore;
+  /** Votes on comments, editing and deleting one's own comment, counts for index pages (#18). */
+  readonly reader: ReaderStore;
 
   // ---- import/export (server/transfer/) -------------------------------------------------------
 

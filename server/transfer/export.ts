@@ -41,9 +41,22 @@ export async function* exportLines(
     const comments = await store.exportComments(afterId, PAGE);
     if (comments.length === 0) break;
     let text = '';
-    for (const comment of comments)
-      text += JSON.stringify({ type: 'comment', ...comment } satisfies CommentRecord) + '\n';
-    counts.comments += comments.length;
+    for (const comment of comments) {
+      // #18: a deleted comment's emptied placeholder is no comment to carry over, and the parsed
+      // body and vote totals are derived columns, rebuilt where the file is imported.
+      const {
+        bodyJson: _body,
+        editTokenHash: _token,
+        deletedAt,
+        votesUp: _up,
+        votesDown: _down,
+        voteScore: _score,
+        ...record
+      } = comment;
+      if (deletedAt != null) continue;
+      text += JSON.stringify({ type: 'comment', ...record } satisfies CommentRecord) + '\n';
+      counts.comments += 1;
+    }
     yield text;
     afterId = comments[comments.length - 1]!.id;
   }

@@ -5,6 +5,7 @@
  */
 import type { CommentPage, Sort } from '../../src/contract/schemas.js';
 import type { AppDeps } from '../deps.js';
+import { errors } from '../errors.js';
 import { pageBody, publicComment } from '../http/shape.js';
 import type { Position, StoredComment } from '../store/types.js';
 
@@ -17,7 +18,11 @@ export interface ListCommentsRequest {
 
 export async function listComments(deps: Pick<AppDeps, 'store'>, request: ListCommentsRequest): Promise<CommentPage> {
   const { store } = deps;
-  const { thread, ...options } = request;
+  const { thread, sort, ...rest } = request;
+  // The Best order's cursor carries the score it continues from (#18); a cursor of another order does not.
+  if (sort === 'best' && rest.after && rest.after.score === undefined)
+    throw errors.badRequest('The cursor is not valid for sort=best. Start again from the first page.');
+  const options = { ...rest, sort };
   const [page, total] = await Promise.all([store.listPublished(thread, options), store.countPublished(thread)]);
   const published = new Set(page.items.map((c) => c.id));
   const elsewhere = [...new Set(page.items.map((c) => c.parent).filter((p): p is string => !!p && !published.has(p)))];

@@ -9,8 +9,9 @@ import type { AppDeps } from '../deps.js';
 import { isApprovedAuthor, signAuthorToken } from '../author-token.js';
 import { errors } from '../errors.js';
 import { addressHash, validationError } from '../http/request.js';
-import { publicComment } from '../http/shape.js';
+import { bodyJsonOf, publicComment } from '../http/shape.js';
 import { articleUrlFor, newCommentOutbox } from '../notify/events.js';
+import { editTokenFor, editTokenHash, withEditToken } from '../edit-token.js';
 import type { StoredComment, StoredStatus } from '../store/types.js';
 import { isBlockedAuthor } from './moderate.js';
 
@@ -54,7 +55,7 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
   const fingerprint = createHash('sha256').update(JSON.stringify(sent)).digest('base64url');
   const replay = (status: number, body: string): PostCommentResult => ({
     status: status === 202 ? 202 : 201,
-    body,
+    body: withEditToken(config.secret, body),
     replayed: true,
   });
   if (idemKey) {
@@ -106,7 +107,11 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
     createdAt: now(),
     clientHash,
     editedAt: null,
+    // #18: the formatted body, parsed once here, and what the edit token is checked against.
+    bodyJson: bodyJsonOf(input.message),
+    editTokenHash: null,
   };
+  comment.editTokenHash = editTokenHash(editTokenFor(config.secret, comment.id));
   const httpStatus = status === 'pending' ? 202 : 201;
   // An approved author keeps the token they sent; anyone else gets one naming this comment,
   // which starts to publish at once when a moderator publishes this comment.
@@ -135,5 +140,6 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
   if (result.kind === 'replay') return replay(result.record.status, result.record.body);
   if (result.kind === 'conflict') throw errors.idempotencyConflict();
   if (outbox?.deliveries.length) deps.notifier?.wake();
-  return { status: httpStatus, body, replayed: false };
+  // The edit token goes out with this answer (and a replay) only: the stored record leaves it out.
+  return { status: httpStatus, body: withEditToken(config.secret, body), replayed: false };
 }

@@ -11,3 +11,7 @@ export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 20;
 
 export const THREAD_PATTERN = /^[A-Za-z0-9._~:/-]{1,200}$/;
+
+// ---- formatting, votes, editing, counts (#18) ----
+/** `GET /counts` answers at most this many threads per request (SPEC §6.4). */
+export const COUNTS_THREADS_MAX = 100;

@@ -119,3 +119,19 @@ export const ratingInputSchema = z.object({
   voter: voterSchema,
 });
 export type RatingInput = z.output<typeof ratingInputSchema>;
+
+// ---- formatting, votes, editing, counts (#18) ----
+
+/** Body of `PUT /threads/:thread/comments/:id/vote` (SPEC §6.2): 1 up, -1 down, 0 removes the vote. */
+export const commentVoteInputSchema = z.object({
+  voter: voterSchema,
+  value: z.union([z.literal(1), z.literal(-1), z.literal(0)], { error: 'field.invalid' }),
+});
+export type CommentVoteInput = z.output<typeof commentVoteInputSchema>;
+
+/**
+ * Body of `PATCH /threads/:thread/comments/:id` (SPEC §6.3), with
+ * `Authorization: Bearer <editToken>`: the new message, checked as a new comment's is.
+ */
+export const commentEditInputSchema = z.object({ message: messageSchema });
+export type CommentEditInput = z.output<typeof commentEditInputSchema>;

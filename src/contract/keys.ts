@@ -44,6 +44,9 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'not_built',
   'internal',
+  // ---- #18: editing and deleting your own comment (SPEC §6.3) ----
+  'edit_not_allowed',
+  'edit_window_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,11 @@
-import { MESSAGE_COUNT_FROM, MESSAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RATING_SCALE_MAX } from './constants.js';
+import {
+  COUNTS_THREADS_MAX,
+  MESSAGE_COUNT_FROM,
+  MESSAGE_MAX,
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+  RATING_SCALE_MAX,
+} from './constants.js';
 
 export * from './constants.js';
 
@@ -20,6 +27,10 @@ export const LIMITS = {
   bodyMaxBytes: 32 * 1024,
   idempotencyKeyMax: 128,
   authorTokenMax: 200,
+  // ---- #18 ----
+  countsThreadsMax: COUNTS_THREADS_MAX,
+  /** An edit token as the server hands it out (32 base64url characters); longer is refused unread. */
+  editTokenMax: 200,
 } as const;
 
 /** A thread id: 1–200 characters of [A-Za-z0-9._~:/-] (SPEC §1). */

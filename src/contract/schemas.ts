@@ -4,12 +4,63 @@
  * Input schemas live in fields.ts (the widget imports only those); answers are here.
  */
 import * as z from 'zod/mini';
+import type { BodyBlock, BodyInline } from './body.js';
 import { LIMITS } from './limits.js';
+import { threadSchema } from './fields.js';
 
 export * from './fields.js';
+export * from './body.js';
 
-export const commentStatusSchema = z.enum(['published', 'pending']);
+/**
+ * `deleted` (SPEC §6.3): its author deleted it but published replies hang under it, so it is
+ * listed with an empty name, message and body to keep the thread readable.
+ */
+export const commentStatusSchema = z.enum(['published', 'pending', 'deleted']);
 export type CommentStatus = z.output<typeof commentStatusSchema>;
+
+// ---- the formatted body (SPEC §6.1, #18): types in body.ts ----
+const styledTypes = ['strong', 'emphasis'] as const;
+export const bodyInlineSchema: z.ZodMiniType<BodyInline> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({
+    type: z.enum(styledTypes),
+    get children() {
+      return z.array(bodyInlineSchema);
+    },
+  }),
+  z.object({ type: z.literal('code'), text: z.string() }),
+  z.object({
+    type: z.literal('link'),
+    href: z.string(),
+    get children() {
+      return z.array(bodyInlineSchema);
+    },
+  }),
+  z.object({ type: z.literal('break') }),
+]);
+export const bodyBlockSchema: z.ZodMiniType<BodyBlock> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), children: z.array(bodyInlineSchema) }),
+  z.object({
+    type: z.literal('quote'),
+    get children() {
+      return z.array(bodyBlockSchema);
+    },
+  }),
+  z.object({
+    type: z.literal('list'),
+    ordered: z.boolean(),
+    get items() {
+      return z.array(z.array(bodyBlockSchema));
+    },
+  }),
+  z.object({ type: z.literal('code'), text: z.string() }),
+]);
+/** `Comment.body`: absent when the message has no formatting (show `message` as plain text). */
+export const bodySchema = z.array(bodyBlockSchema);
+
+/** A comment's votes (SPEC §6.2). */
+export const commentVotesSchema = z.object({ up: z.number(), down: z.number() });
+export type CommentVotes = z.output<typeof commentVotesSchema>;
 
 export const commentSchema = z.object({
   id: z.string(),
@@ -22,6 +73,10 @@ export const commentSchema = z.object({
   /** When the text was last edited (SPEC §6.3); absent when never edited. */
   editedAt: z.optional(z.string()),
   status: commentStatusSchema,
+  /** The message as a formatted tree (SPEC §6.1); absent: show `message` as plain text. */
+  body: z.optional(bodySchema),
+  /** Up and down votes (SPEC §6.2); optional for backends of the first round. */
+  votes: z.optional(commentVotesSchema),
 });
 export type PublicComment = z.output<typeof commentSchema>;
 
@@ -39,7 +94,8 @@ export const adminCommentSchema = z.object({
 });
 export type AdminComment = z.output<typeof adminCommentSchema>;
 
-export const sortSchema = z.enum(['newest', 'oldest']);
+/** `best`: by the Wilson lower bound of up against down votes, ties newest first (SPEC §6.2). */
+export const sortSchema = z.enum(['newest', 'oldest', 'best']);
 export type Sort = z.output<typeof sortSchema>;
 
 /** Query of `GET /threads/:thread/comments`. Values arrive as strings. */
@@ -68,7 +124,16 @@ export type CommentPage = z.output<typeof commentPageSchema>;
  * and email and send it with their later posts; under first-time moderation it is what lets an
  * approved author publish at once (optional: servers before it did not send one).
  */
-export const commentCreatedSchema = z.object({ comment: commentSchema, authorToken: z.optional(z.string()) });
+export const commentCreatedSchema = z.object({
+  comment: commentSchema,
+  authorToken: z.optional(z.string()),
+  /**
+   * The secret that lets this browser edit or delete the comment for EDIT_WINDOW_MINUTES
+   * (SPEC §6.3): sent once, here (and in an idempotent replay), never in any other answer.
+   */
+  editToken: z.optional(z.string()),
+});
+export type CommentCreated = z.output<typeof commentCreatedSchema>;
 
 export const ratingAggregateSchema = z.object({
   average: z.number(),
@@ -111,6 +176,33 @@ export const adminPageSchema = z.object({
 });
 
 export const adminPatchSchema = z.object({ status: z.enum(['published', 'spam']) });
+
+// ---- votes, editing, counts (#18) ----
+
+/** Answer to `PUT …/comments/:id/vote`: the comment's votes and this voter's (0 = none). */
+export const commentVoteResultSchema = z.object({
+  up: z.number(),
+  down: z.number(),
+  yours: z.union([z.literal(1), z.literal(-1), z.literal(0)]),
+});
+export type CommentVoteResult = z.output<typeof commentVoteResultSchema>;
+
+/** Answer to `PATCH …/comments/:id`: the comment as now listed, with `editedAt`. */
+export const commentEditedSchema = z.object({ comment: commentSchema });
+
+/** The repeated `thread` values of `GET /counts?thread=a&thread=b` (SPEC §6.4). */
+export const countsThreadsSchema = z.array(threadSchema).check(z.minLength(1), z.maxLength(LIMITS.countsThreadsMax));
+
+/** One thread's numbers on an index page: published comments, the rating's average and count. */
+export const threadCountSchema = z.object({
+  comments: z.number(),
+  rating: z.object({ average: z.number(), count: z.number() }),
+});
+export type ThreadCount = z.output<typeof threadCountSchema>;
+
+/** Answer to `GET /counts`: every asked thread, unknown ones with zeros. */
+export const countsSchema = z.object({ counts: z.record(z.string(), threadCountSchema) });
+export type Counts = z.output<typeof countsSchema>;
 
 export const errorBodySchema = z.object({
   error: z.string(),

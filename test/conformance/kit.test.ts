@@ -29,6 +29,10 @@ function documentedPath(path: string): string | null {
   if (/^\/threads\/[^/]+\/comments$/.test(path)) return '/threads/{thread}/comments';
   if (/^\/threads\/[^/]+\/rating$/.test(path)) return '/threads/{thread}/rating';
   if (/^\/admin\/comments\/[^/]+$/.test(path)) return '/admin/comments/{id}';
+  // #18 (SPEC §6.2–6.4)
+  if (/^\/threads\/[^/]+\/comments\/[^/]+\/vote$/.test(path)) return '/threads/{thread}/comments/{id}/vote';
+  if (/^\/threads\/[^/]+\/comments\/[^/]+$/.test(path)) return '/threads/{thread}/comments/{id}';
+  if (path === '/counts') return path;
   if (path === '/admin/comments' || path === '/captcha') return path;
   return null;
 }

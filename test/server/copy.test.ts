@@ -118,6 +118,7 @@ describe('copy and migrate', { skip: !postgres }, () => {
         '  votes              271 in SQLite, 271 in PostgreSQL, 271 copied now',
         '  idempotency        40 in SQLite, 40 in PostgreSQL, 40 copied now',
         '  captcha_solutions  12 in SQLite, 12 in PostgreSQL, 12 copied now',
+        '  comment_votes      0 in SQLite, 0 in PostgreSQL, 0 copied now', // #18
         '',
       ].join('\n'),
     );

@@ -164,7 +164,7 @@ describe('HTTP behaviour', () => {
   });
 
   it('unknown routes are 404 JSON; known paths with a wrong method are 405', async () => {
-    for (const path of ['/api/nope', '/api/threads/x', '/nope.html', '/api/threads/x/comments/extra']) {
+    for (const path of ['/api/nope', '/api/threads/x', '/nope.html', '/api/threads/x/comments/id/extra']) {
       const res = await s.request(path);
       assert.equal(res.status, 404, path);
       const body = (await res.json()) as { error: string; message: string };

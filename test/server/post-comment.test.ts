@@ -69,6 +69,7 @@ describe('postComment (the use case, without HTTP)', () => {
         rating: 4,
         createdAt: new Date(NOW).toISOString(),
         status: 'published',
+        votes: { up: 0, down: 0 }, // #18
       },
     );
     const stored = await store.getComment(String(comment.id));
