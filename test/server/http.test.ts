@@ -238,7 +238,10 @@ describe('HTTP behaviour', () => {
       '/admin/session',
       '/captcha',
       '/config',
+      '/counts',
       '/threads/{thread}/comments',
+      '/threads/{thread}/comments/{id}',
+      '/threads/{thread}/comments/{id}/vote',
       '/threads/{thread}/rating',
       '/unsubscribe',
     ]);
