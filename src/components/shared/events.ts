@@ -7,7 +7,8 @@ export type RatingSubmittedDetail = RatingAggregate;
 export type CommentSubmitDetail = CommentInputRaw & { thread: string };
 export interface CommentSubmittedDetail {
   comment: PublicComment;
-  status: CommentStatus;
+  /** A new comment is published or waits for moderation; only a listed one can be `deleted`. */
+  status: Exclude<CommentStatus, 'deleted'>;
 }
 export interface CommentErrorDetail {
   status: number;
