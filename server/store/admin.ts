@@ -11,7 +11,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { forgetCommentNotify, writeOutbox, type OutboxWrite } from './outbox.js';
 import type { AuthorBlocksTable, Schema } from './schema.js';
 import type { Page, Position, StoredComment, StoredStatus } from './types.js';
-import { toComment, type Clock } from './kysely-store.js';
+import { pageOf, toComment, type Clock } from './kysely-store.js';
 
 export interface QueueFilter {
   /** One status, or every status when null. */
@@ -115,11 +115,7 @@ export class AdminStore {
       .orderBy('id', 'desc')
       .limit(filter.limit + 1)
       .execute();
-    const items = rows.map(toComment);
-    if (items.length <= filter.limit) return { items, next: null };
-    const shown = items.slice(0, filter.limit);
-    const last = shown[shown.length - 1]!;
-    return { items: shown, next: { createdAt: last.createdAt, id: last.id } };
+    return pageOf(rows.map(toComment), filter.limit);
   }
 
   /** The text of each of these comments that exists (the parents of replies in a page). */

@@ -398,17 +398,6 @@ export class KyselyStore implements Store {
     });
   }
 
-  async hasPublished(email: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('comments')
-      .select('id')
-      .where('email_norm', '=', email.toLowerCase())
-      .where('status', '=', 'published')
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   async putVote(vote: Vote, outbox?: OutboxWrite): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.upsertVote(trx, vote, null);
@@ -657,7 +646,8 @@ export class KyselyStore implements Store {
   }
 }
 
-function pageOf(items: StoredComment[], limit: number): Page<StoredComment> {
+/** A page of `limit` items from `limit + 1` read, with the cursor after the last one shown. */
+export function pageOf(items: StoredComment[], limit: number): Page<StoredComment> {
   if (items.length <= limit) return { items, next: null };
   const shown = items.slice(0, limit);
   const last = shown[shown.length - 1]!;

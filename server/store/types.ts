@@ -131,8 +131,6 @@ export interface Store {
   setStatus(id: string, status: StoredStatus, outbox?: OutboxWrite): Promise<StoredComment | null>;
   /** True when it existed. `outbox` is written in the same transaction, when it existed. */
   deleteComment(id: string, outbox?: OutboxWrite): Promise<boolean>;
-  /** Whether a comment with this email (case-insensitive) was ever published. */
-  hasPublished(email: string): Promise<boolean>;
 
   /** Casts or replaces one voter's standalone vote in a thread. */
   putVote(vote: Vote, outbox?: OutboxWrite): Promise<void>;

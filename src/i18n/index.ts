@@ -54,11 +54,6 @@ export function resolveLang(el: Element): string {
   return holder?.getAttribute('lang')?.trim() || 'en';
 }
 
-/** A catalogue already loaded, by its locale. */
-export function catalogueIfLoaded(locale: Locale): Partial<Catalogue> | undefined {
-  return cache.get(locale);
-}
-
 /** A language tag's catalogue and the locale it was matched to (`pt-BR` → `pt`). */
 export interface Language {
   locale: Locale;

@@ -15,28 +15,17 @@ import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { IdempotencyRecord, Store, StoredComment } from '../../server/store/types.js';
 import { createTestDatabase, postgresAvailable } from '../helpers/postgres.js';
 import { startServerProcess } from '../helpers/server-process.js';
+import { storedComments } from '../helpers/stored-comment.js';
 
 const postgres = await postgresAvailable();
-let counter = 0;
-
-function comment(thread: string, overrides: Partial<StoredComment> = {}): StoredComment {
-  counter++;
-  return {
-    id: `gc${String(counter).padStart(10, '0')}`,
-    thread,
-    parent: null,
-    name: `Writer ${counter}`,
-    email: `w${counter}@example.com`,
-    message: `Batched comment ${counter}`,
-    rating: null,
-    voter: null,
-    status: 'published',
-    createdAt: Date.now() + counter,
-    clientHash: null,
-    editedAt: null,
-    ...overrides,
-  };
-}
+const numbered = storedComments('gc', (n) => ({
+  name: `Writer ${n}`,
+  email: `w${n}@example.com`,
+  message: `Batched comment ${n}`,
+  createdAt: Date.now() + n,
+  clientHash: null,
+}));
+const comment = (thread: string, overrides: Partial<StoredComment> = {}) => numbered({ thread, ...overrides });
 
 const record = (key: string, fingerprint = 'same'): IdempotencyRecord => ({
   key,

@@ -10,32 +10,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import type { Store, StoredComment } from '../../server/store/types.js';
+import type { Store } from '../../server/store/types.js';
 import { moderateMany } from '../../server/use-cases/moderate.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
+import { storedComments } from '../helpers/stored-comment.js';
 
 const clock = { now: 1_764_000_000_000 };
 const now = () => clock.now;
 
-let sequence = 0;
-function comment(overrides: Partial<StoredComment> = {}): StoredComment {
-  sequence += 1;
-  return {
-    id: `d${String(sequence).padStart(6, '0')}`,
-    thread: '/articles/one',
-    parent: null,
-    name: 'Ada Lovelace',
-    email: 'Ada@Example.com',
-    message: `Message ${sequence}`,
-    rating: null,
-    voter: null,
-    status: 'pending',
-    createdAt: clock.now + sequence,
-    clientHash: `client-${sequence}`,
-    editedAt: null,
-    ...overrides,
-  };
-}
+const comment = storedComments('d', (n) => ({ status: 'pending', createdAt: clock.now + n }));
 
 function suite(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
   describe(`dashboard store on ${name}`, () => {
