@@ -552,7 +552,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
   };
   // ---- end of the moderator's desk (#15) ----
 
-  return {
+  return markReferenceOnly({
     openapi: '3.1.0',
     info: {
       title: 'article-feedback API',
@@ -739,7 +739,37 @@ export function openApiDocument(ratingMax: number): JsonSchema {
       },
       schemas: { ...inputs, ...outputs, ...dashboardInputs, ...dashboardOutputs, ...notifications.schemas },
     },
-  };
+  });
+}
+
+/**
+ * The reference server's own extras, which SPEC does not ask of other backends (the conformance
+ * kit does not check them): the dashboard's sign-in, counts, bulk actions, single comment and
+ * blocks (#15), the notification deliveries and unsubscribe links (#16).
+ */
+export const REFERENCE_ONLY_OPERATIONS: ReadonlySet<string> = new Set([
+  'signIn',
+  'getSession',
+  'signOut',
+  'countAdminComments',
+  'moderateComments',
+  'getAdminComment',
+  'listBlocks',
+  'blockAuthor',
+  'liftBlock',
+  'listDeliveries',
+  'retryDelivery',
+  'unsubscribePage',
+  'unsubscribe',
+]);
+
+/** Marks each of those operations with `x-reference-only: true`, where other backends see it. */
+function markReferenceOnly(document: JsonSchema): JsonSchema {
+  const paths = document.paths as Record<string, Record<string, JsonSchema>>;
+  for (const operations of Object.values(paths))
+    for (const operation of Object.values(operations))
+      if (REFERENCE_ONLY_OPERATIONS.has(String(operation.operationId))) operation['x-reference-only'] = true;
+  return document;
 }
 
 // ---- formatting, votes, editing, counts (#18, SPEC §6.1–6.4) ------------------------------------

@@ -1,10 +1,10 @@
 /**
- * Parts a backend may leave out (SPEC §6): votes on comments, editing one's own comment, counts
+ * Parts a backend may leave out (SPEC §6): the widget's settings (`GET /config`), votes on comments, editing one's own comment, counts
  * for index pages. Each is detected from the backend's own answers and skipped, with the
  * reason, when it is absent; when present it must behave as the contract says.
  */
 import * as z from 'zod/mini';
-import { commentSchema } from '../../src/contract/schemas.js';
+import { commentSchema, serverConfigSchema } from '../../src/contract/schemas.js';
 import type { Check } from '../context.js';
 import { expectEqual, expectError, expectShape, expectStatus, expectTrue, skip } from '../expect.js';
 import { threadPath } from '../http.js';
@@ -19,6 +19,28 @@ const countsSchema = z.object({
 });
 
 export const optionalChecks: Check[] = [
+  {
+    id: 'config.get',
+    title: 'GET /config (optional, SPEC §6.7): captcha, mail, edit window and rating scale in one answer',
+    needs: [],
+    async run(ctx) {
+      const answer = await ctx.api.get('/config');
+      if (answer.status === 404 || answer.status === 405)
+        skip(`the backend has no GET /config (answered ${answer.status}); the widget then offers no reply emails`);
+      expectStatus(answer, 200);
+      const config = expectShape(answer, serverConfigSchema, 'GET /config');
+      const captcha = await ctx.api.get('/captcha');
+      expectStatus(captcha, 200);
+      // The provider only: a proof-of-work challenge is fresh in every answer.
+      expectEqual(
+        config.captcha.provider,
+        (captcha.body as { provider?: unknown }).provider,
+        'the captcha provider of GET /config against GET /captcha',
+      );
+      expectTrue(config.editWindowMinutes >= 0, '`editWindowMinutes` is 0 (editing off) or more');
+      expectTrue(config.ratingMax >= 1, '`ratingMax` is 1 or more');
+    },
+  },
   {
     id: 'votes.comment-votes',
     title: 'votes on comments (optional, SPEC §6.2): up, down, change and remove a vote',
