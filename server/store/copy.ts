@@ -1,10 +1,13 @@
 /**
  * `article-feedback-server copy --to postgres://…`: moves a site from its SQLite file to
- * PostgreSQL without loss. Copies comments, votes, idempotency records and used captcha
- * solutions in primary-key order, a batch at a time; rows already in PostgreSQL are left as
- * they are (ON CONFLICT DO NOTHING), so the copy can be run again after a failure, or once
- * more just before switching, and never duplicates. Rate-limit counters are not copied: they
- * only matter for a minute.
+ * PostgreSQL without loss. Copies comments, votes, idempotency records, used captcha
+ * solutions, votes on comments, where imported comments came from (so a second import still
+ * skips them), the moderators' block list, readers' email choices (opt-ins and unsubscribes)
+ * and the notification outbox, in primary-key order, a batch at a time; rows already in
+ * PostgreSQL are left as they are (ON CONFLICT DO NOTHING), so the copy can be run again after
+ * a failure, or once more just before switching, and never duplicates. Not copied: rate-limit
+ * counters (they only matter for a minute), dashboard sessions (moderators sign in again) and
+ * thread versions (every thread gets a new one).
  */
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
@@ -25,7 +28,16 @@ export interface TableCopy {
   target: number;
 }
 
-type CopiedTable = 'comments' | 'votes' | 'idempotency' | 'captcha_solutions' | 'comment_votes';
+type CopiedTable =
+  | 'comments'
+  | 'votes'
+  | 'idempotency'
+  | 'captcha_solutions'
+  | 'comment_votes'
+  | 'import_sources'
+  | 'author_blocks'
+  | 'comment_notify'
+  | 'deliveries';
 
 /** How each table is read in pages (by its primary key) and written (skipping keys already there). */
 const TABLES: { table: CopiedTable; key: string[] }[] = [
@@ -34,6 +46,12 @@ const TABLES: { table: CopiedTable; key: string[] }[] = [
   { table: 'idempotency', key: ['key'] },
   { table: 'captcha_solutions', key: ['id'] },
   { table: 'comment_votes', key: ['comment_id', 'voter'] }, // #18
+  { table: 'import_sources', key: ['source', 'source_id'] },
+  { table: 'author_blocks', key: ['id'] }, // #15
+  // #16: a delivery still pending in SQLite is delivered by whichever server runs next; stop the
+  // SQLite server before the last copy, or a receiver may get it twice (same webhook-id).
+  { table: 'comment_notify', key: ['comment_id'] },
+  { table: 'deliveries', key: ['id'] },
 ];
 
 export async function copySqliteToPostgres(

@@ -74,6 +74,25 @@ describe('copy and migrate', { skip: !postgres }, () => {
       written.push(comment);
       await sqlite.createComment(comment, {
         ...(comment.voter ? { vote: { thread: comment.thread, voter: comment.voter, value: comment.rating! } } : {}),
+        // The first three posted with notifications waiting (#16): one webhook each, and the
+        // reader's email choice.
+        ...(i < 3
+          ? {
+              outbox: {
+                deliveries: [
+                  { kind: 'webhook', event: 'comment.created', target: 'https://hooks.test/x', payload: { n: i } },
+                ],
+                commentNotify: {
+                  commentId: comment.id,
+                  thread: comment.thread,
+                  email: comment.email,
+                  lang: 'de',
+                  replyEmails: i !== 1,
+                  articleUrl: null,
+                },
+              },
+            }
+          : {}),
         ...(i < 40
           ? {
               idempotency: { key: `key-${i}`, fingerprint: `fp-${i}`, status: 201, body: `{"n":${i}}`, createdAt: now },
@@ -83,6 +102,13 @@ describe('copy and migrate', { skip: !postgres }, () => {
     }
     for (let v = 0; v < 30; v++) await sqlite.putVote({ thread: 'articles/a', voter: `voter-alone-${v}`, value: 4 });
     for (let s = 0; s < 12; s++) await sqlite.useCaptchaSolution(`pow:solution-${s}`, now + 600_000);
+    await sqlite.admin.addBlocks([
+      { kind: 'email', value: 'troll@example.com', label: 'Troll', commentId: null },
+      { kind: 'client', value: 'hash-7', label: 'Reader 7', commentId: 'copy00007' },
+    ]);
+    const imported = { ...written[0]!, id: 'copy-imported', thread: 'articles/c', email: 'old@example.com' };
+    await sqlite.importComments([{ comment: imported, source: { source: 'disqus', sourceId: '4242' } }]);
+    written.push(imported);
     await sqlite.close();
   });
 
@@ -109,16 +135,20 @@ describe('copy and migrate', { skip: !postgres }, () => {
   it('copy --to copies comments, votes, idempotency records and captcha solutions, and prints both counts', async () => {
     const run = await cli(['copy', '--to', database.url], { DATABASE_URL: sqliteFile });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /comments: 1203 of 1203 read, 1203 copied/);
+    assert.match(run.stderr, /comments: 1204 of 1204 read, 1204 copied/);
     assert.equal(
       run.stdout,
       [
         `Copied ${sqliteFile} to ${database.url}:`,
-        '  comments           1203 in SQLite, 1203 in PostgreSQL, 1203 copied now',
+        '  comments           1204 in SQLite, 1204 in PostgreSQL, 1204 copied now',
         '  votes              271 in SQLite, 271 in PostgreSQL, 271 copied now',
         '  idempotency        40 in SQLite, 40 in PostgreSQL, 40 copied now',
         '  captcha_solutions  12 in SQLite, 12 in PostgreSQL, 12 copied now',
         '  comment_votes      0 in SQLite, 0 in PostgreSQL, 0 copied now', // #18
+        '  import_sources     1 in SQLite, 1 in PostgreSQL, 1 copied now',
+        '  author_blocks      2 in SQLite, 2 in PostgreSQL, 2 copied now',
+        '  comment_notify     3 in SQLite, 3 in PostgreSQL, 3 copied now',
+        '  deliveries         3 in SQLite, 3 in PostgreSQL, 3 copied now',
         '',
       ].join('\n'),
     );
@@ -136,7 +166,8 @@ describe('copy and migrate', { skip: !postgres }, () => {
   it('copy run again stores nothing twice', async () => {
     const run = await cli(['copy', `--to=${database.url}`], { DATABASE_URL: sqliteFile });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /comments {11}1203 in SQLite, 1203 in PostgreSQL, 0 copied now/);
+    assert.match(run.stdout, /comments {11}1204 in SQLite, 1204 in PostgreSQL, 0 copied now/);
+    assert.match(run.stdout, /deliveries {9}3 in SQLite, 3 in PostgreSQL, 0 copied now/);
     assert.match(run.stdout, /votes {14}271 in SQLite, 271 in PostgreSQL, 0 copied now/);
   });
 
@@ -178,5 +209,14 @@ describe('copy and migrate', { skip: !postgres }, () => {
     await pg.setStatus(pending.id, 'published');
     assert.equal((await pg.ratingTotals(pending.thread, 5)).count, before.count + 1);
     await pg.setStatus(pending.id, 'pending');
+    // The moderators' blocks, the readers' email choices, the outbox and the import sources.
+    const blocks = (list: Awaited<ReturnType<Store['admin']['listBlocks']>>) =>
+      list.map(({ kind, value, label, commentId }) => ({ kind, value, label, commentId }));
+    assert.deepEqual(blocks(await pg.admin.listBlocks()), blocks(await sqlite.admin.listBlocks()));
+    assert.deepEqual(await pg.outbox.list({ limit: 10 }), await sqlite.outbox.list({ limit: 10 }));
+    assert.equal((await pg.outbox.depth()).pending, 3);
+    for (const id of ['copy00000', 'copy00001'])
+      assert.deepEqual(await pg.outbox.commentNotify(id), await sqlite.outbox.commentNotify(id));
+    assert.deepEqual(await pg.importedSourceIds('disqus', ['4242', '4243']), new Set(['4242']));
   }
 });
