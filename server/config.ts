@@ -50,8 +50,10 @@ export interface Config {
   adminPassword: PasswordHash | undefined;
   /** How long a dashboard session lasts (ADMIN_SESSION_HOURS). */
   adminSessionHours: number;
-  /** The public base URL (PUBLIC_URL, SPEC §6.6), without a trailing slash; threads that are paths link under it. */
+  /** This server's public base URL (PUBLIC_URL, SPEC §6.6), without a trailing slash: links in emails. */
   publicUrl: string | undefined;
+  /** The site the articles are on (SITE_URL, else PUBLIC_URL): the dashboard links threads that are paths under it. */
+  siteUrl: string | undefined;
   // ---- speed (#24) ----
   /** Memory for answers kept by thread version, in bytes (READ_CACHE_MB); 0 = no cache. */
   readCacheBytes: number;
@@ -157,6 +159,20 @@ const httpUrl = z
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
+/** A public base URL: http(s), no query or fragment, kept without a trailing slash. */
+const baseUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL like https://news.example.com (no query or fragment)')
+  .transform((v) => v.replace(/\/+$/, ''));
+
 const envSchema = z.object({
   PORT: opt(intIn(0, 65535)).default(8787),
   HOST: opt(
@@ -219,20 +235,8 @@ const envSchema = z.object({
   // ---- the moderator's desk (#15) ----
   ADMIN_PASSWORD: opt(z.string().min(12, 'must be at least 12 characters long').max(1024, 'is too long')),
   ADMIN_SESSION_HOURS: opt(intIn(1, 720)).default(12),
-  PUBLIC_URL: opt(
-    z
-      .string()
-      .trim()
-      .refine((v) => {
-        try {
-          const u = new URL(v);
-          return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash;
-        } catch {
-          return false;
-        }
-      }, 'must be an http(s) URL like https://news.example.com (no query or fragment)')
-      .transform((v) => v.replace(/\/+$/, '')),
-  ),
+  PUBLIC_URL: opt(baseUrl),
+  SITE_URL: opt(baseUrl),
   // ---- speed (#24) ----
   READ_CACHE_MB: opt(intIn(0, 4096)).default(16),
   WRITE_BATCH_MAX: opt(intIn(1, 1000)).default(64),
@@ -334,6 +338,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD === undefined ? undefined : hashPassword(e.ADMIN_PASSWORD),
     adminSessionHours: e.ADMIN_SESSION_HOURS,
     publicUrl: e.PUBLIC_URL,
+    siteUrl: e.SITE_URL ?? e.PUBLIC_URL,
     // ---- speed (#24) ----
     readCacheBytes: e.READ_CACHE_MB * 1024 * 1024,
     writeBatchMax: e.WRITE_BATCH_MAX,

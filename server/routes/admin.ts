@@ -32,10 +32,10 @@ import {
   setCommentStatus,
 } from '../use-cases/moderate.js';
 
-/** A thread that is an address is its own link; one that is a path links under PUBLIC_URL. */
-export function articleUrl(thread: string, publicUrl: string | undefined): string | null {
+/** A thread that is an address is its own link; one that is a path links under SITE_URL. */
+export function articleUrl(thread: string, siteUrl: string | undefined): string | null {
   if (/^https?:\/\//.test(thread)) return thread;
-  if (publicUrl && thread.startsWith('/')) return publicUrl + thread;
+  if (siteUrl && thread.startsWith('/')) return siteUrl + thread;
   return null;
 }
 
@@ -61,7 +61,7 @@ export function adminRoutes(deps: AppDeps): Hono {
   const moderationComment = (comment: StoredComment, parents: Map<string, string>): ModerationComment => ({
     ...adminComment(comment),
     ...(comment.parent ? { parentMessage: parents.get(comment.parent) ?? null } : {}),
-    url: articleUrl(comment.thread, config.publicUrl),
+    url: articleUrl(comment.thread, config.siteUrl),
   });
 
   // Newest first, by status (`all` = every status), words (`q`) and thread. The ETag lets the

@@ -174,7 +174,12 @@ describe('dashboard moderation API', () => {
   const withCookie = { ...OWN } as Record<string, string>;
   const bearer = { Authorization: `Bearer ${TOKEN}` };
   before(async () => {
-    server = await startTestServer({ adminToken: TOKEN, moderation: 'all', publicUrl: 'https://news.example' });
+    server = await startTestServer({
+      adminToken: TOKEN,
+      moderation: 'all',
+      publicUrl: 'https://news.example',
+      siteUrl: 'https://news.example',
+    });
     ({ cookie } = await signIn(server, TOKEN));
     withCookie.Cookie = cookie;
   });
@@ -393,5 +398,29 @@ describe('dashboard settings', () => {
     );
     assert.throws(() => loadConfig({ ...base, PUBLIC_URL: 'news.example' }), /PUBLIC_URL: must be an http\(s\) URL/);
     assert.throws(() => loadConfig({ ...base, PUBLIC_URL: 'https://news.example/?a=1' }), /PUBLIC_URL/);
+  });
+
+  it('links articles under SITE_URL when the site is not where the server is, else under PUBLIC_URL', async () => {
+    const both = { ...base, PUBLIC_URL: 'https://comments.news.example', SITE_URL: 'https://news.example/' };
+    assert.equal(loadConfig(both).siteUrl, 'https://news.example');
+    assert.equal(loadConfig({ ...base, PUBLIC_URL: 'https://news.example' }).siteUrl, 'https://news.example');
+    assert.throws(() => loadConfig({ ...base, SITE_URL: 'news.example' }), /SITE_URL: must be an http\(s\) URL/);
+
+    const split = await startTestServer({
+      adminToken: TOKEN,
+      moderation: 'all',
+      publicUrl: 'https://comments.news.example',
+      siteUrl: 'https://news.example',
+    });
+    try {
+      await post(split, '/articles/split', { message: 'Where is the article?' });
+      const res = await split.request('/api/admin/comments?thread=%2Farticles%2Fsplit', {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      });
+      const { comments } = (await res.json()) as { comments: Array<{ url: string | null }> };
+      assert.equal(comments[0]?.url, 'https://news.example/articles/split');
+    } finally {
+      await split.close();
+    }
   });
 });

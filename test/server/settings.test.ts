@@ -91,6 +91,7 @@ describe('settings (loadConfig)', () => {
         adminPassword: undefined,
         adminSessionHours: 12,
         publicUrl: undefined,
+        siteUrl: undefined,
         // ---- speed (#24) ----
         readCacheBytes: 16 * 1024 * 1024,
         writeBatchMax: 64,
