@@ -40,11 +40,15 @@ const EMAIL_EVENT: Record<string, string> = {
   reply: 'Reply to a reader',
 };
 
-const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
+const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
+const clockFormat = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
 
+/** "Mar 1, 10:44 AM", which may break after the comma and nowhere else. */
 const when = (iso: string | null) =>
   iso
-    ? html`<time datetime=${iso}>${timeFormat.format(new Date(iso))}</time>`
+    ? html`<time datetime=${iso}
+        ><span>${dayFormat.format(new Date(iso))},</span> <span>${clockFormat.format(new Date(iso))}</span></time
+      >`
     : html`<span aria-hidden="true">—</span><span class="visually-hidden">none</span>`;
 
 /** "the comment.created webhook to https://…" / "the reply email to ann@example.com". */
@@ -198,30 +202,32 @@ export class DeliveriesView implements ReactiveController {
       ${errorText ? html`<p class="error">${errorText}</p>` : nothing}
       ${
         this.rows.length
-          ? html`<table class="deliveries">
-              <caption class="visually-hidden">
-                ${this.failedOnly ? 'Failed deliveries' : 'Recent deliveries'}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">What</th>
-                  <th scope="col">To</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Last error</th>
-                  <th scope="col">Next try</th>
-                  <th scope="col">Queued</th>
-                  <th scope="col"><span class="visually-hidden">Action</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${repeat(
-                  this.rows,
-                  (row) => row.id,
-                  (row) => this.renderRow(row),
-                )}
-              </tbody>
-            </table>`
+          ? html`<div class="table-wrap" role="region" aria-labelledby="deliveries-title" tabindex="0">
+              <table class="deliveries">
+                <caption class="visually-hidden">
+                  ${this.failedOnly ? 'Failed deliveries' : 'Recent deliveries'}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">What</th>
+                    <th scope="col">To</th>
+                    <th scope="col">State</th>
+                    <th scope="col">Tries</th>
+                    <th scope="col">Last error</th>
+                    <th scope="col">Next try</th>
+                    <th scope="col">Queued</th>
+                    <th scope="col"><span class="visually-hidden">Action</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${repeat(
+                    this.rows,
+                    (row) => row.id,
+                    (row) => this.renderRow(row),
+                  )}
+                </tbody>
+              </table>
+            </div>`
           : html`<p class="empty">
               ${this.loaded ? (this.failedOnly ? 'No failed deliveries.' : 'Nothing has been sent yet.') : 'Loading…'}
             </p>`

@@ -330,8 +330,23 @@ export const styles = [
     table.deliveries td {
       text-align: start;
       vertical-align: top;
-      padding: 0.375rem 0.5rem;
+      padding: 0.375rem;
       border-bottom: 1px solid var(--_border);
+    }
+    table.deliveries :is(th, td, button) {
+      overflow-wrap: normal;
+    }
+    table.deliveries :is(td.target, td.last-error) {
+      overflow-wrap: anywhere;
+    }
+    table.deliveries td.target {
+      min-width: 12rem;
+    }
+    table.deliveries td.last-error {
+      min-width: 7rem;
+    }
+    table.deliveries :is(time > span, button) {
+      white-space: nowrap;
     }
     table.deliveries th {
       color: var(--_muted);
@@ -371,7 +386,11 @@ export const styles = [
       opacity: 0.6;
       cursor: progress;
     }
-    @media (max-width: 48rem) {
+    /* Wider than its column after all (long words in another language…): it scrolls, not the page. */
+    .table-wrap {
+      overflow-x: auto;
+    }
+    @media (max-width: 56rem) {
       table.deliveries thead {
         position: absolute;
         width: 1px;
@@ -402,6 +421,9 @@ export const styles = [
         flex: 0 0 6rem;
         color: var(--_muted);
         font-weight: 600;
+      }
+      table.deliveries :is(td.target, td.last-error) {
+        min-width: 0;
       }
       table.deliveries td.action::before {
         content: none;
