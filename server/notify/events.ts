@@ -260,7 +260,7 @@ export async function editedOutbox(
 }
 
 /** What a deletion writes (`comment` as it was). */
-export function deletedOutbox(deps: NotifyDeps, comment: StoredComment): OutboxWrite {
+export function deletedOutbox(deps: NotifyDeps, comment: Pick<StoredComment, 'id' | 'thread'>): OutboxWrite {
   return { deliveries: webhooks(deps, 'comment.deleted', { id: comment.id, thread: comment.thread }) };
 }
 

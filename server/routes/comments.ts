@@ -93,6 +93,7 @@ export function commentRoutes(deps: AppDeps): Hono {
     thread: threadParam(c),
     commentId: commentIdParam(c),
     token: bearerToken(c.req.header('Authorization')),
+    publicUrl: config.publicUrl ?? ownOrigin(c, config),
   });
   routes.patch('/threads/:thread/comments/:id', rateLimit(deps, 'form.rateLimited'), ...jsonBody, async (c) => {
     const request = ownComment(c);

@@ -7,6 +7,7 @@ import { bumpThreadVersion } from './thread-version.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Schema } from './schema.js';
 import { toComment, type Clock } from './kysely-store.js';
+import { forgetCommentNotify, writeOutbox, type OutboxWrite } from './outbox.js';
 import type { StoredStatus } from './types.js';
 
 /**
@@ -139,8 +140,15 @@ export class ReaderStore {
     };
   }
 
-  /** Replaces a comment's text (and its parsed body); resolves to the comment as now stored. */
-  async editMessage(commentId: string, change: { message: string; bodyJson: string; editedAt: number }) {
+  /**
+   * Replaces a comment's text (and its parsed body); resolves to the comment as now stored. Its
+   * notifications (#16: `comment.edited`) are written in the same transaction, only when it changed.
+   */
+  async editMessage(
+    commentId: string,
+    change: { message: string; bodyJson: string; editedAt: number },
+    outbox?: OutboxWrite,
+  ) {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('comments')
@@ -149,7 +157,10 @@ export class ReaderStore {
         .where('deleted_at', 'is', null)
         .returningAll()
         .executeTakeFirst();
-      if (row) await bumpThreadVersion(trx, row.thread, this.now());
+      if (row) {
+        await bumpThreadVersion(trx, row.thread, this.now());
+        await writeOutbox(trx, outbox, this.now());
+      }
       return row ? toComment(row) : null;
     });
   }
@@ -157,9 +168,10 @@ export class ReaderStore {
   /**
    * Its author deletes a comment: with published replies it stays as an emptied placeholder
    * (name, email, text, rating and votes gone), without them the row goes. Either way its star
-   * vote and the votes on it go with it.
+   * vote and the votes on it go with it, and so do its email choices (#16: the address is not
+   * kept); its notifications (`comment.deleted`) are written in the same transaction.
    */
-  async deleteByAuthor(commentId: string): Promise<'placeholder' | 'removed'> {
+  async deleteByAuthor(commentId: string, outbox?: OutboxWrite): Promise<'placeholder' | 'removed'> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('votes').where('comment_id', '=', commentId).execute();
       await trx.deleteFrom('comment_votes').where('comment_id', '=', commentId).execute();
@@ -172,7 +184,11 @@ export class ReaderStore {
         .limit(1)
         .executeTakeFirst();
       const gone = await trx.selectFrom('comments').select('thread').where('id', '=', commentId).executeTakeFirst();
-      if (gone) await bumpThreadVersion(trx, gone.thread, this.now());
+      if (gone) {
+        await bumpThreadVersion(trx, gone.thread, this.now());
+        await forgetCommentNotify(trx, commentId);
+        await writeOutbox(trx, outbox, this.now());
+      }
       if (!reply) {
         await trx.deleteFrom('comments').where('id', '=', commentId).execute();
         return 'removed';

@@ -9,16 +9,21 @@ import type { AppDeps } from '../deps.js';
 import { editTokenMatches } from '../edit-token.js';
 import { errors, HttpError } from '../errors.js';
 import { bodyJsonOf, publicComment } from '../http/shape.js';
+import { deletedOutbox, editedOutbox, type NotifyDeps } from '../notify/events.js';
 import type { EditableComment } from '../store/reader.js';
 
-type Deps = Pick<AppDeps, 'config' | 'store' | 'now'>;
+type Deps = Pick<AppDeps, 'config' | 'store' | 'now'> & Partial<Pick<AppDeps, 'notifier'>>;
 
 export interface OwnCommentRequest {
   thread: string;
   commentId: string;
   /** The bearer token sent, or null when none was. */
   token: string | null;
+  /** The base of the links in notifications: PUBLIC_URL, else the origin the request reached. */
+  publicUrl?: string;
 }
+
+const notifyDeps = (deps: Deps): NotifyDeps => ({ config: deps.config, store: deps.store, now: deps.now });
 
 async function authorise(deps: Deps, request: OwnCommentRequest): Promise<EditableComment> {
   const comment = await deps.store.reader.editable(request.commentId);
@@ -50,16 +55,31 @@ export async function editOwnComment(
   request: OwnCommentRequest & { input: CommentEditInput },
 ): Promise<PublicComment> {
   const comment = await authorise(deps, request);
-  const edited = await deps.store.reader.editMessage(comment.id, {
-    message: request.input.message,
-    bodyJson: bodyJsonOf(request.input.message),
-    editedAt: deps.now(),
-  });
+  const editedAt = deps.now();
+  const { message } = request.input;
+  // `comment.edited` (#16), planned from the comment as it will be, written with the edit.
+  const current = await deps.store.getComment(comment.id);
+  const outbox = current
+    ? await editedOutbox(
+        notifyDeps(deps),
+        { ...current, message, editedAt },
+        { publicUrl: deps.config.publicUrl ?? request.publicUrl ?? '' },
+      )
+    : undefined;
+  const edited = await deps.store.reader.editMessage(
+    comment.id,
+    { message, bodyJson: bodyJsonOf(message), editedAt },
+    outbox,
+  );
   if (!edited) throw errors.notFound('No comment with this id in this thread.');
+  if (outbox?.deliveries.length) deps.notifier?.wake();
   return publicComment(edited);
 }
 
 export async function deleteOwnComment(deps: Deps, request: OwnCommentRequest): Promise<void> {
   const comment = await authorise(deps, request);
-  await deps.store.reader.deleteByAuthor(comment.id);
+  // `comment.deleted` (#16), written in the deletion's transaction.
+  const outbox = deletedOutbox(notifyDeps(deps), comment);
+  await deps.store.reader.deleteByAuthor(comment.id, outbox);
+  if (outbox.deliveries.length) deps.notifier?.wake();
 }

@@ -12,7 +12,7 @@ import type {
   QueueStatus,
   StatusCounts,
 } from '../contract/admin.js';
-import type { AdminComment } from '../contract/schemas.js';
+import type { AdminComment, AdminDelivery } from '../contract/schemas.js';
 
 export class SignedOutError extends Error {
   constructor() {
@@ -134,4 +134,26 @@ export async function blockAuthor(comment: string, by: BlockKind[]): Promise<Blo
 
 export async function liftBlock(id: string): Promise<void> {
   await call(`/blocks/${encodeURIComponent(id)}`, send('DELETE'));
+}
+
+// ---- deliveries (#16) -------------------------------------------------------------------------
+
+export interface DeliveryList {
+  deliveries: AdminDelivery[];
+  /** Waiting (or being sent) and failed, over the whole outbox. */
+  depth: { pending: number; failed: number };
+}
+
+/** The most recent emails and webhooks, newest first; only the failed ones with `failedOnly`. */
+export async function listDeliveries(failedOnly = false): Promise<DeliveryList> {
+  const params = new URLSearchParams({ limit: '50' });
+  if (failedOnly) params.set('state', 'failed');
+  const res = await call(`/deliveries?${params}`);
+  return (await res.json()) as DeliveryList;
+}
+
+/** One more attempt now for a failed delivery; resolves to the row as it is after the request. */
+export async function retryDelivery(id: string): Promise<AdminDelivery> {
+  const res = await call(`/deliveries/${encodeURIComponent(id)}/retry`, send('POST'));
+  return ((await res.json()) as { delivery: AdminDelivery }).delivery;
 }

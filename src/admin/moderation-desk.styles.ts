@@ -313,6 +313,128 @@ export const styles = [
       clip-path: inset(50%);
       white-space: nowrap;
     }
+    /* Deliveries (#16): a table on a wide screen, one card per delivery on a narrow one. */
+    .deliveries-tools {
+      margin: 0.5rem 0 0.75rem;
+    }
+    .depth {
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    table.deliveries {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.875em;
+    }
+    table.deliveries th,
+    table.deliveries td {
+      text-align: start;
+      vertical-align: top;
+      padding: 0.375rem;
+      border-bottom: 1px solid var(--_border);
+    }
+    table.deliveries :is(th, td, button) {
+      overflow-wrap: normal;
+    }
+    table.deliveries :is(td.target, td.last-error) {
+      overflow-wrap: anywhere;
+    }
+    table.deliveries td.target {
+      min-width: 12rem;
+    }
+    table.deliveries td.last-error {
+      min-width: 7rem;
+    }
+    table.deliveries :is(time > span, button) {
+      white-space: nowrap;
+    }
+    table.deliveries th {
+      color: var(--_muted);
+      font-weight: 600;
+      white-space: nowrap;
+    }
+    table.deliveries .kind {
+      display: block;
+      font-size: 0.8em;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+      color: var(--_muted);
+    }
+    table.deliveries .number {
+      font-variant-numeric: tabular-nums;
+    }
+    table.deliveries .badge {
+      display: inline-block;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0 0.375rem;
+      white-space: nowrap;
+    }
+    tr.state-failed .badge {
+      color: var(--_invalid);
+      border-color: var(--_invalid);
+      font-weight: 600;
+    }
+    tr.state-delivered .badge {
+      color: var(--_valid);
+      border-color: var(--_valid);
+    }
+    tr.state-failed .last-error {
+      color: var(--_invalid);
+    }
+    button[aria-disabled='true'] {
+      opacity: 0.6;
+      cursor: progress;
+    }
+    /* Wider than its column after all (long words in another language…): it scrolls, not the page. */
+    .table-wrap {
+      overflow-x: auto;
+    }
+    @media (max-width: 56rem) {
+      table.deliveries thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      table.deliveries,
+      table.deliveries tbody,
+      table.deliveries tr {
+        display: block;
+      }
+      table.deliveries tr {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        padding: 0.375rem 0.625rem;
+        margin-bottom: 0.5rem;
+      }
+      table.deliveries td {
+        display: flex;
+        gap: 0.75rem;
+        border: none;
+        padding: 0.125rem 0;
+      }
+      table.deliveries td::before {
+        content: attr(data-label);
+        flex: 0 0 6rem;
+        color: var(--_muted);
+        font-weight: 600;
+      }
+      table.deliveries :is(td.target, td.last-error) {
+        min-width: 0;
+      }
+      table.deliveries td.action::before {
+        content: none;
+      }
+      table.deliveries td.action {
+        padding-top: 0.375rem;
+      }
+      table.deliveries td.no-action {
+        display: none;
+      }
+    }
     @media (forced-colors: active) {
       ol.queue > li.current {
         outline: 2px solid CanvasText;

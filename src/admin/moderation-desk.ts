@@ -3,12 +3,14 @@
  * with counts, search and a thread filter; approve, spam, delete (with undo), edit and block,
  * one at a time or in bulk; the block list; keyboard shortcuts; a live region saying what each
  * action did; polling (with ETags) so new comments appear without a reload and the tab's title
- * shows how many wait. Every text from a reader is rendered as text, never as HTML.
+ * shows how many wait. Every text from a reader is rendered as text, never as HTML. The
+ * Deliveries view (#16, `deliveries-view.ts`) lists the emails and webhooks sent and retries one.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Block, BlockKind, BulkAction, ModerationComment, QueueStatus, StatusCounts } from '../contract/admin.js';
 import * as api from './api.js';
+import { DeliveriesView } from './deliveries-view.js';
 import { styles } from './moderation-desk.styles.js';
 
 export const BASE_TITLE = 'Moderation — article-feedback';
@@ -59,7 +61,7 @@ export class ModerationDesk extends LitElement {
   @state() private signedIn: boolean | null = null;
   @state() private signInError = '';
   @state() private busy = false;
-  @state() private view: 'queue' | 'blocks' = 'queue';
+  @state() private view: 'queue' | 'blocks' | 'deliveries' = 'queue';
   @state() private status: QueueStatus = 'pending';
   @state() private counts: StatusCounts | null = null;
   @state() private items: ModerationComment[] = [];
@@ -79,6 +81,11 @@ export class ModerationDesk extends LitElement {
   @query('#search') private searchInput?: HTMLInputElement;
   @query('#shortcuts') private shortcutsDialog?: HTMLDialogElement;
 
+  /** The Deliveries view (#16): its rows, its retries. */
+  private deliveries = new DeliveriesView(this, {
+    guard: (work) => this.guard(work),
+    announce: (text) => this.announce(text),
+  });
   private countsTag: string | null = null;
   /** Deletes sent but not yet answered: a poll in between must not bring them back. */
   private deletesInFlight = new Set<string>();
@@ -228,7 +235,9 @@ export class ModerationDesk extends LitElement {
   /** When the counts changed, comments new at the top of the current view are added above. */
   private async poll(): Promise<void> {
     if (!this.signedIn || document.hidden) return;
-    if (!(await this.refreshCounts()) || this.view !== 'queue') return;
+    if (!(await this.refreshCounts())) return;
+    if (this.view === 'deliveries') return this.deliveries.refresh();
+    if (this.view !== 'queue') return;
     await this.guard(async () => {
       const answer = await api.listQueue(this.query(null));
       if (!answer) return;
@@ -435,6 +444,14 @@ export class ModerationDesk extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#blocks-title')?.focus();
   }
 
+  private async showDeliveries(): Promise<void> {
+    this.flushUndo();
+    this.view = 'deliveries';
+    await this.deliveries.refresh();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#deliveries-title')?.focus();
+  }
+
   private async lift(block: Block): Promise<void> {
     const lifted = await this.guard(async () => {
       await api.liftBlock(block.id);
@@ -568,7 +585,9 @@ export class ModerationDesk extends LitElement {
             : this.signedIn
               ? this.view === 'queue'
                 ? this.renderQueue()
-                : this.renderBlocks()
+                : this.view === 'deliveries'
+                  ? this.deliveries.render(this.renderNav(), this.errorText)
+                  : this.renderBlocks()
               : this.renderSignIn()
         }
         <p role="status" class="visually-hidden">${this.announcement}</p>
@@ -616,6 +635,19 @@ export class ModerationDesk extends LitElement {
           @click=${() => void this.showBlocks()}
         >
           Blocked authors
+        </button>
+        <button
+          type="button"
+          aria-pressed=${this.view === 'deliveries' ? 'true' : 'false'}
+          @click=${() => void this.showDeliveries()}
+        >
+          Deliveries${
+            this.deliveries.depth?.failed
+              ? html`<span class="count"
+                  >${this.deliveries.depth.failed}<span class="visually-hidden"> failed</span></span
+                >`
+              : nothing
+          }
         </button>
       </nav>
     `;
