@@ -25,7 +25,7 @@ import {
 import { answerByVersion, versionEtag } from '../http/versioned.js';
 import { bearerToken } from '../edit-token.js';
 import { voteOnComment } from '../use-cases/comment-votes.js';
-import { authoriseOwnComment, deleteOwnComment, editOwnComment } from '../use-cases/own-comment.js';
+import { authoriseOwnEdit, deleteOwnComment, editOwnComment } from '../use-cases/own-comment.js';
 import { listComments } from '../use-cases/list-comments.js';
 import { postComment } from '../use-cases/post-comment.js';
 
@@ -98,7 +98,7 @@ export function commentRoutes(deps: AppDeps): Hono {
   routes.patch('/threads/:thread/comments/:id', rateLimit(deps, 'form.rateLimited'), ...jsonBody, async (c) => {
     const request = ownComment(c);
     // Who may edit is settled before the body is read: a stranger gets 403, never a 422.
-    await authoriseOwnComment(deps, request);
+    await authoriseOwnEdit(deps, request);
     const input = await readBody(c, commentEditInputSchema, config.ratingMax);
     const comment = await editOwnComment(deps, { ...request, input });
     c.header('Cache-Control', 'no-store');

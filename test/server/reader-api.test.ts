@@ -390,6 +390,33 @@ describe('#18 settings', () => {
     }
   });
 
+  it('MODERATION=all: the author edits while the comment waits; once approved only deleting is left', async () => {
+    const h = await harness((now) => openSqliteStore(':memory:', { now }), { moderation: 'all' });
+    try {
+      const posted = await h.send('POST', '/api/threads/held/comments', commentBody());
+      assert.equal(posted.status, 202);
+      const { comment, editToken } = (await posted.json()) as { comment: Comment; editToken: string };
+      const path = `/api/threads/held/comments/${comment.id}`;
+      const waiting = await h.send('PATCH', path, { message: 'Fixed a typo.' }, bearer(editToken));
+      assert.equal(waiting.status, 200);
+      const edited = ((await waiting.json()) as { comment: Comment }).comment;
+      assert.equal(edited.message, 'Fixed a typo.');
+      assert.equal(edited.status, 'pending', 'an edit does not publish it');
+
+      assert.equal((await h.store.setStatus(comment.id, 'published'))?.status, 'published');
+      const approved = await h.send('PATCH', path, { message: 'Now something else.' }, bearer(editToken));
+      assert.equal(approved.status, 403);
+      const refusal = (await approved.json()) as { error: string; message: string };
+      assert.equal(refusal.error, 'edit_window_closed');
+      assert.match(refusal.message, /moderator has approved/);
+      assert.equal((await h.list('held')).comments[0]?.message, 'Fixed a typo.', 'the approved text stays');
+      assert.equal((await h.send('DELETE', path, undefined, bearer(editToken))).status, 204);
+      assert.equal((await h.list('held')).total, 0);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('votes count toward the write rate limit, with posts', async () => {
     const h = await harness((now) => openSqliteStore(':memory:', { now }), { rateLimitWrites: 2 });
     try {
