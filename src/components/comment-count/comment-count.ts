@@ -35,7 +35,7 @@ function span(part: string, text: string): HTMLSpanElement {
  * @attr {number} max - The scale of the rating, for the spoken text (default 5).
  * @slot - Shown while the count loads (default "…") and when it cannot load (default nothing).
  * @csspart comments - The "12 comments" text.
- * @csspart rating - " · ★ 4.3", one image named "Rated 4.3 out of 5 by 12 readers".
+ * @csspart rating - "· ★ 4.3", one image named "Rated 4.3 out of 5 by 12 readers".
  */
 export class CommentCount extends HTMLElement {
   static observedAttributes = ['endpoint', 'thread', 'lang', 'rating', 'max'];
@@ -69,7 +69,7 @@ export class CommentCount extends HTMLElement {
     placeholder.textContent = '…';
     this.shadowRoot!.replaceChildren(placeholder);
     // When anything fails: nothing rather than broken text (or the publisher's own content).
-    let shown: Node[] = [document.createElement('slot')];
+    let shown: (Node | string)[] = [document.createElement('slot')];
     try {
       const [counts, texts] = await Promise.all([
         endpoint && isValidThread(thread) ? countsOf(endpoint, thread) : undefined,
@@ -91,16 +91,20 @@ export class CommentCount extends HTMLElement {
         const average = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
           rating.average,
         );
-        // One image with a name: the shown " · ★ 4.3" is spoken "Rated 4.3 out of 5 by 12 readers",
-        // never "black star 4.3".
-        const stars = span('rating', ` · ★ ${average}`);
+        // One image with a name: the shown "· ★ 4.3" is spoken "Rated 4.3 out of 5 by 12 readers",
+        // never "black star 4.3". The space between is text of its own, so that the link's name
+        // says "12 comments Rated…", not "12 commentsRated…".
+        const stars = span('rating', '');
+        const picture = stars.appendChild(document.createElement('span'));
+        picture.textContent = `· ★ ${average}`;
+        picture.ariaHidden = 'true'; // an image's content is not read; this says so to every reader
         stars.role = 'img';
         stars.ariaLabel = text(texts['count.rated'], rating.count, {
           average,
           max: number.format(Number(this.getAttribute('max')) || 5),
           n: number.format(rating.count),
         });
-        shown.push(stars);
+        shown.push(' ', stars);
       }
     } catch {
       /* no counts for the thread, or no endpoint: the empty slot */
