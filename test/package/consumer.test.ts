@@ -480,6 +480,18 @@ describe('the npm packages, installed as a user would', { timeout: 600_000 }, ()
       'the bundle is the installed widget package’s',
     );
 
+    // <comment-count>'s own entry (#18), from the same installed widget package, embeddable from any origin.
+    const count = await fetch(`${serverOrigin}/comment-count.js`);
+    assert.equal(count.status, 200);
+    assert.match(count.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(count.headers.get('access-control-allow-origin'), '*');
+    assert.equal(
+      await count.text(),
+      readFileSync(join(serverApp, 'node_modules/article-feedback/dist/comment-count.js'), 'utf8'),
+    );
+    const counts = await fetch(`${serverOrigin}/api/counts?thread=x`);
+    assert.deepEqual(await counts.json(), { counts: { x: { comments: 0, rating: { average: 0, count: 0 } } } });
+
     const demo = await fetch(`${serverOrigin}/`);
     assert.equal(demo.status, 200);
     assert.match(await demo.text(), /<article-feedback[\s>]/);

@@ -107,7 +107,7 @@ export class CommentCount extends HTMLElement {
         shown.push(' ', stars);
       }
     } catch {
-      /* no counts for the thread, or no endpoint: the empty slot */
+      /* no endpoint, no answer or no entry for the thread: the empty slot (a rating that cannot be shown leaves the count) */
     }
     if (load === this._loads) this.shadowRoot!.replaceChildren(...shown);
   }
