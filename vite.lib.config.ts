@@ -6,7 +6,7 @@ import { minifyLiterals } from './scripts/build-minify-literals.mjs';
 const root = import.meta.dirname;
 
 /** The public elements; each gets `article-feedback/<tag>` and `article-feedback/<tag>/define`. */
-export const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list'] as const;
+export const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list', 'comment-count'] as const;
 
 const entries: Record<string, string> = {
   index: resolve(root, 'src/index.ts'),

@@ -4,6 +4,7 @@
 //   dist/types/**.d.ts                           declarations              tsconfig.build.json
 //   dist/custom-elements.json                    the elements' manifest    custom-elements-manifest.config.mjs
 //   dist/admin/admin.js                          the moderation dashboard  vite.admin.config.ts
+//   dist/comment-count.js (+ .map, count/)       <comment-count> (#18)     vite.count.config.ts
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,13 @@ step('moderation dashboard → dist/admin/', bin('vite'), [
   'build',
   '--config',
   'vite.admin.config.ts',
+  '--logLevel',
+  'warn',
+]);
+step('<comment-count> → dist/comment-count.js', bin('vite'), [
+  'build',
+  '--config',
+  'vite.count.config.ts',
   '--logLevel',
   'warn',
 ]);

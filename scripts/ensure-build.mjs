@@ -35,3 +35,11 @@ if (!existsSync(dashboard) || statSync(dashboard).mtimeMs < dashboardInputs) {
   console.log('[article-feedback] building the moderation dashboard (dist/admin/ is missing or stale)…');
   execSync('npx vite build --config vite.admin.config.ts', { cwd: root, stdio: 'inherit' });
 }
+
+// <comment-count> for index pages (#18): its own entry too, served at /comment-count.js.
+const countEntry = join(root, 'dist', 'comment-count.js');
+const countInputs = Math.max(inputs, statSync(join(root, 'vite.count.config.ts')).mtimeMs);
+if (!existsSync(countEntry) || statSync(countEntry).mtimeMs < countInputs) {
+  console.log('[article-feedback] building <comment-count> (dist/comment-count.js is missing or stale)…');
+  execSync('npx vite build --config vite.count.config.ts', { cwd: root, stdio: 'inherit' });
+}

@@ -1,6 +1,6 @@
 /**
- * The widget bundle from the widget package's `dist/` (embeddable from any origin) and the demo
- * pages (server/paths.ts says where both are).
+ * The widget bundle and `<comment-count>`'s entry from the widget package's `dist/` (embeddable
+ * from any origin) and the demo pages (server/paths.ts says where both are).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +13,14 @@ import type { StaticDirs } from '../paths.js';
 export function staticRoutes({ dist: distDir, demo: demoDir }: StaticDirs): Hono {
   const routes = new Hono();
 
-  routes.get('/article-feedback.js', async (_c, next) => {
-    if (existsSync(join(distDir, 'article-feedback.js'))) return next();
-    throw errors.notBuilt();
-  });
+  // The script-tag bundle and `<comment-count>`'s own entry (#18, with its chunks in count/):
+  // a clear 503 when the build has not written them, rather than a 404.
+  for (const entry of ['article-feedback.js', 'comment-count.js']) {
+    routes.get(`/${entry}`, async (_c, next) => {
+      if (existsSync(join(distDir, entry))) return next();
+      throw errors.notBuilt();
+    });
+  }
   const staticHeaders = (_path: string, c: Context) => {
     c.header('Cache-Control', 'no-cache');
   };

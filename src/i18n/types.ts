@@ -85,6 +85,10 @@ export interface Catalogue {
 
   // ---- notifications (#16) ----
   'form.notify': string;
+
+  // #18 count: <comment-count> on index pages ("12 comments", and the rating's spoken text)
+  'count.comments': PluralEntry;
+  'count.rated': PluralEntry;
 }
 
 export type MessageKey = keyof Catalogue;
@@ -132,4 +136,8 @@ export type LaterKey =
   // ---- notifications (#16) ----
   | 'form.notify';
 export type LaterCatalogue = Pick<Catalogue, LaterKey>;
-export type FirstCatalogue = Omit<Catalogue, LaterKey>;
+export type FirstCatalogue = Omit<Catalogue, LaterKey | CountKey>;
+
+// #18 count
+/** `<comment-count>`'s keys: their English ships in its own entry (`en-count.ts`), in neither part above. */
+export type CountKey = 'count.comments' | 'count.rated';

@@ -33,7 +33,7 @@ const packed = new Set(
   )[0]!.files.map((f) => f.path),
 );
 const rel = (p: string) => p.replace(/^\.\//, '');
-const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list'];
+const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comment-list', 'comment-count'];
 
 describe('npm package', () => {
   it('ships every exports target, with `types` first', () => {
@@ -52,7 +52,8 @@ describe('npm package', () => {
       assert.ok(pkg.exports[`./${tag}`], `./${tag}`);
       assert.ok(pkg.exports[`./${tag}/define`], `./${tag}/define`);
     }
-    for (const pattern of pkg.sideEffects) assert.match(pattern, /(define\.(js|ts)|cdn\.ts|article-feedback\.js)$/);
+    for (const pattern of pkg.sideEffects)
+      assert.match(pattern, /(define\.(js|ts)|cdn\.ts|article-feedback\.js|comment-count\.js)$/);
   });
 
   it('ships built files only: no server, sources, demo or bin', () => {

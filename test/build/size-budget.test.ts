@@ -62,6 +62,33 @@ describe('size budget check', () => {
     );
   });
 
+  it('checks <comment-count>’s own entry against its 1.5 KiB budget (#18)', () => {
+    const { dir } = distWith(19 * 1024);
+    const small = `export const count = "${randomBytes(900).toString('base64')}";\n`;
+    writeFileSync(join(dir, 'comment-count.js'), small);
+    const within = check(dir);
+    assert.equal(within.status, 0, within.stderr);
+    assert.match(
+      within.stdout,
+      new RegExp(`<comment-count> entry \\(.*comment-count\\.js\\): ${gzipSync(small, { level: 9 }).length} B gzipped`),
+    );
+
+    const big = `export const count = "${randomBytes(1800).toString('base64')}";\n`;
+    const bigGzip = gzipSync(big, { level: 9 }).length;
+    assert.ok(bigGzip > 1536);
+    writeFileSync(join(dir, 'comment-count.js'), big);
+    const over = check(dir);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, new RegExp(`<comment-count> entry is over its 1536 B budget by ${bigGzip - 1536} B`));
+  });
+
+  it('notes a dist/ without <comment-count>’s entry (`npx vite build` alone) without failing', () => {
+    const { dir } = distWith(19 * 1024);
+    const run = check(dir);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /<comment-count> entry: not built/);
+  });
+
   it('fails when there is no bundle to measure', () => {
     const dir = mkdtempSync(join(tmpdir(), 'af-size-'));
     dirs.push(dir);

@@ -53,6 +53,8 @@ const CLASS_OF: Record<(typeof TAGS)[number], string> = {
   'comment-form': 'CommentForm',
   'comment-list': 'CommentList',
 };
+/** `<comment-count>` (#18): only its own entry points export it (not `.` nor `./define`); attributes, no properties. */
+const ENTRY_CLASS_OF: Record<string, string> = { ...CLASS_OF, 'comment-count': 'CommentCount' };
 
 // One folder per checkout (two checkouts may test at once), emptied at every run and kept
 // afterwards for a look at what failed.
@@ -153,8 +155,7 @@ const publicFields = (element: ManifestElement) =>
 /** The class each entry point exports, by subpath. */
 function classesOf(subpath: string): string[] {
   if (subpath === '.' || subpath === './define') return Object.values(CLASS_OF);
-  const tag = subpath.split('/')[1] as (typeof TAGS)[number];
-  return [CLASS_OF[tag]];
+  return [ENTRY_CLASS_OF[subpath.split('/')[1]!]!];
 }
 
 /** The code-bearing entry points of the installed package (not the bundle, the manifest, package.json). */
@@ -209,7 +210,10 @@ function appSource(elements: Map<string, ManifestElement>): string {
   const events = [...new Set([...elements.values()].flatMap((e) => (e.events ?? []).map((x) => x.name)))].sort();
   return `${imports.join('\n')}
 import { ArticleFeedback, ArticleRating, CommentForm, CommentList, type CommentSubmittedDetail } from 'article-feedback';
+import { CommentCount } from 'article-feedback/comment-count';
 ${globalMapUses(events)}
+const countElement: CommentCount = document.createElement('comment-count');
+typed(countElement);
 ${classChecks.join('\n')}
 ${properties.join('\n')}
 
@@ -475,6 +479,18 @@ describe('the npm packages, installed as a user would', { timeout: 600_000 }, ()
       readFileSync(join(serverApp, 'node_modules/article-feedback/dist/article-feedback.js'), 'utf8'),
       'the bundle is the installed widget package’s',
     );
+
+    // <comment-count>'s own entry (#18), from the same installed widget package, embeddable from any origin.
+    const count = await fetch(`${serverOrigin}/comment-count.js`);
+    assert.equal(count.status, 200);
+    assert.match(count.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(count.headers.get('access-control-allow-origin'), '*');
+    assert.equal(
+      await count.text(),
+      readFileSync(join(serverApp, 'node_modules/article-feedback/dist/comment-count.js'), 'utf8'),
+    );
+    const counts = await fetch(`${serverOrigin}/api/counts?thread=x`);
+    assert.deepEqual(await counts.json(), { counts: { x: { comments: 0, rating: { average: 0, count: 0 } } } });
 
     const demo = await fetch(`${serverOrigin}/`);
     assert.equal(demo.status, 200);

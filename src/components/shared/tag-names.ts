@@ -4,6 +4,7 @@
 // registered by its `define` module or the script-tag bundle.
 import type { ArticleFeedback } from '../article-feedback/article-feedback.js';
 import type { ArticleRating } from '../article-rating/article-rating.js';
+import type { CommentCount } from '../comment-count/comment-count.js';
 import type { CommentForm } from '../comment-form/comment-form.js';
 import type { CommentList } from '../comment-list/comment-list.js';
 
@@ -13,8 +14,9 @@ declare global {
     'article-rating': ArticleRating;
     'comment-form': CommentForm;
     'comment-list': CommentList;
+    'comment-count': CommentCount;
   }
 }
 
 /** The tags the package defines. */
-export type TagName = 'article-feedback' | 'article-rating' | 'comment-form' | 'comment-list';
+export type TagName = 'article-feedback' | 'article-rating' | 'comment-form' | 'comment-list' | 'comment-count';

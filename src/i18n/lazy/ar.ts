@@ -146,5 +146,30 @@ const arabic: Catalogue = {
   'list.rated': 'قيّم بـ {n} من {max} نجوم',
   // ---- notifications (#16) ----
   'form.notify': 'أرسل لي بريدًا إلكترونيًا عندما يردّ أحدهم',
+  // #18 count
+  'count.comments': (c) =>
+    c === 'zero'
+      ? 'لا توجد تعليقات'
+      : c === 'one'
+        ? 'تعليق واحد'
+        : c === 'two'
+          ? 'تعليقان'
+          : c === 'few'
+            ? '{n} تعليقات'
+            : c === 'many'
+              ? '{n} تعليقًا'
+              : '{n} تعليق',
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'التقييم {average} من {max} من قارئ واحد'
+      : c === 'two'
+        ? 'التقييم {average} من {max} من قارئَين'
+        : c === 'few'
+          ? 'التقييم {average} من {max} من {n} قرّاء'
+          : c === 'many'
+            ? 'التقييم {average} من {max} من {n} قارئًا'
+            : c === 'zero'
+              ? 'التقييم {average} من {max} من {n} قارئ'
+              : 'التقييم {average} من {max} من {n} قارئ',
 };
 export default arabic;

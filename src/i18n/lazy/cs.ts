@@ -108,5 +108,14 @@ const czech: Catalogue = {
   'list.rated': 'Hodnocení {n} z {max} hvězdiček',
   // ---- notifications (#16) ----
   'form.notify': 'Pošlete mi e-mail, když někdo odpoví',
+  // #18 count
+  'count.comments': (c) =>
+    c === 'one' ? '{n} komentář' : c === 'few' ? '{n} komentáře' : c === 'many' ? '{n} komentáře' : '{n} komentářů',
+  'count.rated': (c) =>
+    c === 'one' || c === 'many'
+      ? 'Hodnocení {average} z {max} od {n} čtenáře'
+      : c === 'few'
+        ? 'Hodnocení {average} z {max} od {n} čtenářů'
+        : 'Hodnocení {average} z {max} od {n} čtenářů',
 };
 export default czech;

@@ -79,5 +79,9 @@ const danish: Catalogue = {
   'list.rated': 'Gav {n} af {max} stjerner',
   // ---- notifications (#16) ----
   'form.notify': 'Send mig en e-mail, når nogen svarer',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} kommentar' : '{n} kommentarer'),
+  'count.rated': (c) =>
+    c === 'one' ? 'Bedømt {average} ud af {max} af {n} læser' : 'Bedømt {average} ud af {max} af {n} læsere',
 };
 export default danish;

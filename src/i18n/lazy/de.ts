@@ -83,5 +83,11 @@ export const de: Catalogue = {
   'list.rated': 'Mit {n} von {max} Sternen bewertet',
   // ---- notifications (#16) ----
   'form.notify': 'Per E-Mail benachrichtigen, wenn jemand antwortet',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} Kommentar' : '{n} Kommentare'),
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Durchschnittlich {average} von {max} Sternen bei {n} Bewertung'
+      : 'Durchschnittlich {average} von {max} Sternen bei {n} Bewertungen',
 };
 export default de;

@@ -81,5 +81,9 @@ const greek: Catalogue = {
   'list.rated': 'Βαθμολογία {n} από {max} αστέρια',
   // ---- notifications (#16) ----
   'form.notify': 'Στείλτε μου email όταν κάποιος απαντήσει',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} σχόλιο' : '{n} σχόλια'),
+  'count.rated': (c) =>
+    c === 'one' ? 'Βαθμολογία {average}/{max} από {n} αναγνώστη' : 'Βαθμολογία {average}/{max} από {n} αναγνώστες',
 };
 export default greek;

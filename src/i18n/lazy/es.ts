@@ -99,5 +99,13 @@ export const es: Catalogue = {
   'list.rated': 'Valorado con {n} de {max} estrellas',
   // ---- notifications (#16) ----
   'form.notify': 'Enviarme un correo cuando alguien responda',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} comentario' : c === 'many' ? '{n} de comentarios' : '{n} comentarios'),
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Valorado con {average} de {max} por {n} lector'
+      : c === 'many'
+        ? 'Valorado con {average} de {max} por {n} de lectores'
+        : 'Valorado con {average} de {max} por {n} lectores',
 };
 export default es;

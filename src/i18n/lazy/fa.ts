@@ -79,5 +79,8 @@ const persian: Catalogue = {
   'list.rated': 'امتیاز {n} از {max} ستاره',
   // ---- notifications (#16) ----
   'form.notify': 'وقتی کسی پاسخ داد، به من ایمیل بزن',
+  // #18 count
+  'count.comments': () => '{n} نظر',
+  'count.rated': () => 'امتیاز {average} از {max} از {n} خواننده',
 };
 export default persian;

@@ -75,5 +75,9 @@ const finnish: Catalogue = {
   'list.rated': 'Arvio {n}/{max} tähteä',
   // ---- notifications (#16) ----
   'form.notify': 'Lähetä minulle sähköpostia, kun joku vastaa',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} kommentti' : '{n} kommenttia'),
+  'count.rated': (c) =>
+    c === 'one' ? 'Arvosana {average}/{max}, {n} lukija' : 'Arvosana {average}/{max}, {n} lukijaa',
 };
 export default finnish;

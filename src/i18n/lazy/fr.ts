@@ -96,5 +96,14 @@ export const fr: Catalogue = {
   'list.rated': 'A donné {n} étoiles sur {max}',
   // ---- notifications (#16) ----
   'form.notify': "M'envoyer un e-mail quand quelqu'un répond",
+  // #18 count
+  'count.comments': (c) =>
+    c === 'one' ? '{n} commentaire' : c === 'many' ? '{n} de commentaires' : '{n} commentaires',
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Noté {average} sur {max} par {n} lecteur'
+      : c === 'many'
+        ? 'Noté {average} sur {max} par {n} de lecteurs'
+        : 'Noté {average} sur {max} par {n} lecteurs',
 };
 export default fr;

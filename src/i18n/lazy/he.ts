@@ -94,5 +94,13 @@ const hebrew: Catalogue = {
   'list.rated': 'דירוג: {n} מתוך {max} כוכבים',
   // ---- notifications (#16) ----
   'form.notify': 'שלחו לי אימייל כשמישהו מגיב',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? 'תגובה אחת' : c === 'two' ? 'שתי תגובות' : '{n} תגובות'),
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'דירוג {average} מתוך {max} מקורא אחד'
+      : c === 'two'
+        ? 'דירוג {average} מתוך {max} משני קוראים'
+        : 'דירוג {average} מתוך {max} מ־{n} קוראים',
 };
 export default hebrew;

@@ -78,5 +78,9 @@ const hindi: Catalogue = {
   'list.rated': '{max} में से {n} स्टार दिए',
   // ---- notifications (#16) ----
   'form.notify': 'कोई जवाब दे तो मुझे ईमेल करें',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} टिप्पणी' : '{n} टिप्पणियां'),
+  'count.rated': (c) =>
+    c === 'one' ? '{n} पाठक द्वारा {max} में से {average} रेटिंग' : '{n} पाठकों द्वारा {max} में से {average} रेटिंग',
 };
 export default hindi;

@@ -78,5 +78,8 @@ const hungarian: Catalogue = {
   'list.rated': 'Értékelés: {n}/{max} csillag',
   // ---- notifications (#16) ----
   'form.notify': 'Kérek e-mailt, ha valaki válaszol',
+  // #18 count
+  'count.comments': () => '{n} hozzászólás',
+  'count.rated': () => '{average}/{max} pont {n} olvasó értékelése alapján',
 };
 export default hungarian;

@@ -78,5 +78,8 @@ const indonesian: Catalogue = {
   'list.rated': 'Memberi {n} dari {max} bintang',
   // ---- notifications (#16) ----
   'form.notify': 'Kirimi saya email jika ada yang membalas',
+  // #18 count
+  'count.comments': () => '{n} komentar',
+  'count.rated': () => 'Dinilai {average} dari {max} oleh {n} pembaca',
 };
 export default indonesian;

@@ -96,5 +96,13 @@ const italian: Catalogue = {
   'list.rated': 'Valutazione: {n} stelle su {max}',
   // ---- notifications (#16) ----
   'form.notify': 'Avvisami via email quando qualcuno risponde',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} commento' : c === 'many' ? '{n} di commenti' : '{n} commenti'),
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Valutato {average} su {max} da {n} lettore'
+      : c === 'many'
+        ? 'Valutato {average} su {max} da {n} di lettori'
+        : 'Valutato {average} su {max} da {n} lettori',
 };
 export default italian;

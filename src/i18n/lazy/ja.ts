@@ -78,5 +78,8 @@ const japanese: Catalogue = {
   'list.rated': '星{max}個中{n}個の評価',
   // ---- notifications (#16) ----
   'form.notify': '返信があったらメールで知らせる',
+  // #18 count
+  'count.comments': () => '{n}件のコメント',
+  'count.rated': () => '{n}人の読者による評価：{max}点中{average}点',
 };
 export default japanese;

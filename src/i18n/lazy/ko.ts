@@ -78,5 +78,8 @@ const korean: Catalogue = {
   'list.rated': '별 {max}개 중 {n}개로 평가',
   // ---- notifications (#16) ----
   'form.notify': '누군가 답글을 달면 이메일로 알림 받기',
+  // #18 count
+  'count.comments': () => '댓글 {n}개',
+  'count.rated': () => '독자 {n}명의 평가: {max}점 만점에 {average}점',
 };
 export default korean;

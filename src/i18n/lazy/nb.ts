@@ -79,5 +79,9 @@ const norwegian: Catalogue = {
   'list.rated': 'Ga {n} av {max} stjerner',
   // ---- notifications (#16) ----
   'form.notify': 'Send meg en e-post når noen svarer',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} kommentar' : '{n} kommentarer'),
+  'count.rated': (c) =>
+    c === 'one' ? 'Vurdert til {average} av {max} av {n} leser' : 'Vurdert til {average} av {max} av {n} lesere',
 };
 export default norwegian;

@@ -81,5 +81,11 @@ const dutch: Catalogue = {
   'list.rated': 'Beoordeeld met {n} van {max} sterren',
   // ---- notifications (#16) ----
   'form.notify': 'Mail mij als iemand reageert',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} reactie' : '{n} reacties'),
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Beoordeeld met {average} van {max} door {n} lezer'
+      : 'Beoordeeld met {average} van {max} door {n} lezers',
 };
 export default dutch;

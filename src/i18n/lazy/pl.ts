@@ -114,5 +114,14 @@ const polish: Catalogue = {
   'list.rated': 'Ocena: {n} z {max} gwiazdek',
   // ---- notifications (#16) ----
   'form.notify': 'Powiadom mnie e-mailem, gdy ktoś odpowie',
+  // #18 count
+  'count.comments': (c) =>
+    c === 'one' ? '{n} komentarz' : c === 'few' ? '{n} komentarze' : c === 'many' ? '{n} komentarzy' : '{n} komentarza',
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Ocena {average} na {max} od {n} czytelnika'
+      : c === 'few' || c === 'many'
+        ? 'Ocena {average} na {max} od {n} czytelników'
+        : 'Ocena {average} na {max} od {n} czytelnika',
 };
 export default polish;

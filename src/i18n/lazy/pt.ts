@@ -100,5 +100,13 @@ export const pt: Catalogue = {
   'list.rated': 'Avaliou com {n} de {max} estrelas',
   // ---- notifications (#16) ----
   'form.notify': 'Enviar-me um e-mail quando alguém responder',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} comentário' : c === 'many' ? '{n} de comentários' : '{n} comentários'),
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Avaliado com {average} de {max} por {n} leitor'
+      : c === 'many'
+        ? 'Avaliado com {average} de {max} por {n} de leitores'
+        : 'Avaliado com {average} de {max} por {n} leitores',
 };
 export default pt;

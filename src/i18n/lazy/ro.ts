@@ -99,5 +99,13 @@ const romanian: Catalogue = {
   'list.rated': 'Evaluat cu {n} din {max} stele',
   // ---- notifications (#16) ----
   'form.notify': 'Trimite-mi un e-mail când cineva răspunde',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} comentariu' : c === 'few' ? '{n} comentarii' : '{n} de comentarii'),
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Evaluat cu {average} din {max} de {n} cititor'
+      : c === 'few'
+        ? 'Evaluat cu {average} din {max} de {n} cititori'
+        : 'Evaluat cu {average} din {max} de {n} de cititori',
 };
 export default romanian;

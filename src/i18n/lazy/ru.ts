@@ -120,5 +120,20 @@ const russian: Catalogue = {
   'list.rated': 'Оценка: {n} из {max} звёзд',
   // ---- notifications (#16) ----
   'form.notify': 'Сообщать мне по почте, когда кто-то ответит',
+  // #18 count
+  'count.comments': (c) =>
+    c === 'one'
+      ? '{n} комментарий'
+      : c === 'few'
+        ? '{n} комментария'
+        : c === 'many'
+          ? '{n} комментариев'
+          : '{n} комментария',
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Оценка {average} из {max} от {n} читателя'
+      : c === 'few' || c === 'many'
+        ? 'Оценка {average} из {max} от {n} читателей'
+        : 'Оценка {average} из {max} от {n} читателя',
 };
 export default russian;

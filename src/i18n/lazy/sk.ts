@@ -114,5 +114,14 @@ const slovak: Catalogue = {
   'list.rated': 'Hodnotenie {n} z {max} hviezdičiek',
   // ---- notifications (#16) ----
   'form.notify': 'Pošlite mi e-mail, keď niekto odpovie',
+  // #18 count
+  'count.comments': (c) =>
+    c === 'one' ? '{n} komentár' : c === 'few' ? '{n} komentáre' : c === 'many' ? '{n} komentára' : '{n} komentárov',
+  'count.rated': (c) =>
+    c === 'one' || c === 'many'
+      ? 'Hodnotenie {average} z {max} od {n} čitateľa'
+      : c === 'few'
+        ? 'Hodnotenie {average} z {max} od {n} čitateľov'
+        : 'Hodnotenie {average} z {max} od {n} čitateľov',
 };
 export default slovak;

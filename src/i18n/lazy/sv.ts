@@ -79,5 +79,8 @@ const swedish: Catalogue = {
   'list.rated': 'Gav {n} av {max} stjärnor',
   // ---- notifications (#16) ----
   'form.notify': 'Mejla mig när någon svarar',
+  // #18 count
+  'count.comments': (c) => (c === 'one' ? '{n} kommentar' : '{n} kommentarer'),
+  'count.rated': () => 'Betyg {average} av {max} från {n} läsare',
 };
 export default swedish;

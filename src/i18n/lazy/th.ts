@@ -78,5 +78,8 @@ const thai: Catalogue = {
   'list.rated': 'ให้ {n} จาก {max} ดาว',
   // ---- notifications (#16) ----
   'form.notify': 'ส่งอีเมลแจ้งฉันเมื่อมีคนตอบกลับ',
+  // #18 count
+  'count.comments': () => '{n} ความคิดเห็น',
+  'count.rated': () => 'คะแนน {average} จาก {max} โดยผู้อ่าน {n} คน',
 };
 export default thai;

@@ -78,5 +78,8 @@ const turkish: Catalogue = {
   'list.rated': '{max} yıldız üzerinden {n} puan verdi',
   // ---- notifications (#16) ----
   'form.notify': 'Biri yanıt verdiğinde bana e-posta gönder',
+  // #18 count
+  'count.comments': () => '{n} yorum',
+  'count.rated': () => '{n} okuyucu tarafından {max} üzerinden {average} puan',
 };
 export default turkish;

@@ -114,5 +114,14 @@ const ukrainian: Catalogue = {
   'list.rated': 'Оцінка: {n} з {max} зірок',
   // ---- notifications (#16) ----
   'form.notify': 'Повідомляти мене поштою, коли хтось відповість',
+  // #18 count
+  'count.comments': (c) =>
+    c === 'one' ? '{n} коментар' : c === 'few' ? '{n} коментарі' : c === 'many' ? '{n} коментарів' : '{n} коментаря',
+  'count.rated': (c) =>
+    c === 'one'
+      ? 'Оцінка {average} з {max} від {n} читача'
+      : c === 'few' || c === 'many'
+        ? 'Оцінка {average} з {max} від {n} читачів'
+        : 'Оцінка {average} з {max} від {n} читача',
 };
 export default ukrainian;

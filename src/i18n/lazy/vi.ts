@@ -78,5 +78,8 @@ const vietnamese: Catalogue = {
   'list.rated': 'Đã đánh giá {n}/{max} sao',
   // ---- notifications (#16) ----
   'form.notify': 'Gửi email cho tôi khi có người trả lời',
+  // #18 count
+  'count.comments': () => '{n} bình luận',
+  'count.rated': () => 'Được {n} độc giả đánh giá {average}/{max}',
 };
 export default vietnamese;

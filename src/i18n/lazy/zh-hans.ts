@@ -78,5 +78,8 @@ const simplifiedChinese: Catalogue = {
   'list.rated': '评分：{n}星（满分{max}星）',
   // ---- notifications (#16) ----
   'form.notify': '有人回复时给我发邮件',
+  // #18 count
+  'count.comments': () => '{n}条评论',
+  'count.rated': () => '{n}位读者评分{average}（满分{max}）',
 };
 export default simplifiedChinese;

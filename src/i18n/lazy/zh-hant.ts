@@ -78,5 +78,8 @@ const traditionalChinese: Catalogue = {
   'list.rated': '評分：{n}顆星（滿分{max}顆星）',
   // ---- notifications (#16) ----
   'form.notify': '有人回覆時寄電子郵件給我',
+  // #18 count
+  'count.comments': () => '{n}則留言',
+  'count.rated': () => '{n}位讀者評分{average}（滿分{max}）',
 };
 export default traditionalChinese;

@@ -6,6 +6,7 @@ import { es } from '../../../src/i18n/lazy/es.js';
 import { pt } from '../../../src/i18n/lazy/pt.js';
 import { enFirst } from '../../../src/i18n/en-first.js';
 import { enLater } from '../../../src/i18n/en-later.js';
+import { enCount } from '../../../src/i18n/en-count.js';
 import { addEnglish, closestComposed, resolveLang, Translator } from '../../../src/i18n/index.js';
 import { normalizeLocale } from '../../../src/i18n/locales.js';
 
@@ -23,11 +24,13 @@ describe('English in two parts', () => {
     expect(tr.has('email.invalid')).to.equal(true);
   });
 
-  it('together the parts are the whole English catalogue, with no key in both', () => {
+  it('together the parts (and <comment-count>’s own, #18) are the whole English catalogue, with no key in two', () => {
     const first = Object.keys(enFirst);
     const later = Object.keys(enLater);
-    expect(first.filter((k) => later.includes(k))).to.deep.equal([]);
-    expect([...first, ...later].sort()).to.deep.equal(Object.keys(en).sort());
+    const count = Object.keys(enCount);
+    expect(first.filter((k) => later.includes(k) || count.includes(k))).to.deep.equal([]);
+    expect(later.filter((k) => count.includes(k))).to.deep.equal([]);
+    expect([...first, ...later, ...count].sort()).to.deep.equal(Object.keys(en).sort());
   });
 });
 
