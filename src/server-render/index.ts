@@ -2,3 +2,4 @@
 export { renderFeedback } from './render-feedback.js';
 export type { FeedbackSource, RenderedFeedback, RenderFeedbackOptions } from './render-feedback.js';
 export { scriptJson } from './structured-data.js';
+export { styleHashes } from './csp.js';

@@ -22,6 +22,7 @@ import {
   type RatingAggregate,
 } from '../contract/schemas.js';
 import { loadLanguage } from '../i18n/index.js';
+import { styleHashes } from './csp.js';
 import './dom-shim.js';
 import '../components/article-feedback/define.js';
 import { aggregateRatingData, commentsData, scriptJson } from './structured-data.js';
@@ -68,6 +69,8 @@ export interface RenderedFeedback {
    * article's own structured data (`"aggregateRating": …`) if you choose to.
    */
   aggregateRating: Record<string, unknown> | null;
+  /** The `style-src` hashes of the block's inline styles, for a strict Content-Security-Policy (see styleHashes()). */
+  styleHashes: string[];
 }
 
 /** The page size the element will ask for: the element's own rule (comment-list `_pageLimit`). */
@@ -143,6 +146,7 @@ export async function renderFeedback(options: RenderFeedbackOptions): Promise<Re
     html: rendered.slice(0, end) + scripts + rendered.slice(end),
     structuredData,
     aggregateRating,
+    styleHashes: styleHashes(rendered),
   };
 }
 
