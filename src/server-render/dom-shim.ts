@@ -1,6 +1,7 @@
-import { Element as ShimElement } from '@lit-labs/ssr-dom-shim';
+import { ReactiveElement } from 'lit';
 
-// On the server an element has no ancestors to find: Lit's DOM shim keeps no tree, so
-// `closest()` (which the elements use to find an enclosing form or block) answers none.
-const shimPrototype = ShimElement.prototype as Partial<Element>;
-shimPrototype.closest ??= () => null;
+// On the server Lit's elements extend its DOM shim's HTMLElement, which keeps no tree: an
+// element has no ancestors to find, so `closest()` (which the elements use to find an
+// enclosing form or block) answers none.
+const prototype = Object.getPrototypeOf(ReactiveElement.prototype) as Partial<HTMLElement>;
+prototype.closest ??= () => null;

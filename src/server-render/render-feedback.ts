@@ -146,7 +146,7 @@ export async function renderFeedback(options: RenderFeedbackOptions): Promise<Re
     html: rendered.slice(0, end) + scripts + rendered.slice(end),
     structuredData,
     aggregateRating,
-    styleHashes: styleHashes(rendered),
+    styleHashes: await styleHashes(rendered),
   };
 }
 

@@ -160,7 +160,8 @@ function classesOf(subpath: string): string[] {
 /** The code-bearing entry points of the installed package (not the bundle, the manifest, package.json). */
 function entryPoints(): string[] {
   const exports = readJson(join(app, 'node_modules/article-feedback/package.json')).exports as Record<string, unknown>;
-  return Object.keys(exports).filter((subpath) => !/\.(js|json)$/.test(subpath));
+  // `./server` (#19) is for Node, not for the browser app: test/e2e/examples.test.ts runs it.
+  return Object.keys(exports).filter((subpath) => !/\.(js|json)$/.test(subpath) && subpath !== './server');
 }
 
 const specifier = (subpath: string) => (subpath === '.' ? 'article-feedback' : `article-feedback/${subpath.slice(2)}`);
