@@ -1130,6 +1130,11 @@ function renderedPaths(shared: { thread: JsonSchema; publicOperation: JsonSchema
             '`true`: the JSON-LD also describes the rating as an `AggregateRating` (off by default; see the README on self-serving reviews).',
             { type: 'string', enum: ['true', 'false'] },
           ),
+          query(
+            'embedData',
+            '`false`: leave out the data the script takes the block over from, so that it loads the current comments (for HTML kept for long, e.g. a static site’s build).',
+            { type: 'string', enum: ['true', 'false'] },
+          ),
           ifNoneMatch,
         ],
         responses: {

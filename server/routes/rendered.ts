@@ -24,6 +24,8 @@ export const renderedQuerySchema = z.object({
   url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
   /** `true`: the JSON-LD also describes the rating as an AggregateRating (off by default). */
   aggregateRating: z.optional(z.enum(['true', 'false'])),
+  /** `false`: without the data the script takes over from (for HTML kept for long, e.g. a static build). */
+  embedData: z.optional(z.enum(['true', 'false'])),
 });
 
 export function renderedRoutes(deps: AppDeps): Hono {
@@ -34,11 +36,12 @@ export function renderedRoutes(deps: AppDeps): Hono {
     const query = parseQuery(renderedQuerySchema, c);
     const lang = query.lang ?? 'en';
     const aggregateRating = query.aggregateRating === 'true';
+    const embedData = query.embedData !== 'false';
     // The API base the browser will use, as in the block's `endpoint` attribute.
     const endpoint = `${deps.config.publicUrl ?? ownOrigin(c, deps.config)}/api`;
     const limit = LIMITS.pageSizeDefault;
     const version = await deps.store.threadVersion(thread);
-    const selector = `${lang} ${aggregateRating} ${query.url ?? ''} ${endpoint} ${deps.config.ratingMax}`;
+    const selector = `${lang} ${aggregateRating} ${embedData} ${query.url ?? ''} ${endpoint} ${deps.config.ratingMax}`;
     return answerByVersion(c, {
       cache: deps.answers,
       key: `rendered ${thread} ${selector}`,
@@ -57,6 +60,7 @@ export function renderedRoutes(deps: AppDeps): Hono {
           pageSize: limit,
           url: query.url,
           aggregateRating,
+          embedData,
           data: { comments, rating },
         });
         return rendered.html;

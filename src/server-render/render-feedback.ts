@@ -57,6 +57,12 @@ export type RenderFeedbackOptions = FeedbackSource & {
    * Off by default: read "Server rendering and SEO" in the README about self-serving reviews.
    */
   aggregateRating?: boolean;
+  /**
+   * Carry the first page and the rating for the script to take over (default true: no request,
+   * no layout shift). `false` for HTML kept for long (a static site's build): the script then
+   * loads the current comments instead of showing the ones of the render.
+   */
+  embedData?: boolean;
 };
 
 export interface RenderedFeedback {
@@ -135,12 +141,13 @@ export async function renderFeedback(options: RenderFeedbackOptions): Promise<Re
     structured.aggregateRating ? aggregateRating : null,
   );
   // The data and the JSON-LD go inside the element (not slotted: never shown), so the block is one element.
-  const scripts =
+  const embed = options.embedData !== false;
+  const data =
     `<script type="application/json" id="${attribute(seedId('comments', thread))}">${scriptJson(seed.comments)}</script>` +
     (seed.rating
       ? `<script type="application/json" id="${attribute(seedId('rating', thread))}">${scriptJson(seed.rating)}</script>`
-      : '') +
-    `<script type="application/ld+json">${scriptJson(structuredData)}</script>`;
+      : '');
+  const scripts = (embed ? data : '') + `<script type="application/ld+json">${scriptJson(structuredData)}</script>`;
   const end = rendered.lastIndexOf('</article-feedback>');
   return {
     html: rendered.slice(0, end) + scripts + rendered.slice(end),

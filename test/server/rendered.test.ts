@@ -86,6 +86,19 @@ describe('GET /threads/:thread/rendered', () => {
     );
   });
 
+  it('leaves out the take-over data on request (embedData=false), keeping the markup and the JSON-LD', async () => {
+    const thread = '/rendered/static';
+    await post(thread, { name: 'Katherine Johnson', message: 'Checked the numbers.' });
+    const html = await (await s.request(path(thread, '?embedData=false'))).text();
+    assert.ok(html.includes('Checked the numbers.'));
+    assert.ok(!html.includes('article-feedback-comments:'), 'no comments data');
+    assert.ok(!html.includes('article-feedback-rating:'), 'no rating data');
+    assert.equal(
+      scriptData(html, /<script type="application\/ld\+json">/)['@graph'][0].author.name,
+      'Katherine Johnson',
+    );
+  });
+
   it('is answered 304 by its ETag until the thread changes', async () => {
     const thread = '/rendered/etag';
     await post(thread, { message: 'Before.' });
