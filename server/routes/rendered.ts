@@ -4,6 +4,7 @@
  * rating inside, as an HTML fragment for a CMS or a framework to put into its article pages.
  * Answered from the thread's version like the other reads (ETag, 304, kept answers).
  */
+import { createRequire } from 'node:module';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { LIMITS } from '../../src/contract/limits.js';
@@ -17,6 +18,12 @@ import { ratingAggregate } from '../use-cases/rating.js';
 
 /** A BCP 47-looking tag (`en`, `pt-BR`, `zh-Hant`); the block falls back to English for one it does not know. */
 const LANG_PATTERN = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8}){0,3}$/;
+
+/**
+ * The markup is the widget's: a new version of it is a new answer for the same thread version
+ * (an HTML cached before a deploy must not be revalidated as unchanged).
+ */
+const WIDGET_VERSION = (createRequire(import.meta.url)('article-feedback/package.json') as { version: string }).version;
 
 export const renderedQuerySchema = z.object({
   lang: z.optional(z.string().check(z.regex(LANG_PATTERN))),
@@ -41,7 +48,7 @@ export function renderedRoutes(deps: AppDeps): Hono {
     const endpoint = `${deps.config.publicUrl ?? ownOrigin(c, deps.config)}/api`;
     const limit = LIMITS.pageSizeDefault;
     const version = await deps.store.threadVersion(thread);
-    const selector = `${lang} ${aggregateRating} ${embedData} ${query.url ?? ''} ${endpoint} ${deps.config.ratingMax}`;
+    const selector = `${lang} ${aggregateRating} ${embedData} ${query.url ?? ''} ${endpoint} ${deps.config.ratingMax} ${WIDGET_VERSION}`;
     return answerByVersion(c, {
       cache: deps.answers,
       key: `rendered ${thread} ${selector}`,
