@@ -482,6 +482,11 @@ describe('the npm packages, installed as a user would', { timeout: 600_000 }, ()
       'the bundle is the installed widget package’s',
     );
 
+    // #19: the block rendered on the server, by the installed widget's `article-feedback/server`.
+    const rendered = await fetch(`${serverOrigin}/api/threads/x/rendered`);
+    assert.equal(rendered.status, 200);
+    assert.match(await rendered.text(), /<article-feedback[^>]*><template shadowroot="open" shadowrootmode="open">/);
+
     const demo = await fetch(`${serverOrigin}/`);
     assert.equal(demo.status, 200);
     assert.match(await demo.text(), /<article-feedback[\s>]/);
