@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { es as catalogueEs } from '../../src/i18n/lazy/es.js';
 import { commentBody, startTestServer, voterId, type TestServer } from './helpers.js';
 
 let s: TestServer;
@@ -108,7 +109,11 @@ describe('GET /threads/:thread/rendered', () => {
     // Another language is another answer.
     const es = await s.request(path(thread, '?lang=es'));
     assert.notEqual(es.headers.get('ETag'), etag);
-    assert.match(await es.text(), /lang="es"/);
+    const spanish = await es.text();
+    assert.match(spanish, /lang="es"/);
+    // In that language: the same catalogue as in the browser.
+    assert.ok(spanish.includes(String(catalogueEs['feedback.heading'])), 'the Spanish heading');
+    assert.ok(spanish.includes(String(catalogueEs['list.sortLabel'])), 'the Spanish sort label');
     await post(thread, { message: 'After.' });
     const fresh = await s.request(path(thread), { headers: { 'If-None-Match': etag } });
     assert.equal(fresh.status, 200);
