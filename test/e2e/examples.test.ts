@@ -79,6 +79,14 @@ describe('examples/react (React 19, @lit/react)', () => {
 });
 
 describe('examples/node-server (renderFeedback from article-feedback/server)', () => {
+  it('type-checks', () => {
+    execFileSync(
+      process.execPath,
+      [`${root}node_modules/typescript/bin/tsc`, '-p', 'examples/node-server/tsconfig.json'],
+      { cwd: root, stdio: 'pipe' },
+    );
+  });
+
   it('serves an article page with the block rendered, its data and its JSON-LD', async () => {
     const thread = '/articles/night-ferry';
     for (const [name, message] of [
