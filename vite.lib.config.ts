@@ -11,6 +11,8 @@ export const TAGS = ['article-feedback', 'article-rating', 'comment-form', 'comm
 const entries: Record<string, string> = {
   index: resolve(root, 'src/index.ts'),
   define: resolve(root, 'src/define.ts'),
+  // `article-feedback/server` (#19): renderFeedback(), for Node and other server runtimes.
+  server: resolve(root, 'src/server-render/index.ts'),
 };
 for (const tag of TAGS) {
   for (const file of [`${tag}.ts`, 'define.ts']) {
@@ -21,7 +23,7 @@ for (const tag of TAGS) {
 }
 
 /** A bare import of a runtime dependency: lit (and its parts) and zod stay imports. */
-const external = (id: string) => /^(lit|lit-html|lit-element|@lit\/reactive-element|zod)(\/|$)/.test(id);
+const external = (id: string) => /^(lit|lit-html|lit-element|@lit\/reactive-element|zod|@lit-labs\/ssr)(\/|$)/.test(id);
 
 /**
  * The npm library build: dist/lib/, one ES module per source module (so a bundler keeps only

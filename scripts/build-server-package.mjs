@@ -63,6 +63,22 @@ export function dependencyProblems(imported) {
   return problems;
 }
 
+/**
+ * The server-rendered block (#19): the route imports src/server-render/ in the repository; the
+ * package imports the same code as `article-feedback/server` from its `article-feedback`
+ * dependency, so the elements it renders are the very ones of the widget it serves (and lit and
+ * @lit-labs/ssr come with that package).
+ */
+const widgetServerEntry = {
+  name: 'article-feedback-server-entry',
+  setup(build) {
+    build.onResolve({ filter: /\/src\/server-render\/index\.js$/ }, () => ({
+      path: 'article-feedback/server',
+      external: true,
+    }));
+  },
+};
+
 export async function buildServerPackage() {
   rmSync(lib, { recursive: true, force: true });
   rmSync(join(packageDir, 'demo'), { recursive: true, force: true });
@@ -74,6 +90,7 @@ export async function buildServerPackage() {
     packages: 'external',
     metafile: true,
     logLevel: 'warning',
+    plugins: [widgetServerEntry],
   };
   const bins = await build({
     ...common,

@@ -43,3 +43,12 @@ if (!existsSync(countEntry) || statSync(countEntry).mtimeMs < countInputs) {
   console.log('[article-feedback] building <comment-count> (dist/comment-count.js is missing or stale)…');
   execSync('npx vite build --config vite.count.config.ts', { cwd: root, stdio: 'inherit' });
 }
+
+// The library modules (dist/lib/), for `article-feedback/server` (#19): the server-rendering
+// examples import the package by its own name.
+const library = join(root, 'dist', 'lib', 'server.js');
+const libraryInputs = Math.max(inputs, statSync(join(root, 'vite.lib.config.ts')).mtimeMs);
+if (!existsSync(library) || statSync(library).mtimeMs < libraryInputs) {
+  console.log('[article-feedback] building the library (dist/lib/ is missing or stale)…');
+  execSync('npx vite build --config vite.lib.config.ts', { cwd: root, stdio: 'inherit' });
+}

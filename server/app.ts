@@ -27,6 +27,7 @@ import { unsubscribeRoutes } from './routes/unsubscribe.js';
 import { countsRoutes } from './routes/counts.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { ratingRoutes } from './routes/rating.js';
+import { renderedRoutes } from './routes/rendered.js';
 import { staticRoutes } from './routes/static.js';
 import type { Store } from './store/types.js';
 
@@ -73,6 +74,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', deliveryRoutes(deps));
   app.route('/api', unsubscribeRoutes(deps));
   app.route('/api', countsRoutes(deps)); // #18
+  app.route('/api', renderedRoutes(deps)); // #19
   app.all('/api/*', () => {
     throw errors.notFound('No such API endpoint.');
   });

@@ -574,6 +574,7 @@ export function openApiDocument(ratingMax: number): JsonSchema {
     ],
     paths: {
       ...readerPaths({ thread, commentId, publicOperation, rateLimited }),
+      ...renderedPaths({ thread, publicOperation }), // #19
       '/threads/{thread}/comments': {
         get: {
           operationId: 'listComments',
@@ -1115,6 +1116,69 @@ function notificationsOpenApi(ratingMax: number): { paths: JsonSchema; schemas: 
           security: [],
           parameters: [token],
           responses: { 200: html('Done.'), 400: unsubscribeInvalid },
+        },
+      },
+    },
+  };
+}
+
+/** `GET /threads/{thread}/rendered` (#19, SPEC §6.5): the block rendered on the server. */
+function renderedPaths(shared: { thread: JsonSchema; publicOperation: JsonSchema }): Record<string, JsonSchema> {
+  const { thread, publicOperation } = shared;
+  const query = (name: string, description: string, schema: JsonSchema) => ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema,
+  });
+  return {
+    '/threads/{thread}/rendered': {
+      get: {
+        operationId: 'getRenderedThread',
+        summary: 'The block rendered on the server, as an HTML fragment',
+        description:
+          'The `<article-feedback>` element with its declarative shadow DOM: the first page of comments ' +
+          `(${LIMITS.pageSizeDefault}, newest first) and the rating already inside, the data the script takes the block ` +
+          'over from (no second request), and a JSON-LD script (`application/ld+json`) describing the comments ' +
+          '(schema.org `Comment`). Put it where the block goes in an article page, and load the script as usual.',
+        tags: ['comments'],
+        ...publicOperation,
+        parameters: [
+          thread,
+          query('lang', 'The block’s language (default `en`); an unknown language renders in English.', {
+            type: 'string',
+            pattern: '^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8}){0,3}$',
+          }),
+          query('url', 'The article’s absolute URL: the JSON-LD names it as what the comments are about.', {
+            type: 'string',
+            format: 'uri',
+            maxLength: 2000,
+          }),
+          query(
+            'aggregateRating',
+            '`true`: the JSON-LD also describes the rating as an `AggregateRating` (off by default; see the README on self-serving reviews).',
+            { type: 'string', enum: ['true', 'false'] },
+          ),
+          query(
+            'embedData',
+            '`false`: leave out the data the script takes the block over from, so that it loads the current comments (for HTML kept for long, e.g. a static site’s build).',
+            { type: 'string', enum: ['true', 'false'] },
+          ),
+          ifNoneMatch,
+        ],
+        responses: {
+          200: {
+            description: 'The HTML fragment.',
+            headers: cacheHeaders,
+            content: { 'text/html': { schema: { type: 'string' } } },
+          },
+          304: notModified,
+          400: errorResponse('A bad thread id or query parameter.', {
+            thread: invalidThread(),
+            query: errors.badRequest('Invalid query parameter: lang.'),
+          }),
+          500: internal,
         },
       },
     },

@@ -1,4 +1,6 @@
 // Registers every tag; safe to run twice.
+// First: a server-rendered block is emptied before any tag is defined (#19).
+import './components/article-feedback/take-over.js';
 import './components/article-rating/define.js';
 import './components/comment-form/define.js';
 import './components/comment-list/define.js';

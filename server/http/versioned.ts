@@ -84,6 +84,8 @@ export class AnswerCache {
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=UTF-8', 'Cache-Control': 'no-cache' };
+/** #19: `GET …/rendered` answers an HTML fragment (produce() gives the markup itself). */
+const HTML_HEADERS = { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache' };
 
 /**
  * Answers a GET from the thread's version: 304 when `If-None-Match` names it, else the kept
@@ -97,6 +99,8 @@ export async function answerByVersion(
     version: number;
     etag: string;
     produce: () => Promise<unknown>;
+    /** #19: the answer is the HTML string `produce()` gives, not JSON. */
+    html?: boolean;
   },
 ): Promise<Response> {
   const { cache, key, version, etag } = options;
@@ -104,8 +108,9 @@ export async function answerByVersion(
     return c.body(null, 304, { ETag: etag, 'Cache-Control': 'no-cache' });
   let body = cache.get(key, version);
   if (body === undefined) {
-    body = JSON.stringify(await options.produce());
+    const produced = await options.produce();
+    body = options.html ? String(produced) : JSON.stringify(produced);
     cache.set(key, version, body);
   }
-  return c.body(body, 200, { ...JSON_HEADERS, ETag: etag });
+  return c.body(body, 200, { ...(options.html ? HTML_HEADERS : JSON_HEADERS), ETag: etag });
 }

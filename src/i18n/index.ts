@@ -30,12 +30,12 @@ const cache = new Map<Locale, Partial<Catalogue>>([['en', english]]);
 
 /** Walks up through shadow roots too, so an inner element finds its host's `lang`. */
 export function closestComposed(start: Element, selector: string): Element | null {
-  let node: Element | null = start;
+  let node: Element | null | undefined = start;
   while (node) {
     const found: Element | null = node.closest(selector);
     if (found) return found;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
+    // A shadow root's host; a document has none (nor has the server renderer's root, #19).
+    node = (node.getRootNode() as Partial<ShadowRoot>).host;
   }
   return null;
 }

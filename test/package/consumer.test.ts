@@ -161,7 +161,8 @@ function classesOf(subpath: string): string[] {
 /** The code-bearing entry points of the installed package (not the bundle, the manifest, package.json). */
 function entryPoints(): string[] {
   const exports = readJson(join(app, 'node_modules/article-feedback/package.json')).exports as Record<string, unknown>;
-  return Object.keys(exports).filter((subpath) => !/\.(js|json)$/.test(subpath));
+  // `./server` (#19) is for Node, not for the browser app: test/e2e/examples.test.ts runs it.
+  return Object.keys(exports).filter((subpath) => !/\.(js|json)$/.test(subpath) && subpath !== './server');
 }
 
 const specifier = (subpath: string) => (subpath === '.' ? 'article-feedback' : `article-feedback/${subpath.slice(2)}`);
@@ -338,15 +339,20 @@ describe('the npm packages, installed as a user would', { timeout: 600_000 }, ()
     await new Promise((resolve) => (pageServer ? pageServer.close(resolve) : resolve(undefined)));
   });
 
-  it('the widget brings lit and zod only: no server package, no compiler, no native build', () => {
+  it('the widget brings lit and zod only (and @lit-labs/ssr for its server entry): no server package, no compiler, no native build', () => {
     const installed = readJson(join(app, 'node_modules/article-feedback/package.json')) as {
       dependencies: Record<string, string>;
       bin?: unknown;
     };
-    assert.deepEqual(Object.keys(installed.dependencies).sort(), ['lit', 'zod']);
+    // @lit-labs/ssr (and what it brings) is for `article-feedback/server` (#19) only; the app's
+    // browser build below never takes it (its modules do not import it).
+    assert.deepEqual(Object.keys(installed.dependencies).sort(), ['@lit-labs/ssr', 'lit', 'zod']);
     assert.equal(installed.bin, undefined);
     const lock = readJson(join(app, 'package-lock.json')) as Lockfile;
-    const brought = [...closure(lock, 'node_modules/article-feedback')].map(packageNameOf);
+    const forServerRendering = closure(lock, 'node_modules/@lit-labs/ssr');
+    const brought = [...closure(lock, 'node_modules/article-feedback')]
+      .filter((path) => !forServerRendering.has(path))
+      .map(packageNameOf);
     for (const name of SERVER_ONLY) {
       assert.ok(!brought.includes(name), `the widget pulls ${name}`);
       assert.ok(!lock.packages[`node_modules/${name}`], `the app's lockfile holds ${name}`);
@@ -491,6 +497,10 @@ describe('the npm packages, installed as a user would', { timeout: 600_000 }, ()
     );
     const counts = await fetch(`${serverOrigin}/api/counts?thread=x`);
     assert.deepEqual(await counts.json(), { counts: { x: { comments: 0, rating: { average: 0, count: 0 } } } });
+    // #19: the block rendered on the server, by the installed widget's `article-feedback/server`.
+    const rendered = await fetch(`${serverOrigin}/api/threads/x/rendered`);
+    assert.equal(rendered.status, 200);
+    assert.match(await rendered.text(), /<article-feedback[^>]*><template shadowroot="open" shadowrootmode="open">/);
 
     const demo = await fetch(`${serverOrigin}/`);
     assert.equal(demo.status, 200);

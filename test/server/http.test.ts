@@ -243,6 +243,7 @@ describe('HTTP behaviour', () => {
       '/threads/{thread}/comments/{id}',
       '/threads/{thread}/comments/{id}/vote',
       '/threads/{thread}/rating',
+      '/threads/{thread}/rendered',
       '/unsubscribe',
     ]);
     assert.deepEqual(Object.keys(doc.paths['/threads/{thread}/comments']!).sort(), ['get', 'post']);

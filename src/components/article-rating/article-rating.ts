@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { getRating } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { ownVotes } from '../../client/own-votes.js';
+import { seeded } from '../../client/seed.js';
 import { RATING_SCALE_MAX } from '../../contract/constants.js';
 import type { RatingAggregate } from '../../contract/schemas.js';
 import { closestComposed, type Translator } from '../../i18n/index.js';
@@ -252,6 +253,12 @@ export class ArticleRating extends FeedbackElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('value')) this._checkedStar = this._starValue();
+    // The server renderer (#19) shows the aggregate it was given; it calls no `updated()`.
+    if (isServer) {
+      const thread = resolveThread(this);
+      const aggregate = thread && seeded(thread, 'rating');
+      if (aggregate) this._adoptAggregate(aggregate, thread);
+    }
   }
 
   protected override updated(): void {
@@ -293,7 +300,8 @@ export class ArticleRating extends FeedbackElement {
     const remembered = ownVotes.get(thread);
     if (remembered && !this._starValue()) this.value = remembered;
     try {
-      const aggregate = await getRating(endpoint, thread, request.signal);
+      // A server-rendered block carries the aggregate (#19).
+      const aggregate = seeded(thread, 'rating') ?? (await getRating(endpoint, thread, request.signal));
       if (!request.signal.aborted && !this._voteInFlight) this._adoptAggregate(aggregate, thread);
     } catch {
       // The average stays unknown; voting still works.

@@ -1,7 +1,16 @@
-import { html, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  html,
+  isServer,
+  nothing,
+  render,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { listComments } from '../../client/api.js';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { pendingComments } from '../../client/pending.js';
+import { seeded } from '../../client/seed.js';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RATING_SCALE_MAX } from '../../contract/constants.js';
 import type { PublicComment, Sort } from '../../contract/schemas.js';
 import type { Translator } from '../../i18n/index.js';
@@ -203,12 +212,15 @@ export class CommentList extends FeedbackElement {
     if (more) this._moreState = 'loading';
     else this._loadState = 'loading';
     try {
-      const page = await listComments(
-        endpoint,
-        thread,
-        { limit: this._pageLimit, sort: this._sort, cursor: more ? this._next : null },
-        abort.signal,
-      );
+      // A server-rendered block carries its first page (#19).
+      const page =
+        (!more && seeded(thread, 'comments')) ||
+        (await listComments(
+          endpoint,
+          thread,
+          { limit: this._pageLimit, sort: this._sort, cursor: more ? this._next : null },
+          abort.signal,
+        ));
       if (abort.signal.aborted) return;
       // Adds what the server listed; forgets the reader's pending comments that are now published.
       const fresh = page.comments.filter((c) => c && c.status !== 'pending' && !this._knownIds.has(c.id));
@@ -348,7 +360,12 @@ export class CommentList extends FeedbackElement {
    * items that are new, gone or out of place are touched.
    * @internal
    */
-  private _list(nodes: ThreadNode[], parent = ''): HTMLOListElement {
+  private _list(nodes: ThreadNode[], parent = ''): HTMLOListElement | TemplateResult {
+    // The server renderer (#19) has no DOM to keep: the same markup, as a template.
+    if (isServer)
+      return html`<ol role="list">
+        ${nodes.map((node) => html`<li>${this._renderNode(node)}</li>`)}
+      </ol>`;
     let ol = this._listByParent.get(parent);
     if (!ol) this._listByParent.set(parent, (ol = document.createElement('ol')));
     ol.setAttribute('role', 'list');
@@ -378,7 +395,7 @@ export class CommentList extends FeedbackElement {
     const rating = c.rating ?? 0;
     const max = Math.max(1, Math.min(RATING_SCALE_MAX, Math.round(this.ratingMax) || 5), Math.ceil(rating));
     const rated = tr.t('list.rated', { n: rating, max });
-    const [ago, at] = times(c.createdAt, this._now, tr.lang);
+    const [ago, at] = times(c.createdAt, isServer ? Date.now() : this._now, tr.lang);
     return html`<article
         part="comment"
         class="comment ${pending ? 'pending' : ''}"

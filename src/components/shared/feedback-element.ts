@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { LocaleController } from '../../i18n/controller.js';
 import type { Messages } from '../../i18n/types.js';
 
@@ -55,6 +55,7 @@ export class FeedbackElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('lang') || changed.has('messages')) this._locale.refresh();
+    // The server renderer (#19) calls no connectedCallback (where the language is first picked).
+    if (isServer || changed.has('lang') || changed.has('messages')) this._locale.refresh();
   }
 }
