@@ -8,7 +8,6 @@ import type {
   ServerConfig,
 } from '../contract/schemas.js';
 import { json, send } from './api.js';
-import { rememberEditToken } from './edit-tokens.js';
 import { threadPath } from './endpoint.js';
 
 // The API calls made on the reader's action: posting a comment, voting, fetching a captcha.
@@ -21,6 +20,8 @@ export interface PostResult {
   comment: PublicComment;
   /** Kept by the form and sent with the reader's next posts (see client/author-token.ts). */
   authorToken?: string;
+  /** Lets this browser edit or delete the comment for a while (SPEC §6.3, client/edit-tokens.ts). */
+  editToken?: unknown;
 }
 
 export async function postComment(
@@ -34,9 +35,12 @@ export async function postComment(
     headers: { 'Idempotency-Key': idempotencyKey },
   });
   const answer = (await res.json()) as { comment: PublicComment; authorToken?: string; editToken?: unknown };
-  // The one answer that carries the edit token (SPEC §6.3): kept at once, for the list's Edit and Delete.
-  if (answer.comment) rememberEditToken(base, answer.comment, answer.editToken);
-  return { status: res.status === 202 ? 202 : 201, comment: answer.comment, authorToken: answer.authorToken };
+  return {
+    status: res.status === 202 ? 202 : 201,
+    comment: answer.comment,
+    authorToken: answer.authorToken,
+    editToken: answer.editToken,
+  };
 }
 
 export function putRating(base: string, thread: string, input: RatingInput): Promise<RatingAggregate> {
