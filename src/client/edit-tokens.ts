@@ -37,11 +37,7 @@ function save(tokens: TokensByComment): void {
 }
 
 /** After a 201/202: keeps the answer's `editToken` for this comment (anything but a string is ignored). */
-export function rememberEditToken(
-  endpoint: string,
-  comment: { id: string; createdAt: string },
-  token: unknown,
-): void {
+export function rememberEditToken(endpoint: string, comment: { id: string; createdAt: string }, token: unknown): void {
   if (typeof token !== 'string' || !token || token.length > TOKEN_MAX) return;
   const tokens = load();
   const key = keyOf(endpoint, comment.id);

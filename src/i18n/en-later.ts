@@ -64,7 +64,8 @@ export const enLater: LaterCatalogue = {
   'form.preview': 'Preview',
   'form.previewEmpty': 'Nothing to preview yet.',
   'form.formatHelp': 'Formatting help',
-  'form.formatSample': '**bold**\n*italic*\n`code`\n> a quote\n- a list item\n1. a numbered item\n[a link](https://example.com)',
+  'form.formatSample':
+    '**bold**\n*italic*\n`code`\n> a quote\n- a list item\n1. a numbered item\n[a link](https://example.com)',
   'form.formatNote':
     'A line of three backticks (```) before and after some lines makes a code block. Everything else shows as you typed it.',
 };

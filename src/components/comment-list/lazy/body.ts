@@ -26,7 +26,7 @@ export function textOf(node: unknown): string {
   while (stack.length) {
     const next = stack.pop();
     if (Array.isArray(next)) {
-      for (let i = next.length; i--; ) stack.push(next[i]);
+      for (let i = next.length; i--;) stack.push(next[i]);
     } else if (next && typeof next === 'object') {
       const { type, text, children, items } = next as AnyNode;
       if (type === 'break') out += '\n';
@@ -91,8 +91,12 @@ function block(node: AnyNode, depth: number): TemplateResult {
         (item) => html`<li>${blocks(item, depth + 1)}</li>`,
       );
       return (node as Partial<{ ordered: unknown }>).ordered === true
-        ? html`<ol>${items}</ol>`
-        : html`<ul>${items}</ul>`;
+        ? html`<ol>
+            ${items}
+          </ol>`
+        : html`<ul>
+            ${items}
+          </ul>`;
     }
     case 'code':
       return html`<pre><code>${text}</code></pre>`;
