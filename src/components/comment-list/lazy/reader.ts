@@ -153,9 +153,15 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
   /** Why the last delete failed, by comment. */
   const deleteErrors = new Map<string, string>();
 
-  const focus = async (selector: string) => {
+  /** Moves focus to `selector` once rendered, else (the button went with the window) to the comment. */
+  const focus = async (selector: string, id?: string) => {
     await list.updateComplete;
-    root.querySelector<HTMLElement>(selector)?.focus();
+    let target = root.querySelector<HTMLElement>(selector);
+    if (!target && id) {
+      target = root.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`);
+      target?.setAttribute('tabindex', '-1');
+    }
+    target?.focus();
   };
 
   function refusal(err: unknown, id: string): string {
@@ -184,7 +190,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
     const id = editor?.id;
     editor = null;
     host.refresh();
-    if (id) void focus(`[data-edit="${CSS.escape(id)}"]`);
+    if (id) void focus(`[data-edit="${CSS.escape(id)}"]`, id);
   }
 
   async function save(c: PublicComment): Promise<void> {
@@ -193,13 +199,15 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
     const tr = host.translator;
     const { endpoint, thread } = where();
     const token = editTokenFor(endpoint, c.id);
+    // The editor this save is about: a failure shows in it, unless the reader closed it meanwhile.
+    let current: Editor = open;
     const fail = (error: string) => {
-      if (editor === open) editor = { ...open, saving: false, error };
+      if (editor === current) editor = { ...current, saving: false, error };
       host.refresh();
     };
     if (!open.text.trim()) return fail(tr.t('message.required'));
     if (!token) return fail(tr.t('list.editRefused'));
-    editor = { ...open, saving: true, error: '' };
+    editor = current = { ...open, saving: true, error: '' };
     host.refresh();
     try {
       const edited = await editOwnComment(endpoint, thread, c.id, token, open.text);
@@ -382,7 +390,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
         ? html`<time class="edited" datetime=${c.editedAt} title=${editedAt!}>${tr.t('list.edited')}</time>`
         : nothing,
       message: open ? editorOf(c, open) : undefined,
-      actions: html`${voteButtons(c)}${mayChange(c) || open || confirming === c.id ? ownButtons(c) : nothing}`,
+      actions: html`${voteButtons(c)}${mayChange(c) || confirming === c.id ? ownButtons(c) : nothing}`,
     };
   };
 }
