@@ -66,7 +66,7 @@ describe('<comment-list> editing and deleting one’s own comment', () => {
     const other = comment({ createdAt: minutesAgo(1) });
     const { el, endpoint } = await listWith({ comments: [mine, late, other], own: [mine, late] });
     await until(() => button(el, mine.id, 'Edit'), 'Edit on mine');
-    expect(button(el, mine.id, 'Delete')).to.exist;
+    expect(!!button(el, mine.id, 'Delete'), 'present').to.equal(true);
     expect(button(el, late.id, 'Edit'), 'after the window').to.equal(undefined);
     expect(button(el, late.id, 'Delete')).to.equal(undefined);
     expect(button(el, other.id, 'Edit'), 'someone else’s').to.equal(undefined);
@@ -176,7 +176,7 @@ describe('<comment-list> editing and deleting one’s own comment', () => {
     await until(() => problem() === 'The time for changing this comment is over.', 'the 403');
     // The buttons go; the editor stays until the reader closes it.
     expect(button(el, mine.id, 'Edit')).to.equal(undefined);
-    expect(editor(el, mine.id)).to.exist;
+    expect(!!editor(el, mine.id), 'present').to.equal(true);
     button(el, mine.id, 'Cancel')!.click();
     await until(() => !editor(el, mine.id), 'closed');
   });
@@ -214,7 +214,7 @@ describe('<comment-list> editing and deleting one’s own comment', () => {
     expect(text(shadow(el).querySelector('.count'))).to.equal('1 comment');
     await until(() => announced(el) === 'Your comment was deleted.', 'the announcement');
     expect(editTokenFor(endpoint, mine.id)).to.equal(undefined);
-    expect(article(el, other.id)).to.exist;
+    expect(!!article(el, other.id), 'present').to.equal(true);
   });
 
   it('leaves "This comment was deleted." in place of a deleted comment with replies', async () => {
@@ -251,7 +251,7 @@ describe('<comment-list> editing and deleting one’s own comment', () => {
         'The time for changing this comment is over.',
       'the refusal',
     );
-    expect(article(el, mine.id)).to.exist;
+    expect(!!article(el, mine.id), 'present').to.equal(true);
   });
 
   it('shows what the server lists: a deleted placeholder and an edited comment', async () => {

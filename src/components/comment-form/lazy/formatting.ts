@@ -48,7 +48,10 @@ function help(host: FormHost): TemplateResult | typeof nothing {
   return html`<ul class="help">
       ${lines.map(
         (line) =>
-          html`<li><code>${line}</code><span class="message">${preview!.renderMessage(host.element, line)}</span></li>`,
+          html`<li>
+            <code>${line}</code>
+            <div class="message">${preview!.renderMessage(host.element, line)}</div>
+          </li>`,
       )}
     </ul>
     <p class="note">${tr.t('form.formatNote')}</p>`;
