@@ -19,15 +19,30 @@ type TokensByComment = Record<string, StoredToken>;
 
 const keyOf = (endpoint: string, id: string) => `${endpoint} ${id}`;
 
-function load(): TokensByComment {
-  const stored = safeStorage.getJSON<unknown>(EDIT_TOKENS_KEY);
+function parse(raw: string | null): TokensByComment {
   const tokens: TokensByComment = {};
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw ?? 'null');
+  } catch {
+    return tokens;
+  }
   if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return tokens;
   for (const [key, value] of Object.entries(stored as Record<string, Partial<StoredToken>>)) {
     if (typeof value?.token === 'string' && value.token.length <= TOKEN_MAX && typeof value.createdAt === 'string')
       tokens[key] = { token: value.token, createdAt: value.createdAt };
   }
   return tokens;
+}
+
+/** The list asks for every comment on each render: the store is parsed again only when it changed. */
+let parsed: { raw: string | null; tokens: TokensByComment } | undefined;
+
+/** The stored tokens (a copy: callers change it before saving). */
+function load(): TokensByComment {
+  const raw = safeStorage.get(EDIT_TOKENS_KEY);
+  if (!parsed || parsed.raw !== raw) parsed = { raw, tokens: parse(raw) };
+  return { ...parsed.tokens };
 }
 
 function save(tokens: TokensByComment): void {

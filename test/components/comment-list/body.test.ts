@@ -207,6 +207,23 @@ describe('<comment-list> formatted comments', () => {
     expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
   });
 
+  it('shows a link inside a link (which no parser makes) by its words only', async () => {
+    const box = await rendered([
+      {
+        type: 'paragraph',
+        children: [
+          {
+            type: 'link',
+            href: 'https://outer.example/',
+            children: [{ type: 'link', href: 'https://inner.example/', children: [{ type: 'text', text: 'inner' }] }],
+          },
+        ],
+      },
+    ]);
+    expect([...box.querySelectorAll('a')].map((a) => a.href)).to.deep.equal(['https://outer.example/']);
+    expect(text(box)).to.equal('inner');
+  });
+
   it('stays text past a deep nesting from a hostile backend, without running out of stack', async () => {
     let node: Record<string, unknown> = { type: 'text', text: 'deep' };
     for (let i = 0; i < 20_000; i++) node = { type: i % 2 ? 'strong' : 'emphasis', children: [node] };

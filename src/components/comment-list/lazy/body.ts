@@ -51,8 +51,9 @@ export function safeLink(href: unknown): string | null {
   }
 }
 
-function inline(node: AnyNode, depth: number): TemplateResult | string {
-  const children = () => nodes(node.children).map((child) => inline(child, depth + 1));
+/** `inLink`: inside a link, where another link (which no parser makes) shows only its words. */
+function inline(node: AnyNode, depth: number, inLink = false): TemplateResult | string {
+  const children = (linked = inLink) => nodes(node.children).map((child) => inline(child, depth + 1, linked));
   const text = typeof node.text === 'string' ? node.text : '';
   if (depth > DEPTH_MAX) return textOf(node);
   switch (node.type as BodyInline['type']) {
@@ -67,10 +68,10 @@ function inline(node: AnyNode, depth: number): TemplateResult | string {
     case 'emphasis':
       return html`<em>${children()}</em>`;
     case 'link': {
-      const href = safeLink(node.href);
+      const href = inLink ? null : safeLink(node.href);
       // A refused target keeps its words, as plain text.
       return href
-        ? html`<a href=${href} rel="nofollow ugc noopener" target="_blank">${children()}</a>`
+        ? html`<a href=${href} rel="nofollow ugc noopener" target="_blank">${children(true)}</a>`
         : html`${children()}`;
     }
     default:
