@@ -120,7 +120,7 @@ const styles = css`
     display: grid;
     gap: 0.35rem;
   }
-  .help li {
+  .help > li {
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1rem;

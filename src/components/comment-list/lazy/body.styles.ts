@@ -7,6 +7,9 @@ import { css } from 'lit';
  * rules (its threads) are undone here for the lists a reader wrote.
  */
 export const bodyStyles = css`
+  .message a {
+    color: var(--_accent);
+  }
   .message :is(blockquote, pre, ul, ol) {
     margin: 0.35em 0 0;
   }
