@@ -44,4 +44,6 @@ export const enFirst: FirstCatalogue = {
   'list.sortNewest': 'Newest first',
   'list.sortOldest': 'Oldest first',
   'list.rated': 'Rated {n} of {max} stars',
+  // #18 reader-widget
+  'list.sortBest': 'Best first',
 };

@@ -44,4 +44,28 @@ export const enLater: LaterCatalogue = {
       : 'Too many votes. Please try again in {n} seconds.',
   // ---- notifications (#16) ----
   'form.notify': 'Email me when someone replies',
+  // #18 reader-widget
+  'list.upvote': (c) => (c === 'one' ? 'Upvote, {n} vote' : 'Upvote, {n} votes'),
+  'list.downvote': (c) => (c === 'one' ? 'Downvote, {n} vote' : 'Downvote, {n} votes'),
+  'list.voteFailed': 'Your vote could not be saved. Please try again.',
+  'list.edit': 'Edit',
+  'list.delete': 'Delete',
+  'list.save': 'Save',
+  'list.cancel': 'Cancel',
+  'list.saved': 'Your comment was updated.',
+  'list.confirmDelete': 'Delete this comment?',
+  'list.keep': 'Keep it',
+  'list.deletedYours': 'Your comment was deleted.',
+  'list.deleted': 'This comment was deleted.',
+  'list.edited': 'edited',
+  'list.editClosed': 'The time for changing this comment is over.',
+  'list.editRefused': 'This comment can no longer be changed from this browser.',
+  'list.changeFailed': 'Your comment could not be changed. Please try again.',
+  'form.preview': 'Preview',
+  'form.previewEmpty': 'Nothing to preview yet.',
+  'form.formatHelp': 'Formatting help',
+  'form.formatSample':
+    '**bold**\n*italic*\n`code`\n> a quote\n- a list item\n1. a numbered item\n[a link](https://example.com)',
+  'form.formatNote':
+    'A line of three backticks (```) before and after some lines makes a code block. Everything else shows as you typed it.',
 };

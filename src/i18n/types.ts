@@ -89,6 +89,29 @@ export interface Catalogue {
   // #18 count: <comment-count> on index pages ("12 comments", and the rating's spoken text)
   'count.comments': PluralEntry;
   'count.rated': PluralEntry;
+  // #18 reader-widget
+  'list.sortBest': string;
+  'list.upvote': PluralEntry;
+  'list.downvote': PluralEntry;
+  'list.voteFailed': string;
+  'list.edit': string;
+  'list.delete': string;
+  'list.save': string;
+  'list.cancel': string;
+  'list.saved': string;
+  'list.confirmDelete': string;
+  'list.keep': string;
+  'list.deletedYours': string;
+  'list.deleted': string;
+  'list.edited': string;
+  'list.editClosed': string;
+  'list.editRefused': string;
+  'list.changeFailed': string;
+  'form.preview': string;
+  'form.previewEmpty': string;
+  'form.formatHelp': string;
+  'form.formatSample': string;
+  'form.formatNote': string;
 }
 
 export type MessageKey = keyof Catalogue;
@@ -134,7 +157,29 @@ export type LaterKey =
   | 'rating.thanks'
   | 'rating.rateLimited'
   // ---- notifications (#16) ----
-  | 'form.notify';
+  | 'form.notify'
+  // #18 reader-widget
+  | 'list.upvote'
+  | 'list.downvote'
+  | 'list.voteFailed'
+  | 'list.edit'
+  | 'list.delete'
+  | 'list.save'
+  | 'list.cancel'
+  | 'list.saved'
+  | 'list.confirmDelete'
+  | 'list.keep'
+  | 'list.deletedYours'
+  | 'list.deleted'
+  | 'list.edited'
+  | 'list.editClosed'
+  | 'list.editRefused'
+  | 'list.changeFailed'
+  | 'form.preview'
+  | 'form.previewEmpty'
+  | 'form.formatHelp'
+  | 'form.formatSample'
+  | 'form.formatNote';
 export type LaterCatalogue = Pick<Catalogue, LaterKey>;
 export type FirstCatalogue = Omit<Catalogue, LaterKey | CountKey>;
 

@@ -15,6 +15,8 @@ const loadChecks = onDemand(() => import('./lazy/checks.js'));
 const loadSending = onDemand(() => import('./lazy/sending.js'));
 /** "Email me when someone replies", offered when the server sends email (#16): loaded on the first touch. */
 const loadNotify = onDemand(() => import('./lazy/notify.js'));
+/** Preview and formatting help (#18): loaded on the first touch too. */
+const loadFormatting = onDemand(() => import('./lazy/formatting.js'));
 /** The `<af-captcha>` element (proof-of-work or a provider's checkbox): loaded on the first touch. */
 const loadCaptcha = onDemand(() => import('./lazy/captcha.js'));
 
@@ -203,6 +205,8 @@ export class CommentForm extends FeedbackElement {
   private _checks?: typeof import('./lazy/checks.js');
   /** @internal ./lazy/notify.ts once loaded. */
   private _notifyOption?: typeof import('./lazy/notify.js');
+  /** @internal ./lazy/formatting.ts once loaded. */
+  private _formatting?: typeof import('./lazy/formatting.js');
   /** @internal The storage key of this form's draft. */
   private _draftKey?: string;
   /** @internal */
@@ -344,6 +348,11 @@ export class CommentForm extends FeedbackElement {
       },
       () => undefined,
     );
+    if (!this._formatting)
+      loadFormatting().then((formatting) => {
+        this._formatting = formatting;
+        this.requestUpdate();
+      }, Boolean);
   }
 
   /** @internal The on-demand modules, loading at once; a failed load is tried again next time. */
@@ -477,6 +486,7 @@ export class CommentForm extends FeedbackElement {
       >
         ${this._state.draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
         ${this._field('email')} ${this._field('name')} ${this._field('message')}
+        ${this._formatting?.controls(this._host)}
         ${
           this.withRating
             ? html`<div class="field rating-field ${rating?.className}">

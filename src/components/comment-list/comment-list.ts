@@ -16,6 +16,7 @@ import type { PublicComment, Sort } from '../../contract/schemas.js';
 import type { Translator } from '../../i18n/index.js';
 import type { CommentSubmittedDetail } from '../shared/events.js';
 import { FeedbackElement } from '../shared/feedback-element.js';
+import { onDemand } from '../shared/on-demand.js';
 import { FORM_PARTS } from '../shared/parts.js';
 import { styles } from './comment-list.styles.js';
 import { avatarHue, formatMessage, initials, times, type Segment } from './format.js';
@@ -45,6 +46,34 @@ const renderLine = (line: Segment[], index: number) => [
       : segment.text,
   ),
 ];
+
+/** The renderer of formatted bodies (#18): loaded when a comment on the page carries a `body`. */
+const loadRichText = onDemand(() => import('./lazy/rich-text.js'));
+/** Votes, "edited", editing and deleting one's own comment (#18): loaded once comments are shown. */
+const loadReader = onDemand(() => import('./lazy/reader.js'));
+
+/**
+ * What the on-demand reader module (./lazy/reader.ts) may read and do of its list: the comments
+ * as listed, and changes to one of them. It adds its own live region and styles to `element`.
+ */
+export interface ListHost {
+  readonly element: CommentList;
+  readonly translator: Translator;
+  readonly comments: readonly PublicComment[];
+  /** Re-renders (a vote, an open editor). */
+  refresh(): void;
+  /** Shows `comment` in place of the listed one with its id (edited, or deleted with replies). */
+  replace(comment: PublicComment): void;
+  /** Takes the comment out of the list (deleted without replies). */
+  remove(id: string): void;
+}
+
+/** What the reader module adds to one comment: beside the time, instead of the text, after Reply. */
+export interface CommentExtras {
+  meta?: unknown;
+  message?: unknown;
+  actions?: unknown;
+}
 
 /** Where "Load more" stands. */
 type MoreState = 'idle' | 'loading' | 'failed';
@@ -101,6 +130,10 @@ export class CommentList extends FeedbackElement {
   private _replyTo: string | null = null;
   /** @internal The time relative times are counted from, moved on every minute. */
   private _now!: number;
+  /** @internal ./lazy/rich-text.ts's renderer for this list, once loaded. */
+  private _renderBody?: (body: NonNullable<PublicComment['body']>) => unknown;
+  /** @internal ./lazy/reader.ts's extras of a comment, once loaded. */
+  private _extras?: (comment: PublicComment) => CommentExtras;
 
   /** @internal The endpoint, thread, order and page size the comments were loaded for. */
   private _loadKey = '';
@@ -170,7 +203,7 @@ export class CommentList extends FeedbackElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('sort')) this._sort = this.sort === 'oldest' ? 'oldest' : 'newest';
+    if (changed.has('sort')) this._sort = this.sort === 'oldest' || this.sort === 'best' ? this.sort : 'newest';
     const key = [resolveEndpoint(this), resolveThread(this), this._sort, this._pageLimit].join('|');
     if (key !== this._loadKey) {
       this._loadKey = key;
@@ -252,7 +285,7 @@ export class CommentList extends FeedbackElement {
     // Oldest first (a stable sort: equal times keep the order the comments arrived in), so each
     // list of replies, and the top level, is filled in that order.
     const nodes = new Map(
-      all
+      [...all]
         .sort((a, b) => time(a) - time(b))
         .map((comment): [string, ThreadNode] => [comment.id, { comment, level: 1, replies: [] }]),
     );
@@ -272,6 +305,8 @@ export class CommentList extends FeedbackElement {
       return node.placedIn;
     };
     for (const node of nodes.values()) place(node).push(node);
+    // Best (#18): the top level in the server's order (replies stay oldest first).
+    if (this._sort === 'best') return all.map((c) => nodes.get(c.id)!).filter((node) => node.placedIn === roots);
     return this._sort === 'newest' ? roots.reverse() : roots;
   }
 
@@ -281,6 +316,7 @@ export class CommentList extends FeedbackElement {
     const busy = state === 'loading';
     const tree = this._buildTree();
     const any = tree.length > 0 && state !== 'error';
+    if (any && !this._extras) this._startReader();
     const button = (label: string, click: () => unknown, loading = false) =>
       html`<button
         type="button"
@@ -319,6 +355,7 @@ export class CommentList extends FeedbackElement {
                 >
                   <option value="newest">${tr.t('list.sortNewest')}</option>
                   <option value="oldest">${tr.t('list.sortOldest')}</option>
+                  <option value="best">${tr.t('list.sortBest')}</option>
                 </select></label
               >
             </div>`
@@ -385,20 +422,63 @@ export class CommentList extends FeedbackElement {
     return ol;
   }
 
+  /** @internal Loads the reader module (votes, editing) and hands it this list. */
+  private _startReader(): void {
+    loadReader().then((reader) => {
+      if (this._extras) return;
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the list
+      const list = this;
+      this._extras = reader.extrasFor({
+        element: list,
+        get translator() {
+          return list._locale.tr;
+        },
+        get comments() {
+          return list._comments;
+        },
+        refresh: () => this.requestUpdate(),
+        replace: (c) => (this._comments = this._comments.map((old) => (old.id === c.id ? c : old))),
+        remove: (id) => {
+          this._comments = this._comments.filter((old) => old.id !== id);
+          this._total--;
+        },
+      });
+      this.requestUpdate();
+    }, Boolean);
+  }
+
+  /**
+   * @internal A comment's text: its formatted `body` once the renderer has loaded (loading it on
+   * the first one), else the plain message with its links. Made once per comment.
+   */
+  private _message(c: PublicComment): unknown {
+    let message = this._formattedMessages.get(c);
+    if (!message) {
+      const rich = c.body?.length ? this._renderBody : null;
+      if (rich === undefined)
+        loadRichText().then((module) => {
+          this._renderBody ??= module.richTextFor(this);
+          this.requestUpdate();
+        }, Boolean);
+      message = rich ? rich(c.body!) : formatMessage(c.message).map(renderParagraph);
+      if (rich !== undefined) this._formattedMessages.set(c, message);
+    }
+    return message;
+  }
+
   /** @internal */
   private _renderNode({ comment: c, level, replies }: ThreadNode): TemplateResult {
     const tr = this._locale.tr;
     const pending = c.status === 'pending';
     const open = this._replyTo === c.id;
-    let message = this._formattedMessages.get(c);
-    if (!message) this._formattedMessages.set(c, (message = formatMessage(c.message).map(renderParagraph)));
+    const extras = this._extras?.(c);
     const rating = c.rating ?? 0;
     const max = Math.max(1, Math.min(RATING_SCALE_MAX, Math.round(this.ratingMax) || 5), Math.ceil(rating));
     const rated = tr.t('list.rated', { n: rating, max });
     const [ago, at] = times(c.createdAt, isServer ? Date.now() : this._now, tr.lang);
     return html`<article
         part="comment"
-        class="comment ${pending ? 'pending' : ''}"
+        class="comment ${c.status}"
         data-id=${c.id}
         data-level=${level}
         aria-labelledby="name-${c.id}"
@@ -419,11 +499,11 @@ export class CommentList extends FeedbackElement {
                     )}</span
                   >`
                 : nothing
-            }${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}
+            }${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}${extras?.meta}
           </header>
-          <div class="message">${message}</div>
+          <div class="message">${extras?.message ?? this._message(c)}</div>
           ${
-            pending
+            c.status !== 'published'
               ? nothing
               : html`<div class="actions">
                   <button
@@ -436,6 +516,7 @@ export class CommentList extends FeedbackElement {
                   >
                     ${tr.t(open ? 'list.cancelReply' : 'list.reply')}
                   </button>
+                  ${extras?.actions}
                 </div>`
           }
           <div class="reply-slot" id="reply-${c.id}">${open ? this._renderReplyForm(c, tr) : nothing}</div>

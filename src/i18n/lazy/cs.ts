@@ -117,5 +117,44 @@ const czech: Catalogue = {
       : c === 'few'
         ? 'Hodnocení {average} z {max} od {n} čtenářů'
         : 'Hodnocení {average} z {max} od {n} čtenářů',
+  // #18 reader-widget
+  'list.sortBest': 'Nejlepší první',
+  'list.upvote': (c) =>
+    c === 'one'
+      ? 'Hlasovat pro, {n} hlas'
+      : c === 'few'
+        ? 'Hlasovat pro, {n} hlasy'
+        : c === 'many'
+          ? 'Hlasovat pro, {n} hlasu'
+          : 'Hlasovat pro, {n} hlasů',
+  'list.downvote': (c) =>
+    c === 'one'
+      ? 'Hlasovat proti, {n} hlas'
+      : c === 'few'
+        ? 'Hlasovat proti, {n} hlasy'
+        : c === 'many'
+          ? 'Hlasovat proti, {n} hlasu'
+          : 'Hlasovat proti, {n} hlasů',
+  'list.voteFailed': 'Váš hlas se nepodařilo uložit. Zkuste to znovu.',
+  'list.edit': 'Upravit',
+  'list.delete': 'Smazat',
+  'list.save': 'Uložit',
+  'list.cancel': 'Zrušit',
+  'list.saved': 'Váš komentář byl upraven.',
+  'list.confirmDelete': 'Smazat tento komentář?',
+  'list.keep': 'Ponechat',
+  'list.deletedYours': 'Váš komentář byl smazán.',
+  'list.deleted': 'Tento komentář byl smazán.',
+  'list.edited': 'upraveno',
+  'list.editClosed': 'Čas na změnu tohoto komentáře vypršel.',
+  'list.editRefused': 'Tento komentář už v tomto prohlížeči nelze změnit.',
+  'list.changeFailed': 'Váš komentář se nepodařilo změnit. Zkuste to znovu.',
+  'form.preview': 'Náhled',
+  'form.previewEmpty': 'Zatím není co zobrazit.',
+  'form.formatHelp': 'Nápověda k formátování',
+  'form.formatSample':
+    '**tučně**\n*kurzívou*\n`kód`\n> citace\n- položka seznamu\n1. číslovaná položka\n[odkaz](https://example.com)',
+  'form.formatNote':
+    'Řádek se třemi zpětnými apostrofy (```) před a za několika řádky vytvoří blok kódu. Vše ostatní se zobrazí tak, jak jste to napsali.',
 };
 export default czech;

@@ -83,5 +83,30 @@ const danish: Catalogue = {
   'count.comments': (c) => (c === 'one' ? '{n} kommentar' : '{n} kommentarer'),
   'count.rated': (c) =>
     c === 'one' ? 'Bedømt {average} ud af {max} af {n} læser' : 'Bedømt {average} ud af {max} af {n} læsere',
+  // #18 reader-widget
+  'list.sortBest': 'Bedste først',
+  'list.upvote': (c) => (c === 'one' ? 'Stem op, {n} stemme' : 'Stem op, {n} stemmer'),
+  'list.downvote': (c) => (c === 'one' ? 'Stem ned, {n} stemme' : 'Stem ned, {n} stemmer'),
+  'list.voteFailed': 'Din stemme kunne ikke gemmes. Prøv igen.',
+  'list.edit': 'Rediger',
+  'list.delete': 'Slet',
+  'list.save': 'Gem',
+  'list.cancel': 'Annuller',
+  'list.saved': 'Din kommentar er opdateret.',
+  'list.confirmDelete': 'Slet denne kommentar?',
+  'list.keep': 'Behold',
+  'list.deletedYours': 'Din kommentar er slettet.',
+  'list.deleted': 'Denne kommentar er slettet.',
+  'list.edited': 'redigeret',
+  'list.editClosed': 'Tiden til at ændre denne kommentar er udløbet.',
+  'list.editRefused': 'Denne kommentar kan ikke længere ændres fra denne browser.',
+  'list.changeFailed': 'Din kommentar kunne ikke ændres. Prøv igen.',
+  'form.preview': 'Forhåndsvisning',
+  'form.previewEmpty': 'Intet at vise endnu.',
+  'form.formatHelp': 'Hjælp til formatering',
+  'form.formatSample':
+    '**fed**\n*kursiv*\n`kode`\n> et citat\n- et listepunkt\n1. et nummereret punkt\n[et link](https://example.com)',
+  'form.formatNote':
+    'En linje med tre backticks (```) før og efter nogle linjer giver en kodeblok. Alt andet vises, som du skrev det.',
 };
 export default danish;

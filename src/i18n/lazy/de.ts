@@ -89,5 +89,30 @@ export const de: Catalogue = {
     c === 'one'
       ? 'Durchschnittlich {average} von {max} Sternen bei {n} Bewertung'
       : 'Durchschnittlich {average} von {max} Sternen bei {n} Bewertungen',
+  // #18 reader-widget
+  'list.sortBest': 'Beste zuerst',
+  'list.upvote': (c) => (c === 'one' ? 'Positiv bewerten, {n} Stimme' : 'Positiv bewerten, {n} Stimmen'),
+  'list.downvote': (c) => (c === 'one' ? 'Negativ bewerten, {n} Stimme' : 'Negativ bewerten, {n} Stimmen'),
+  'list.voteFailed': 'Deine Stimme konnte nicht gespeichert werden. Bitte versuche es erneut.',
+  'list.edit': 'Bearbeiten',
+  'list.delete': 'Löschen',
+  'list.save': 'Speichern',
+  'list.cancel': 'Abbrechen',
+  'list.saved': 'Dein Kommentar wurde aktualisiert.',
+  'list.confirmDelete': 'Diesen Kommentar löschen?',
+  'list.keep': 'Behalten',
+  'list.deletedYours': 'Dein Kommentar wurde gelöscht.',
+  'list.deleted': 'Dieser Kommentar wurde gelöscht.',
+  'list.edited': 'bearbeitet',
+  'list.editClosed': 'Die Zeit zum Ändern dieses Kommentars ist abgelaufen.',
+  'list.editRefused': 'Dieser Kommentar kann in diesem Browser nicht mehr geändert werden.',
+  'list.changeFailed': 'Dein Kommentar konnte nicht geändert werden. Bitte versuche es erneut.',
+  'form.preview': 'Vorschau',
+  'form.previewEmpty': 'Noch nichts für die Vorschau.',
+  'form.formatHelp': 'Hilfe zur Formatierung',
+  'form.formatSample':
+    '**fett**\n*kursiv*\n`Code`\n> ein Zitat\n- ein Listenpunkt\n1. ein nummerierter Punkt\n[ein Link](https://example.com)',
+  'form.formatNote':
+    'Eine Zeile aus drei Backticks (```) vor und nach einigen Zeilen ergibt einen Codeblock. Alles andere erscheint so, wie du es geschrieben hast.',
 };
 export default de;

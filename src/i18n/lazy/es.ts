@@ -107,5 +107,36 @@ export const es: Catalogue = {
       : c === 'many'
         ? 'Valorado con {average} de {max} por {n} de lectores'
         : 'Valorado con {average} de {max} por {n} lectores',
+  // #18 reader-widget
+  'list.sortBest': 'Mejores primero',
+  'list.upvote': (c) =>
+    c === 'one' ? 'Votar a favor, {n} voto' : c === 'many' ? 'Votar a favor, {n} de votos' : 'Votar a favor, {n} votos',
+  'list.downvote': (c) =>
+    c === 'one'
+      ? 'Votar en contra, {n} voto'
+      : c === 'many'
+        ? 'Votar en contra, {n} de votos'
+        : 'Votar en contra, {n} votos',
+  'list.voteFailed': 'No se ha podido guardar tu voto. Vuelve a intentarlo.',
+  'list.edit': 'Editar',
+  'list.delete': 'Eliminar',
+  'list.save': 'Guardar',
+  'list.cancel': 'Cancelar',
+  'list.saved': 'Tu comentario se ha actualizado.',
+  'list.confirmDelete': '¿Eliminar este comentario?',
+  'list.keep': 'Conservarlo',
+  'list.deletedYours': 'Tu comentario se ha eliminado.',
+  'list.deleted': 'Este comentario se ha eliminado.',
+  'list.edited': 'editado',
+  'list.editClosed': 'Ya ha pasado el plazo para cambiar este comentario.',
+  'list.editRefused': 'Este comentario ya no se puede cambiar desde este navegador.',
+  'list.changeFailed': 'No se ha podido cambiar tu comentario. Vuelve a intentarlo.',
+  'form.preview': 'Vista previa',
+  'form.previewEmpty': 'Todavía no hay nada que previsualizar.',
+  'form.formatHelp': 'Ayuda de formato',
+  'form.formatSample':
+    '**negrita**\n*cursiva*\n`código`\n> una cita\n- un elemento de lista\n1. un elemento numerado\n[un enlace](https://example.com)',
+  'form.formatNote':
+    'Una línea con tres acentos graves (```) antes y después de unas líneas crea un bloque de código. Todo lo demás se muestra tal como lo escribiste.',
 };
 export default es;

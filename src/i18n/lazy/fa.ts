@@ -82,5 +82,30 @@ const persian: Catalogue = {
   // #18 count
   'count.comments': () => '{n} نظر',
   'count.rated': () => 'امتیاز {average} از {max} از {n} خواننده',
+  // #18 reader-widget
+  'list.sortBest': 'اول بهترین‌ها',
+  'list.upvote': (c) => (c === 'one' ? 'رأی موافق، {n} رأی' : 'رأی موافق، {n} رأی'),
+  'list.downvote': (c) => (c === 'one' ? 'رأی مخالف، {n} رأی' : 'رأی مخالف، {n} رأی'),
+  'list.voteFailed': 'رأی شما ذخیره نشد. دوباره تلاش کنید.',
+  'list.edit': 'ویرایش',
+  'list.delete': 'حذف',
+  'list.save': 'ذخیره',
+  'list.cancel': 'لغو',
+  'list.saved': 'دیدگاه شما به‌روز شد.',
+  'list.confirmDelete': 'این دیدگاه حذف شود؟',
+  'list.keep': 'نگه دار',
+  'list.deletedYours': 'دیدگاه شما حذف شد.',
+  'list.deleted': 'این دیدگاه حذف شده است.',
+  'list.edited': 'ویرایش‌شده',
+  'list.editClosed': 'مهلت تغییر این دیدگاه تمام شده است.',
+  'list.editRefused': 'دیگر نمی‌توان این دیدگاه را از این مرورگر تغییر داد.',
+  'list.changeFailed': 'دیدگاه شما تغییر نکرد. دوباره تلاش کنید.',
+  'form.preview': 'پیش‌نمایش',
+  'form.previewEmpty': 'هنوز چیزی برای پیش‌نمایش نیست.',
+  'form.formatHelp': 'راهنمای قالب‌بندی',
+  'form.formatSample':
+    '**پررنگ**\n*کج*\n`کد`\n> یک نقل‌قول\n- یک مورد فهرست\n1. یک مورد شماره‌دار\n[یک پیوند](https://example.com)',
+  'form.formatNote':
+    'یک خط با سه علامت (```) پیش و پس از چند خط، یک بلوک کد می‌سازد. بقیه همان‌طور که نوشته‌اید نمایش داده می‌شود.',
 };
 export default persian;

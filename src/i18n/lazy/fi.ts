@@ -79,5 +79,30 @@ const finnish: Catalogue = {
   'count.comments': (c) => (c === 'one' ? '{n} kommentti' : '{n} kommenttia'),
   'count.rated': (c) =>
     c === 'one' ? 'Arvosana {average}/{max}, {n} lukija' : 'Arvosana {average}/{max}, {n} lukijaa',
+  // #18 reader-widget
+  'list.sortBest': 'Parhaat ensin',
+  'list.upvote': (c) => (c === 'one' ? 'Ääni puolesta, {n} ääni' : 'Ääni puolesta, {n} ääntä'),
+  'list.downvote': (c) => (c === 'one' ? 'Ääni vastaan, {n} ääni' : 'Ääni vastaan, {n} ääntä'),
+  'list.voteFailed': 'Ääntäsi ei voitu tallentaa. Yritä uudelleen.',
+  'list.edit': 'Muokkaa',
+  'list.delete': 'Poista',
+  'list.save': 'Tallenna',
+  'list.cancel': 'Peruuta',
+  'list.saved': 'Kommenttisi on päivitetty.',
+  'list.confirmDelete': 'Poistetaanko tämä kommentti?',
+  'list.keep': 'Säilytä',
+  'list.deletedYours': 'Kommenttisi on poistettu.',
+  'list.deleted': 'Tämä kommentti on poistettu.',
+  'list.edited': 'muokattu',
+  'list.editClosed': 'Tämän kommentin muokkausaika on päättynyt.',
+  'list.editRefused': 'Tätä kommenttia ei voi enää muuttaa tästä selaimesta.',
+  'list.changeFailed': 'Kommenttiasi ei voitu muuttaa. Yritä uudelleen.',
+  'form.preview': 'Esikatselu',
+  'form.previewEmpty': 'Ei vielä mitään esikatseltavaa.',
+  'form.formatHelp': 'Muotoiluohjeet',
+  'form.formatSample':
+    '**lihavoitu**\n*kursivoitu*\n`koodi`\n> lainaus\n- luettelon kohta\n1. numeroitu kohta\n[linkki](https://example.com)',
+  'form.formatNote':
+    'Kolmen gravis-merkin (```) rivi muutaman rivin ennen ja jälkeen tekee koodilohkon. Kaikki muu näkyy niin kuin kirjoitit sen.',
 };
 export default finnish;

@@ -105,5 +105,32 @@ export const fr: Catalogue = {
       : c === 'many'
         ? 'Noté {average} sur {max} par {n} de lecteurs'
         : 'Noté {average} sur {max} par {n} lecteurs',
+  // #18 reader-widget
+  'list.sortBest': 'Les meilleurs d’abord',
+  'list.upvote': (c) =>
+    c === 'one' ? 'Voter pour, {n} vote' : c === 'many' ? 'Voter pour, {n} de votes' : 'Voter pour, {n} votes',
+  'list.downvote': (c) =>
+    c === 'one' ? 'Voter contre, {n} vote' : c === 'many' ? 'Voter contre, {n} de votes' : 'Voter contre, {n} votes',
+  'list.voteFailed': "Votre vote n'a pas pu être enregistré. Veuillez réessayer.",
+  'list.edit': 'Modifier',
+  'list.delete': 'Supprimer',
+  'list.save': 'Enregistrer',
+  'list.cancel': 'Annuler',
+  'list.saved': 'Votre commentaire a été modifié.',
+  'list.confirmDelete': 'Supprimer ce commentaire ?',
+  'list.keep': 'Le garder',
+  'list.deletedYours': 'Votre commentaire a été supprimé.',
+  'list.deleted': 'Ce commentaire a été supprimé.',
+  'list.edited': 'modifié',
+  'list.editClosed': 'Le délai pour modifier ce commentaire est écoulé.',
+  'list.editRefused': 'Ce commentaire ne peut plus être modifié depuis ce navigateur.',
+  'list.changeFailed': "Votre commentaire n'a pas pu être modifié. Veuillez réessayer.",
+  'form.preview': 'Aperçu',
+  'form.previewEmpty': 'Rien à prévisualiser pour l’instant.',
+  'form.formatHelp': 'Aide à la mise en forme',
+  'form.formatSample':
+    '**gras**\n*italique*\n`code`\n> une citation\n- un élément de liste\n1. un élément numéroté\n[un lien](https://example.com)',
+  'form.formatNote':
+    'Une ligne de trois accents graves (```) avant et après quelques lignes crée un bloc de code. Tout le reste s’affiche tel que vous l’avez tapé.',
 };
 export default fr;

@@ -102,5 +102,31 @@ const hebrew: Catalogue = {
       : c === 'two'
         ? 'דירוג {average} מתוך {max} משני קוראים'
         : 'דירוג {average} מתוך {max} מ־{n} קוראים',
+  // #18 reader-widget
+  'list.sortBest': 'הטובות ביותר תחילה',
+  'list.upvote': (c) =>
+    c === 'one' ? 'הצבעה בעד, קול אחד' : c === 'two' ? 'הצבעה בעד, שני קולות' : 'הצבעה בעד, {n} קולות',
+  'list.downvote': (c) =>
+    c === 'one' ? 'הצבעה נגד, קול אחד' : c === 'two' ? 'הצבעה נגד, שני קולות' : 'הצבעה נגד, {n} קולות',
+  'list.voteFailed': 'לא ניתן היה לשמור את ההצבעה. נסו שוב.',
+  'list.edit': 'עריכה',
+  'list.delete': 'מחיקה',
+  'list.save': 'שמירה',
+  'list.cancel': 'ביטול',
+  'list.saved': 'התגובה שלך עודכנה.',
+  'list.confirmDelete': 'למחוק את התגובה?',
+  'list.keep': 'להשאיר',
+  'list.deletedYours': 'התגובה שלך נמחקה.',
+  'list.deleted': 'התגובה הזו נמחקה.',
+  'list.edited': 'נערכה',
+  'list.editClosed': 'הזמן לשינוי התגובה הזו הסתיים.',
+  'list.editRefused': 'כבר אי אפשר לשנות את התגובה הזו מהדפדפן הזה.',
+  'list.changeFailed': 'לא ניתן היה לשנות את התגובה. נסו שוב.',
+  'form.preview': 'תצוגה מקדימה',
+  'form.previewEmpty': 'עדיין אין מה להציג.',
+  'form.formatHelp': 'עזרה בעיצוב',
+  'form.formatSample': '**מודגש**\n*נטוי*\n`קוד`\n> ציטוט\n- פריט ברשימה\n1. פריט ממוספר\n[קישור](https://example.com)',
+  'form.formatNote':
+    'שורה של שלושה גרשיים הפוכים (```) לפני כמה שורות ואחריהן יוצרת קטע קוד. כל השאר מוצג כפי שהקלדתם.',
 };
 export default hebrew;

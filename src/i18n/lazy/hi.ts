@@ -82,5 +82,30 @@ const hindi: Catalogue = {
   'count.comments': (c) => (c === 'one' ? '{n} टिप्पणी' : '{n} टिप्पणियां'),
   'count.rated': (c) =>
     c === 'one' ? '{n} पाठक द्वारा {max} में से {average} रेटिंग' : '{n} पाठकों द्वारा {max} में से {average} रेटिंग',
+  // #18 reader-widget
+  'list.sortBest': 'सबसे अच्छे पहले',
+  'list.upvote': (c) => (c === 'one' ? 'पसंद करें, {n} वोट' : 'पसंद करें, {n} वोट'),
+  'list.downvote': (c) => (c === 'one' ? 'नापसंद करें, {n} वोट' : 'नापसंद करें, {n} वोट'),
+  'list.voteFailed': 'आपका वोट सहेजा नहीं जा सका। कृपया फिर से कोशिश करें।',
+  'list.edit': 'संपादित करें',
+  'list.delete': 'हटाएँ',
+  'list.save': 'सहेजें',
+  'list.cancel': 'रद्द करें',
+  'list.saved': 'आपकी टिप्पणी अपडेट हो गई।',
+  'list.confirmDelete': 'यह टिप्पणी हटाएँ?',
+  'list.keep': 'रहने दें',
+  'list.deletedYours': 'आपकी टिप्पणी हटा दी गई।',
+  'list.deleted': 'यह टिप्पणी हटा दी गई।',
+  'list.edited': 'संपादित',
+  'list.editClosed': 'इस टिप्पणी को बदलने का समय समाप्त हो गया।',
+  'list.editRefused': 'यह टिप्पणी अब इस ब्राउज़र से नहीं बदली जा सकती।',
+  'list.changeFailed': 'आपकी टिप्पणी बदली नहीं जा सकी। कृपया फिर से कोशिश करें।',
+  'form.preview': 'पूर्वावलोकन',
+  'form.previewEmpty': 'अभी दिखाने को कुछ नहीं है।',
+  'form.formatHelp': 'फ़ॉर्मेटिंग सहायता',
+  'form.formatSample':
+    '**बोल्ड**\n*तिरछा*\n`कोड`\n> एक उद्धरण\n- सूची का एक आइटम\n1. क्रमांकित आइटम\n[एक लिंक](https://example.com)',
+  'form.formatNote':
+    'कुछ पंक्तियों के पहले और बाद में तीन बैकटिक (```) की एक पंक्ति कोड ब्लॉक बनाती है। बाकी सब वैसा ही दिखता है जैसा आपने लिखा।',
 };
 export default hindi;

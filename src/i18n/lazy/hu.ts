@@ -81,5 +81,30 @@ const hungarian: Catalogue = {
   // #18 count
   'count.comments': () => '{n} hozzászólás',
   'count.rated': () => '{average}/{max} pont {n} olvasó értékelése alapján',
+  // #18 reader-widget
+  'list.sortBest': 'Legjobbak elöl',
+  'list.upvote': (c) => (c === 'one' ? 'Pozitív szavazat, {n} szavazat' : 'Pozitív szavazat, {n} szavazat'),
+  'list.downvote': (c) => (c === 'one' ? 'Negatív szavazat, {n} szavazat' : 'Negatív szavazat, {n} szavazat'),
+  'list.voteFailed': 'A szavazatot nem sikerült menteni. Próbálja újra.',
+  'list.edit': 'Szerkesztés',
+  'list.delete': 'Törlés',
+  'list.save': 'Mentés',
+  'list.cancel': 'Mégse',
+  'list.saved': 'A hozzászólása frissült.',
+  'list.confirmDelete': 'Törli ezt a hozzászólást?',
+  'list.keep': 'Megtartom',
+  'list.deletedYours': 'A hozzászólása törölve.',
+  'list.deleted': 'Ezt a hozzászólást törölték.',
+  'list.edited': 'szerkesztve',
+  'list.editClosed': 'A hozzászólás módosítására szánt idő lejárt.',
+  'list.editRefused': 'Ez a hozzászólás ebből a böngészőből már nem módosítható.',
+  'list.changeFailed': 'A hozzászólást nem sikerült módosítani. Próbálja újra.',
+  'form.preview': 'Előnézet',
+  'form.previewEmpty': 'Még nincs mit megjeleníteni.',
+  'form.formatHelp': 'Formázási súgó',
+  'form.formatSample':
+    '**félkövér**\n*dőlt*\n`kód`\n> idézet\n- listaelem\n1. számozott elem\n[hivatkozás](https://example.com)',
+  'form.formatNote':
+    'Néhány sor előtt és után egy három fordított aposztrófból (```) álló sor kódblokkot hoz létre. Minden más úgy jelenik meg, ahogy beírta.',
 };
 export default hungarian;

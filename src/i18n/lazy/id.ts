@@ -81,5 +81,30 @@ const indonesian: Catalogue = {
   // #18 count
   'count.comments': () => '{n} komentar',
   'count.rated': () => 'Dinilai {average} dari {max} oleh {n} pembaca',
+  // #18 reader-widget
+  'list.sortBest': 'Terbaik dahulu',
+  'list.upvote': () => 'Beri suara naik, {n} suara',
+  'list.downvote': () => 'Beri suara turun, {n} suara',
+  'list.voteFailed': 'Suara Anda tidak dapat disimpan. Silakan coba lagi.',
+  'list.edit': 'Edit',
+  'list.delete': 'Hapus',
+  'list.save': 'Simpan',
+  'list.cancel': 'Batal',
+  'list.saved': 'Komentar Anda telah diperbarui.',
+  'list.confirmDelete': 'Hapus komentar ini?',
+  'list.keep': 'Biarkan',
+  'list.deletedYours': 'Komentar Anda telah dihapus.',
+  'list.deleted': 'Komentar ini telah dihapus.',
+  'list.edited': 'diedit',
+  'list.editClosed': 'Waktu untuk mengubah komentar ini sudah habis.',
+  'list.editRefused': 'Komentar ini tidak bisa lagi diubah dari browser ini.',
+  'list.changeFailed': 'Komentar Anda tidak dapat diubah. Silakan coba lagi.',
+  'form.preview': 'Pratinjau',
+  'form.previewEmpty': 'Belum ada yang bisa dipratinjau.',
+  'form.formatHelp': 'Bantuan format',
+  'form.formatSample':
+    '**tebal**\n*miring*\n`kode`\n> sebuah kutipan\n- butir daftar\n1. butir bernomor\n[sebuah tautan](https://example.com)',
+  'form.formatNote':
+    'Baris berisi tiga backtick (```) sebelum dan sesudah beberapa baris membuat blok kode. Selebihnya tampil seperti yang Anda ketik.',
 };
 export default indonesian;

@@ -104,5 +104,32 @@ const italian: Catalogue = {
       : c === 'many'
         ? 'Valutato {average} su {max} da {n} di lettori'
         : 'Valutato {average} su {max} da {n} lettori',
+  // #18 reader-widget
+  'list.sortBest': 'Prima i migliori',
+  'list.upvote': (c) =>
+    c === 'one' ? 'Voto positivo, {n} voto' : c === 'many' ? 'Voto positivo, {n} di voti' : 'Voto positivo, {n} voti',
+  'list.downvote': (c) =>
+    c === 'one' ? 'Voto negativo, {n} voto' : c === 'many' ? 'Voto negativo, {n} di voti' : 'Voto negativo, {n} voti',
+  'list.voteFailed': 'Non è stato possibile salvare il tuo voto. Riprova.',
+  'list.edit': 'Modifica',
+  'list.delete': 'Elimina',
+  'list.save': 'Salva',
+  'list.cancel': 'Annulla',
+  'list.saved': 'Il tuo commento è stato aggiornato.',
+  'list.confirmDelete': 'Eliminare questo commento?',
+  'list.keep': 'Mantienilo',
+  'list.deletedYours': 'Il tuo commento è stato eliminato.',
+  'list.deleted': 'Questo commento è stato eliminato.',
+  'list.edited': 'modificato',
+  'list.editClosed': 'Il tempo per modificare questo commento è scaduto.',
+  'list.editRefused': 'Questo commento non può più essere modificato da questo browser.',
+  'list.changeFailed': 'Non è stato possibile modificare il tuo commento. Riprova.',
+  'form.preview': 'Anteprima',
+  'form.previewEmpty': 'Ancora niente da visualizzare in anteprima.',
+  'form.formatHelp': 'Guida alla formattazione',
+  'form.formatSample':
+    '**grassetto**\n*corsivo*\n`codice`\n> una citazione\n- un elemento di elenco\n1. un elemento numerato\n[un link](https://example.com)',
+  'form.formatNote':
+    'Una riga di tre apici inversi (```) prima e dopo alcune righe crea un blocco di codice. Tutto il resto appare come lo hai scritto.',
 };
 export default italian;

@@ -81,5 +81,30 @@ const japanese: Catalogue = {
   // #18 count
   'count.comments': () => '{n}件のコメント',
   'count.rated': () => '{n}人の読者による評価：{max}点中{average}点',
+  // #18 reader-widget
+  'list.sortBest': '評価の高い順',
+  'list.upvote': () => '高評価、{n}票',
+  'list.downvote': () => '低評価、{n}票',
+  'list.voteFailed': '投票を保存できませんでした。もう一度お試しください。',
+  'list.edit': '編集',
+  'list.delete': '削除',
+  'list.save': '保存',
+  'list.cancel': 'キャンセル',
+  'list.saved': 'コメントを更新しました。',
+  'list.confirmDelete': 'このコメントを削除しますか？',
+  'list.keep': '残す',
+  'list.deletedYours': 'コメントを削除しました。',
+  'list.deleted': 'このコメントは削除されました。',
+  'list.edited': '編集済み',
+  'list.editClosed': 'このコメントを変更できる時間は終了しました。',
+  'list.editRefused': 'このコメントはこのブラウザーから変更できなくなりました。',
+  'list.changeFailed': 'コメントを変更できませんでした。もう一度お試しください。',
+  'form.preview': 'プレビュー',
+  'form.previewEmpty': 'プレビューする内容がまだありません。',
+  'form.formatHelp': '書式のヘルプ',
+  'form.formatSample':
+    '**太字**\n*斜体*\n`コード`\n> 引用\n- 箇条書き\n1. 番号付きリスト\n[リンク](https://example.com)',
+  'form.formatNote':
+    '数行の前後に3つのバッククォート（```）だけの行を置くとコードブロックになります。それ以外は入力したとおりに表示されます。',
 };
 export default japanese;

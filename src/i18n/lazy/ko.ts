@@ -81,5 +81,30 @@ const korean: Catalogue = {
   // #18 count
   'count.comments': () => '댓글 {n}개',
   'count.rated': () => '독자 {n}명의 평가: {max}점 만점에 {average}점',
+  // #18 reader-widget
+  'list.sortBest': '추천순',
+  'list.upvote': () => '추천, {n}표',
+  'list.downvote': () => '비추천, {n}표',
+  'list.voteFailed': '투표를 저장하지 못했습니다. 다시 시도해 주세요.',
+  'list.edit': '수정',
+  'list.delete': '삭제',
+  'list.save': '저장',
+  'list.cancel': '취소',
+  'list.saved': '댓글이 수정되었습니다.',
+  'list.confirmDelete': '이 댓글을 삭제할까요?',
+  'list.keep': '유지',
+  'list.deletedYours': '댓글이 삭제되었습니다.',
+  'list.deleted': '삭제된 댓글입니다.',
+  'list.edited': '수정됨',
+  'list.editClosed': '이 댓글을 변경할 수 있는 시간이 지났습니다.',
+  'list.editRefused': '이 브라우저에서는 더 이상 이 댓글을 변경할 수 없습니다.',
+  'list.changeFailed': '댓글을 변경하지 못했습니다. 다시 시도해 주세요.',
+  'form.preview': '미리보기',
+  'form.previewEmpty': '아직 미리 볼 내용이 없습니다.',
+  'form.formatHelp': '서식 도움말',
+  'form.formatSample':
+    '**굵게**\n*기울임*\n`코드`\n> 인용\n- 목록 항목\n1. 번호 매긴 항목\n[링크](https://example.com)',
+  'form.formatNote':
+    '몇 줄 앞뒤에 백틱 세 개(```)로 된 줄을 두면 코드 블록이 됩니다. 그 밖의 내용은 입력한 그대로 표시됩니다.',
 };
 export default korean;

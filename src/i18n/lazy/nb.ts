@@ -83,5 +83,30 @@ const norwegian: Catalogue = {
   'count.comments': (c) => (c === 'one' ? '{n} kommentar' : '{n} kommentarer'),
   'count.rated': (c) =>
     c === 'one' ? 'Vurdert til {average} av {max} av {n} leser' : 'Vurdert til {average} av {max} av {n} lesere',
+  // #18 reader-widget
+  'list.sortBest': 'Beste først',
+  'list.upvote': (c) => (c === 'one' ? 'Stem opp, {n} stemme' : 'Stem opp, {n} stemmer'),
+  'list.downvote': (c) => (c === 'one' ? 'Stem ned, {n} stemme' : 'Stem ned, {n} stemmer'),
+  'list.voteFailed': 'Stemmen din kunne ikke lagres. Prøv igjen.',
+  'list.edit': 'Rediger',
+  'list.delete': 'Slett',
+  'list.save': 'Lagre',
+  'list.cancel': 'Avbryt',
+  'list.saved': 'Kommentaren din er oppdatert.',
+  'list.confirmDelete': 'Slette denne kommentaren?',
+  'list.keep': 'Behold',
+  'list.deletedYours': 'Kommentaren din er slettet.',
+  'list.deleted': 'Denne kommentaren er slettet.',
+  'list.edited': 'redigert',
+  'list.editClosed': 'Tiden for å endre denne kommentaren er ute.',
+  'list.editRefused': 'Denne kommentaren kan ikke lenger endres fra denne nettleseren.',
+  'list.changeFailed': 'Kommentaren din kunne ikke endres. Prøv igjen.',
+  'form.preview': 'Forhåndsvisning',
+  'form.previewEmpty': 'Ingenting å vise ennå.',
+  'form.formatHelp': 'Hjelp med formatering',
+  'form.formatSample':
+    '**fet**\n*kursiv*\n`kode`\n> et sitat\n- et listepunkt\n1. et nummerert punkt\n[en lenke](https://example.com)',
+  'form.formatNote':
+    'En linje med tre backticks (```) før og etter noen linjer blir en kodeblokk. Alt annet vises slik du skrev det.',
 };
 export default norwegian;

@@ -87,5 +87,30 @@ const dutch: Catalogue = {
     c === 'one'
       ? 'Beoordeeld met {average} van {max} door {n} lezer'
       : 'Beoordeeld met {average} van {max} door {n} lezers',
+  // #18 reader-widget
+  'list.sortBest': 'Beste eerst',
+  'list.upvote': (c) => (c === 'one' ? 'Positief stemmen, {n} stem' : 'Positief stemmen, {n} stemmen'),
+  'list.downvote': (c) => (c === 'one' ? 'Negatief stemmen, {n} stem' : 'Negatief stemmen, {n} stemmen'),
+  'list.voteFailed': 'Je stem kon niet worden opgeslagen. Probeer het opnieuw.',
+  'list.edit': 'Bewerken',
+  'list.delete': 'Verwijderen',
+  'list.save': 'Opslaan',
+  'list.cancel': 'Annuleren',
+  'list.saved': 'Je reactie is bijgewerkt.',
+  'list.confirmDelete': 'Deze reactie verwijderen?',
+  'list.keep': 'Behouden',
+  'list.deletedYours': 'Je reactie is verwijderd.',
+  'list.deleted': 'Deze reactie is verwijderd.',
+  'list.edited': 'bewerkt',
+  'list.editClosed': 'De tijd om deze reactie te wijzigen is voorbij.',
+  'list.editRefused': 'Deze reactie kan vanuit deze browser niet meer worden gewijzigd.',
+  'list.changeFailed': 'Je reactie kon niet worden gewijzigd. Probeer het opnieuw.',
+  'form.preview': 'Voorbeeld',
+  'form.previewEmpty': 'Nog niets om te tonen.',
+  'form.formatHelp': 'Hulp bij opmaak',
+  'form.formatSample':
+    '**vet**\n*cursief*\n`code`\n> een citaat\n- een lijstitem\n1. een genummerd item\n[een link](https://example.com)',
+  'form.formatNote':
+    'Een regel met drie backticks (```) voor en na een paar regels maakt een codeblok. Al het andere verschijnt zoals je het typte.',
 };
 export default dutch;

@@ -123,5 +123,44 @@ const polish: Catalogue = {
       : c === 'few' || c === 'many'
         ? 'Ocena {average} na {max} od {n} czytelników'
         : 'Ocena {average} na {max} od {n} czytelnika',
+  // #18 reader-widget
+  'list.sortBest': 'Najlepsze najpierw',
+  'list.upvote': (c) =>
+    c === 'one'
+      ? 'Głos za, {n} głos'
+      : c === 'few'
+        ? 'Głos za, {n} głosy'
+        : c === 'many'
+          ? 'Głos za, {n} głosów'
+          : 'Głos za, {n} głosu',
+  'list.downvote': (c) =>
+    c === 'one'
+      ? 'Głos przeciw, {n} głos'
+      : c === 'few'
+        ? 'Głos przeciw, {n} głosy'
+        : c === 'many'
+          ? 'Głos przeciw, {n} głosów'
+          : 'Głos przeciw, {n} głosu',
+  'list.voteFailed': 'Nie udało się zapisać głosu. Spróbuj ponownie.',
+  'list.edit': 'Edytuj',
+  'list.delete': 'Usuń',
+  'list.save': 'Zapisz',
+  'list.cancel': 'Anuluj',
+  'list.saved': 'Twój komentarz został zaktualizowany.',
+  'list.confirmDelete': 'Usunąć ten komentarz?',
+  'list.keep': 'Zachowaj',
+  'list.deletedYours': 'Twój komentarz został usunięty.',
+  'list.deleted': 'Ten komentarz został usunięty.',
+  'list.edited': 'edytowano',
+  'list.editClosed': 'Czas na zmianę tego komentarza minął.',
+  'list.editRefused': 'Tego komentarza nie można już zmienić w tej przeglądarce.',
+  'list.changeFailed': 'Nie udało się zmienić komentarza. Spróbuj ponownie.',
+  'form.preview': 'Podgląd',
+  'form.previewEmpty': 'Na razie nie ma czego pokazać.',
+  'form.formatHelp': 'Pomoc w formatowaniu',
+  'form.formatSample':
+    '**pogrubienie**\n*kursywa*\n`kod`\n> cytat\n- element listy\n1. element numerowany\n[link](https://example.com)',
+  'form.formatNote':
+    'Wiersz z trzema grawisami (```) przed i po kilku wierszach tworzy blok kodu. Wszystko inne wyświetla się tak, jak to wpisano.',
 };
 export default polish;

@@ -108,5 +108,32 @@ export const pt: Catalogue = {
       : c === 'many'
         ? 'Avaliado com {average} de {max} por {n} de leitores'
         : 'Avaliado com {average} de {max} por {n} leitores',
+  // #18 reader-widget
+  'list.sortBest': 'Melhores primeiro',
+  'list.upvote': (c) =>
+    c === 'one' ? 'Votar a favor, {n} voto' : c === 'many' ? 'Votar a favor, {n} de votos' : 'Votar a favor, {n} votos',
+  'list.downvote': (c) =>
+    c === 'one' ? 'Votar contra, {n} voto' : c === 'many' ? 'Votar contra, {n} de votos' : 'Votar contra, {n} votos',
+  'list.voteFailed': 'Não foi possível guardar o seu voto. Tente novamente.',
+  'list.edit': 'Editar',
+  'list.delete': 'Eliminar',
+  'list.save': 'Guardar',
+  'list.cancel': 'Cancelar',
+  'list.saved': 'O seu comentário foi atualizado.',
+  'list.confirmDelete': 'Eliminar este comentário?',
+  'list.keep': 'Manter',
+  'list.deletedYours': 'O seu comentário foi eliminado.',
+  'list.deleted': 'Este comentário foi eliminado.',
+  'list.edited': 'editado',
+  'list.editClosed': 'Já passou o prazo para alterar este comentário.',
+  'list.editRefused': 'Este comentário já não pode ser alterado a partir deste navegador.',
+  'list.changeFailed': 'Não foi possível alterar o seu comentário. Tente novamente.',
+  'form.preview': 'Pré-visualizar',
+  'form.previewEmpty': 'Ainda não há nada para pré-visualizar.',
+  'form.formatHelp': 'Ajuda de formatação',
+  'form.formatSample':
+    '**negrito**\n*itálico*\n`código`\n> uma citação\n- um item de lista\n1. um item numerado\n[uma ligação](https://example.com)',
+  'form.formatNote':
+    'Uma linha com três acentos graves (```) antes e depois de algumas linhas cria um bloco de código. Tudo o resto aparece tal como o escreveu.',
 };
 export default pt;

@@ -107,5 +107,32 @@ const romanian: Catalogue = {
       : c === 'few'
         ? 'Evaluat cu {average} din {max} de {n} cititori'
         : 'Evaluat cu {average} din {max} de {n} de cititori',
+  // #18 reader-widget
+  'list.sortBest': 'Cele mai bune întâi',
+  'list.upvote': (c) =>
+    c === 'one' ? 'Vot pozitiv, {n} vot' : c === 'few' ? 'Vot pozitiv, {n} voturi' : 'Vot pozitiv, {n} de voturi',
+  'list.downvote': (c) =>
+    c === 'one' ? 'Vot negativ, {n} vot' : c === 'few' ? 'Vot negativ, {n} voturi' : 'Vot negativ, {n} de voturi',
+  'list.voteFailed': 'Votul nu a putut fi salvat. Încercați din nou.',
+  'list.edit': 'Editează',
+  'list.delete': 'Șterge',
+  'list.save': 'Salvează',
+  'list.cancel': 'Anulează',
+  'list.saved': 'Comentariul a fost actualizat.',
+  'list.confirmDelete': 'Ștergeți acest comentariu?',
+  'list.keep': 'Păstrează',
+  'list.deletedYours': 'Comentariul a fost șters.',
+  'list.deleted': 'Acest comentariu a fost șters.',
+  'list.edited': 'editat',
+  'list.editClosed': 'Timpul pentru modificarea acestui comentariu a expirat.',
+  'list.editRefused': 'Acest comentariu nu mai poate fi modificat din acest browser.',
+  'list.changeFailed': 'Comentariul nu a putut fi modificat. Încercați din nou.',
+  'form.preview': 'Previzualizare',
+  'form.previewEmpty': 'Încă nu este nimic de previzualizat.',
+  'form.formatHelp': 'Ajutor pentru formatare',
+  'form.formatSample':
+    '**aldin**\n*cursiv*\n`cod`\n> un citat\n- un element de listă\n1. un element numerotat\n[un link](https://example.com)',
+  'form.formatNote':
+    'O linie cu trei apostrofuri inverse (```) înainte și după câteva rânduri creează un bloc de cod. Tot restul apare așa cum l-ați scris.',
 };
 export default romanian;

@@ -123,5 +123,44 @@ const slovak: Catalogue = {
       : c === 'few'
         ? 'Hodnotenie {average} z {max} od {n} čitateľov'
         : 'Hodnotenie {average} z {max} od {n} čitateľov',
+  // #18 reader-widget
+  'list.sortBest': 'Najlepšie prvé',
+  'list.upvote': (c) =>
+    c === 'one'
+      ? 'Hlasovať za, {n} hlas'
+      : c === 'few'
+        ? 'Hlasovať za, {n} hlasy'
+        : c === 'many'
+          ? 'Hlasovať za, {n} hlasu'
+          : 'Hlasovať za, {n} hlasov',
+  'list.downvote': (c) =>
+    c === 'one'
+      ? 'Hlasovať proti, {n} hlas'
+      : c === 'few'
+        ? 'Hlasovať proti, {n} hlasy'
+        : c === 'many'
+          ? 'Hlasovať proti, {n} hlasu'
+          : 'Hlasovať proti, {n} hlasov',
+  'list.voteFailed': 'Váš hlas sa nepodarilo uložiť. Skúste to znova.',
+  'list.edit': 'Upraviť',
+  'list.delete': 'Odstrániť',
+  'list.save': 'Uložiť',
+  'list.cancel': 'Zrušiť',
+  'list.saved': 'Váš komentár bol upravený.',
+  'list.confirmDelete': 'Odstrániť tento komentár?',
+  'list.keep': 'Ponechať',
+  'list.deletedYours': 'Váš komentár bol odstránený.',
+  'list.deleted': 'Tento komentár bol odstránený.',
+  'list.edited': 'upravené',
+  'list.editClosed': 'Čas na zmenu tohto komentára uplynul.',
+  'list.editRefused': 'Tento komentár už v tomto prehliadači nemožno zmeniť.',
+  'list.changeFailed': 'Váš komentár sa nepodarilo zmeniť. Skúste to znova.',
+  'form.preview': 'Náhľad',
+  'form.previewEmpty': 'Zatiaľ nie je čo zobraziť.',
+  'form.formatHelp': 'Pomocník formátovania',
+  'form.formatSample':
+    '**tučné**\n*kurzíva*\n`kód`\n> citát\n- položka zoznamu\n1. číslovaná položka\n[odkaz](https://example.com)',
+  'form.formatNote':
+    'Riadok s tromi opačnými apostrofmi (```) pred a za niekoľkými riadkami vytvorí blok kódu. Všetko ostatné sa zobrazí tak, ako ste to napísali.',
 };
 export default slovak;

@@ -82,5 +82,30 @@ const swedish: Catalogue = {
   // #18 count
   'count.comments': (c) => (c === 'one' ? '{n} kommentar' : '{n} kommentarer'),
   'count.rated': () => 'Betyg {average} av {max} från {n} läsare',
+  // #18 reader-widget
+  'list.sortBest': 'Bästa först',
+  'list.upvote': (c) => (c === 'one' ? 'Rösta upp, {n} röst' : 'Rösta upp, {n} röster'),
+  'list.downvote': (c) => (c === 'one' ? 'Rösta ned, {n} röst' : 'Rösta ned, {n} röster'),
+  'list.voteFailed': 'Din röst kunde inte sparas. Försök igen.',
+  'list.edit': 'Redigera',
+  'list.delete': 'Ta bort',
+  'list.save': 'Spara',
+  'list.cancel': 'Avbryt',
+  'list.saved': 'Din kommentar har uppdaterats.',
+  'list.confirmDelete': 'Ta bort den här kommentaren?',
+  'list.keep': 'Behåll',
+  'list.deletedYours': 'Din kommentar har tagits bort.',
+  'list.deleted': 'Den här kommentaren har tagits bort.',
+  'list.edited': 'redigerad',
+  'list.editClosed': 'Tiden för att ändra den här kommentaren har gått ut.',
+  'list.editRefused': 'Den här kommentaren kan inte längre ändras från den här webbläsaren.',
+  'list.changeFailed': 'Din kommentar kunde inte ändras. Försök igen.',
+  'form.preview': 'Förhandsgranska',
+  'form.previewEmpty': 'Inget att förhandsgranska än.',
+  'form.formatHelp': 'Hjälp med formatering',
+  'form.formatSample':
+    '**fet**\n*kursiv*\n`kod`\n> ett citat\n- en listpunkt\n1. en numrerad punkt\n[en länk](https://example.com)',
+  'form.formatNote':
+    'En rad med tre grava accenter (```) före och efter några rader blir ett kodblock. Allt annat visas som du skrev det.',
 };
 export default swedish;

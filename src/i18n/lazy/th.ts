@@ -81,5 +81,29 @@ const thai: Catalogue = {
   // #18 count
   'count.comments': () => '{n} ความคิดเห็น',
   'count.rated': () => 'คะแนน {average} จาก {max} โดยผู้อ่าน {n} คน',
+  // #18 reader-widget
+  'list.sortBest': 'ดีที่สุดก่อน',
+  'list.upvote': () => 'โหวตขึ้น, {n} โหวต',
+  'list.downvote': () => 'โหวตลง, {n} โหวต',
+  'list.voteFailed': 'บันทึกโหวตของคุณไม่ได้ โปรดลองอีกครั้ง',
+  'list.edit': 'แก้ไข',
+  'list.delete': 'ลบ',
+  'list.save': 'บันทึก',
+  'list.cancel': 'ยกเลิก',
+  'list.saved': 'อัปเดตความคิดเห็นของคุณแล้ว',
+  'list.confirmDelete': 'ลบความคิดเห็นนี้ไหม',
+  'list.keep': 'เก็บไว้',
+  'list.deletedYours': 'ลบความคิดเห็นของคุณแล้ว',
+  'list.deleted': 'ความคิดเห็นนี้ถูกลบแล้ว',
+  'list.edited': 'แก้ไขแล้ว',
+  'list.editClosed': 'หมดเวลาแก้ไขความคิดเห็นนี้แล้ว',
+  'list.editRefused': 'ไม่สามารถเปลี่ยนความคิดเห็นนี้จากเบราว์เซอร์นี้ได้อีก',
+  'list.changeFailed': 'เปลี่ยนความคิดเห็นของคุณไม่ได้ โปรดลองอีกครั้ง',
+  'form.preview': 'ดูตัวอย่าง',
+  'form.previewEmpty': 'ยังไม่มีอะไรให้ดูตัวอย่าง',
+  'form.formatHelp': 'วิธีจัดรูปแบบ',
+  'form.formatSample':
+    '**ตัวหนา**\n*ตัวเอียง*\n`โค้ด`\n> คำพูดที่ยกมา\n- รายการ\n1. รายการแบบมีลำดับ\n[ลิงก์](https://example.com)',
+  'form.formatNote': 'บรรทัดที่มีเครื่องหมาย backtick สามตัว (```) ก่อนและหลังหลายบรรทัดจะสร้างบล็อกโค้ด ส่วนอื่นจะแสดงตามที่คุณพิมพ์',
 };
 export default thai;

@@ -81,5 +81,30 @@ const turkish: Catalogue = {
   // #18 count
   'count.comments': () => '{n} yorum',
   'count.rated': () => '{n} okuyucu tarafından {max} üzerinden {average} puan',
+  // #18 reader-widget
+  'list.sortBest': 'Önce en iyiler',
+  'list.upvote': (c) => (c === 'one' ? 'Olumlu oy ver, {n} oy' : 'Olumlu oy ver, {n} oy'),
+  'list.downvote': (c) => (c === 'one' ? 'Olumsuz oy ver, {n} oy' : 'Olumsuz oy ver, {n} oy'),
+  'list.voteFailed': 'Oyunuz kaydedilemedi. Lütfen tekrar deneyin.',
+  'list.edit': 'Düzenle',
+  'list.delete': 'Sil',
+  'list.save': 'Kaydet',
+  'list.cancel': 'İptal',
+  'list.saved': 'Yorumunuz güncellendi.',
+  'list.confirmDelete': 'Bu yorum silinsin mi?',
+  'list.keep': 'Kalsın',
+  'list.deletedYours': 'Yorumunuz silindi.',
+  'list.deleted': 'Bu yorum silindi.',
+  'list.edited': 'düzenlendi',
+  'list.editClosed': 'Bu yorumu değiştirme süresi doldu.',
+  'list.editRefused': 'Bu yorum artık bu tarayıcıdan değiştirilemez.',
+  'list.changeFailed': 'Yorumunuz değiştirilemedi. Lütfen tekrar deneyin.',
+  'form.preview': 'Önizleme',
+  'form.previewEmpty': 'Henüz önizlenecek bir şey yok.',
+  'form.formatHelp': 'Biçimlendirme yardımı',
+  'form.formatSample':
+    '**kalın**\n*italik*\n`kod`\n> bir alıntı\n- bir liste öğesi\n1. numaralı bir öğe\n[bir bağlantı](https://example.com)',
+  'form.formatNote':
+    'Birkaç satırın önünde ve arkasında üç ters tırnaktan (```) oluşan bir satır kod bloğu oluşturur. Geri kalan her şey yazdığınız gibi görünür.',
 };
 export default turkish;

@@ -81,5 +81,30 @@ const vietnamese: Catalogue = {
   // #18 count
   'count.comments': () => '{n} bình luận',
   'count.rated': () => 'Được {n} độc giả đánh giá {average}/{max}',
+  // #18 reader-widget
+  'list.sortBest': 'Hay nhất trước',
+  'list.upvote': () => 'Bình chọn lên, {n} phiếu',
+  'list.downvote': () => 'Bình chọn xuống, {n} phiếu',
+  'list.voteFailed': 'Không thể lưu phiếu bầu của bạn. Vui lòng thử lại.',
+  'list.edit': 'Sửa',
+  'list.delete': 'Xóa',
+  'list.save': 'Lưu',
+  'list.cancel': 'Hủy',
+  'list.saved': 'Bình luận của bạn đã được cập nhật.',
+  'list.confirmDelete': 'Xóa bình luận này?',
+  'list.keep': 'Giữ lại',
+  'list.deletedYours': 'Bình luận của bạn đã bị xóa.',
+  'list.deleted': 'Bình luận này đã bị xóa.',
+  'list.edited': 'đã sửa',
+  'list.editClosed': 'Đã hết thời gian sửa bình luận này.',
+  'list.editRefused': 'Không thể thay đổi bình luận này từ trình duyệt này nữa.',
+  'list.changeFailed': 'Không thể thay đổi bình luận của bạn. Vui lòng thử lại.',
+  'form.preview': 'Xem trước',
+  'form.previewEmpty': 'Chưa có gì để xem trước.',
+  'form.formatHelp': 'Trợ giúp định dạng',
+  'form.formatSample':
+    '**đậm**\n*nghiêng*\n`mã`\n> một trích dẫn\n- một mục danh sách\n1. một mục đánh số\n[một liên kết](https://example.com)',
+  'form.formatNote':
+    'Một dòng gồm ba dấu huyền (```) trước và sau vài dòng tạo thành khối mã. Mọi thứ khác hiển thị đúng như bạn đã gõ.',
 };
 export default vietnamese;

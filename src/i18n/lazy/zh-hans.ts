@@ -81,5 +81,28 @@ const simplifiedChinese: Catalogue = {
   // #18 count
   'count.comments': () => '{n}条评论',
   'count.rated': () => '{n}位读者评分{average}（满分{max}）',
+  // #18 reader-widget
+  'list.sortBest': '最佳优先',
+  'list.upvote': () => '赞同，{n} 票',
+  'list.downvote': () => '反对，{n} 票',
+  'list.voteFailed': '无法保存你的投票，请重试。',
+  'list.edit': '编辑',
+  'list.delete': '删除',
+  'list.save': '保存',
+  'list.cancel': '取消',
+  'list.saved': '你的评论已更新。',
+  'list.confirmDelete': '要删除这条评论吗？',
+  'list.keep': '保留',
+  'list.deletedYours': '你的评论已删除。',
+  'list.deleted': '此评论已删除。',
+  'list.edited': '已编辑',
+  'list.editClosed': '修改这条评论的时间已过。',
+  'list.editRefused': '此浏览器已无法再修改这条评论。',
+  'list.changeFailed': '无法修改你的评论，请重试。',
+  'form.preview': '预览',
+  'form.previewEmpty': '还没有可预览的内容。',
+  'form.formatHelp': '格式帮助',
+  'form.formatSample': '**粗体**\n*斜体*\n`代码`\n> 引用\n- 列表项\n1. 编号项\n[链接](https://example.com)',
+  'form.formatNote': '在几行内容的前后各加一行三个反引号（```）即可生成代码块。其他内容都按你输入的原样显示。',
 };
 export default simplifiedChinese;

@@ -81,5 +81,28 @@ const traditionalChinese: Catalogue = {
   // #18 count
   'count.comments': () => '{n}則留言',
   'count.rated': () => '{n}位讀者評分{average}（滿分{max}）',
+  // #18 reader-widget
+  'list.sortBest': '最佳優先',
+  'list.upvote': () => '贊同，{n} 票',
+  'list.downvote': () => '反對，{n} 票',
+  'list.voteFailed': '無法儲存你的投票，請再試一次。',
+  'list.edit': '編輯',
+  'list.delete': '刪除',
+  'list.save': '儲存',
+  'list.cancel': '取消',
+  'list.saved': '你的留言已更新。',
+  'list.confirmDelete': '要刪除這則留言嗎？',
+  'list.keep': '保留',
+  'list.deletedYours': '你的留言已刪除。',
+  'list.deleted': '此留言已刪除。',
+  'list.edited': '已編輯',
+  'list.editClosed': '修改這則留言的時間已過。',
+  'list.editRefused': '此瀏覽器已無法再修改這則留言。',
+  'list.changeFailed': '無法修改你的留言，請再試一次。',
+  'form.preview': '預覽',
+  'form.previewEmpty': '還沒有可預覽的內容。',
+  'form.formatHelp': '格式說明',
+  'form.formatSample': '**粗體**\n*斜體*\n`程式碼`\n> 引用\n- 清單項目\n1. 編號項目\n[連結](https://example.com)',
+  'form.formatNote': '在幾行內容的前後各加一行三個反引號（```）即可產生程式碼區塊。其他內容都會照你輸入的原樣顯示。',
 };
 export default traditionalChinese;

@@ -91,6 +91,11 @@ describe('<comment-form> keyboard', () => {
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(field(el, 'message'));
     await sendKeys({ type: 'Typed without a mouse' });
+    // Then Preview and Formatting help (#18), offered since the first touch.
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.textContent?.trim()).to.equal('Preview');
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.localName).to.equal('summary');
     // The honeypot is skipped: the next Tab stop is the submit button.
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(root(el).querySelector('button[type="submit"]'));
@@ -126,6 +131,9 @@ describe('<comment-form> keyboard', () => {
     const calls = stubFetch();
     const el = await makeForm();
     field(el, 'email').focus();
+    // What the first touch adds above the button (Preview and the formatting help, #18) is in place.
+    await until(() => !!root(el).querySelector('button[aria-pressed]'));
+    await el.updateComplete;
     const box = submitButton(el).getBoundingClientRect();
     await sendMouse({
       type: 'click',

@@ -2,27 +2,13 @@
 // the server (`GET /config`, once per endpoint and page) whether it sends email at all, and only
 // then offers the checkbox, unticked. It sees its form only through a FormHost.
 import { html, nothing, type TemplateResult } from 'lit';
-import { getServerConfig } from '../../../client/api-actions.js';
 import { resolveEndpoint } from '../../../client/endpoint.js';
+import { serverConfig } from '../../../client/server-config.js';
 import type { FormHost } from '../comment-form.js';
 
-/** One request per endpoint for every form on the page; a failure is asked again next time. */
-const mailByEndpoint = new Map<string, Promise<boolean>>();
-
-function mailAvailable(endpoint: string): Promise<boolean> {
-  let answer = mailByEndpoint.get(endpoint);
-  if (!answer) {
-    answer = getServerConfig(endpoint).then(
-      (config) => config.mail === true,
-      () => {
-        mailByEndpoint.delete(endpoint);
-        return false;
-      },
-    );
-    mailByEndpoint.set(endpoint, answer);
-  }
-  return answer;
-}
+/** One request per endpoint for every element on the page (client/server-config.ts). */
+const mailAvailable = (endpoint: string): Promise<boolean> =>
+  serverConfig(endpoint).then((config) => config?.mail === true);
 
 /** Shows the checkbox once the server says it sends email. */
 export async function offer(host: FormHost): Promise<void> {

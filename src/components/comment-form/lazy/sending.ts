@@ -4,6 +4,7 @@
 import { ApiError } from '../../../client/api.js';
 import { postComment } from '../../../client/api-actions.js';
 import { authorTokenFor, rememberAuthorToken } from '../../../client/author-token.js';
+import { rememberEditToken } from '../../../client/edit-tokens.js';
 import { resolveEndpoint, resolveThread } from '../../../client/endpoint.js';
 import { pendingComments } from '../../../client/pending.js';
 import { clearDraft, idempotencyKey, saveIdentity } from '../../../client/sent.js';
@@ -106,6 +107,8 @@ export async function send(host: FormHost): Promise<void> {
     try {
       const result = await postComment(endpoint, thread, body, key);
       rememberAuthorToken(body.email, result.authorToken);
+      // For the list's Edit and Delete on this comment (#18).
+      rememberEditToken(endpoint, result.comment, result.editToken);
       await succeed(host, thread, result.status, result.comment);
     } catch (err) {
       await handleError(host, err);
