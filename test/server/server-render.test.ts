@@ -63,6 +63,30 @@ describe('renderFeedback()', () => {
     assert.deepEqual(result.styleHashes, await styleHashes(result.html));
   });
 
+  it('loads none of the browser-only modules (votes, editing, formatted bodies): a server has no DOM', async () => {
+    const failures: unknown[] = [];
+    const record = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const formatted = comment('c1', {
+        message: 'Hello **there**',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Hello ' }] }],
+        votes: { up: 2, down: 0 },
+      });
+      const result = await renderFeedback({
+        endpoint: 'https://c.example/api',
+        thread: '/a',
+        data: { comments: { comments: [formatted], nextCursor: null, total: 1 }, rating: null },
+      });
+      assert.ok(result.html.includes('Reader c1'));
+      // What the element would have loaded on demand had time to fail.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(failures, []);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('renders without the rating when the API cannot give it (the browser then asks for it)', async () => {
     const { fetch } = api({ comments: () => page([]), rating: () => new Response('oops', { status: 500 }) });
     const result = await renderFeedback({ endpoint: 'https://c.example/api', thread: '/a', fetch });

@@ -316,7 +316,9 @@ export class CommentList extends FeedbackElement {
     const busy = state === 'loading';
     const tree = this._buildTree();
     const any = tree.length > 0 && state !== 'error';
-    if (any && !this._extras) this._startReader();
+    // The reader module (votes, editing) and the renderer of bodies are the browser's: the
+    // server renderer (#19) must never load them (they build DOM, and it has none).
+    if (any && !this._extras && !isServer) this._startReader();
     const button = (label: string, click: () => unknown, loading = false) =>
       html`<button
         type="button"
@@ -455,7 +457,7 @@ export class CommentList extends FeedbackElement {
     let message = this._formattedMessages.get(c);
     if (!message) {
       const rich = c.body?.length ? this._renderBody : null;
-      if (rich === undefined)
+      if (rich === undefined && !isServer)
         loadRichText().then((module) => {
           this._renderBody ??= module.richTextFor(this);
           this.requestUpdate();
