@@ -14,7 +14,7 @@ import { forgetCommentNotify, OutboxStore, writeOutbox, type OutboxWrite } from 
 import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
 import { AdminStore } from './admin.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
-import { bumpThreadVersion, bumpThreadVersions, readThreadVersion } from './thread-version.js';
+import { bumpThreadVersion, bumpThreadVersions, readThreadVersion, readThreadsVersion } from './thread-version.js';
 import { listedPlaceholder, ReaderStore } from './reader.js';
 import type {
   CreateResult,
@@ -47,6 +47,8 @@ export type Clock = () => number;
 export interface HotReads {
   /** The thread's version; 0 for a thread never written. */
   threadVersion(thread: string): Promise<number>;
+  /** The sum of these threads' versions (`Store.threadsVersion`), in one statement. */
+  threadsVersion?(threads: readonly string[]): Promise<number>;
   /** Closes what these reads opened of their own (closing the store calls it). */
   close?(): void;
 }
@@ -332,6 +334,11 @@ export class KyselyStore implements Store {
 
   threadVersion(thread: string): Promise<number> {
     return this.hot ? this.hot.threadVersion(thread) : readThreadVersion(this.db, thread);
+  }
+
+  threadsVersion(threads: readonly string[]): Promise<number> {
+    if (threads.length === 0) return Promise.resolve(0);
+    return this.hot?.threadsVersion ? this.hot.threadsVersion(threads) : readThreadsVersion(this.db, threads);
   }
 
   async countPublished(thread: string): Promise<number> {

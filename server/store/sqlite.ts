@@ -53,8 +53,13 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 function hotReads(path: string, main: Database.Database): HotReads {
   const reader = path === ':memory:' ? main : new Database(path, { readonly: true, fileMustExist: true });
   const version = reader.prepare('select version from thread_versions where thread = ?').pluck();
+  // The threads as one JSON array: one statement for any number of them.
+  const versions = reader
+    .prepare('select coalesce(sum(version), 0) from thread_versions where thread in (select value from json_each(?))')
+    .pluck();
   return {
     threadVersion: (thread) => Promise.resolve(Number((version.get(thread) as number | undefined) ?? 0)),
+    threadsVersion: (threads) => Promise.resolve(Number(versions.get(JSON.stringify(threads)) as number)),
     close: () => {
       if (reader !== main) reader.close();
     },
