@@ -9,13 +9,14 @@
  * is written, captcha solutions are claimed the same way, and pruning is a plain ranged delete
  * any instance may run at any time.
  */
-import { Kysely, sql, type Selectable, type Transaction } from 'kysely';
+import { Kysely, type Selectable, type Transaction } from 'kysely';
 import { forgetCommentNotify, OutboxStore, writeOutbox, type OutboxWrite } from './outbox.js';
 import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
 import { AdminStore } from './admin.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
 import { bumpThreadVersion, bumpThreadVersions, readThreadVersion, readThreadsVersion } from './thread-version.js';
 import { listedPlaceholder, ReaderStore } from './reader.js';
+import { rawStatement } from './raw-statement.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -69,6 +70,47 @@ interface NewComment {
   outbox?: OutboxWrite;
 }
 
+const COMMENT_COLUMNS = [
+  'id',
+  'thread',
+  'parent',
+  'name',
+  'email',
+  'email_norm',
+  'message',
+  'rating',
+  'voter',
+  'status',
+  'created_at',
+  'client_hash',
+  'edited_at',
+  'body',
+  'edit_token_hash',
+] as const;
+
+/** The statements of every new comment, as SQL text (raw-statement.ts, #24). */
+function newCommentStatements(dialect: Dialect) {
+  return {
+    savepoint: rawStatement(dialect, 'savepoint new_comment'),
+    release: rawStatement(dialect, 'release savepoint new_comment'),
+    rollback: rawStatement(dialect, 'rollback to savepoint new_comment'),
+    /** Claims the key; a record past its 24 hours (the last parameter: its cut-off) is taken over. */
+    claimKey: rawStatement(
+      dialect,
+      `insert into idempotency ("key", fingerprint, status, body, created_at) values (?, ?, ?, ?, ?)
+       on conflict ("key") do update set fingerprint = excluded.fingerprint, status = excluded.status,
+         body = excluded.body, created_at = excluded.created_at
+       where idempotency.created_at < ? returning "key"`,
+    ),
+    keyRecord: rawStatement(dialect, 'select * from idempotency where "key" = ?'),
+    liveKeyRecord: rawStatement(dialect, 'select * from idempotency where "key" = ? and created_at >= ?'),
+    insertComment: rawStatement(
+      dialect,
+      `insert into comments (${COMMENT_COLUMNS.join(', ')}) values (${COMMENT_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+  };
+}
+
 /** PostgreSQL's deadlock and serialization failures: the statement may simply be tried again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -114,6 +156,7 @@ export class KyselyStore implements Store {
   private readonly hot: HotReads | undefined;
   /** Votes on comments, editing and deleting one's own, counts (#18, store/reader.ts). */
   readonly reader: ReaderStore;
+  private readonly statements: ReturnType<typeof newCommentStatements>;
 
   constructor(
     readonly db: Kysely<Schema>,
@@ -126,6 +169,7 @@ export class KyselyStore implements Store {
     this.commits = batch.max > 1 ? new GroupCommit((items) => this.storeBatch(items), batch) : null;
     this.hot = options.hot;
     this.reader = new ReaderStore(db, now);
+    this.statements = newCommentStatements(options.dialect ?? 'sqlite');
   }
 
   async prune(): Promise<void> {
@@ -175,16 +219,17 @@ export class KyselyStore implements Store {
     const outcomes: Outcome<CreateResult>[] = new Array(items.length);
     await this.db.transaction().execute(async (trx) => {
       const written: string[] = [];
+      const { savepoint, release, rollback } = this.statements;
       for (const i of order) {
-        await sql`savepoint new_comment`.execute(trx);
+        await savepoint(trx);
         try {
           const result = await this.storeNewComment(trx, items[i]!);
-          await sql`release savepoint new_comment`.execute(trx);
+          await release(trx);
           if (result.kind === 'created') written.push(items[i]!.comment.thread);
           outcomes[i] = { ok: true, value: result };
         } catch (error) {
-          await sql`rollback to savepoint new_comment`.execute(trx);
-          await sql`release savepoint new_comment`.execute(trx);
+          await rollback(trx);
+          await release(trx);
           outcomes[i] = { ok: false, error };
         }
       }
@@ -218,40 +263,27 @@ export class KyselyStore implements Store {
       // racing requests on two instances store one comment. A record past its 24 hours is
       // taken over as if it were absent, pruned or not. The same key twice in one batch: the
       // second sees the first's row, uncommitted but in the same transaction, and replays it.
-      const claimed = await trx
-        .insertInto('idempotency')
-        .values({
-          key: idempotency.key,
-          fingerprint: idempotency.fingerprint,
-          status: idempotency.status,
-          body: idempotency.body,
-          created_at: idempotency.createdAt,
-        })
-        .onConflict((oc) =>
-          oc
-            .column('key')
-            .doUpdateSet((eb) => ({
-              fingerprint: eb.ref('excluded.fingerprint'),
-              status: eb.ref('excluded.status'),
-              body: eb.ref('excluded.body'),
-              created_at: eb.ref('excluded.created_at'),
-            }))
-            .where('idempotency.created_at', '<', this.now() - IDEMPOTENCY_TTL_MS),
-        )
-        .returning('key')
-        .executeTakeFirst();
-      if (!claimed) {
-        const existing = await trx
-          .selectFrom('idempotency')
-          .selectAll()
-          .where('key', '=', idempotency.key)
-          .executeTakeFirstOrThrow();
+      const claimed = await this.statements.claimKey(trx, [
+        idempotency.key,
+        idempotency.fingerprint,
+        idempotency.status,
+        idempotency.body,
+        idempotency.createdAt,
+        this.now() - IDEMPOTENCY_TTL_MS,
+      ]);
+      if (claimed.rows.length === 0) {
+        const existing = (await this.statements.keyRecord<IdempotencyTable>(trx, [idempotency.key])).rows[0];
+        if (!existing) throw new Error(`idempotency record ${idempotency.key} vanished`);
         return existing.fingerprint === idempotency.fingerprint
           ? { kind: 'replay' as const, record: toRecord(existing) }
           : { kind: 'conflict' as const };
       }
     }
-    await trx.insertInto('comments').values(commentRow(comment)).execute();
+    const row = commentRow(comment);
+    await this.statements.insertComment(
+      trx,
+      COMMENT_COLUMNS.map((column) => row[column]),
+    );
     if (vote) await this.upsertVote(trx, vote, comment.id);
     await writeOutbox(trx, item.outbox, this.now());
     return { kind: 'created' as const };
@@ -263,12 +295,9 @@ export class KyselyStore implements Store {
   }
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
-    const row = await this.db
-      .selectFrom('idempotency')
-      .selectAll()
-      .where('key', '=', key)
-      .where('created_at', '>=', this.now() - IDEMPOTENCY_TTL_MS)
-      .executeTakeFirst();
+    const [row] = (
+      await this.statements.liveKeyRecord<IdempotencyTable>(this.db, [key, this.now() - IDEMPOTENCY_TTL_MS])
+    ).rows;
     return row ? toRecord(row) : null;
   }
 
