@@ -295,7 +295,15 @@ async function benchList(browser: Browser): Promise<void> {
   const stat = await startStatic(`http://127.0.0.1:${port}`);
   const comments = fakeComments(500);
   const body = JSON.stringify({ comments, nextCursor: null, total: comments.length });
-  const results: { wall: number; script: number; task: number; heap: number; rendered: number }[] = [];
+  const results: {
+    wall: number;
+    first: number;
+    longest: number;
+    script: number;
+    task: number;
+    heap: number;
+    rendered: number;
+  }[] = [];
   try {
     for (let i = 0; i < Math.max(5, Math.ceil(RUNS / 2)); i++) {
       const context = await browser.newContext();
@@ -321,24 +329,40 @@ async function benchList(browser: Browser): Promise<void> {
       await cdp.send('Performance.enable');
       const before = await metrics(cdp);
       // A string, not a function: tsx would wrap named helpers in a `__name` the page lacks.
-      const wall = (await page.evaluate(`(async () => {
+      // Also: when the first comments are painted (the main-thread time until then), and the
+      // longest task on the way (PerformanceObserver 'longtask': over 50 ms only).
+      const { wall, first, longest } = (await page.evaluate(`(async () => {
         const count = (el) => el.shadowRoot?.querySelectorAll('[part~="comment"]').length ?? 0;
+        let longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+        }).observe({ type: 'longtask' });
         const t0 = performance.now();
         const el = document.createElement('comment-list');
         el.setAttribute('endpoint', 'http://127.0.0.1:${port}/api');
         el.setAttribute('thread', 'bench');
         el.setAttribute('page-size', '100');
         document.body.append(el);
-        while (count(el) < 500) await new Promise((r) => requestAnimationFrame(r));
+        let first = 0;
+        while (count(el) < 500) {
+          await new Promise((r) => requestAnimationFrame(r));
+          if (!first && count(el) > 0) {
+            await new Promise((r) => requestAnimationFrame(r)); // the frame that paints them
+            first = performance.now() - t0;
+          }
+        }
         await new Promise((r) => requestAnimationFrame(r)); // the frame that paints it
-        return performance.now() - t0;
-      })()`)) as number;
+        await new Promise((r) => setTimeout(r, 0)); // the observer's last entries
+        return { wall: performance.now() - t0, first, longest };
+      })()`)) as { wall: number; first: number; longest: number };
       const after = await metrics(cdp);
       const rendered = await page.evaluate(
         () => document.querySelector('comment-list')!.shadowRoot!.querySelectorAll('[part~="comment"]').length,
       );
       results.push({
         wall,
+        first,
+        longest,
         script: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
         task: (after.TaskDuration! - before.TaskDuration!) * 1000,
         heap: after.JSHeapUsedSize! - before.JSHeapUsedSize!,
@@ -350,9 +374,15 @@ async function benchList(browser: Browser): Promise<void> {
     await stat.close();
   }
   raw.list500 = results;
-  const med = (k: 'wall' | 'script' | 'task' | 'heap') => median(results.map((r) => r[k]));
+  const med = (k: 'wall' | 'first' | 'longest' | 'script' | 'task' | 'heap') => median(results.map((r) => r[k]));
   section(`Rendering 500 comments in <comment-list> (one response of 500, ${results.length} runs, median)`, [
+    ['until the first comments are on screen', ms(med('first')), 'from createElement to the painted frame'],
     ['until all 500 are on screen', ms(med('wall')), 'from createElement to the painted frame'],
+    [
+      'longest main-thread task',
+      ms(med('longest')),
+      'PerformanceObserver longtask (0 = none over 50 ms): how long the page cannot answer input',
+    ],
     ['script time', ms(med('script')), 'CDP Performance.ScriptDuration'],
     ['main-thread task time', ms(med('task')), 'CDP TaskDuration (script + style + layout)'],
     ['JS heap retained', `${(med('heap') / 1e6).toFixed(2)} MB`, 'JSHeapUsedSize after GC, minus before'],

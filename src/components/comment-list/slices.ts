@@ -1,0 +1,25 @@
+/**
+ * A long thread on screen without a long task (#24): the first update renders the first
+ * `FIRST_SLICE` top-level threads (a screenful and more), and each later slice, when the page is
+ * idle, `SLICE` more, until all are there. They are appended in their final order, so the
+ * reading and keyboard order is the order of the list at every step; nothing is left out for good.
+ */
+import type { ReactiveElement } from 'lit';
+
+const FIRST_SLICE = 25;
+const SLICE = 50;
+
+/** How many top-level threads each list shows so far. */
+const shown = new WeakMap<ReactiveElement, number>();
+
+/** The first slices of `items`; while some are left out, the next slice is scheduled. */
+export function firstSlices<T>(host: ReactiveElement, items: T[]): T[] {
+  const n = shown.get(host) ?? FIRST_SLICE;
+  if (items.length > n)
+    // Every render before it fires schedules the same step (n + SLICE), so extra calls are harmless.
+    (self.requestIdleCallback ?? setTimeout)(() => {
+      shown.set(host, n + SLICE);
+      host.requestUpdate();
+    });
+  return items.slice(0, n);
+}
