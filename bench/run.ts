@@ -25,6 +25,7 @@ import { cpus } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
 
@@ -140,6 +141,12 @@ function pageFor(kind: string, api: string): string {
   switch (kind) {
     case 'blank':
       return `${head}</head><body>${ARTICLE}<form><textarea aria-label="Message"></textarea></form></body></html>`;
+    case 'lit':
+      // The floor for any Lit widget: one element, one shadow root, one textarea (bench/out/bare-lit.js).
+      return `${head}<script type="module" src="/bench-lit.js"></script></head><body>${ARTICLE}<bare-lit></bare-lit></body></html>`;
+    case 'ours-touch':
+      // The first-touch figure: no captcha, so what the touch loads is the checks and the sending.
+      return `${head}<script type="module" src="/dist/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${api}/api" thread="bench" captcha="none"></article-feedback></body></html>`;
     case 'ours':
       return `${head}<script type="module" src="/dist/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${api}/api" thread="bench"></article-feedback></body></html>`;
     case 'waline':
@@ -151,14 +158,39 @@ function pageFor(kind: string, api: string): string {
   }
 }
 
+let bareLitCode: string | undefined;
+/** A bare Lit element with a textarea in its shadow root, bundled and minified like ours (esbuild). */
+function bareLit(): string {
+  bareLitCode ??= buildSync({
+    stdin: {
+      contents: `import { LitElement, html } from 'lit';
+        customElements.define('bare-lit', class extends LitElement {
+          render() { return html\`<form><textarea aria-label="Message"></textarea></form>\`; }
+        });`,
+      resolveDir: root,
+    },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    conditions: ['production'],
+  }).outputFiles[0]!.text;
+  return bareLitCode;
+}
+
 async function startStatic(api: string): Promise<{ url: string; close(): Promise<void> }> {
   const allowed = ['/dist/', '/node_modules/@waline/client/dist/', '/node_modules/artalk/dist/'];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const page = /^\/page\/(\w+)$/.exec(path);
+    const page = /^\/page\/([\w-]+)$/.exec(path);
     if (page) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(pageFor(page[1]!, api));
+      return;
+    }
+    if (path === '/bench-lit.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      res.end(bareLit());
       return;
     }
     if (!allowed.some((p) => path.startsWith(p)) || path.includes('..')) {
@@ -220,8 +252,8 @@ async function benchTextarea(browser: Browser): Promise<void> {
   const port = await closedPort();
   const api = `http://127.0.0.1:${port}`;
   const stat = await startStatic(api);
-  const kinds = ['blank', 'ours', 'waline', 'artalk'] as const;
-  const times: Record<string, number[]> = { blank: [], ours: [], waline: [], artalk: [] };
+  const kinds = ['blank', 'lit', 'ours', 'waline', 'artalk'] as const;
+  const times: Record<string, number[]> = { blank: [], lit: [], ours: [], waline: [], artalk: [] };
   try {
     for (const kind of kinds) await timeToTextarea(browser, `${stat.url}/page/${kind}`); // warm-up (disk cache, JIT of the server)
     for (let i = 0; i < RUNS; i++) {
@@ -237,7 +269,12 @@ async function benchTextarea(browser: Browser): Promise<void> {
     `Time until the comment textarea is on screen (headless Chromium, local server, cold cache, median of ${RUNS})`,
     [
       ['blank page (same article, a plain <textarea>)', ms(med.blank), 'baseline'],
-      ['article-feedback', ms(med.ours), `+${ms(overhead('ours'))} over blank`],
+      ['a bare Lit element (one shadow root, one textarea)', ms(med.lit), `+${ms(med.lit - med.blank)} over blank`],
+      [
+        'article-feedback',
+        ms(med.ours),
+        `+${ms(overhead('ours'))} over blank · ${med.ours - med.lit >= 0 ? '+' : ''}${ms(med.ours - med.lit)} vs the bare Lit element (aim ≤ 10 ms) · ${med.ours < med.artalk ? 'before' : 'after'} Artalk (${med.ours - med.artalk >= 0 ? '+' : ''}${ms(med.ours - med.artalk)})`,
+      ],
       [
         'Waline',
         ms(med.waline),
@@ -247,6 +284,70 @@ async function benchTextarea(browser: Browser): Promise<void> {
         'Artalk',
         ms(med.artalk),
         `+${ms(overhead('artalk'))} over blank · ${(overhead('artalk') / overhead('ours')).toFixed(1)}× our overhead`,
+      ],
+    ],
+  );
+}
+
+// ── 2b. first touch to the first hint, on a slow network ────────────────────────────────────
+const LATENCY_MS = 150;
+/**
+ * From the first focus in the form to its first hint on screen, with the network slowed through
+ * CDP (150 ms latency, 1.6 Mbps): the reader focuses the email field, types a wrong address and
+ * moves on; the hint needs the on-demand checks (and what they import). Each round trip costs
+ * 150 ms, so the figure says how many the first touch waits for.
+ */
+async function benchFirstTouch(browser: Browser): Promise<void> {
+  const port = await closedPort();
+  const stat = await startStatic(`http://127.0.0.1:${port}`);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 3)); i++) {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: LATENCY_MS,
+          downloadThroughput: 1_600_000 / 8,
+          uploadThroughput: 750_000 / 8,
+        });
+        await page.goto(`${stat.url}/page/ours-touch`, { waitUntil: 'networkidle' });
+        // A string, not a function (see benchList).
+        times.push(
+          (await page.evaluate(`(async () => {
+            const frame = () => new Promise((r) => requestAnimationFrame(r));
+            let root;
+            while (!(root = document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-form')?.shadowRoot)?.querySelector('textarea')) await frame();
+            const email = root.querySelector('input[name="email"]');
+            const t0 = performance.now();
+            email.focus();
+            email.value = 'not an address';
+            email.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+            root.querySelector('textarea').focus();
+            while (!root.querySelector('[part~="feedback"]')) await frame();
+            await frame(); // the frame that paints it
+            return performance.now() - t0;
+          })()`)) as number,
+        );
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await stat.close();
+  }
+  const med = median(times);
+  raw.firstTouch = { latencyMs: LATENCY_MS, times, median: med };
+  section(
+    `First touch of the form to its first hint (CDP: ${LATENCY_MS} ms latency, 1.6 Mbps; median of ${times.length})`,
+    [
+      [
+        'first focus → hint on screen',
+        ms(med),
+        `${(med / LATENCY_MS).toFixed(1)} round trips of ${LATENCY_MS} ms (the on-demand checks and their imports start together: aim ≤ 1 round trip + transfer)`,
       ],
     ],
   );
@@ -429,6 +530,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 const chromiumVersion = browser.version();
 try {
   if (!SKIP.has('textarea')) await benchTextarea(browser);
+  if (!SKIP.has('touch')) await benchFirstTouch(browser);
   if (!SKIP.has('list')) await benchList(browser);
 } finally {
   await browser.close();

@@ -34,13 +34,13 @@ describe('on-demand chunks are requested with their own imports', () => {
     return seen;
   };
 
-  /** `(P("./chunks/a.js","./chunks/b.js"),import("./chunks/x.js"))` → x.js: [a.js, b.js]. */
+  /** `(import("./chunks/a.js").catch(…),import("./chunks/b.js").catch(…),import("./chunks/x.js"))` → x.js: [a.js, b.js]. */
   const preloads = (code: string): Map<string, string[]> => {
     const found = new Map<string, string[]>();
-    for (const m of code.matchAll(/\([\w$]+\(((?:"[^"]+",?)+)\),import\("\.\/([^"]+)"\)\)/g))
+    for (const m of code.matchAll(/\(((?:import\("[^"]+"\)\.catch\(\(\)=>[^,()]+\),)+)import\("\.\/([^"]+)"\)\)/g))
       found.set(
         m[2]!,
-        JSON.parse(`[${m[1]!}]`).map((url: string) => url.replace(/^\.\//, '')),
+        [...m[1]!.matchAll(/import\("\.\/([^"]+)"\)/g)].map((d) => d[1]!),
       );
     return found;
   };
