@@ -158,6 +158,14 @@ function pageFor(kind: string, api: string): string {
   }
 }
 
+const gzippedFiles = new Map<string, Buffer>();
+function gzipped(file: string): Buffer {
+  const key = `${file} ${statSync(file).mtimeMs}`;
+  let body = gzippedFiles.get(key);
+  if (!body) gzippedFiles.set(key, (body = gzipSync(readFileSync(file), { level: 9 })));
+  return body;
+}
+
 let bareLitCode: string | undefined;
 /** A bare Lit element with a textarea in its shadow root, bundled and minified like ours (esbuild). */
 function bareLit(): string {
@@ -202,11 +210,14 @@ async function startStatic(api: string): Promise<{ url: string; close(): Promise
       res.writeHead(404).end();
       return;
     }
+    // Compressed as any real server sends scripts (every page alike; kept, so compressing costs no time per request).
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
-    res.end(readFileSync(file));
+    res.end(gzip ? gzipped(file) : readFileSync(file));
   });
   const url = await listen(server);
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };

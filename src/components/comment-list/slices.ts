@@ -1,8 +1,8 @@
 /**
  * A long thread on screen without a long task (#24): the first update renders the first
- * `FIRST_SLICE` top-level threads (a screenful and more), and each later slice, when the page is
- * idle, `SLICE` more, until all are there. They are appended in their final order, so the
- * reading and keyboard order is the order of the list at every step; nothing is left out for good.
+ * `FIRST_SLICE` top-level threads (a screenful and more), and each later task `SLICE` more, until
+ * all are there. They are appended in their final order, so the reading and keyboard order is
+ * the order of the list at every step; nothing is left out for good.
  */
 import type { ReactiveElement } from 'lit';
 
@@ -17,7 +17,8 @@ export function firstSlices<T>(host: ReactiveElement, items: T[]): T[] {
   const n = shown.get(host) ?? FIRST_SLICE;
   if (items.length > n)
     // Every render before it fires schedules the same step (n + SLICE), so extra calls are harmless.
-    (self.requestIdleCallback ?? setTimeout)(() => {
+    // A task of its own: the page paints and answers input between two slices.
+    setTimeout(() => {
       shown.set(host, n + SLICE);
       host.requestUpdate();
     });
