@@ -14,8 +14,9 @@
  *   7. GET and POST throughput on PostgreSQL, one instance and two sharing the database (skipped
  *      when TEST_DATABASE_URL's server cannot be reached).
  *
- * Settings: BENCH_RUNS (default 15), BENCH_DURATION seconds per autocannon run (default 8),
- * BENCH_CONNECTIONS (default 50), BENCH_SKIP=captcha,server,postgres,… to leave sections out.
+ * Settings: BENCH_RUNS (default 11), BENCH_DURATION seconds per autocannon run (default 5),
+ * BENCH_CONNECTIONS (default 50), BENCH_SKIP=textarea,touch,list,server,postgres,pg-two,captcha,load,import
+ * to leave sections out, BENCH_QUICK=1 for all of it briefly (see below).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,23 @@ import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/**
+ * BENCH_QUICK=1: every figure, briefly (about a minute and a half): fewer page loads, 2-second
+ * autocannon runs, a shorter load run and import. For checking the bench, or a busy machine;
+ * the figures are rougher. Any setting given explicitly wins.
+ */
+if (process.env.BENCH_QUICK === '1') {
+  const quick: Record<string, string> = {
+    BENCH_RUNS: '5',
+    BENCH_DURATION: '2',
+    BENCH_LOAD_POSTS: '2000',
+    BENCH_LOAD_REPEATS: '200',
+    BENCH_IMPORT_COMMENTS: '20000',
+    BENCH_POW_RUNS: '5',
+  };
+  for (const [k, v] of Object.entries(quick)) process.env[k] ??= v;
+}
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 type Row = [label: string, value: string, note?: string];
@@ -553,6 +570,50 @@ if (!SKIP.has('import')) {
   const { title, rows, raw: result } = await (await import('./import.js')).importBenchSection();
   raw.import = result;
   section(title, rows);
+}
+
+// ── the targets of issue #24, from the figures above ──────────────────────────────────────────
+{
+  const rows: Row[] = [];
+  const check = (label: string, ok: boolean | null, value: string, target: string) =>
+    rows.push([label, ok === null ? 'n/a' : ok ? 'met' : 'NOT met', `${value} · target ${target}`]);
+  type Measured = { label: string; ours: { rps: number; p99: number }; ceiling: { rps: number } };
+  for (const [key, store] of [
+    ['server', 'SQLite'],
+    ['postgres', 'PostgreSQL'],
+  ] as const) {
+    const measured = (raw[key] as { measured?: Measured[] } | undefined)?.measured;
+    if (!measured) continue;
+    const of = (label: string) => measured.find((m) => m.label === label);
+    const share = (label: string, target: number) => {
+      const m = of(label);
+      const pct = m ? (m.ours.rps / m.ceiling.rps) * 100 : null;
+      check(
+        `${store}: ${label}`,
+        pct === null ? null : pct >= target,
+        pct === null ? '–' : `${pct.toFixed(0)}% of the ceiling`,
+        `≥ ${target}%`,
+      );
+    };
+    share('GET 20 comments', 50);
+    share('GET 20 comments with If-None-Match (304)', 60);
+    share('POST a comment', 25);
+    const get = of('GET 20 comments');
+    check(`${store}: GET p99`, get ? get.ours.p99 <= 20 : null, get ? `${get.ours.p99} ms` : '–', '≤ 20 ms');
+  }
+  const textarea = raw.textarea as { median: Record<string, number> } | undefined;
+  if (textarea) {
+    const { ours, lit, artalk } = textarea.median as { ours: number; lit: number; artalk: number };
+    check('textarea: within 10 ms of a bare Lit element', ours - lit <= 10, `${ms(ours - lit)} after it`, '≤ 10 ms');
+    check('textarea: before Artalk', ours < artalk, `${ms(ours)} vs ${ms(artalk)}`, 'sooner');
+  }
+  const list = raw.list500 as { task: number }[] | undefined;
+  if (list) {
+    const task = median(list.map((r) => r.task));
+    check('500 comments: main-thread task time', task <= 250, ms(task), '≤ 250 ms');
+  }
+  if (rows.length)
+    section('Issue #24 targets, from this run (a busy machine moves every figure: compare ratios)', rows);
 }
 
 // ── report ───────────────────────────────────────────────────────────────────────────────
