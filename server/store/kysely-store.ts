@@ -16,7 +16,7 @@ import { AdminStore } from './admin.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
 import { bumpThreadVersion, bumpThreadVersions, readThreadVersion, readThreadsVersion } from './thread-version.js';
 import { listedPlaceholder, ReaderStore } from './reader.js';
-import { rawStatement } from './raw-statement.js';
+import { rawStatement, type RawStatement } from './raw-statement.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -164,6 +164,9 @@ export class KyselyStore implements Store {
   /** Votes on comments, editing and deleting one's own, counts (#18, store/reader.ts). */
   readonly reader: ReaderStore;
   private readonly statements: ReturnType<typeof newCommentStatements>;
+  private readonly dialect: Dialect;
+  /** `insert into comments` of n rows, by n (a batch has at most WRITE_BATCH_MAX). */
+  private readonly insertRows = new Map<number, RawStatement>();
 
   constructor(
     readonly db: Kysely<Schema>,
@@ -176,7 +179,8 @@ export class KyselyStore implements Store {
     this.commits = batch.max > 1 ? new GroupCommit((items) => this.storeBatch(items), batch) : null;
     this.hot = options.hot;
     this.reader = new ReaderStore(db, now);
-    this.statements = newCommentStatements(options.dialect ?? 'sqlite');
+    this.dialect = options.dialect ?? 'sqlite';
+    this.statements = newCommentStatements(this.dialect);
   }
 
   async prune(): Promise<void> {
@@ -266,18 +270,31 @@ export class KyselyStore implements Store {
     await this.db.transaction().execute(async (trx) => {
       const written: string[] = [];
       const { savepoint, release, rollback } = this.statements;
-      for (const i of order) {
-        if (!savepoints) {
-          let result: CreateResult;
-          try {
-            result = await this.storeNewComment(trx, items[i]!);
-          } catch (error) {
-            throw new BatchItemFailed(error);
+      if (!savepoints) {
+        // The keys claimed in key order, then every new comment in one statement, then their
+        // votes and notifications (which refer to the comment).
+        try {
+          const created: number[] = [];
+          for (const i of order) {
+            const earlier = await this.claimKey(trx, items[i]!);
+            if (earlier) outcomes[i] = { ok: true, value: earlier };
+            else created.push(i);
           }
-          if (result.kind === 'created') written.push(items[i]!.comment.thread);
-          outcomes[i] = { ok: true, value: result };
-          continue;
+          if (created.length)
+            await this.insertComments(
+              trx,
+              created.map((i) => items[i]!.comment),
+            );
+          for (const i of created) {
+            await this.afterInsert(trx, items[i]!);
+            written.push(items[i]!.comment.thread);
+            outcomes[i] = { ok: true, value: { kind: 'created' } };
+          }
+        } catch (error) {
+          throw new BatchItemFailed(error);
         }
+      }
+      for (const i of savepoints ? order : []) {
         await savepoint(trx);
         try {
           const result = await this.storeNewComment(trx, items[i]!);
@@ -295,9 +312,51 @@ export class KyselyStore implements Store {
     return outcomes;
   }
 
+  /** Rows of `comments`, in one statement (the SQL text is kept for each number of rows). */
+  private insertComments(trx: Transaction<Schema>, comments: StoredComment[]): Promise<unknown> {
+    let statement = this.insertRows.get(comments.length);
+    if (!statement) {
+      const row = `(${COMMENT_COLUMNS.map(() => '?').join(', ')})`;
+      statement = rawStatement(
+        this.dialect,
+        `insert into comments (${COMMENT_COLUMNS.join(', ')}) values ${Array(comments.length).fill(row).join(', ')}`,
+      );
+      this.insertRows.set(comments.length, statement);
+    }
+    return statement(
+      trx,
+      comments.flatMap((comment) => {
+        const row = commentRow(comment);
+        return COMMENT_COLUMNS.map((column) => row[column]);
+      }),
+    );
+  }
+
   /** The comment, its vote and its idempotency record, inside the caller's transaction (no version bump). */
   private async storeNewComment(trx: Transaction<Schema>, item: NewComment): Promise<CreateResult> {
-    const { comment, idempotency, vote } = item;
+    const earlier = await this.claimKey(trx, item);
+    if (earlier) return earlier;
+    const row = commentRow(item.comment);
+    await this.statements.insertComment(
+      trx,
+      COMMENT_COLUMNS.map((column) => row[column]),
+    );
+    await this.afterInsert(trx, item);
+    return { kind: 'created' as const };
+  }
+
+  /** What follows the comment's row: its vote and its notifications. */
+  private async afterInsert(trx: Transaction<Schema>, item: NewComment): Promise<void> {
+    if (item.vote) await this.upsertVote(trx, item.vote, item.comment.id);
+    await writeOutbox(trx, item.outbox, this.now());
+  }
+
+  /**
+   * Claims the comment's idempotency key (when it has one): null when the comment is to be
+   * stored, else the answer of the earlier request with that key (a replay, or a conflict).
+   */
+  private async claimKey(trx: Transaction<Schema>, item: NewComment): Promise<CreateResult | null> {
+    const { idempotency } = item;
     if (idempotency) {
       // Claim the key first. On PostgreSQL a concurrent transaction inserting the same key makes
       // this statement wait for it; once it commits we see its record and replay it, so two
@@ -320,14 +379,7 @@ export class KyselyStore implements Store {
           : { kind: 'conflict' as const };
       }
     }
-    const row = commentRow(comment);
-    await this.statements.insertComment(
-      trx,
-      COMMENT_COLUMNS.map((column) => row[column]),
-    );
-    if (vote) await this.upsertVote(trx, vote, comment.id);
-    await writeOutbox(trx, item.outbox, this.now());
-    return { kind: 'created' as const };
+    return null;
   }
 
   /** How many batches of new comments were committed, carrying how many (null without group commit). */
