@@ -78,7 +78,16 @@ function walSyncer(walPath: string): { sync: () => Promise<void>; close: () => v
   let running: Promise<void> | undefined;
   let next: Promise<void> | undefined;
   const once = async () => {
-    await (await (handle ??= open(walPath, 'r'))).datasync();
+    let file: FileHandle;
+    try {
+      file = await (handle ??= open(walPath, 'r'));
+    } catch (error) {
+      handle = undefined;
+      // No WAL file yet: nothing was written to sync (SQLite creates it with the first write).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    await file.datasync();
   };
   const sync = (): Promise<void> => {
     if (!running) {
