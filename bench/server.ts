@@ -10,7 +10,7 @@
  *   node --import tsx bench/server.ts                 # alone
  *   npm run bench                                     # as part of every figure (bench/run.ts)
  *
- * Settings: BENCH_DURATION seconds per autocannon run (default 8), BENCH_CONNECTIONS (default
+ * Settings: BENCH_DURATION seconds per autocannon run (default 5), BENCH_CONNECTIONS (default
  * 50), BENCH_SKIP=sqlite,postgres,pg-two to leave parts out, BENCH_PROFILE=<dir> to write a
  * `--cpu-prof` profile of each server process there, BENCH_ONLY=<regular expression> to measure
  * only the figures whose label matches (e.g. `304|POST`).
@@ -24,7 +24,7 @@ import autocannon from 'autocannon';
 import { startServerProcess, type ServerProcess } from '../test/helpers/server-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : null;

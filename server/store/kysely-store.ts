@@ -9,13 +9,14 @@
  * is written, captcha solutions are claimed the same way, and pruning is a plain ranged delete
  * any instance may run at any time.
  */
-import { Kysely, sql, type Selectable, type Transaction } from 'kysely';
+import { Kysely, type Selectable, type Transaction } from 'kysely';
 import { forgetCommentNotify, OutboxStore, writeOutbox, type OutboxWrite } from './outbox.js';
 import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
 import { AdminStore } from './admin.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
-import { bumpThreadVersion, bumpThreadVersions, readThreadVersion } from './thread-version.js';
+import { bumpThreadVersion, bumpThreadVersions, readThreadVersion, readThreadsVersion } from './thread-version.js';
 import { listedPlaceholder, ReaderStore } from './reader.js';
+import { rawStatement, type RawStatement } from './raw-statement.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -47,6 +48,8 @@ export type Clock = () => number;
 export interface HotReads {
   /** The thread's version; 0 for a thread never written. */
   threadVersion(thread: string): Promise<number>;
+  /** The sum of these threads' versions (`Store.threadsVersion`), in one statement. */
+  threadsVersion?(threads: readonly string[]): Promise<number>;
   /** Closes what these reads opened of their own (closing the store calls it). */
   close?(): void;
 }
@@ -65,6 +68,54 @@ interface NewComment {
   idempotency?: IdempotencyRecord;
   /** Notifications written in the comment's own transaction (#16). */
   outbox?: OutboxWrite;
+}
+
+const COMMENT_COLUMNS = [
+  'id',
+  'thread',
+  'parent',
+  'name',
+  'email',
+  'email_norm',
+  'message',
+  'rating',
+  'voter',
+  'status',
+  'created_at',
+  'client_hash',
+  'edited_at',
+  'body',
+  'edit_token_hash',
+] as const;
+
+/** The statements of every new comment, as SQL text (raw-statement.ts, #24). */
+function newCommentStatements(dialect: Dialect) {
+  return {
+    savepoint: rawStatement(dialect, 'savepoint new_comment'),
+    release: rawStatement(dialect, 'release savepoint new_comment'),
+    rollback: rawStatement(dialect, 'rollback to savepoint new_comment'),
+    /** Claims the key; a record past its 24 hours (the last parameter: its cut-off) is taken over. */
+    claimKey: rawStatement(
+      dialect,
+      `insert into idempotency ("key", fingerprint, status, body, created_at) values (?, ?, ?, ?, ?)
+       on conflict ("key") do update set fingerprint = excluded.fingerprint, status = excluded.status,
+         body = excluded.body, created_at = excluded.created_at
+       where idempotency.created_at < ? returning "key"`,
+    ),
+    keyRecord: rawStatement(dialect, 'select * from idempotency where "key" = ?'),
+    liveKeyRecord: rawStatement(dialect, 'select * from idempotency where "key" = ? and created_at >= ?'),
+    insertComment: rawStatement(
+      dialect,
+      `insert into comments (${COMMENT_COLUMNS.join(', ')}) values (${COMMENT_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+  };
+}
+
+/** A comment of a batch written without savepoints failed: the batch is written again with them. */
+class BatchItemFailed extends Error {
+  constructor(readonly failure: unknown) {
+    super('a comment of the batch failed');
+  }
 }
 
 /** PostgreSQL's deadlock and serialization failures: the statement may simply be tried again. */
@@ -112,6 +163,10 @@ export class KyselyStore implements Store {
   private readonly hot: HotReads | undefined;
   /** Votes on comments, editing and deleting one's own, counts (#18, store/reader.ts). */
   readonly reader: ReaderStore;
+  private readonly statements: ReturnType<typeof newCommentStatements>;
+  private readonly dialect: Dialect;
+  /** `insert into comments` of n rows, by n (a batch has at most WRITE_BATCH_MAX). */
+  private readonly insertRows = new Map<number, RawStatement>();
 
   constructor(
     readonly db: Kysely<Schema>,
@@ -124,6 +179,8 @@ export class KyselyStore implements Store {
     this.commits = batch.max > 1 ? new GroupCommit((items) => this.storeBatch(items), batch) : null;
     this.hot = options.hot;
     this.reader = new ReaderStore(db, now);
+    this.dialect = options.dialect ?? 'sqlite';
+    this.statements = newCommentStatements(this.dialect);
   }
 
   async prune(): Promise<void> {
@@ -161,33 +218,29 @@ export class KyselyStore implements Store {
   }
 
   /**
-   * One transaction for a batch of new comments (group-commit.ts), each in its own savepoint.
-   * Comments with an idempotency key go in key order and the thread versions are bumped last in
-   * thread order, so two batches committing at once (PostgreSQL) take their locks in the same
-   * order. A comment that hit a deadlock anyway is stored again on its own after the commit.
+   * One transaction for a batch of new comments (group-commit.ts). Comments with an idempotency
+   * key go in key order and the thread versions are bumped last in thread order, so two batches
+   * committing at once (PostgreSQL) take their locks in the same order. A comment that hit a
+   * deadlock anyway is stored again on its own after the commit.
+   *
+   * The batch is first written without savepoints (#24: two statements fewer per comment, and
+   * comments almost never fail here); when one does fail, that transaction is rolled back and
+   * the batch is written again with each comment in its own savepoint, so that only the failing
+   * one is left out.
    */
   private async storeBatch(items: NewComment[]): Promise<Outcome<CreateResult>[]> {
     const order = items.map((_, i) => i);
     const keyOf = (i: number) => items[i]!.idempotency?.key ?? '';
     order.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : a - b));
-    const outcomes: Outcome<CreateResult>[] = new Array(items.length);
-    await this.db.transaction().execute(async (trx) => {
-      const written: string[] = [];
-      for (const i of order) {
-        await sql`savepoint new_comment`.execute(trx);
-        try {
-          const result = await this.storeNewComment(trx, items[i]!);
-          await sql`release savepoint new_comment`.execute(trx);
-          if (result.kind === 'created') written.push(items[i]!.comment.thread);
-          outcomes[i] = { ok: true, value: result };
-        } catch (error) {
-          await sql`rollback to savepoint new_comment`.execute(trx);
-          await sql`release savepoint new_comment`.execute(trx);
-          outcomes[i] = { ok: false, error };
-        }
-      }
-      await bumpThreadVersions(trx, written, this.now());
-    });
+    let outcomes: Outcome<CreateResult>[];
+    try {
+      outcomes = await this.storeBatchOnce(items, order, false);
+    } catch (error) {
+      if (!(error instanceof BatchItemFailed)) throw error;
+      // Alone in its batch, the comment's own failure is the answer; else each in a savepoint.
+      outcomes =
+        items.length === 1 ? [{ ok: false, error: error.failure }] : await this.storeBatchOnce(items, order, true);
+    }
     for (let i = 0; i < items.length; i++) {
       const outcome = outcomes[i]!;
       if (outcome.ok || !RETRYABLE.has((outcome.error as { code?: string }).code ?? '')) continue;
@@ -207,52 +260,126 @@ export class KyselyStore implements Store {
     return outcomes;
   }
 
+  /** One attempt at a batch; without savepoints the first failing comment throws BatchItemFailed. */
+  private async storeBatchOnce(
+    items: NewComment[],
+    order: number[],
+    savepoints: boolean,
+  ): Promise<Outcome<CreateResult>[]> {
+    const outcomes: Outcome<CreateResult>[] = new Array(items.length);
+    await this.db.transaction().execute(async (trx) => {
+      const written: string[] = [];
+      const { savepoint, release, rollback } = this.statements;
+      if (!savepoints) {
+        // The keys claimed in key order, then every new comment in one statement, then their
+        // votes and notifications (which refer to the comment).
+        try {
+          const created: number[] = [];
+          for (const i of order) {
+            const earlier = await this.claimKey(trx, items[i]!);
+            if (earlier) outcomes[i] = { ok: true, value: earlier };
+            else created.push(i);
+          }
+          if (created.length)
+            await this.insertComments(
+              trx,
+              created.map((i) => items[i]!.comment),
+            );
+          for (const i of created) {
+            await this.afterInsert(trx, items[i]!);
+            written.push(items[i]!.comment.thread);
+            outcomes[i] = { ok: true, value: { kind: 'created' } };
+          }
+        } catch (error) {
+          throw new BatchItemFailed(error);
+        }
+      }
+      for (const i of savepoints ? order : []) {
+        await savepoint(trx);
+        try {
+          const result = await this.storeNewComment(trx, items[i]!);
+          await release(trx);
+          if (result.kind === 'created') written.push(items[i]!.comment.thread);
+          outcomes[i] = { ok: true, value: result };
+        } catch (error) {
+          await rollback(trx);
+          await release(trx);
+          outcomes[i] = { ok: false, error };
+        }
+      }
+      await bumpThreadVersions(trx, written, this.now());
+    });
+    return outcomes;
+  }
+
+  /** Rows of `comments`, in one statement (the SQL text is kept for each number of rows). */
+  private insertComments(trx: Transaction<Schema>, comments: StoredComment[]): Promise<unknown> {
+    let statement = this.insertRows.get(comments.length);
+    if (!statement) {
+      const row = `(${COMMENT_COLUMNS.map(() => '?').join(', ')})`;
+      statement = rawStatement(
+        this.dialect,
+        `insert into comments (${COMMENT_COLUMNS.join(', ')}) values ${Array(comments.length).fill(row).join(', ')}`,
+      );
+      this.insertRows.set(comments.length, statement);
+    }
+    return statement(
+      trx,
+      comments.flatMap((comment) => {
+        const row = commentRow(comment);
+        return COMMENT_COLUMNS.map((column) => row[column]);
+      }),
+    );
+  }
+
   /** The comment, its vote and its idempotency record, inside the caller's transaction (no version bump). */
   private async storeNewComment(trx: Transaction<Schema>, item: NewComment): Promise<CreateResult> {
-    const { comment, idempotency, vote } = item;
+    const earlier = await this.claimKey(trx, item);
+    if (earlier) return earlier;
+    const row = commentRow(item.comment);
+    await this.statements.insertComment(
+      trx,
+      COMMENT_COLUMNS.map((column) => row[column]),
+    );
+    await this.afterInsert(trx, item);
+    return { kind: 'created' as const };
+  }
+
+  /** What follows the comment's row: its vote and its notifications. */
+  private async afterInsert(trx: Transaction<Schema>, item: NewComment): Promise<void> {
+    if (item.vote) await this.upsertVote(trx, item.vote, item.comment.id);
+    await writeOutbox(trx, item.outbox, this.now());
+  }
+
+  /**
+   * Claims the comment's idempotency key (when it has one): null when the comment is to be
+   * stored, else the answer of the earlier request with that key (a replay, or a conflict).
+   */
+  private async claimKey(trx: Transaction<Schema>, item: NewComment): Promise<CreateResult | null> {
+    const { idempotency } = item;
     if (idempotency) {
       // Claim the key first. On PostgreSQL a concurrent transaction inserting the same key makes
       // this statement wait for it; once it commits we see its record and replay it, so two
       // racing requests on two instances store one comment. A record past its 24 hours is
       // taken over as if it were absent, pruned or not. The same key twice in one batch: the
       // second sees the first's row, uncommitted but in the same transaction, and replays it.
-      const claimed = await trx
-        .insertInto('idempotency')
-        .values({
-          key: idempotency.key,
-          fingerprint: idempotency.fingerprint,
-          status: idempotency.status,
-          body: idempotency.body,
-          created_at: idempotency.createdAt,
-        })
-        .onConflict((oc) =>
-          oc
-            .column('key')
-            .doUpdateSet((eb) => ({
-              fingerprint: eb.ref('excluded.fingerprint'),
-              status: eb.ref('excluded.status'),
-              body: eb.ref('excluded.body'),
-              created_at: eb.ref('excluded.created_at'),
-            }))
-            .where('idempotency.created_at', '<', this.now() - IDEMPOTENCY_TTL_MS),
-        )
-        .returning('key')
-        .executeTakeFirst();
-      if (!claimed) {
-        const existing = await trx
-          .selectFrom('idempotency')
-          .selectAll()
-          .where('key', '=', idempotency.key)
-          .executeTakeFirstOrThrow();
+      const claimed = await this.statements.claimKey(trx, [
+        idempotency.key,
+        idempotency.fingerprint,
+        idempotency.status,
+        idempotency.body,
+        idempotency.createdAt,
+        this.now() - IDEMPOTENCY_TTL_MS,
+      ]);
+      if (claimed.rows.length === 0) {
+        const existing = (await this.statements.keyRecord<IdempotencyTable>(trx, [idempotency.key])).rows[0];
+        if (!existing) throw new Error(`idempotency record ${idempotency.key} vanished`);
         return existing.fingerprint === idempotency.fingerprint
           ? { kind: 'replay' as const, record: toRecord(existing) }
           : { kind: 'conflict' as const };
       }
     }
-    await trx.insertInto('comments').values(commentRow(comment)).execute();
-    if (vote) await this.upsertVote(trx, vote, comment.id);
-    await writeOutbox(trx, item.outbox, this.now());
-    return { kind: 'created' as const };
+    return null;
   }
 
   /** How many batches of new comments were committed, carrying how many (null without group commit). */
@@ -261,12 +388,9 @@ export class KyselyStore implements Store {
   }
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
-    const row = await this.db
-      .selectFrom('idempotency')
-      .selectAll()
-      .where('key', '=', key)
-      .where('created_at', '>=', this.now() - IDEMPOTENCY_TTL_MS)
-      .executeTakeFirst();
+    const [row] = (
+      await this.statements.liveKeyRecord<IdempotencyTable>(this.db, [key, this.now() - IDEMPOTENCY_TTL_MS])
+    ).rows;
     return row ? toRecord(row) : null;
   }
 
@@ -332,6 +456,11 @@ export class KyselyStore implements Store {
 
   threadVersion(thread: string): Promise<number> {
     return this.hot ? this.hot.threadVersion(thread) : readThreadVersion(this.db, thread);
+  }
+
+  threadsVersion(threads: readonly string[]): Promise<number> {
+    if (threads.length === 0) return Promise.resolve(0);
+    return this.hot?.threadsVersion ? this.hot.threadsVersion(threads) : readThreadsVersion(this.db, threads);
   }
 
   async countPublished(thread: string): Promise<number> {

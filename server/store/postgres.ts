@@ -68,6 +68,14 @@ function hotReads(pool: pg.Pool): HotReads {
       });
       return Number(result.rows[0]?.version ?? 0);
     },
+    async threadsVersion(threads) {
+      const result = await pool.query<{ total: number }>({
+        name: 'af_threads_version',
+        text: 'select coalesce(sum(version), 0)::int8 as total from thread_versions where thread = any($1)',
+        values: [threads],
+      });
+      return Number(result.rows[0]?.total ?? 0);
+    },
   };
 }
 

@@ -1,14 +1,35 @@
 /**
- * SQLite: Kysely over better-sqlite3, WAL journal with `synchronous=FULL`, so a write is on disk
- * before the answer leaves (an acknowledged comment survives `kill -9`).
+ * SQLite: Kysely over better-sqlite3, WAL journal, and every write on disk before the answer
+ * leaves (an acknowledged comment survives `kill -9` and a power cut).
+ *
+ * How (#24): `synchronous=FULL` would make SQLite fsync the WAL inside COMMIT, on the event loop
+ * (better-sqlite3 is synchronous): every request waited for the disk, and no new one was even
+ * read meanwhile. Instead the connection runs `synchronous=NORMAL` (no fsync at commit) and the
+ * driver fdatasyncs the WAL file on libuv's thread pool after every commit (and every write
+ * outside a transaction), before the query's promise resolves: the same durability, with the
+ * event loop free during the disk wait. Commits that land while one sync runs share the next.
+ * One difference: another connection (the read-only one of the hot reads) may see a commit a
+ * few milliseconds before it is on disk; only a power cut in that window could take back what it
+ * saw, never what was acknowledged to the writer.
  *
  * The file holds readers' emails: its folder is created 0700 and the file 0600 (SQLite gives
  * the -wal and -shm files the database file's mode).
  */
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from 'kysely';
 import { KyselyStore, type Clock, type HotReads } from './kysely-store.js';
 import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
@@ -29,10 +50,13 @@ const STATEMENT_CACHE_SIZE = 200;
  * their SQL (issue #24: preparing cost more than running). A statement is used by one query at
  * a time: the driver runs one query at a time on its one connection.
  */
-function withStatementCache(database: Database.Database): SqliteDatabase {
+function withStatementCache(database: Database.Database, onClose?: () => void): SqliteDatabase {
   const statements = new Map<string, Database.Statement>();
   return {
-    close: () => database.close(),
+    close: () => {
+      onClose?.();
+      database.close();
+    },
     prepare(sql: string) {
       let statement = statements.get(sql);
       if (!statement) {
@@ -46,6 +70,83 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 }
 
 /**
+ * fdatasync of the WAL file on the thread pool. A caller always waits for a sync that started
+ * after its own commit: while one runs, later callers share the next one.
+ */
+function walSyncer(walPath: string): { sync: () => Promise<void>; close: () => void } {
+  let handle: Promise<FileHandle> | undefined;
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  const once = async () => {
+    let file: FileHandle;
+    try {
+      file = await (handle ??= open(walPath, 'r'));
+    } catch (error) {
+      handle = undefined;
+      // No WAL file yet: nothing was written to sync (SQLite creates it with the first write).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    await file.datasync();
+  };
+  const sync = (): Promise<void> => {
+    if (!running) {
+      running = once().finally(() => (running = undefined));
+      return running;
+    }
+    return (next ??= running.then(
+      () => ((next = undefined), sync()),
+      () => ((next = undefined), sync()),
+    ));
+  };
+  return { sync, close: () => void handle?.then((h) => h.close()).catch(() => undefined) };
+}
+
+/** Statements after which nothing new can be waiting to reach the disk. */
+const NOT_A_WRITE = /^\s*(select|pragma|begin|savepoint|release|rollback)\b/i;
+
+/**
+ * Kysely's SQLite driver whose connection, after a statement that ended a write (a COMMIT, or a
+ * write outside any transaction), waits for the WAL to be on disk before answering.
+ */
+class DurableSqliteDriver extends SqliteDriver {
+  private connection?: DatabaseConnection;
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly database: Database.Database,
+    private readonly sync: () => Promise<void>,
+  ) {
+    super(config);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await super.acquireConnection();
+    return (this.connection ??= {
+      executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+        const result = await inner.executeQuery<R>(query);
+        if (!this.database.inTransaction && !NOT_A_WRITE.test(query.sql)) await this.sync();
+        return result;
+      },
+      streamQuery: (query, chunkSize) => inner.streamQuery(query, chunkSize),
+    });
+  }
+}
+
+class DurableSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly options: SqliteDialectConfig,
+    private readonly database: Database.Database,
+    private readonly sync: () => Promise<void>,
+  ) {
+    super(options);
+  }
+
+  override createDriver(): Driver {
+    return new DurableSqliteDriver(this.options, this.database, this.sync);
+  }
+}
+
+/**
  * The per-request reads, as statements prepared once (kysely-store.ts, HotReads), on a second,
  * read-only connection: in WAL mode it sees only committed data, never the middle of a batch
  * that the main connection is writing between two awaits. (`:memory:` has one connection.)
@@ -53,8 +154,13 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 function hotReads(path: string, main: Database.Database): HotReads {
   const reader = path === ':memory:' ? main : new Database(path, { readonly: true, fileMustExist: true });
   const version = reader.prepare('select version from thread_versions where thread = ?').pluck();
+  // The threads as one JSON array: one statement for any number of them.
+  const versions = reader
+    .prepare('select coalesce(sum(version), 0) from thread_versions where thread in (select value from json_each(?))')
+    .pluck();
   return {
     threadVersion: (thread) => Promise.resolve(Number((version.get(thread) as number | undefined) ?? 0)),
+    threadsVersion: (threads) => Promise.resolve(Number(versions.get(JSON.stringify(threads)) as number)),
     close: () => {
       if (reader !== main) reader.close();
     },
@@ -68,10 +174,17 @@ export async function openSqliteDatabase(
   if (path !== ':memory:') prepareFile(resolve(path));
   const database = new Database(path);
   database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  let dialect: SqliteDialect;
+  if (path === ':memory:') dialect = new SqliteDialect({ database: withStatementCache(database) });
+  else {
+    // No fsync inside COMMIT: the driver syncs the WAL off the event loop (see the top of this file).
+    database.pragma('synchronous = NORMAL');
+    const wal = walSyncer(`${resolve(path)}-wal`);
+    dialect = new DurableSqliteDialect({ database: withStatementCache(database, wal.close) }, database, wal.sync);
+  }
+  const db = new Kysely<Schema>({ dialect });
   try {
     // hot() prepares against the migrated schema, so it is called after the migrations.
     return { db, migrations: await migrateToLatest(db, 'sqlite'), hot: () => hotReads(path, database) };

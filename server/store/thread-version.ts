@@ -50,3 +50,16 @@ export async function readThreadVersion(db: Executor, thread: string): Promise<n
   const row = await db.selectFrom('thread_versions').select('version').where('thread', '=', thread).executeTakeFirst();
   return row ? Number(row.version) : 0;
 }
+
+/**
+ * One number for several threads (GET /api/counts): the sum of their versions. Every version
+ * only grows, so any write to any of them makes the sum grow too, and one sum names one state.
+ */
+export async function readThreadsVersion(db: Executor, threads: readonly string[]): Promise<number> {
+  const row = await db
+    .selectFrom('thread_versions')
+    .select((eb) => eb.fn.sum<number | string>('version').as('total'))
+    .where('thread', 'in', threads)
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}

@@ -121,6 +121,11 @@ export interface Store {
    * own transaction, so answers are cached and `If-None-Match` answered by it. 0 = never written.
    */
   threadVersion(thread: string): Promise<number>;
+  /**
+   * The sum of these threads' versions (#24, GET /api/counts): it grows with every write to any
+   * of them, so it versions an answer about all of them. 0 for none ever written.
+   */
+  threadsVersion(threads: readonly string[]): Promise<number>;
   /** All threads, newest first, optionally one status. */
   listByStatus(options: {
     status: StoredStatus | null;

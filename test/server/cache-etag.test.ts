@@ -227,6 +227,44 @@ for (const kind of stores) {
       assert.equal(res.status, 304);
     });
 
+    it('GET /api/counts: a write to one of its threads makes the old ETag stop matching; other threads’ writes do not', async () => {
+      const counts = (...threads: string[]) =>
+        `/api/counts?${threads.map((t) => `thread=${encodeURIComponent(t)}`).join('&')}`;
+      await post('cache/counts-a');
+      await post('cache/counts-b');
+      const before = await cached(counts('cache/counts-a', 'cache/counts-b', 'cache/counts-never'));
+      // The same threads asked in another order are the same answer with the same ETag.
+      const reordered = await h.request(counts('cache/counts-never', 'cache/counts-b', 'cache/counts-a'), {
+        headers: { 'If-None-Match': before.etag },
+      });
+      assert.equal(reordered.status, 304);
+      await post('cache/counts-elsewhere');
+      const quiet = await h.request(counts('cache/counts-a', 'cache/counts-b', 'cache/counts-never'), {
+        headers: { 'If-None-Match': before.etag },
+      });
+      assert.equal(quiet.status, 304, 'a write to another thread leaves the answer as it was');
+      await post('cache/counts-b', commentBody({ rating: 5, voter: voterId(7) }));
+      const after = (await changed(
+        counts('cache/counts-a', 'cache/counts-b', 'cache/counts-never'),
+        before.etag,
+      )) as unknown as {
+        counts: Record<string, { comments: number; rating: { count: number } }>;
+      };
+      assert.equal(after.counts['cache/counts-b']!.comments, 2);
+      assert.equal(after.counts['cache/counts-b']!.rating.count, 1);
+      assert.equal(after.counts['cache/counts-a']!.comments, 1);
+      // A thread written for the first time changes the answer too.
+      const again = await cached(counts('cache/counts-a', 'cache/counts-b', 'cache/counts-never'));
+      await post('cache/counts-never');
+      const first = (await changed(
+        counts('cache/counts-a', 'cache/counts-b', 'cache/counts-never'),
+        again.etag,
+      )) as unknown as {
+        counts: Record<string, { comments: number }>;
+      };
+      assert.equal(first.counts['cache/counts-never']!.comments, 1);
+    });
+
     it('If-None-Match lists, weak tags and * are understood; a foreign tag gets the full answer', async () => {
       const thread = 'cache/conditional';
       await post(thread);

@@ -116,6 +116,19 @@ describe('two instances on one PostgreSQL database keep no stale answer', { skip
     assert.equal(((await res.json()) as { total: number }).total, 1);
   });
 
+  it('GET /api/counts through B shows a comment posted through A at once', async () => {
+    const counts = (server: ServerProcess) =>
+      `${server.apiUrl}/counts?thread=${encodeURIComponent('multi-cache/counts-1')}&thread=${encodeURIComponent('multi-cache/counts-2')}`;
+    await post(a, 'multi-cache/counts-1', 1);
+    const etag = await warm(counts(b));
+    await post(a, 'multi-cache/counts-2', 2);
+    const res = await fetch(counts(b), { headers: { 'If-None-Match': etag } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { counts: Record<string, { comments: number }> };
+    assert.equal(body.counts['multi-cache/counts-2']!.comments, 1);
+    assert.equal(body.counts['multi-cache/counts-1']!.comments, 1);
+  });
+
   it('B answers 304 to its own ETag while nothing was written, even after writes to other threads', async () => {
     const thread = 'multi-cache/quiet';
     await post(a, thread, 1);

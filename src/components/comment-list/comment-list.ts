@@ -19,6 +19,7 @@ import { FeedbackElement } from '../shared/feedback-element.js';
 import { onDemand } from '../shared/on-demand.js';
 import { FORM_PARTS } from '../shared/parts.js';
 import { styles } from './comment-list.styles.js';
+import { firstSlices } from './slices.js';
 import { avatarHue, formatMessage, initials, times, type Segment } from './format.js';
 
 /** Replies are indented up to this level; deeper replies stay at it. */
@@ -372,7 +373,7 @@ export class CommentList extends FeedbackElement {
         state === 'error'
           ? error(false)
           : any
-            ? this._list(tree)
+            ? this._list(firstSlices(this, tree))
             : state === 'ready'
               ? html`<p class="empty">${tr.t('list.empty')}</p>`
               : nothing

@@ -83,12 +83,18 @@ export const formatMessage = (message: string): FormattedMessage =>
     .filter(Boolean)
     .map((p) => p.split('\n').map(linkify));
 
+/** One segmenter for every name: making one costs more than using it (#24: 500 comments). */
+let graphemes: Intl.Segmenter | undefined;
+
 /** "Ana María López" → "AL"; "李雷" → "李"; "" → "?". Grapheme-aware. */
 export function initials(name: string): string {
   // The words (split at spaces, dashes, underscores and dots), each from its first letter or digit.
   const words = name.match(/[\p{L}\p{N}][^\s\-_.]*/gu) ?? [];
   const first = (w: string) =>
-    (Intl.Segmenter ? [...new Intl.Segmenter().segment(w)][0]!.segment : [...w][0]!).toLocaleUpperCase();
+    (Intl.Segmenter
+      ? (graphemes ??= new Intl.Segmenter()).segment(w).containing(0)!.segment
+      : [...w][0]!
+    ).toLocaleUpperCase();
   return (words[1] ? [words[0]!, words.at(-1)!] : words).map(first).join('') || '?';
 }
 
