@@ -1,5 +1,4 @@
 import { defaultThread, isValidThread } from '../../client/endpoint.js';
-import type { PluralEntry } from '../../i18n/types.js';
 import { countsOf } from './counts.js';
 import { textsFor } from './texts.js';
 
@@ -7,11 +6,11 @@ import { textsFor } from './texts.js';
 export type * from '../shared/events.js';
 export type * from '../shared/tag-names.js';
 
-/** A `<span part>` with text: the shadow root holds nothing else. */
-function span(part: string, text: string): HTMLSpanElement {
+/** A `<span part>` holding `content`: the shadow root holds nothing else. */
+function span(part: string, ...content: (Node | string)[]): HTMLSpanElement {
   const el = document.createElement('span');
   el.setAttribute('part', part);
-  el.textContent = text;
+  el.append(...content);
   return el;
 }
 
@@ -65,17 +64,17 @@ export class CommentCount extends HTMLElement {
     )?.replace(/\/+$/, '');
     const thread = this.getAttribute('thread') ?? defaultThread(document);
     const lang = (this.closest<HTMLElement>('[lang]:not([lang=""])') ?? document.documentElement).lang || 'en';
-    const placeholder = document.createElement('slot');
-    placeholder.textContent = '…';
-    this.shadowRoot!.replaceChildren(placeholder);
-    // When anything fails: nothing rather than broken text (or the publisher's own content).
-    let shown: (Node | string)[] = [document.createElement('slot')];
+    const slot = document.createElement('slot');
+    slot.textContent = '…';
+    this.shadowRoot!.replaceChildren(slot);
     try {
+      // No endpoint or an invalid thread: `counts` is undefined, and reading it throws.
       const [counts, texts] = await Promise.all([
         endpoint && isValidThread(thread) ? countsOf(endpoint, thread) : undefined,
         textsFor(lang),
       ]);
       const { comments, rating } = counts!;
+      if (load !== this._loads) return;
       let tag = 'en';
       try {
         tag = Intl.getCanonicalLocales(lang)[0]!;
@@ -83,32 +82,32 @@ export class CommentCount extends HTMLElement {
         /* not a language tag (`en_US`): English numbers and plurals */
       }
       const plural = new Intl.PluralRules(tag);
-      const number = new Intl.NumberFormat(tag);
-      const text = (entry: PluralEntry, n: number, params: Record<string, string>) =>
-        entry(plural.select(n)).replace(/\{(\w+)\}/g, (_, name: string) => params[name]!);
-      shown = [span('comments', text(texts['count.comments'], comments, { n: number.format(comments) }))];
-      if (this.hasAttribute('rating') && rating.count) {
-        const average = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-          rating.average,
+      const average = rating.average.toLocaleString(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      const max = (Number(this.getAttribute('max')) || 5).toLocaleString(tag);
+      /** An entry's text for `n`, its placeholders (`{n}`, `{average}`, `{max}`) filled in. */
+      const say = (key: keyof typeof texts, n: number) =>
+        texts[key](plural.select(n)).replace(
+          /\{(\w+)\}/g,
+          (_, name: string) => ({ n: n.toLocaleString(tag), average, max })[name]!,
         );
+      const shown: (Node | string)[] = [span('comments', say('count.comments', comments))];
+      if (this.hasAttribute('rating') && rating.count) {
         // One image with a name: the shown "· ★ 4.3" is spoken "Rated 4.3 out of 5 by 12 readers",
         // never "black star 4.3". The space between is text of its own, so that the link's name
         // says "12 comments Rated…", not "12 commentsRated…".
-        const stars = span('rating', '');
-        const picture = stars.appendChild(document.createElement('span'));
+        const picture = document.createElement('span');
         picture.textContent = `· ★ ${average}`;
         picture.ariaHidden = 'true'; // an image's content is not read; this says so to every reader
+        const stars = span('rating', picture);
         stars.role = 'img';
-        stars.ariaLabel = text(texts['count.rated'], rating.count, {
-          average,
-          max: number.format(Number(this.getAttribute('max')) || 5),
-          n: number.format(rating.count),
-        });
+        stars.ariaLabel = say('count.rated', rating.count);
         shown.push(' ', stars);
       }
+      this.shadowRoot!.replaceChildren(...shown);
     } catch {
-      /* no endpoint, no answer or no entry for the thread: the empty slot (a rating that cannot be shown leaves the count) */
+      // No endpoint, no answer or no entry for the thread: the empty slot (nothing, or the
+      // publisher's own content) rather than broken text. A later load has replaced this slot.
+      slot.textContent = '';
     }
-    if (load === this._loads) this.shadowRoot!.replaceChildren(...shown);
   }
 }

@@ -6,40 +6,36 @@ export interface ThreadCounts {
   rating: { average: number; count: number };
 }
 
-/** Per endpoint: the threads asked for in this task, and their answers to come. */
-const batches = new Map<string, { threads: Set<string>; answers: Promise<Map<string, ThreadCounts>> }>();
+/** A batch: the threads it asks for, and its answer to come (thread → counts). */
+type Batch = [threads: Set<string>, answer: Promise<Map<string, ThreadCounts>>];
+
+/** Per endpoint, the batch that the elements asking in this task join. */
+const open = new Map<string, Batch>();
 
 /**
  * The counts of one thread. Every `<comment-count>` that asks in the same task joins one batch
- * per endpoint, sent in a microtask as `GET /counts?thread=…&thread=…` (one request per 100
- * threads); an element added later starts the next batch. Resolves to `undefined` when the
- * request failed or its answer has no entry for the thread.
+ * per endpoint, sent in a microtask as `GET /counts?thread=…&thread=…`; an element added later
+ * starts the next batch. A batch holds at most 100 threads (the server's limit): the 101st
+ * thread opens a new batch, so a page of 250 counts sends three requests. Resolves to
+ * `undefined` when the request failed or its answer has no entry for the thread.
  */
 export function countsOf(endpoint: string, thread: string): Promise<ThreadCounts | undefined> {
-  let batch = batches.get(endpoint);
-  if (!batch) {
+  let batch = open.get(endpoint);
+  if (!batch || (batch[0].size >= COUNTS_THREADS_MAX && !batch[0].has(thread))) {
     const threads = new Set<string>();
-    const answers = Promise.resolve().then(() => {
-      batches.delete(endpoint);
-      return ask(endpoint, [...threads]);
-    });
-    batches.set(endpoint, (batch = { threads, answers }));
-  }
-  batch.threads.add(thread);
-  return batch.answers.then((answers) => answers.get(thread));
-}
-
-async function ask(endpoint: string, threads: string[]): Promise<Map<string, ThreadCounts>> {
-  const requests = [];
-  for (let start = 0; start < threads.length; start += COUNTS_THREADS_MAX) {
-    const query = new URLSearchParams(threads.slice(start, start + COUNTS_THREADS_MAX).map((t) => ['thread', t]));
-    requests.push(
-      fetch(`${endpoint}/counts?${query}`)
+    const answer = Promise.resolve().then(() => {
+      // Only the newest batch is still open (a full one was replaced when the next one opened).
+      if (open.get(endpoint) === batch) open.delete(endpoint);
+      return fetch(`${endpoint}/counts?${new URLSearchParams([...threads].map((t) => ['thread', t]))}`)
         .then((res) => res.json())
-        .then((answer: { counts: Record<string, ThreadCounts> }) => Object.entries(answer.counts))
-        // A failed request (or an error answer, without `counts`) answers none of its threads.
-        .catch(() => []),
-    );
+        .then((body: { counts: Record<string, ThreadCounts> }) => new Map(Object.entries(body.counts)));
+    });
+    open.set(endpoint, (batch = [threads, answer]));
   }
-  return new Map((await Promise.all(requests)).flat());
+  batch[0].add(thread);
+  // A failed request (or an error answer, without `counts`) answers none of its threads.
+  return batch[1].then(
+    (answers) => answers.get(thread),
+    () => undefined,
+  );
 }
