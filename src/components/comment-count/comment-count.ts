@@ -1,4 +1,4 @@
-import { defaultThread, isValidThread } from '../../client/endpoint.js';
+import { THREAD_PATTERN } from '../../contract/constants.js';
 import { countsOf } from './counts.js';
 import { textsFor } from './texts.js';
 
@@ -39,42 +39,42 @@ function span(part: string, ...content: (Node | string)[]): HTMLSpanElement {
 export class CommentCount extends HTMLElement {
   static observedAttributes = ['endpoint', 'thread', 'lang', 'rating', 'max'];
 
-  /** @internal Numbers the loads: only the latest one shows. */
-  private _loads = 0;
-
-  constructor() {
-    super();
-    this.attachShadow({ mode: 'open' });
-  }
-
-  connectedCallback(): void {
-    void this._load();
-  }
-
   attributeChangedCallback(): void {
-    void this._load();
+    void this.connectedCallback();
   }
 
-  /** @internal "…" (or the element's own content) until the counts and the texts are here. */
-  private async _load(): Promise<void> {
+  /**
+   * Loads and shows the count, on connecting and on every change of an attribute: "…" (or the
+   * element's own content) until the counts and the texts are here. Each load puts a new slot
+   * in the shadow root, so a load whose slot is gone has been overtaken and shows nothing.
+   */
+  async connectedCallback(): Promise<void> {
     if (!this.isConnected) return;
-    const load = ++this._loads;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const endpoint = (
       this.getAttribute('endpoint') ?? this.closest('article-feedback[endpoint]')?.getAttribute('endpoint')
     )?.replace(/\/+$/, '');
-    const thread = this.getAttribute('thread') ?? defaultThread(document);
+    // The thread default of src/client/endpoint.ts (`defaultThread`), in fewer bytes: the path
+    // of the canonical link, else (no link, no href: `new URL('')` throws too) the page's path.
+    let thread = this.getAttribute('thread');
+    try {
+      thread ??= new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')!.href).pathname;
+    } catch {
+      thread = location.pathname;
+    }
     const lang = (this.closest<HTMLElement>('[lang]:not([lang=""])') ?? document.documentElement).lang || 'en';
     const slot = document.createElement('slot');
     slot.textContent = '…';
-    this.shadowRoot!.replaceChildren(slot);
+    root.replaceChildren(slot);
     try {
-      // No endpoint or an invalid thread: `counts` is undefined, and reading it throws.
+      // No endpoint or an invalid thread (src/client/endpoint.ts's `isValidThread`): no counts,
+      // and reading them throws.
       const [counts, texts] = await Promise.all([
-        endpoint && isValidThread(thread) ? countsOf(endpoint, thread) : undefined,
+        endpoint && THREAD_PATTERN.test(thread) ? countsOf(endpoint, thread) : undefined,
         textsFor(lang),
       ]);
       const { comments, rating } = counts!;
-      if (load !== this._loads) return;
+      if (!slot.parentNode) return;
       let tag = 'en';
       try {
         tag = Intl.getCanonicalLocales(lang)[0]!;
@@ -103,10 +103,10 @@ export class CommentCount extends HTMLElement {
         stars.ariaLabel = say('count.rated', rating.count);
         shown.push(' ', stars);
       }
-      this.shadowRoot!.replaceChildren(...shown);
+      root.replaceChildren(...shown);
     } catch {
       // No endpoint, no answer or no entry for the thread: the empty slot (nothing, or the
-      // publisher's own content) rather than broken text. A later load has replaced this slot.
+      // publisher's own content) rather than broken text.
       slot.textContent = '';
     }
   }

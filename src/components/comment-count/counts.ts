@@ -6,36 +6,40 @@ export interface ThreadCounts {
   rating: { average: number; count: number };
 }
 
-/** A batch: the threads it asks for, and its answer to come (thread → counts). */
-type Batch = [threads: Set<string>, answer: Promise<Map<string, ThreadCounts>>];
+/** The answer of `GET /counts`: thread → counts. */
+type Counts = Record<string, ThreadCounts>;
 
-/** Per endpoint, the batch that the elements asking in this task join. */
+/** A batch: the threads it asks for, and its answer to come. */
+type Batch = [threads: Set<string>, answer: Promise<Counts>];
+
+/** Per endpoint, the batch that elements asking now join. */
 const open = new Map<string, Batch>();
 
 /**
  * The counts of one thread. Every `<comment-count>` that asks in the same task joins one batch
  * per endpoint, sent in a microtask as `GET /counts?thread=…&thread=…`; an element added later
- * starts the next batch. A batch holds at most 100 threads (the server's limit): the 101st
- * thread opens a new batch, so a page of 250 counts sends three requests. Resolves to
- * `undefined` when the request failed or its answer has no entry for the thread.
+ * starts the next batch. A batch holds at most 100 threads (the server's limit): a new thread
+ * after that opens another batch, so a page of 250 counts sends three requests. Rejects when
+ * the request failed (or answered an error, without `counts`).
+ *
+ * The answer is the server's JSON object, read by thread: an entry it lacks is `undefined`, or
+ * for a name like `constructor` an inherited member without `comments`, which the element
+ * cannot show either (it shows nothing for both).
  */
 export function countsOf(endpoint: string, thread: string): Promise<ThreadCounts | undefined> {
   let batch = open.get(endpoint);
   if (!batch || (batch[0].size >= COUNTS_THREADS_MAX && !batch[0].has(thread))) {
     const threads = new Set<string>();
-    const answer = Promise.resolve().then(() => {
-      // Only the newest batch is still open (a full one was replaced when the next one opened).
-      if (open.get(endpoint) === batch) open.delete(endpoint);
-      return fetch(`${endpoint}/counts?${new URLSearchParams([...threads].map((t) => ['thread', t]))}`)
-        .then((res) => res.json())
-        .then((body: { counts: Record<string, ThreadCounts> }) => new Map(Object.entries(body.counts)));
-    });
+    const answer = (async () => {
+      await null; // the rest of the task: every element connected in it adds its thread first
+      // A full batch was replaced by the next one, which stays open until its own turn.
+      if (open.get(endpoint)?.[0] === threads) open.delete(endpoint);
+      const query = new URLSearchParams([...threads].map((t) => ['thread', t]));
+      const res = await fetch(`${endpoint}/counts?${query}`);
+      return ((await res.json()) as { counts: Counts }).counts;
+    })();
     open.set(endpoint, (batch = [threads, answer]));
   }
   batch[0].add(thread);
-  // A failed request (or an error answer, without `counts`) answers none of its threads.
-  return batch[1].then(
-    (answers) => answers.get(thread),
-    () => undefined,
-  );
+  return batch[1].then((counts) => counts[thread]);
 }
