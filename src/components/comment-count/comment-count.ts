@@ -6,10 +6,15 @@ import { textsFor } from './texts.js';
 export type * from '../shared/events.js';
 export type * from '../shared/tag-names.js';
 
-/** A `<span part>` holding `content`: the shadow root holds nothing else. */
-function span(part: string, ...content: (Node | string)[]): HTMLSpanElement {
-  const el = document.createElement('span');
-  el.setAttribute('part', part);
+/**
+ * A `<span>` with these DOM properties (`part` is one too: assigning it sets the attribute) and
+ * content: the shadow root holds nothing else.
+ */
+function span(
+  properties: Partial<Record<'part' | 'role' | 'ariaLabel' | 'ariaHidden', string>>,
+  ...content: (Node | string)[]
+): HTMLSpanElement {
+  const el = Object.assign(document.createElement('span'), properties);
   el.append(...content);
   return el;
 }
@@ -50,10 +55,10 @@ export class CommentCount extends HTMLElement {
    */
   async connectedCallback(): Promise<void> {
     if (!this.isConnected) return;
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const endpoint = (
-      this.getAttribute('endpoint') ?? this.closest('article-feedback[endpoint]')?.getAttribute('endpoint')
-    )?.replace(/\/+$/, '');
+    // Its own `endpoint`, else the enclosing `<article-feedback>`'s (`closest` starts at itself).
+    const endpoint = this.closest(':is(comment-count, article-feedback)[endpoint]')
+      ?.getAttribute('endpoint')
+      ?.replace(/\/+$/, '');
     // The thread default of src/client/endpoint.ts (`defaultThread`), in fewer bytes: the path
     // of the canonical link, else (no link, no href: `new URL('')` throws too) the page's path.
     let thread = this.getAttribute('thread');
@@ -62,10 +67,19 @@ export class CommentCount extends HTMLElement {
     } catch {
       thread = location.pathname;
     }
-    const lang = (this.closest<HTMLElement>('[lang]:not([lang=""])') ?? document.documentElement).lang || 'en';
+    // The language: the nearest `lang` (`lang=""`, an unknown language, gives English), as a canonical tag for Intl,
+    // `en` when it is none. An underscore (`de_DE`, a common slip) reads as a hyphen.
+    let lang = 'en';
+    try {
+      lang = Intl.getCanonicalLocales(
+        ((this.closest<HTMLElement>('[lang]') ?? document.documentElement).lang || lang).replaceAll('_', '-'),
+      )[0]!;
+    } catch {
+      /* not a language tag: English */
+    }
     const slot = document.createElement('slot');
     slot.textContent = '…';
-    root.replaceChildren(slot);
+    (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(slot);
     try {
       // No endpoint or an invalid thread (src/client/endpoint.ts's `isValidThread`): no counts,
       // and reading them throws.
@@ -74,36 +88,32 @@ export class CommentCount extends HTMLElement {
         textsFor(lang),
       ]);
       const { comments, rating } = counts!;
-      if (!slot.parentNode) return;
-      let tag = 'en';
-      try {
-        tag = Intl.getCanonicalLocales(lang)[0]!;
-      } catch {
-        /* not a language tag (`en_US`): English numbers and plurals */
-      }
-      const plural = new Intl.PluralRules(tag);
-      const average = rating.average.toLocaleString(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-      const max = (Number(this.getAttribute('max')) || 5).toLocaleString(tag);
+      const plural = new Intl.PluralRules(lang);
+      const average = rating.average.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      const max = (Number(this.getAttribute('max')) || 5).toLocaleString(lang);
       /** An entry's text for `n`, its placeholders (`{n}`, `{average}`, `{max}`) filled in. */
       const say = (key: keyof typeof texts, n: number) =>
         texts[key](plural.select(n)).replace(
           /\{(\w+)\}/g,
-          (_, name: string) => ({ n: n.toLocaleString(tag), average, max })[name]!,
+          (_, name: string) => ({ n: n.toLocaleString(lang), average, max })[name]!,
         );
-      const shown: (Node | string)[] = [span('comments', say('count.comments', comments))];
-      if (this.hasAttribute('rating') && rating.count) {
+      // In place of this load's slot; nothing when a later load has replaced it already.
+      slot.replaceWith(
+        span({ part: 'comments' }, say('count.comments', comments)),
         // One image with a name: the shown "· ★ 4.3" is spoken "Rated 4.3 out of 5 by 12 readers",
-        // never "black star 4.3". The space between is text of its own, so that the link's name
+        // never "black star 4.3". The space before is text of its own, so that the link's name
         // says "12 comments Rated…", not "12 commentsRated…".
-        const picture = document.createElement('span');
-        picture.textContent = `· ★ ${average}`;
-        picture.ariaHidden = 'true'; // an image's content is not read; this says so to every reader
-        const stars = span('rating', picture);
-        stars.role = 'img';
-        stars.ariaLabel = say('count.rated', rating.count);
-        shown.push(' ', stars);
-      }
-      root.replaceChildren(...shown);
+        ...(this.hasAttribute('rating') && rating.count
+          ? [
+              ' ',
+              span(
+                { part: 'rating', role: 'img', ariaLabel: say('count.rated', rating.count) },
+                // an image's content is not read; aria-hidden says so to every reader
+                span({ ariaHidden: 'true' }, `· ★ ${average}`),
+              ),
+            ]
+          : []),
+      );
     } catch {
       // No endpoint, no answer or no entry for the thread: the empty slot (nothing, or the
       // publisher's own content) rather than broken text.

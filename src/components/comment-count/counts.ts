@@ -32,8 +32,9 @@ export function countsOf(endpoint: string, thread: string): Promise<ThreadCounts
     const threads = new Set<string>();
     const answer = (async () => {
       await null; // the rest of the task: every element connected in it adds its thread first
-      // A full batch was replaced by the next one, which stays open until its own turn.
-      if (open.get(endpoint)?.[0] === threads) open.delete(endpoint);
+      // Closes the endpoint's open batch: this one, or (when this one filled up) the next one,
+      // whose own turn comes in the same checkpoint.
+      open.delete(endpoint);
       const query = new URLSearchParams([...threads].map((t) => ['thread', t]));
       const res = await fetch(`${endpoint}/counts?${query}`);
       return ((await res.json()) as { counts: Counts }).counts;

@@ -5,12 +5,12 @@ import type { Catalogue, CountKey } from '../../i18n/types.js';
 export type CountTexts = Pick<Catalogue, CountKey>;
 
 /**
- * The count's texts for a language tag. English is in the entry; any other language comes from
+ * The count's texts for a canonical language tag (`en`, `en-GB`, `pt-BR`). English is in the entry; any other language comes from
  * one on-demand chunk (other-languages.ts, which fetches the loader table and the catalogue).
  * A tag we have no catalogue for and any failure give English.
  */
 export function textsFor(lang: string): CountTexts | Promise<CountTexts> {
-  return /^en([-_]|$)/i.test(lang)
+  return /^en\b/.test(lang)
     ? enCount
     : import('./other-languages.js').then((other) => other.textsIn(lang)).catch(() => enCount);
 }
