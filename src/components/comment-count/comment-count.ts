@@ -1,5 +1,5 @@
 import { THREAD_PATTERN } from '../../contract/constants.js';
-import { countsOf } from './counts.js';
+import { countsOf, type ThreadCounts } from './counts.js';
 import { textsFor } from './texts.js';
 
 // The page's type maps, as every element's declarations carry them (see FeedbackElement).
@@ -7,14 +7,15 @@ export type * from '../shared/events.js';
 export type * from '../shared/tag-names.js';
 
 /**
- * A `<span>` with these DOM properties (`part` is one too: assigning it sets the attribute) and
+ * An element with these DOM properties (`part` is one too: assigning it sets the attribute) and
  * content: the shadow root holds nothing else.
  */
-function span(
+function create(
+  tag: 'slot' | 'span',
   properties: Partial<Record<'part' | 'role' | 'ariaLabel' | 'ariaHidden', string>>,
   ...content: (Node | string)[]
-): HTMLSpanElement {
-  const el = Object.assign(document.createElement('span'), properties);
+): HTMLElement {
+  const el = Object.assign(document.createElement(tag), properties);
   el.append(...content);
   return el;
 }
@@ -77,17 +78,16 @@ export class CommentCount extends HTMLElement {
     } catch {
       /* not a language tag: English */
     }
-    const slot = document.createElement('slot');
-    slot.textContent = '…';
+    const slot = create('slot', {}, '…');
     (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(slot);
     try {
-      // No endpoint or an invalid thread (src/client/endpoint.ts's `isValidThread`): no counts,
-      // and reading them throws.
-      const [counts, texts] = await Promise.all([
-        endpoint && THREAD_PATTERN.test(thread) ? countsOf(endpoint, thread) : undefined,
-        textsFor(lang),
-      ]);
-      const { comments, rating } = counts!;
+      const loading = textsFor(lang); // at the same time as the counts
+      // No endpoint or an invalid thread (src/client/endpoint.ts's `isValidThread`): no counts
+      // (`''` or `false`, which have no `rating`: reading its average throws).
+      const { comments, rating } = (await (endpoint &&
+        THREAD_PATTERN.test(thread) &&
+        countsOf(endpoint, thread))) as ThreadCounts;
+      const texts = await loading;
       const plural = new Intl.PluralRules(lang);
       const average = rating.average.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
       const max = (Number(this.getAttribute('max')) || 5).toLocaleString(lang);
@@ -99,17 +99,18 @@ export class CommentCount extends HTMLElement {
         );
       // In place of this load's slot; nothing when a later load has replaced it already.
       slot.replaceWith(
-        span({ part: 'comments' }, say('count.comments', comments)),
+        create('span', { part: 'comments' }, say('count.comments', comments)),
         // One image with a name: the shown "· ★ 4.3" is spoken "Rated 4.3 out of 5 by 12 readers",
         // never "black star 4.3". The space before is text of its own, so that the link's name
         // says "12 comments Rated…", not "12 commentsRated…".
         ...(this.hasAttribute('rating') && rating.count
           ? [
               ' ',
-              span(
+              create(
+                'span',
                 { part: 'rating', role: 'img', ariaLabel: say('count.rated', rating.count) },
                 // an image's content is not read; aria-hidden says so to every reader
-                span({ ariaHidden: 'true' }, `· ★ ${average}`),
+                create('span', { ariaHidden: 'true' }, `· ★ ${average}`),
               ),
             ]
           : []),
