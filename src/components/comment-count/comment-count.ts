@@ -91,12 +91,15 @@ export class CommentCount extends HTMLElement {
       const plural = new Intl.PluralRules(lang);
       const average = rating.average.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
       const max = (Number(this.getAttribute('max')) || 5).toLocaleString(lang);
-      /** An entry's text for `n`, its placeholders (`{n}`, `{average}`, `{max}`) filled in. */
+      /**
+       * An entry's text for `n`, its placeholders filled in: `{n}`, and in the rating's text
+       * `{average}` and `{max}` (no text of the catalogues has one twice; numbers have no `$`).
+       */
       const say = (key: keyof typeof texts, n: number) =>
-        texts[key](plural.select(n)).replace(
-          /\{(\w+)\}/g,
-          (_, name: string) => ({ n: n.toLocaleString(lang), average, max })[name]!,
-        );
+        texts[key](plural.select(n))
+          .replace('{n}', n.toLocaleString(lang))
+          .replace('{average}', average)
+          .replace('{max}', max);
       // In place of this load's slot; nothing when a later load has replaced it already.
       slot.replaceWith(
         create('span', { part: 'comments' }, say('count.comments', comments)),
