@@ -68,8 +68,9 @@ export class CommentCount extends HTMLElement {
     } catch {
       thread = location.pathname;
     }
-    // The language: the nearest `lang` (`lang=""`, an unknown language, gives English), as a canonical tag for Intl,
-    // `en` when it is none. An underscore (`de_DE`, a common slip) reads as a hyphen.
+    // The language, as a canonical tag for Intl: the nearest `lang` (`lang=""`, an unknown
+    // language, gives English), `en` when it is no tag. An underscore (`de_DE`, a common slip)
+    // reads as a hyphen.
     let lang = 'en';
     try {
       lang = Intl.getCanonicalLocales(
