@@ -1,17 +1,22 @@
-import { defaultThread, isValidThread } from '../../client/endpoint.js';
-import type { PluralEntry } from '../../i18n/types.js';
-import { countsOf } from './counts.js';
+import { THREAD_PATTERN } from '../../contract/constants.js';
+import { countsOf, type ThreadCounts } from './counts.js';
 import { textsFor } from './texts.js';
 
 // The page's type maps, as every element's declarations carry them (see FeedbackElement).
 export type * from '../shared/events.js';
 export type * from '../shared/tag-names.js';
 
-/** A `<span part>` with text: the shadow root holds nothing else. */
-function span(part: string, text: string): HTMLSpanElement {
-  const el = document.createElement('span');
-  el.setAttribute('part', part);
-  el.textContent = text;
+/**
+ * An element with these DOM properties (`part` is one too: assigning it sets the attribute) and
+ * content: the shadow root holds nothing else.
+ */
+function create(
+  tag: 'slot' | 'span',
+  properties: Partial<Record<'part' | 'role' | 'ariaLabel' | 'ariaHidden', string>>,
+  ...content: (Node | string)[]
+): HTMLElement {
+  const el = Object.assign(document.createElement(tag), properties);
+  el.append(...content);
   return el;
 }
 
@@ -40,75 +45,84 @@ function span(part: string, text: string): HTMLSpanElement {
 export class CommentCount extends HTMLElement {
   static observedAttributes = ['endpoint', 'thread', 'lang', 'rating', 'max'];
 
-  /** @internal Numbers the loads: only the latest one shows. */
-  private _loads = 0;
-
-  constructor() {
-    super();
-    this.attachShadow({ mode: 'open' });
-  }
-
-  connectedCallback(): void {
-    void this._load();
-  }
-
   attributeChangedCallback(): void {
-    void this._load();
+    void this.connectedCallback();
   }
 
-  /** @internal "…" (or the element's own content) until the counts and the texts are here. */
-  private async _load(): Promise<void> {
+  /**
+   * Loads and shows the count, on connecting and on every change of an attribute: "…" (or the
+   * element's own content) until the counts and the texts are here. Each load puts a new slot
+   * in the shadow root, so a load whose slot is gone has been overtaken and shows nothing.
+   */
+  async connectedCallback(): Promise<void> {
     if (!this.isConnected) return;
-    const load = ++this._loads;
-    const endpoint = (
-      this.getAttribute('endpoint') ?? this.closest('article-feedback[endpoint]')?.getAttribute('endpoint')
-    )?.replace(/\/+$/, '');
-    const thread = this.getAttribute('thread') ?? defaultThread(document);
-    const lang = (this.closest<HTMLElement>('[lang]:not([lang=""])') ?? document.documentElement).lang || 'en';
-    const placeholder = document.createElement('slot');
-    placeholder.textContent = '…';
-    this.shadowRoot!.replaceChildren(placeholder);
-    // When anything fails: nothing rather than broken text (or the publisher's own content).
-    let shown: (Node | string)[] = [document.createElement('slot')];
+    // Its own `endpoint`, else the enclosing `<article-feedback>`'s (`closest` starts at itself).
+    const endpoint = this.closest(':is(comment-count, article-feedback)[endpoint]')
+      ?.getAttribute('endpoint')
+      ?.replace(/\/+$/, '');
+    // The thread default of src/client/endpoint.ts (`defaultThread`), in fewer bytes: the path
+    // of the canonical link, else (no link, no href: `new URL('')` throws too) the page's path.
+    let thread = this.getAttribute('thread');
     try {
-      const [counts, texts] = await Promise.all([
-        endpoint && isValidThread(thread) ? countsOf(endpoint, thread) : undefined,
-        textsFor(lang),
-      ]);
-      const { comments, rating } = counts!;
-      let tag = 'en';
-      try {
-        tag = Intl.getCanonicalLocales(lang)[0]!;
-      } catch {
-        /* not a language tag (`en_US`): English numbers and plurals */
-      }
-      const plural = new Intl.PluralRules(tag);
-      const number = new Intl.NumberFormat(tag);
-      const text = (entry: PluralEntry, n: number, params: Record<string, string>) =>
-        entry(plural.select(n)).replace(/\{(\w+)\}/g, (_, name: string) => params[name]!);
-      shown = [span('comments', text(texts['count.comments'], comments, { n: number.format(comments) }))];
-      if (this.hasAttribute('rating') && rating.count) {
-        const average = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-          rating.average,
-        );
-        // One image with a name: the shown "· ★ 4.3" is spoken "Rated 4.3 out of 5 by 12 readers",
-        // never "black star 4.3". The space between is text of its own, so that the link's name
-        // says "12 comments Rated…", not "12 commentsRated…".
-        const stars = span('rating', '');
-        const picture = stars.appendChild(document.createElement('span'));
-        picture.textContent = `· ★ ${average}`;
-        picture.ariaHidden = 'true'; // an image's content is not read; this says so to every reader
-        stars.role = 'img';
-        stars.ariaLabel = text(texts['count.rated'], rating.count, {
-          average,
-          max: number.format(Number(this.getAttribute('max')) || 5),
-          n: number.format(rating.count),
-        });
-        shown.push(' ', stars);
-      }
+      thread ??= new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')!.href).pathname;
     } catch {
-      /* no endpoint, no answer or no entry for the thread: the empty slot (a rating that cannot be shown leaves the count) */
+      thread = location.pathname;
     }
-    if (load === this._loads) this.shadowRoot!.replaceChildren(...shown);
+    // The language, as a canonical tag for Intl: the nearest `lang` (`lang=""`, an unknown
+    // language, gives English), `en` when it is no tag. An underscore (`de_DE`, a common slip)
+    // reads as a hyphen.
+    let lang = 'en';
+    try {
+      lang = Intl.getCanonicalLocales(
+        ((this.closest<HTMLElement>('[lang]') ?? document.documentElement).lang || lang).replaceAll('_', '-'),
+      )[0]!;
+    } catch {
+      /* not a language tag: English */
+    }
+    const slot = create('slot', {}, '…');
+    (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(slot);
+    try {
+      const loading = textsFor(lang); // at the same time as the counts
+      // No endpoint or an invalid thread (src/client/endpoint.ts's `isValidThread`): no counts
+      // (`''` or `false`, which have no `rating`: reading its average throws).
+      const { comments, rating } = (await (endpoint &&
+        THREAD_PATTERN.test(thread) &&
+        countsOf(endpoint, thread))) as ThreadCounts;
+      const texts = await loading;
+      const plural = new Intl.PluralRules(lang);
+      const average = rating.average.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      const max = (Number(this.getAttribute('max')) || 5).toLocaleString(lang);
+      /**
+       * An entry's text for `n`, its placeholders filled in: `{n}`, and in the rating's text
+       * `{average}` and `{max}` (no text of the catalogues has one twice; numbers have no `$`).
+       */
+      const say = (key: keyof typeof texts, n: number) =>
+        texts[key](plural.select(n))
+          .replace('{n}', n.toLocaleString(lang))
+          .replace('{average}', average)
+          .replace('{max}', max);
+      // In place of this load's slot; nothing when a later load has replaced it already.
+      slot.replaceWith(
+        create('span', { part: 'comments' }, say('count.comments', comments)),
+        // One image with a name: the shown "· ★ 4.3" is spoken "Rated 4.3 out of 5 by 12 readers",
+        // never "black star 4.3". The space before is text of its own, so that the link's name
+        // says "12 comments Rated…", not "12 commentsRated…".
+        ...(this.hasAttribute('rating') && rating.count
+          ? [
+              ' ',
+              create(
+                'span',
+                { part: 'rating', role: 'img', ariaLabel: say('count.rated', rating.count) },
+                // an image's content is not read; aria-hidden says so to every reader
+                create('span', { ariaHidden: 'true' }, `· ★ ${average}`),
+              ),
+            ]
+          : []),
+      );
+    } catch {
+      // No endpoint, no answer or no entry for the thread: the empty slot (nothing, or the
+      // publisher's own content) rather than broken text.
+      slot.textContent = '';
+    }
   }
 }

@@ -1,22 +1,16 @@
 import { enCount } from '../../i18n/en-count.js';
-import type { Catalogue, CountKey, Locale } from '../../i18n/types.js';
+import type { Catalogue, CountKey } from '../../i18n/types.js';
 
 /** The entries `<comment-count>` shows. */
 export type CountTexts = Pick<Catalogue, CountKey>;
 
 /**
- * The count's texts for a language tag. English is in the entry; another language comes from
- * its catalogue, through the same loader table as the other elements use (chunks of the count's
- * own build, in dist/count/; the module map keeps each one after its first import). A tag we
- * have no catalogue for (`normalizeLocale` gives `en`, which has no loader) and any failure
- * give English.
+ * The count's texts for a canonical language tag (`en`, `en-GB`, `pt-BR`). English is in the entry; any other language comes from
+ * one on-demand chunk (other-languages.ts, which fetches the loader table and the catalogue).
+ * A tag we have no catalogue for and any failure give English.
  */
-export function textsFor(lang: string): Promise<CountTexts> {
-  if (/^en([-_]|$)/i.test(lang)) return Promise.resolve(enCount);
-  return import('../../i18n/lazy/loaders.js')
-    .then(({ loaders, normalizeLocale }) => loaders[normalizeLocale(lang) as Exclude<Locale, 'en'>]())
-    .then(
-      (catalogue) => catalogue.default,
-      () => enCount,
-    );
+export function textsFor(lang: string): CountTexts | Promise<CountTexts> {
+  return /^en\b/.test(lang)
+    ? enCount
+    : import('./other-languages.js').then((other) => other.textsIn(lang)).catch(() => enCount);
 }

@@ -83,6 +83,33 @@ describe('<comment-count>', () => {
     expect(await loaded(unknown!)).to.equal('2 comments');
   });
 
+  it('reads `de_DE` as `de-DE`, and an empty `lang` (an unknown language) as English', async () => {
+    expect(await countIn('de_DE', 1234)).to.equal('1.234 Kommentare');
+    serveCounts({ '/t': { comments: 2 } });
+    const german = await container('de');
+    const unknown = document.createElement('span');
+    unknown.setAttribute('lang', '');
+    german.append(unknown);
+    const [el] = addCounts(unknown, { thread: '/t' });
+    expect(await loaded(el!)).to.equal('2 comments');
+  });
+
+  it('counts the canonical link’s thread without a `thread`, else the page’s path', async () => {
+    const calls = serveCounts({});
+    const parent = await container();
+    const [pagePath] = addCounts(parent, {});
+    await loaded(pagePath!);
+    const link = Object.assign(document.createElement('link'), { rel: 'canonical', href: '/2024/05/ferry?utm=x#top' });
+    document.head.append(link);
+    try {
+      const [canonical] = addCounts(parent, {});
+      await loaded(canonical!);
+    } finally {
+      link.remove();
+    }
+    expect(calls.map((c) => c.params.getAll('thread'))).to.deep.equal([[location.pathname], ['/2024/05/ferry']]);
+  });
+
   it('says the rating in the language, with its plural', async () => {
     serveCounts({
       '/one': { comments: 3, rating: { average: 5, count: 1 } },
