@@ -25,6 +25,7 @@ import { loadLanguage } from '../i18n/index.js';
 import { styleHashes } from './csp.js';
 import './dom-shim.js';
 import '../components/article-feedback/define.js';
+import './rich-text.js';
 import { aggregateRatingData, commentsData, scriptJson } from './structured-data.js';
 
 /** Where the block's data comes from. */
