@@ -1,8 +1,18 @@
+/** What the definitions wait for, if anything (the take-over of a server-rendered block, #19). */
+let waitFor: Promise<void> | undefined;
+
+/** Defines the tags registered from now on only once `promise` settles. */
+export const defineAfter = (promise: Promise<void>): void => void (waitFor = promise);
+
 /**
  * Registers a tag unless it is already defined: an embed may load twice (two script tags,
  * or the CDN bundle next to the npm build), and a second `define` must not throw.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   if (typeof customElements === 'undefined') return;
-  if (!customElements.get(tag)) customElements.define(tag, ctor);
+  const define = () => {
+    if (!customElements.get(tag)) customElements.define(tag, ctor);
+  };
+  if (waitFor) void waitFor.then(define);
+  else define();
 }
