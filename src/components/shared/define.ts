@@ -1,18 +1,16 @@
-/** What the definitions wait for, if anything (the take-over of a server-rendered block, #19). */
-let waitFor: Promise<void> | undefined;
-
-/** Defines the tags registered from now on only once `promise` settles. */
-export const defineAfter = (promise: Promise<void>): void => void (waitFor = promise);
+// First: a server-rendered block is taken over before any tag is defined (#19).
+import { takingOver } from '../article-feedback/take-over.js';
 
 /**
  * Registers a tag unless it is already defined: an embed may load twice (two script tags,
- * or the CDN bundle next to the npm build), and a second `define` must not throw.
+ * or the CDN bundle next to the npm build), and a second `define` must not throw. Waits for
+ * the take-over of a server-rendered block when that waits for a module (#19).
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   if (typeof customElements === 'undefined') return;
   const define = () => {
     if (!customElements.get(tag)) customElements.define(tag, ctor);
   };
-  if (waitFor) void waitFor.then(define);
+  if (takingOver) void takingOver.then(define);
   else define();
 }
