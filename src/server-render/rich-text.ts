@@ -9,4 +9,5 @@ import '../components/comment-list/define.js';
 // declarative shadow root's `<style>`, in every render: `styleHashes()` stay the same for
 // every thread). The script-tag bundle never imports this file.
 CommentList.serverRenderBody = renderBody;
-if (!CommentList.elementStyles.includes(bodyStyles)) CommentList.elementStyles = [...CommentList.elementStyles, bodyStyles];
+if (!CommentList.elementStyles.includes(bodyStyles))
+  CommentList.elementStyles = [...CommentList.elementStyles, bodyStyles];

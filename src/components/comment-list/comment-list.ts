@@ -47,7 +47,6 @@ const renderLine = (line: Segment[], index: number) => [
   ),
 ];
 
-
 /**
  * What the on-demand reader module (./lazy/reader.ts) may read and do of its list: the comments
  * as listed, and changes to one of them. It adds its own live region and styles to `element`.
