@@ -3,18 +3,17 @@
 // first render fills the root again in this same task, so the page does not move. Only blocks
 // not defined yet: a second copy of the script leaves the live ones alone.
 // A block whose comments carry a formatted `body` (its data says `"body"`) would first show
-// them as plain text, the body renderer being on demand: there the tags are defined (and the
-// block emptied) once that module is in (`takingOver`, which shared/define.ts waits for), and
-// the list finds it loaded. Until then the rendered block stays as it is.
+// them as plain text, the body renderer being on demand: there the block is emptied and the
+// tags are defined (shared/define.ts, `defineAfter`) once that module is in, and the list
+// finds it loaded. Until then the rendered block stays as it is.
 // (`globalThis.document`: nothing to do in a server-side import.)
 import { loadRichText } from '../comment-list/on-demand.js';
+import { defineAfter } from '../shared/define.js';
 
 const blocks = globalThis.document?.querySelectorAll('article-feedback:not(:defined)') ?? [];
-const takeOver = (): undefined => {
+const takeOver = () => {
   for (const block of blocks) block.shadowRoot?.replaceChildren();
 };
-
-/** Settles once the rendered blocks are taken over, when that waits for a module; else undefined. */
-export const takingOver = [...blocks].some((block) => block.textContent!.includes('"body"'))
-  ? loadRichText().then(takeOver, takeOver)
-  : takeOver();
+if ([...blocks].some((block) => block.textContent!.includes('"body"')))
+  defineAfter(loadRichText().then(takeOver, takeOver));
+else takeOver();
