@@ -10,10 +10,11 @@
 import { loadRichText } from '../comment-list/on-demand.js';
 import { defineAfter } from '../shared/define.js';
 
-const blocks = globalThis.document?.querySelectorAll('article-feedback:not(:defined)') ?? [];
+// Asked again when taking over: another copy of the script may have taken a block over meanwhile.
+const rendered = () => [...(globalThis.document?.querySelectorAll('article-feedback:not(:defined)') ?? [])];
 const takeOver = () => {
-  for (const block of blocks) block.shadowRoot?.replaceChildren();
+  for (const block of rendered()) block.shadowRoot?.replaceChildren();
 };
-if ([...blocks].some((block) => block.textContent!.includes('"body"')))
+if (rendered().some((block) => block.textContent!.includes('"body"')))
   defineAfter(loadRichText().then(takeOver, takeOver));
 else takeOver();
