@@ -12,9 +12,7 @@ export function defineAfter(promise: Promise<void>): void {
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   if (typeof customElements === 'undefined') return;
-  const define = () => {
-    if (!customElements.get(tag)) customElements.define(tag, ctor);
-  };
+  const define = () => customElements.get(tag) || customElements.define(tag, ctor);
   if (waitFor) void waitFor.then(define);
   else define();
 }
