@@ -25,6 +25,7 @@ import { loadLanguage } from '../i18n/index.js';
 import { styleHashes } from './csp.js';
 import './dom-shim.js';
 import '../components/article-feedback/define.js';
+import { formatCommentsOnServer } from './rich-text.js';
 import { aggregateRatingData, commentsData, scriptJson } from './structured-data.js';
 
 /** Where the block's data comes from. */
@@ -121,6 +122,7 @@ export async function renderFeedback(options: RenderFeedbackOptions): Promise<Re
   const lang = options.lang?.trim() || 'en';
   const limit = pageLimit(options.pageSize);
   const [seed] = await Promise.all([loadSeed(options, limit), loadLanguage(lang)]);
+  formatCommentsOnServer();
 
   const block = html`<article-feedback
     endpoint=${endpoint}

@@ -58,13 +58,28 @@ before(async () => {
   });
   assert.equal(first.status, 201);
   const parent = (first.body as { comment: { id: string } }).comment.id;
+  const ids: Record<string, string> = {};
   for (const [name, message, extra] of [
     ['Alan Turing', 'Agreed: the numbers in the report support it.', { parent }],
     ['Mallory', 'Nice </script><script>alert(1)</script><!-- try', {}],
     ['Ada Lovelace', 'What about the winter timetable?', {}],
+    ['Margaret Hamilton', FORMATTED, {}],
   ] as const) {
     const res = await stack.postComment(THREAD, { name, email: 'reader@example.com', message, ...extra });
     assert.equal(res.status, 201);
+    ids[name] = (res.body as { comment: { id: string } }).comment.id;
+  }
+  // Votes on Ada's comment: the score the reader module shows beside Reply.
+  for (const voter of ['voter-e2e-000002', 'voter-e2e-000003', 'voter-e2e-000004']) {
+    const vote = await fetch(
+      `${stack.apiUrl}/threads/${encodeURIComponent(THREAD)}/comments/${ids['Ada Lovelace']}/vote`,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ voter, value: 1 }),
+      },
+    );
+    assert.equal(vote.status, 200);
   }
   const res = await fetch(`${stack.apiUrl}/threads/${encodeURIComponent(THREAD)}/rendered`);
   assert.equal(res.status, 200);
@@ -74,7 +89,65 @@ before(async () => {
 
 after(() => stack?.close());
 
-const NAMES = ['Grace Hopper', 'Alan Turing', 'Mallory', 'Ada Lovelace'];
+const NAMES = ['Grace Hopper', 'Alan Turing', 'Mallory', 'Ada Lovelace', 'Margaret Hamilton'];
+
+/** A formatted comment (#18): the server renders its body as markup, not as the plain message. */
+const FORMATTED = [
+  'The **late crossing** matters:',
+  '',
+  '- for the night shift',
+  '- for the _island_ school',
+  '',
+  '> A ferry is a road on water.',
+  '',
+  '```',
+  'depart 23:40',
+  '```',
+  '',
+  'See [the timetable](https://example.com/timetable) but not [this](javascript:alert(1)).',
+].join('\n');
+
+/**
+ * What a reader sees of the formatted comment, read in the list's shadow DOM: its markup.
+ * Works with JavaScript off too (declarative shadow roots).
+ */
+async function formattedMarkup(page: Page) {
+  const message = page
+    .locator('comment-list article[data-id]')
+    .filter({ hasText: 'Margaret Hamilton' })
+    .locator('.message');
+  return {
+    strong: await message.locator('strong').allTextContents(),
+    items: await message.locator('li').allTextContents(),
+    quote: await message.locator('blockquote').allTextContents(),
+    code: await message.locator('pre').allTextContents(),
+    links: await message.locator('a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')])),
+    text: (await message.textContent())!,
+    // The body styles are there: a quote is set off by its border, code in a monospace font.
+    quoteBorder: await message.locator('blockquote').evaluate((q) => getComputedStyle(q).borderInlineStartStyle),
+    codeFont: await message.locator('pre').evaluate((pre) => getComputedStyle(pre).fontFamily),
+  };
+}
+
+function assertFormatted(markup: Awaited<ReturnType<typeof formattedMarkup>>) {
+  assert.deepEqual(markup.strong, ['late crossing']);
+  assert.deepEqual(
+    markup.items.map((item) => item.trim()),
+    ['for the night shift', 'for the island school'],
+  );
+  assert.equal(markup.quote.length, 1);
+  assert.match(markup.quote[0]!, /A ferry is a road on water\./);
+  assert.deepEqual(
+    markup.code.map((code) => code.trim()),
+    ['depart 23:40'],
+  );
+  // Only the safe link is a link; the other stays text.
+  assert.deepEqual(markup.links, [['the timetable', 'https://example.com/timetable']]);
+  assert.match(markup.text, /\[this\]\(javascript:alert\(1\)\)/);
+  assert.ok(!markup.text.includes('**'), 'no Markdown syntax left');
+  assert.equal(markup.quoteBorder, 'solid');
+  assert.match(markup.codeFont, /mono/i);
+}
 
 /** Sums the layout shifts of the page (buffered: from the first paint on), as web-vitals does. */
 const WATCH_LAYOUT_SHIFT = `
@@ -82,6 +155,13 @@ const WATCH_LAYOUT_SHIFT = `
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
+  // Was the formatted comment ever painted as its plain message (the Markdown it was typed in)?
+  window.__plainShown = false;
+  requestAnimationFrame(function frame() {
+    const list = document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-list');
+    if (list?.shadowRoot?.textContent.includes('**late crossing**')) window.__plainShown = true;
+    requestAnimationFrame(frame);
+  });
 `;
 
 /** A viewport that holds the whole page: a shift anywhere on it counts. */
@@ -102,7 +182,9 @@ describe('a server-rendered block', () => {
     for (const name of NAMES) assert.equal(await page.getByText(name, { exact: true }).first().isVisible(), true, name);
     assert.equal(await page.getByText('The late crossing matters to the night shift.').isVisible(), true);
     assert.equal(await page.getByText('Nice </script><script>alert(1)</script><!-- try').isVisible(), true);
-    assert.equal(await page.getByText('4 comments').isVisible(), true);
+    assert.equal(await page.getByText('5 comments').isVisible(), true);
+    // The formatted comment, formatted and styled.
+    assertFormatted(await formattedMarkup(page));
     assert.equal(await page.getByText('Leave a Comment').isVisible(), true);
     // The rating: the average and the count.
     assert.equal(await page.getByText(/4\.0 · 1 rating/).isVisible(), true);
@@ -110,7 +192,7 @@ describe('a server-rendered block', () => {
     const dates = await page
       .locator('comment-list article time')
       .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
-    assert.equal(dates.length, 4);
+    assert.equal(dates.length, 5);
     for (const date of dates) assert.ok(!Number.isNaN(Date.parse(date!)), String(date));
     // No script ran: the elements are not defined.
     assert.equal(await page.evaluate(() => customElements.get('comment-list')), undefined);
@@ -122,9 +204,18 @@ describe('a server-rendered block', () => {
     const page = await context.newPage();
     const listRequests = await requestsTo(page, /\/comments$/);
     const ratingRequests = await requestsTo(page, /\/rating$/);
+    // The on-demand modules (body renderer, votes) arrive late, as on a real network: whatever
+    // the list shows before they are in is painted, and would move the page if it differed.
+    await page.route(/\/chunks\//, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
     await page.goto(stack.urlFor('/articles/with-js'));
     await page.waitForFunction(() => customElements.get('comment-list') !== undefined);
     const list = page.locator('comment-list');
+    // Taken over: formatted as it was rendered, with the votes beside Reply.
+    await list.getByRole('button', { name: 'Upvote, 3 votes' }).waitFor();
+    assertFormatted(await formattedMarkup(page));
     // The live elements: exactly one of each comment (no rendered copy left behind).
     for (const name of NAMES) assert.equal(await list.getByText(name, { exact: true }).count(), 1, name);
     // Interactive: Reply opens the inline form under the comment.
@@ -137,6 +228,8 @@ describe('a server-rendered block', () => {
     const shift = await page.evaluate(() => (window as unknown as { __layoutShift: number }).__layoutShift);
     console.log(`# cumulative layout shift after the take-over: ${shift}`);
     assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+    const plainShown = await page.evaluate(() => (window as unknown as { __plainShown: boolean }).__plainShown);
+    assert.equal(plainShown, false, 'the formatted comment was painted as plain text first');
     assert.deepEqual(listRequests, [], 'no request for the first page');
     assert.deepEqual(ratingRequests, [], 'no request for the rating');
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderFeedback, scriptJson, styleHashes } from '../../src/server-render/index.js';
 import type { PublicComment } from '../../src/contract/schemas.js';
+import { formattedBody } from '../../src/markdown/to-body.js';
 
 const comment = (id: string, overrides: Partial<PublicComment> = {}): PublicComment => ({
   id,
@@ -85,6 +86,83 @@ describe('renderFeedback()', () => {
     } finally {
       process.off('unhandledRejection', record);
     }
+  });
+
+  it('renders a formatted comment as its markup, with the body styles, and hostile link targets inert', async () => {
+    const message = [
+      'The **late crossing** matters:',
+      '',
+      '- for the night shift',
+      '- for the _island_ school',
+      '',
+      '> A ferry is a road on water.',
+      '',
+      '```',
+      'depart <b>23:40</b>',
+      '```',
+      '',
+      'See [the timetable](https://example.com/t?a=1&b=2) and www.example.org.',
+    ].join('\n');
+    const formatted = comment('c1', { message, body: formattedBody(message) });
+    // A body from another backend, with targets our parser never makes: the renderer checks again.
+    const hostile = comment('c2', {
+      message: 'links',
+      body: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'link', href: 'javascript:alert(1)', children: [{ type: 'text', text: 'one' }] },
+            { type: 'link', href: ' JaVaScRiPt:alert(2)', children: [{ type: 'text', text: 'two' }] },
+            {
+              type: 'link',
+              href: 'data:text/html,<script>alert(3)</script>',
+              children: [{ type: 'text', text: 'three' }],
+            },
+            { type: 'text', text: '<img src=x onerror=alert(4)>' },
+          ],
+        },
+      ],
+    });
+    const result = await renderFeedback({
+      endpoint: 'https://c.example/api',
+      thread: '/a',
+      data: { comments: { comments: [formatted, hostile], nextCursor: null, total: 2 }, rating: null },
+    });
+    // The markup without Lit's hydration comments.
+    const markup = result.html.replace(/<!--[^]*?-->|<\?>/g, '');
+    const messageOf = (id: string) =>
+      markup.match(new RegExp(`data-id="${id}"[^]*?<div class="message">([^]*?)</div>`))![1]!;
+    const one = messageOf('c1');
+    assert.match(one, /<p>The <strong>late crossing<\/strong> matters:<\/p>/);
+    assert.match(
+      one,
+      /<ul>\s*<li><p>for the night shift<\/p><\/li><li><p>for the <em>island<\/em> school<\/p><\/li>\s*<\/ul>/,
+    );
+    assert.match(one, /<blockquote><p>A ferry is a road on water\.<\/p><\/blockquote>/);
+    assert.match(one, /<pre><code>depart &lt;b&gt;23:40&lt;\/b&gt;<\/code><\/pre>/);
+    assert.match(
+      one,
+      /<a href="https:\/\/example\.com\/t\?a=1&amp;b=2" rel="nofollow ugc noopener"[^>]*>the timetable<\/a>/,
+    );
+    assert.match(one, /<a href="http:\/\/www\.example\.org\/"[^>]*>www\.example\.org<\/a>\./);
+    assert.ok(!one.includes('**'), 'not the plain message');
+    // Hostile targets are no links; hostile text is escaped.
+    const two = messageOf('c2');
+    assert.equal(two.match(/<a\b/g), null, two);
+    assert.ok(
+      !/javascript:|data:/i.test(two.replace(/&[^;]+;|<[^>]+>/g, '').replace(/one|two|three/g, '')) ||
+        !/href=/.test(two),
+    );
+    assert.match(two, /onetwothree&lt;img src=x onerror=alert\(4\)&gt;/);
+    assert.ok(!/<img/i.test(markup));
+    // The list's shadow root carries the body styles, and the hashes cover its <style>.
+    const listStyle = markup.match(
+      /<comment-list[^>]*><template shadowroot(?:mode)?="open"[^>]*><style>([^<]*)<\/style>/,
+    )![1]!;
+    assert.match(listStyle, /blockquote/);
+    assert.match(listStyle, /\.message pre/);
+    assert.deepEqual(result.styleHashes, await styleHashes(result.html));
+    assert.equal(result.styleHashes.length, new Set(result.html.match(/<style>[^<]*<\/style>/g)).size);
   });
 
   it('renders without the rating when the API cannot give it (the browser then asks for it)', async () => {

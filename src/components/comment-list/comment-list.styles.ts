@@ -86,8 +86,10 @@ const local = css`
     margin: 0;
     padding: 0;
   }
-  /* Off-screen threads skip style and layout (500 comments); the clip margin keeps focus rings. */
-  .list > ol > li {
+  /* Off-screen threads skip style and layout (500 comments); the clip margin keeps focus rings.
+     Not the first page (20): those may be on screen at once, where the placeholder size of a new
+     item would move the page for a frame (a server-rendered block, #19, and its take-over). */
+  .list > ol > li:nth-child(n + 21) {
     content-visibility: auto;
     contain-intrinsic-size: auto 6rem;
     overflow-clip-margin: 0.5rem;

@@ -16,11 +16,11 @@ import type { PublicComment, Sort } from '../../contract/schemas.js';
 import type { Translator } from '../../i18n/index.js';
 import type { CommentSubmittedDetail } from '../shared/events.js';
 import { FeedbackElement } from '../shared/feedback-element.js';
-import { onDemand } from '../shared/on-demand.js';
 import { FORM_PARTS } from '../shared/parts.js';
 import { styles } from './comment-list.styles.js';
 import { firstSlices } from './slices.js';
 import { avatarHue, formatMessage, initials, times, type Segment } from './format.js';
+import { loadReader, loadRichText } from './on-demand.js';
 
 /** Replies are indented up to this level; deeper replies stay at it. */
 export const MAX_DEPTH = 3;
@@ -47,11 +47,6 @@ const renderLine = (line: Segment[], index: number) => [
       : segment.text,
   ),
 ];
-
-/** The renderer of formatted bodies (#18): loaded when a comment on the page carries a `body`. */
-const loadRichText = onDemand(() => import('./lazy/rich-text.js'));
-/** Votes, "edited", editing and deleting one's own comment (#18): loaded once comments are shown. */
-const loadReader = onDemand(() => import('./lazy/reader.js'));
 
 /**
  * What the on-demand reader module (./lazy/reader.ts) may read and do of its list: the comments
@@ -103,6 +98,12 @@ export class CommentList extends FeedbackElement {
     _now: { state: true },
   };
   static override styles = styles;
+  /**
+   * The body renderer on the server (#19), which loads no on-demand module: set by
+   * src/server-render/ (with the body styles), never in the browser.
+   * @internal
+   */
+  static serverRenderBody?: (body: NonNullable<PublicComment['body']>) => unknown;
 
   sort: Sort = 'newest';
   pageSize: number = PAGE_SIZE_DEFAULT;
@@ -457,7 +458,7 @@ export class CommentList extends FeedbackElement {
   private _message(c: PublicComment): unknown {
     let message = this._formattedMessages.get(c);
     if (!message) {
-      const rich = c.body?.length ? this._renderBody : null;
+      const rich = c.body?.length ? (isServer ? CommentList.serverRenderBody : this._renderBody) : null;
       if (rich === undefined && !isServer)
         loadRichText().then((module) => {
           this._renderBody ??= module.richTextFor(this);
