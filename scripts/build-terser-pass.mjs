@@ -11,7 +11,8 @@ import { minify } from 'terser';
 export const TERSER_OPTIONS = {
   module: true,
   ecma: 2020,
-  compress: { passes: 2 },
+  // hoist_funs: function declarations first in their scope (10 B gzipped on the bundle).
+  compress: { passes: 2, hoist_funs: true },
   mangle: true,
   format: { comments: false },
 };

@@ -13,10 +13,11 @@ import { styles } from './comment-form.styles.js';
 const loadChecks = onDemand(() => import('./lazy/checks.js'));
 /** The submit, the server's answer and its errors: loaded on the first touch too, awaited by a submit. */
 const loadSending = onDemand(() => import('./lazy/sending.js'));
-/** "Email me when someone replies", offered when the server sends email (#16): loaded on the first touch. */
-const loadNotify = onDemand(() => import('./lazy/notify.js'));
-/** Preview and formatting help (#18): loaded on the first touch too. */
-const loadFormatting = onDemand(() => import('./lazy/formatting.js'));
+/**
+ * "Email me when someone replies" (#16, offered when the server sends email), Preview and the
+ * formatting help (#18): loaded on the first touch too.
+ */
+const loadExtraControls = onDemand(() => import('./lazy/extra-controls.js'));
 /** The `<af-captcha>` element (proof-of-work or a provider's checkbox): loaded on the first touch. */
 const loadCaptcha = onDemand(() => import('./lazy/captcha.js'));
 
@@ -203,10 +204,8 @@ export class CommentForm extends FeedbackElement {
   };
   /** @internal ./lazy/checks.ts once loaded; until then no field shows a hint. */
   private _checks?: typeof import('./lazy/checks.js');
-  /** @internal ./lazy/notify.ts once loaded. */
-  private _notifyOption?: typeof import('./lazy/notify.js');
-  /** @internal ./lazy/formatting.ts once loaded. */
-  private _formatting?: typeof import('./lazy/formatting.js');
+  /** @internal ./lazy/extra-controls.ts once loaded. */
+  private _extraControls?: typeof import('./lazy/extra-controls.js');
   /** @internal The storage key of this form's draft. */
   private _draftKey?: string;
   /** @internal */
@@ -340,19 +339,12 @@ export class CommentForm extends FeedbackElement {
   private _onFirstTouch(): void {
     watchPointer();
     this._load().catch(() => undefined);
-    // Not awaited by a submit: a comment is never held up by this question.
-    loadNotify().then(
-      (notify) => {
-        this._notifyOption = notify;
-        void notify.offer(this._host);
-      },
-      () => undefined,
-    );
-    if (!this._formatting)
-      loadFormatting().then((formatting) => {
-        this._formatting = formatting;
-        this.requestUpdate();
-      }, Boolean);
+    loadExtraControls().then((extra) => {
+      this._extraControls = extra;
+      this.requestUpdate();
+      // Not awaited by a submit: a comment is never held up by this question.
+      void extra.offer(this._host);
+    }, Boolean);
   }
 
   /** @internal The on-demand modules, loading at once; a failed load is tried again next time. */
@@ -486,7 +478,7 @@ export class CommentForm extends FeedbackElement {
       >
         ${this._state.draftRestored ? html`<p class="note">${tr.t('form.draftRestored')}</p>` : nothing}
         ${this._field('email')} ${this._field('name')} ${this._field('message')}
-        ${this._formatting?.controls(this._host)}
+        ${this._extraControls?.controls(this._host)}
         ${
           this.withRating
             ? html`<div class="field rating-field ${rating?.className}">
@@ -506,7 +498,7 @@ export class CommentForm extends FeedbackElement {
               </div>`
             : nothing
         }
-        ${this._notifyOption?.field(this._host)}
+        ${this._extraControls?.field(this._host)}
         ${
           this.captcha !== 'none' || captcha
             ? html`<div class="field captcha-field ${captcha?.className}">

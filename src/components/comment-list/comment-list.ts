@@ -54,8 +54,10 @@ const renderLine = (line: Segment[], index: number) => [
  */
 export interface ListHost {
   readonly element: CommentList;
-  readonly translator: Translator;
-  readonly comments: readonly PublicComment[];
+  /** The list's translator now (it changes with the language). */
+  translator(): Translator;
+  /** The comments as listed now. */
+  comments(): readonly PublicComment[];
   /** Re-renders (a vote, an open editor). */
   refresh(): void;
   /** Shows `comment` in place of the listed one with its id (edited, or deleted with replies). */
@@ -430,16 +432,10 @@ export class CommentList extends FeedbackElement {
   private _startReader(): void {
     loadReader().then((reader) => {
       if (this._extras) return;
-      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the list
-      const list = this;
       this._extras = reader.extrasFor({
-        element: list,
-        get translator() {
-          return list._locale.tr;
-        },
-        get comments() {
-          return list._comments;
-        },
+        element: this,
+        translator: () => this._locale.tr,
+        comments: () => this._comments,
         refresh: () => this.requestUpdate(),
         replace: (c) => (this._comments = this._comments.map((old) => (old.id === c.id ? c : old))),
         remove: (id) => {

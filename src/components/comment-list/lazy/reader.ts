@@ -88,7 +88,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
       show({ up: counted.up, down: counted.down, yours: counted.yours });
     } catch (err) {
       show(before);
-      const tr = host.translator;
+      const tr = host.translator();
       say(
         err instanceof ApiError && err.status === 429
           ? tr.plural('rating.rateLimited', err.retryAfter ?? 60)
@@ -165,7 +165,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
   };
 
   function refusal(err: unknown, id: string): string {
-    const tr = host.translator;
+    const tr = host.translator();
     if (err instanceof ApiError) {
       if (err.status === 403 || err.status === 404) {
         // The token will not do any more: the buttons go.
@@ -196,7 +196,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
   async function save(c: PublicComment): Promise<void> {
     const open = editor;
     if (!open || open.saving) return;
-    const tr = host.translator;
+    const tr = host.translator();
     const { endpoint, thread } = where();
     const token = editTokenFor(endpoint, c.id);
     // The editor this save is about: a failure shows in it, unless the reader closed it meanwhile.
@@ -246,10 +246,10 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
       confirming = null;
       if (editor?.id === c.id) editor = null;
       // With replies it stays as a placeholder, as the server now lists it (SPEC §6.3).
-      const replied = host.comments.some((other) => other.parent === c.id);
+      const replied = host.comments().some((other) => other.parent === c.id);
       if (replied) host.replace({ ...c, status: 'deleted', name: '', message: '', body: [], rating: null });
       else host.remove(c.id);
-      say(host.translator.t('list.deletedYours'));
+      say(host.translator().t('list.deletedYours'));
       // Focus goes where the comment was: its placeholder, or the list.
       await list.updateComplete;
       const target = root.querySelector<HTMLElement>(replied ? `article[data-id="${CSS.escape(c.id)}"]` : 'section');
@@ -266,7 +266,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
   // ---- rendering ----
 
   function editorOf(c: PublicComment, open: Editor): TemplateResult {
-    const tr = host.translator;
+    const tr = host.translator();
     const id = c.id;
     return html`<form
       class="edit"
@@ -307,7 +307,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
   }
 
   function voteButtons(c: PublicComment): TemplateResult {
-    const tr = host.translator;
+    const tr = host.translator();
     const votes = votesOf(c);
     const button = (direction: 1 | -1, label: string, glyph: string) =>
       html`<button
@@ -329,7 +329,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
   }
 
   function ownButtons(c: PublicComment): TemplateResult {
-    const tr = host.translator;
+    const tr = host.translator();
     const asking = confirming === c.id;
     const problem = deleteErrors.get(c.id);
     return html`<button
@@ -380,7 +380,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
   }
 
   return (c) => {
-    const tr = host.translator;
+    const tr = host.translator();
     if (c.status === 'deleted') return { message: html`<p class="gone">${tr.t('list.deleted')}</p>` };
     if (c.status !== 'published') return {};
     const [, editedAt] = c.editedAt ? times(c.editedAt, Date.now(), tr.lang) : [];
