@@ -124,10 +124,15 @@ const styles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1rem;
-    align-items: start;
+    align-items: baseline;
   }
   .help code {
     white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  /* Each sample's first line sits on the line of what it is written as. */
+  .help .message > * {
+    margin-top: 0;
   }
   .preview {
     padding: 0.5rem 0.75rem;
