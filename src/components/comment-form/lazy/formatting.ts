@@ -134,11 +134,11 @@ const styles = css`
   .help .message > * {
     margin-top: 0;
   }
+  /* On the block's own background, as the list will show it: code blocks and quotes keep their look. */
   .preview {
     padding: 0.5rem 0.75rem;
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
     overflow-wrap: anywhere;
   }
   .message p {
