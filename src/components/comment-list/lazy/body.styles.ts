@@ -49,6 +49,11 @@ export const bodyStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  /* A wide code block scrolls, and takes focus to be scrolled by keyboard: the block's own ring. */
+  .message pre:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
   .message pre code {
     padding: 0;
     font-size: inherit;
