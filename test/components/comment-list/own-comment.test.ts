@@ -241,6 +241,9 @@ describe('<comment-list> editing and deleting one’s own comment', () => {
     expect(question.getBoundingClientRect().top, 'the question below the buttons').to.be.greaterThan(
       del.getBoundingClientRect().bottom - 1,
     );
+    expect(getComputedStyle(question).color, 'the question in the text colour').to.equal(
+      getComputedStyle(article(el, mine.id)!).color,
+    );
     button(el, mine.id, 'Keep it')!.click();
     edit.click();
     await until(() => editor(el, mine.id), 'the editor');

@@ -468,6 +468,8 @@ const styles = css`
   .confirm,
   .problem {
     flex-basis: 100%;
+  }
+  .problem {
     color: var(--_invalid);
   }
   .problem:empty {
