@@ -151,6 +151,24 @@ describe('<comment-list> formatted comments', () => {
     );
   });
 
+  it('keeps a code block left to right in a right-to-left page, the quote and list following the page', async () => {
+    const c = comment({ body: messageToBody('ملاحظة\n\n> اقتباس\n\n- بند\n\n```\nJanuary 1,204\n```') });
+    const el = await listWith([c]);
+    el.setAttribute('dir', 'rtl');
+    el.style.width = '400px';
+    const message = await until(() => {
+      const m = messageOf(el, c.id);
+      return m.querySelector('pre') && m;
+    }, 'the body rendered');
+    const pre = message.querySelector('pre')!;
+    const code = pre.querySelector('code')!;
+    expect(getComputedStyle(pre).direction).to.equal('ltr');
+    // The code starts at the left edge of its box.
+    expect(code.getBoundingClientRect().left - pre.getBoundingClientRect().left).to.be.below(20);
+    expect(getComputedStyle(message.querySelector('blockquote')!).direction).to.equal('rtl');
+    expect(getComputedStyle(message.querySelector('blockquote')!).borderRightWidth).to.equal('3px');
+  });
+
   it('shows unknown node types as their text, inline and as blocks', async () => {
     const box = await rendered([
       {

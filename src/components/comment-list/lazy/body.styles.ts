@@ -42,7 +42,10 @@ export const bodyStyles = css`
     border: 1px solid var(--_border);
     border-radius: 0.25em;
   }
+  /* Code reads left to right, in an Arabic or Hebrew comment too. */
   .message pre {
+    direction: ltr;
+    text-align: left;
     padding: 0.5em 0.75em;
     overflow-x: auto;
     background: var(--_surface);
