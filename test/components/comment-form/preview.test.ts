@@ -140,4 +140,16 @@ describe('<comment-form> preview and formatting help', () => {
     expect(background(pre)).to.not.equal(background(previewBox(el)!));
     expect(getComputedStyle(pre.querySelector('code')!).fontFamily).to.include('monospace');
   });
+
+  it('keeps the form within a phone’s width when the preview has a long code line', async () => {
+    const el = await touched('```\n' + 'const passengers = countLateCrossings(); '.repeat(4) + '\n```');
+    el.style.width = '240px';
+    previewButton(el)!.click();
+    await until(() => !!previewBox(el)?.querySelector('pre'));
+    const pre = previewBox(el)!.querySelector('pre')!;
+    const right = (e: Element) => e.getBoundingClientRect().right;
+    expect(right(root(el).querySelector('textarea')!), 'the message field').to.be.at.most(right(el) + 0.5);
+    expect(right(previewBox(el)!), 'the preview').to.be.at.most(right(el) + 0.5);
+    expect(pre.scrollWidth, 'the code scrolls inside its block').to.be.above(pre.clientWidth);
+  });
 });

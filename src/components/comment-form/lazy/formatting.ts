@@ -136,6 +136,8 @@ const styles = css`
   }
   /* On the block's own background, as the list will show it: code blocks and quotes keep their look. */
   .preview {
+    /* A long code line scrolls inside its block instead of widening the whole form. */
+    min-width: 0;
     padding: 0.5rem 0.75rem;
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
