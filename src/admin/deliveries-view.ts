@@ -249,7 +249,7 @@ export class DeliveriesView implements ReactiveController {
       <td data-label="State" class="state" tabindex="-1">
         <span class="badge">${STATE_LABEL[row.state]}</span>
       </td>
-      <td data-label="Attempts" class="number">${row.attempts}</td>
+      <td data-label="Tries" class="number">${row.attempts}</td>
       <td data-label="Last error" class="last-error">${row.lastError ?? when(null)}</td>
       <td data-label="Next try">${when(row.nextAttemptAt)}</td>
       <td data-label="Queued">${when(row.createdAt)}</td>

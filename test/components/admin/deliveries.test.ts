@@ -123,7 +123,7 @@ describe('<moderation-desk>: Deliveries', () => {
     expect(cell(row, 'What')).to.equal('Webhook comment.created');
     expect(cell(row, 'To')).to.equal(failed.target);
     expect(cell(row, 'State')).to.equal('Failed');
-    expect(cell(row, 'Attempts')).to.equal('31');
+    expect(cell(row, 'Tries')).to.equal('31');
     expect(cell(row, 'Last error')).to.equal('HTTP 503 <b>Service Unavailable</b>');
     expect(row.querySelector('img, b')).to.equal(null);
     expect(cell(rowOf(el, pending.id), 'What')).to.equal('Email Reply to a reader');

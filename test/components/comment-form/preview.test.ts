@@ -123,5 +123,33 @@ describe('<comment-form> preview and formatting help', () => {
     expect(rows[5]!.querySelector('.message ol')).to.not.equal(null);
     expect(rows[6]!.querySelector('.message a')!.getAttribute('href')).to.equal('https://example.com/');
     expect(details.querySelector('.note')!.textContent).to.include('code block');
+    // Each sample's first line on the line of what it is written as (a quote and lists have a top margin elsewhere).
+    for (const row of [rows[3]!, rows[4]!, rows[5]!]) {
+      const written = row.querySelector('code')!.getBoundingClientRect().top;
+      const shown = row.querySelector('.message')!.firstElementChild!.getBoundingClientRect().top;
+      expect(Math.abs(written - shown), row.textContent!.trim()).to.be.below(4);
+    }
+  });
+
+  it('shows a code block in the preview as the list does, set apart from the preview’s own background', async () => {
+    const el = await touched('Before\n\n```\nsome code\n```');
+    previewButton(el)!.click();
+    await until(() => !!previewBox(el)?.querySelector('pre'));
+    const pre = previewBox(el)!.querySelector('pre')!;
+    const background = (e: Element) => getComputedStyle(e).backgroundColor;
+    expect(background(pre)).to.not.equal(background(previewBox(el)!));
+    expect(getComputedStyle(pre.querySelector('code')!).fontFamily).to.include('monospace');
+  });
+
+  it('keeps the form within a phone’s width when the preview has a long code line', async () => {
+    const el = await touched('```\n' + 'const passengers = countLateCrossings(); '.repeat(4) + '\n```');
+    el.style.width = '240px';
+    previewButton(el)!.click();
+    await until(() => !!previewBox(el)?.querySelector('pre'));
+    const pre = previewBox(el)!.querySelector('pre')!;
+    const right = (e: Element) => e.getBoundingClientRect().right;
+    expect(right(root(el).querySelector('textarea')!), 'the message field').to.be.at.most(right(el) + 0.5);
+    expect(right(previewBox(el)!), 'the preview').to.be.at.most(right(el) + 0.5);
+    expect(pre.scrollWidth, 'the code scrolls inside its block').to.be.above(pre.clientWidth);
   });
 });

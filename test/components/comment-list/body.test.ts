@@ -129,6 +129,46 @@ describe('<comment-list> formatted comments', () => {
     expect(getComputedStyle(message.querySelector('pre')!).fontFamily).to.match(/mono/i);
   });
 
+  it('scrolls a wide code block inside itself on a phone, with the block’s focus ring for the keyboard', async () => {
+    const c = comment({
+      body: messageToBody('Figures:\n\n```\n' + 'March 1,498 (with the festival weekend) '.repeat(4) + '\n```'),
+    });
+    const el = await listWith([c]);
+    el.style.width = '280px';
+    const message = await until(() => {
+      const m = messageOf(el, c.id);
+      return m.querySelector('pre') && m;
+    }, 'the body rendered');
+    const pre = message.querySelector('pre')!;
+    expect(pre.scrollWidth, 'the code is wider').to.be.above(pre.clientWidth);
+    expect(el.scrollWidth, 'the list is not').to.be.at.most(280);
+    pre.focus({ focusVisible: true } as FocusOptions);
+    expect(shadow(el).activeElement, 'a scroller takes focus').to.equal(pre);
+    const ring = getComputedStyle(pre);
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(ring.outlineColor).to.equal(
+      getComputedStyle(message.querySelector('a') ?? shadow(el).querySelector('.link')!).color,
+    );
+  });
+
+  it('keeps a code block left to right in a right-to-left page, the quote and list following the page', async () => {
+    const c = comment({ body: messageToBody('ملاحظة\n\n> اقتباس\n\n- بند\n\n```\nJanuary 1,204\n```') });
+    const el = await listWith([c]);
+    el.setAttribute('dir', 'rtl');
+    el.style.width = '400px';
+    const message = await until(() => {
+      const m = messageOf(el, c.id);
+      return m.querySelector('pre') && m;
+    }, 'the body rendered');
+    const pre = message.querySelector('pre')!;
+    const code = pre.querySelector('code')!;
+    expect(getComputedStyle(pre).direction).to.equal('ltr');
+    // The code starts at the left edge of its box.
+    expect(code.getBoundingClientRect().left - pre.getBoundingClientRect().left).to.be.below(20);
+    expect(getComputedStyle(message.querySelector('blockquote')!).direction).to.equal('rtl');
+    expect(getComputedStyle(message.querySelector('blockquote')!).borderRightWidth).to.equal('3px');
+  });
+
   it('shows unknown node types as their text, inline and as blocks', async () => {
     const box = await rendered([
       {

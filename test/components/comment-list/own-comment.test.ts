@@ -217,6 +217,41 @@ describe('<comment-list> editing and deleting one’s own comment', () => {
     expect(!!article(el, other.id), 'present').to.equal(true);
   });
 
+  it('fits a 360 px phone: Edit and Delete wrap together, the question on its own line, Save is the main button', async () => {
+    const mine = comment({ createdAt: minutesAgo(1) });
+    const { el } = await listWith({ comments: [mine], own: [mine] });
+    // The list's width on a 360 px phone: the page's and the block's margins taken off.
+    el.style.width = '280px';
+    const edit = await until(() => button(el, mine.id, 'Edit'), 'Edit');
+    const del = button(el, mine.id, 'Delete')!;
+    const reply = button(el, mine.id, 'Reply')!;
+    const top = (b: Element) => Math.round(b.getBoundingClientRect().top);
+    expect(top(del), 'Delete beside Edit').to.equal(top(edit));
+    expect(el.scrollWidth, 'no sideways scrolling').to.be.at.most(280);
+    expect(shadow(el).querySelector('.list')!.scrollWidth).to.be.at.most(280);
+    // Wide enough, the whole row is one line.
+    el.style.width = '600px';
+    expect(top(del)).to.equal(top(reply));
+
+    del.click();
+    const question = await until(
+      () => article(el, mine.id)!.querySelector<HTMLElement>('[role="group"]'),
+      'the question',
+    );
+    expect(question.getBoundingClientRect().top, 'the question below the buttons').to.be.greaterThan(
+      del.getBoundingClientRect().bottom - 1,
+    );
+    expect(getComputedStyle(question).color, 'the question in the text colour').to.equal(
+      getComputedStyle(article(el, mine.id)!).color,
+    );
+    button(el, mine.id, 'Keep it')!.click();
+    edit.click();
+    await until(() => editor(el, mine.id), 'the editor');
+    const save = button(el, mine.id, 'Save')!;
+    // Filled with the accent colour (the colour of Reply), like the form's "Post comment".
+    expect(getComputedStyle(save).backgroundColor).to.equal(getComputedStyle(reply).color);
+  });
+
   it('leaves "This comment was deleted." in place of a deleted comment with replies', async () => {
     const mine = comment({ name: 'Me Myself', createdAt: minutesAgo(3) });
     const reply = comment({ parent: mine.id, name: 'Bo', message: 'An answer', createdAt: minutesAgo(2) });

@@ -124,16 +124,23 @@ const styles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1rem;
-    align-items: start;
+    align-items: baseline;
   }
   .help code {
     white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
+  /* Each sample's first line sits on the line of what it is written as. */
+  .help .message > * {
+    margin-top: 0;
+  }
+  /* On the block's own background, as the list will show it: code blocks and quotes keep their look. */
   .preview {
+    /* A long code line scrolls inside its block instead of widening the whole form. */
+    min-width: 0;
     padding: 0.5rem 0.75rem;
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
     overflow-wrap: anywhere;
   }
   .message p {

@@ -42,12 +42,20 @@ export const bodyStyles = css`
     border: 1px solid var(--_border);
     border-radius: 0.25em;
   }
+  /* Code reads left to right, in an Arabic or Hebrew comment too. */
   .message pre {
+    direction: ltr;
+    text-align: left;
     padding: 0.5em 0.75em;
     overflow-x: auto;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  /* A wide code block scrolls, and takes focus to be scrolled by keyboard: the block's own ring. */
+  .message pre:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
   }
   .message pre code {
     padding: 0;

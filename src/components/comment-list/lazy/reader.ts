@@ -298,7 +298,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
       ></textarea>
       <p id="edit-error-${id}" class="problem" role="alert">${open.error}</p>
       <div class="row">
-        <button type="submit" part="button" class="secondary" ?disabled=${open.saving} aria-busy=${open.saving}>
+        <button type="submit" part="button" class="secondary save" ?disabled=${open.saving} aria-busy=${open.saving}>
           ${tr.t('list.save')}
         </button>
         <button type="button" part="button" class="link" @click=${closeEditor}>${tr.t('list.cancel')}</button>
@@ -332,27 +332,28 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
     const tr = host.translator();
     const asking = confirming === c.id;
     const problem = deleteErrors.get(c.id);
-    return html`<button
-        type="button"
-        part="button"
-        class="link"
-        data-edit=${c.id}
-        aria-expanded=${editor?.id === c.id}
-        @click=${() => (editor?.id === c.id ? closeEditor() : openEditor(c))}
-      >
-        ${tr.t('list.edit')}
-      </button>
-      <button
-        type="button"
-        part="button"
-        class="link"
-        data-delete=${c.id}
-        aria-expanded=${asking}
-        @click=${() => (asking ? keep(c.id) : askDelete(c))}
-      >
-        ${tr.t('list.delete')}
-      </button>
-      ${
+    return html`<span class="own"
+        ><button
+          type="button"
+          part="button"
+          class="link"
+          data-edit=${c.id}
+          aria-expanded=${editor?.id === c.id}
+          @click=${() => (editor?.id === c.id ? closeEditor() : openEditor(c))}
+        >
+          ${tr.t('list.edit')}
+        </button>
+        <button
+          type="button"
+          part="button"
+          class="link"
+          data-delete=${c.id}
+          aria-expanded=${asking}
+          @click=${() => (asking ? keep(c.id) : askDelete(c))}
+        >
+          ${tr.t('list.delete')}
+        </button></span
+      >${
         asking
           ? html`<div
               class="row confirm"
@@ -402,10 +403,15 @@ const styles = css`
     align-items: center;
     gap: 0.25em 1em;
   }
-  .votes {
+  /* Edit and Delete wrap together on a narrow screen, never Delete alone (360 px). */
+  .votes,
+  .own {
     display: inline-flex;
     align-items: center;
     gap: 0.2em;
+  }
+  .own {
+    gap: 1em;
   }
   .vote {
     padding: 0.1em 0.4em;
@@ -453,8 +459,17 @@ const styles = css`
     align-items: center;
     gap: 0.5em 1em;
   }
+  /* The main action of the editor looks like the form's "Post comment". */
+  .save {
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .confirm,
   .problem {
     flex-basis: 100%;
+  }
+  .problem {
     color: var(--_invalid);
   }
   .problem:empty {
