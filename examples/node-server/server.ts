@@ -1,14 +1,17 @@
 /**
- * A server-rendered article page in plain Node (node:http): `renderFeedback()` puts the block,
- * with its first page of comments and its rating, into the HTML; the script takes it over in the
- * browser. The same few lines fit Express (`res.send(page)`), Hono (`c.html(page)`), Fastify…
+ * A server-rendered article page in a Node framework (Hono on @hono/node-server):
+ * `renderFeedback()` puts the block, with its first page of comments and its rating, into the
+ * HTML; the script takes it over in the browser. The same few lines fit Express
+ * (`res.send(page)`), Fastify (`reply.type('text/html').send(page)`)…
  *
  *   API_URL=https://comments.example.com/api node server.js   # after building; or with tsx
  *
  * test/e2e/examples.test.ts starts it against the reference server and reads its HTML.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
 import { renderFeedback, styleHashes } from 'article-feedback/server';
 
 export interface ArticleServerOptions {
@@ -22,13 +25,10 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Answers `/articles/<slug>` with an article whose thread is its path. */
-export function articleServer({ apiUrl, scriptUrl }: ArticleServerOptions): Server {
-  return createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    if (!/^\/articles\/[a-z0-9-]{1,80}$/.test(url.pathname)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
+export function articleApp({ apiUrl, scriptUrl }: ArticleServerOptions): Hono {
+  const app = new Hono();
+  app.get('/articles/:slug{[a-z0-9-]{1,80}}', async (c) => {
+    const url = new URL(c.req.url);
     try {
       const { html } = await renderFeedback({ endpoint: apiUrl, thread: url.pathname, url: url.href, lang: 'en' });
       const scriptOrigin = new URL(scriptUrl).origin;
@@ -40,8 +40,8 @@ export function articleServer({ apiUrl, scriptUrl }: ArticleServerOptions): Serv
         `connect-src ${new URL(apiUrl).origin}`,
         `worker-src 'self' blob: ${scriptOrigin}`,
       ].join('; ');
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp })
-        .end(`<!doctype html>
+      c.header('Content-Security-Policy', csp);
+      return c.html(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -60,12 +60,18 @@ ${html}
     } catch (error) {
       // The comments API is down: the article still renders, with the block loading in the browser.
       console.error(error);
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+      return c.html(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Article</title>
 <script type="module" src="${escapeHtml(scriptUrl)}"></script></head>
 <body><article><article-feedback endpoint="${escapeHtml(apiUrl)}"></article-feedback></article></body></html>`);
     }
   });
+  return app;
+}
+
+/** The app as a Node HTTP server (not yet listening). */
+export function articleServer(options: ArticleServerOptions): Server {
+  return createAdaptorServer({ fetch: articleApp(options).fetch }) as Server;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

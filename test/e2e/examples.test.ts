@@ -4,7 +4,7 @@
  * - examples/react: the `@lit/react` wrapper in a React 19 app, type-checked, built with esbuild
  *   and run in Chromium: the block renders, a comment posted through its form reaches the
  *   app's `onCommentSubmitted` prop.
- * - examples/node-server: a plain Node page server that calls `renderFeedback()` from
+ * - examples/node-server: a page server in Hono (on @hono/node-server) that calls `renderFeedback()` from
  *   `article-feedback/server` (the built package entry): its HTML carries the comments, the
  *   rating, the data and the JSON-LD, under a CSP that allows the block's styles by hash.
  */
