@@ -16,6 +16,8 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
   sideEffects: string[];
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional: boolean }>;
   bin?: Record<string, string>;
 };
 const serverPkg = JSON.parse(readFileSync(`${root}packages/server/package.json`, 'utf8')) as {
@@ -70,8 +72,11 @@ describe('npm package', () => {
   });
 
   it('depends on lit and zod only; the server package declares what its bundle imports, at the same versions', async () => {
-    // @lit-labs/ssr: for `article-feedback/server` only (#19); the browser modules never import it.
-    assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['@lit-labs/ssr', 'lit', 'zod']);
+    assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['lit', 'zod']);
+    // @lit-labs/ssr: for `article-feedback/server` only (#19), an optional peer that a front-end
+    // app never receives; the server package, which renders, depends on it.
+    assert.deepEqual(pkg.peerDependenciesMeta, { '@lit-labs/ssr': { optional: true } });
+    assert.equal(pkg.peerDependencies['@lit-labs/ssr'], `^${serverPkg.dependencies['@lit-labs/ssr']}`);
     const { imported, problems } = await buildServerPackage();
     assert.deepEqual(problems, []);
     for (const name of ['hono', 'kysely', 'better-sqlite3', 'zod']) assert.ok(imported.includes(name), name);
