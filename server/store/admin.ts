@@ -4,8 +4,7 @@
  * same Kysely database as the rest of the store (reached as `store.admin`), for SQLite and
  * PostgreSQL alike.
  */
-import { formattedBody } from '../../src/markdown/to-body.js';
-import { bumpThreadVersion, bumpThreadVersions } from './thread-version.js';
+import { bumpThreadVersions } from './thread-version.js';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { forgetCommentNotify, writeOutbox, type OutboxWrite } from './outbox.js';
@@ -185,24 +184,6 @@ export class AdminStore {
         await writeOutbox(trx, outbox?.get(id), this.now());
       }
       return rows.map((row) => row.id);
-    });
-  }
-
-  /** A moderator's edit of the text: records when (`edited_at`). */
-  async editMessage(id: string, message: string, outbox?: OutboxWrite): Promise<StoredComment | null> {
-    // Notifications (#16): `comment.edited` in the same transaction.
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('comments')
-        .set({ message, body: JSON.stringify(formattedBody(message) ?? null), edited_at: this.now() })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      if (row) {
-        await bumpThreadVersion(trx, row.thread, this.now());
-        await writeOutbox(trx, outbox, this.now());
-      }
-      return row ? toComment(row) : null;
     });
   }
 

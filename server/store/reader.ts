@@ -141,8 +141,9 @@ export class ReaderStore {
   }
 
   /**
-   * Replaces a comment's text (and its parsed body); resolves to the comment as now stored. Its
-   * notifications (#16: `comment.edited`) are written in the same transaction, only when it changed.
+   * Replaces a comment's text (and its parsed body), by its author or a moderator; resolves to the
+   * comment as now stored, or null when there is none (an author-deleted placeholder stays empty).
+   * Its notifications (#16: `comment.edited`) are written in the same transaction, only when it changed.
    */
   async editMessage(
     commentId: string,

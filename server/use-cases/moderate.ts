@@ -9,6 +9,7 @@
  */
 import type { BlockKind, BulkAction } from '../../src/contract/admin.js';
 import type { AppDeps } from '../deps.js';
+import { bodyJsonOf } from '../http/shape.js';
 import { deletedOutbox, editedOutbox, publishedOutbox } from '../notify/events.js';
 import type { StoredBlock } from '../store/admin.js';
 import type { OutboxWrite } from '../store/outbox.js';
@@ -102,7 +103,12 @@ export async function editComment(deps: Deps, id: string, message: string): Prom
   const plans = await plan(deps, [id], (notify, comment, publicUrl) =>
     editedOutbox(notify, { ...comment, message, editedAt }, { publicUrl }),
   );
-  const edited = await deps.store.admin.editMessage(id, message, plans.get(id));
+  // The same store call as an author's edit (one place writes a text, its body and editedAt).
+  const edited = await deps.store.reader.editMessage(
+    id,
+    { message, bodyJson: bodyJsonOf(message), editedAt },
+    plans.get(id),
+  );
   wakeIfQueued(deps, plans);
   return edited;
 }

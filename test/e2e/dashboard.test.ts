@@ -5,14 +5,11 @@
  * a reader sees, and what the API says.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from './harness.js';
+import { axeViolations, startStack, type Stack } from './harness.js';
 
 const TOKEN = 'e2e-admin-token-0123456789abcdef';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BASE_TITLE = 'Moderation — article-feedback';
 
 let stack: Stack;
@@ -45,17 +42,6 @@ const row = (id: string) => desk.locator(`moderation-desk li[data-id="${id}"]`);
 async function openDesk(path = '/admin'): Promise<void> {
   await desk.goto(stack.serverOrigin + path);
   await desk.locator('moderation-desk ol.queue, moderation-desk p.empty').first().waitFor();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 describe('moderation dashboard', { timeout: 240_000 }, () => {

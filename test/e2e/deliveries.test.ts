@@ -7,16 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/receivers.js';
-import { startStack, type Stack } from './harness.js';
+import { axeViolations, startStack, type Stack } from './harness.js';
 
 const TOKEN = 'e2e-deliveries-token-0123456789';
 const WEBHOOK_SECRET = `whsec_${Buffer.from('the e2e deliveries key, 32 bytes').toString('base64')}`;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: Stack;
 let receiver: WebhookReceiver;
@@ -44,17 +41,6 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
     assert.ok(Date.now() < deadline, `timed out: ${what} (${JSON.stringify(value)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 const row = (id: string) => desk.locator(`moderation-desk tr[data-id="${id}"]`);

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/types.js';
-import { moderateMany } from '../../server/use-cases/moderate.js';
+import { editComment, moderateMany } from '../../server/use-cases/moderate.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
 import { storedComments } from '../helpers/stored-comment.js';
 
@@ -116,10 +116,10 @@ function suite(name: string, open: () => Promise<{ store: Store; dispose(): Prom
       const parent = comment({ status: 'published', message: 'The parent text' });
       await store.createComment(parent);
       clock.now += 60_000;
-      const edited = await store.admin.editMessage(parent.id, 'Edited by a moderator');
+      const edited = await editComment({ store, now }, parent.id, 'Edited by a moderator');
       assert.equal(edited?.message, 'Edited by a moderator');
       assert.equal(edited?.editedAt, clock.now);
-      assert.equal(await store.admin.editMessage('missing', 'x'), null);
+      assert.equal(await editComment({ store, now }, 'missing', 'x'), null);
       const texts = await store.admin.messagesOf([parent.id, 'missing']);
       assert.deepEqual([...texts], [[parent.id, 'Edited by a moderator']]);
     });
