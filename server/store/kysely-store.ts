@@ -474,24 +474,6 @@ export class KyselyStore implements Store {
     return Number(row.n);
   }
 
-  async listByStatus(options: {
-    status: StoredStatus | null;
-    limit: number;
-    after: Position | null;
-  }): Promise<Page<StoredComment>> {
-    let query = this.db.selectFrom('comments').selectAll();
-    if (options.status) query = query.where('status', '=', options.status);
-    const after = options.after;
-    if (after)
-      query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
-    const rows = await query
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(options.limit + 1)
-      .execute();
-    return pageOf(rows.map(toComment), options.limit);
-  }
-
   async setStatus(id: string, status: StoredStatus, outbox?: OutboxWrite): Promise<StoredComment | null> {
     // The comment's vote needs no update: ratingTotals counts it only while the comment is published.
     return this.db.transaction().execute(async (trx) => {

@@ -126,12 +126,6 @@ export interface Store {
    * of them, so it versions an answer about all of them. 0 for none ever written.
    */
   threadsVersion(threads: readonly string[]): Promise<number>;
-  /** All threads, newest first, optionally one status. */
-  listByStatus(options: {
-    status: StoredStatus | null;
-    limit: number;
-    after: Position | null;
-  }): Promise<Page<StoredComment>>;
   /** `outbox` is written in the same transaction, and only when the status changed. */
   setStatus(id: string, status: StoredStatus, outbox?: OutboxWrite): Promise<StoredComment | null>;
   /** True when it existed. `outbox` is written in the same transaction, when it existed. */

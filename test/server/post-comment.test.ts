@@ -91,7 +91,13 @@ describe('postComment (the use case, without HTTP)', () => {
     assert.equal((JSON.parse(first.body) as { comment: { status: string } }).comment.status, 'pending');
     const again = await postComment(deps({ moderation: 'first-time' }), request);
     assert.deepEqual(again, { ...first, replayed: true });
-    const listed = await store.listByStatus({ status: 'pending', limit: 10, after: null });
+    const listed = await store.admin.listQueue({
+      search: null,
+      thread: null,
+      status: 'pending',
+      limit: 10,
+      after: null,
+    });
     assert.equal(listed.items.filter((c) => c.thread === 'use-case/2').length, 1);
   });
 

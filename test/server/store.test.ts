@@ -110,18 +110,34 @@ function storeSuite(name: string, makeBackend: () => Promise<Backend>): void {
       const pending = [1, 2, 3].map((t) => comment({ status: 'pending', createdAt: clock.now + t }));
       for (const c of pending) await store.createComment(c);
       await store.createComment(comment({ status: 'published' }));
-      const first = await store.listByStatus({ status: 'pending', limit: 2, after: null });
+      const first = await store.admin.listQueue({
+        search: null,
+        thread: null,
+        status: 'pending',
+        limit: 2,
+        after: null,
+      });
       assert.deepEqual(
         first.items.map((c) => c.id),
         [pending[2]!.id, pending[1]!.id],
       );
-      const second = await store.listByStatus({ status: 'pending', limit: 2, after: first.next });
+      const second = await store.admin.listQueue({
+        search: null,
+        thread: null,
+        status: 'pending',
+        limit: 2,
+        after: first.next,
+      });
       assert.deepEqual(
         second.items.map((c) => c.id),
         [pending[0]!.id],
       );
       assert.equal(second.next, null);
-      assert.equal((await store.listByStatus({ status: null, limit: 10, after: null })).items.length, 4);
+      assert.equal(
+        (await store.admin.listQueue({ search: null, thread: null, status: null, limit: 10, after: null })).items
+          .length,
+        4,
+      );
     });
 
     it('changes a status and deletes', async () => {
