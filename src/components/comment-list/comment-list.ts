@@ -320,9 +320,8 @@ export class CommentList extends FeedbackElement {
     const busy = state === 'loading';
     const tree = this._buildTree();
     const any = tree.length > 0 && state !== 'error';
-    // The reader module (votes, editing) and the renderer of bodies are the browser's: the
-    // server renderer (#19) must never load them (they build DOM, and it has none).
-    if (any && !this._extras && !isServer) this._startReader();
+    // (In the server renderer, #19, on-demand modules never load: shared/on-demand.ts.)
+    if (any && !this._extras) this._startReader();
     const button = (label: string, click: () => unknown, loading = false) =>
       html`<button
         type="button"
@@ -455,7 +454,7 @@ export class CommentList extends FeedbackElement {
     let message = this._formattedMessages.get(c);
     if (!message) {
       const rich = c.body?.length ? (isServer ? CommentList.serverRenderBody : this._renderBody) : null;
-      if (rich === undefined && !isServer)
+      if (rich === undefined)
         loadRichText().then((module) => {
           this._renderBody ??= module.richTextFor(this);
           this.requestUpdate();
