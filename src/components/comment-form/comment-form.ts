@@ -21,6 +21,21 @@ const loadExtraControls = onDemand(() => import('./lazy/extra-controls.js'));
 /** The `<af-captcha>` element (proof-of-work or a provider's checkbox): loaded on the first touch. */
 const loadCaptcha = onDemand(() => import('./lazy/captcha.js'));
 
+/**
+ * Fetches the first touch's checks and sending once a form is on screen and the page is idle
+ * (#24), so that the reader's first hint waits for no network: a reader who scrolls down to the
+ * form is likely to write, and one who never reaches a form downloads nothing more. Code only:
+ * the captcha starts on the touch. Each form watches itself; the modules load once per page.
+ */
+function warmWhenSeen(form: Element): void {
+  new IntersectionObserver(([entry], seen) => {
+    if (!entry!.isIntersecting) return;
+    seen.disconnect();
+    // Safari has no requestIdleCallback: a timeout then (the first paint is done by now).
+    (self.requestIdleCallback ?? setTimeout)(() => Promise.all([loadChecks(), loadSending()]).catch(Boolean));
+  }).observe(form);
+}
+
 /*
  * A hint that appears when a field is left pushes everything below it down. When the field is
  * left by pressing the mouse on the submit button (or any button below), the button would move
@@ -218,6 +233,7 @@ export class CommentForm extends FeedbackElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._restoreDraft();
+    warmWhenSeen(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
