@@ -87,7 +87,7 @@ export class ArticleFeedback extends FeedbackElement {
                 <span part="label">${label}</span>
                 <span part="stars">${STAND_IN_STARS}</span>
                 <span part="summary"></span>
-                <div part="feedback"> </div>
+                <div part="feedback"></div>
               </div>`
         }
         <comment-form

@@ -184,7 +184,8 @@ describe('<article-feedback>', () => {
     it(`paints the form before the rating and the list, which then do not move it (${width} wide)`, async () => {
       routeFetch(() => new Promise<Response>(() => undefined)); // no answer: nothing but the first render moves anything
       const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}"></div>`);
-      wrapper.innerHTML = '<article-feedback endpoint="https://api.test/api" thread="t-1" captcha="none"></article-feedback>';
+      wrapper.innerHTML =
+        '<article-feedback endpoint="https://api.test/api" thread="t-1" captcha="none"></article-feedback>';
       const el = wrapper.querySelector('article-feedback')!;
       const textarea = () => inner(el, 'comment-form').shadowRoot!.querySelector('textarea')!;
 
