@@ -87,7 +87,8 @@ export class ArticleFeedback extends FeedbackElement {
                 <span part="label">${label}</span>
                 <span part="stars">${STAND_IN_STARS}</span>
                 <span part="summary"></span>
-                <div part="feedback"></div>
+                <!-- Not :empty, like the rating's own (a text node): the same row gap under the stars. -->
+                <div part="feedback">${' '}</div>
               </div>`
         }
         <comment-form

@@ -190,8 +190,8 @@ describe('<article-feedback>', () => {
       const textarea = () => inner(el, 'comment-form').shadowRoot!.querySelector('textarea')!;
 
       await new Promise(requestAnimationFrame); // the block's first frame
-      expect(el.shadowRoot!.querySelector('comment-list'), 'no list yet').to.equal(null);
-      expect(el.shadowRoot!.querySelector('article-rating'), 'no rating yet').to.equal(null);
+      expect(!!el.shadowRoot!.querySelector('comment-list'), 'a list in the first frame').to.equal(false);
+      expect(!!el.shadowRoot!.querySelector('article-rating'), 'a rating in the first frame').to.equal(false);
       const before = textarea().getBoundingClientRect();
       expect(before.height).to.be.greaterThan(0);
       // Typed before the rest arrives, and kept.
