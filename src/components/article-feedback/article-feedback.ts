@@ -5,10 +5,6 @@ import { FeedbackElement, type Theme } from '../shared/feedback-element.js';
 import { BLOCK_PARTS } from '../shared/parts.js';
 import { styles } from './article-feedback.styles.js';
 
-/** The rating's stand-in: its label, and five empty boxes where its stars will be (laid out by the rating's own styles). */
-const STAND_IN_STARS = html`<span part="star"></span><span part="star"></span><span part="star"></span
-  ><span part="star"></span><span part="star"></span>`;
-
 /**
  * `<article-feedback>`: the whole block that closes an article — the heading, the standalone
  * `<article-rating>`, the `<comment-form>` and the `<comment-list>`. It hands its settings to
@@ -85,7 +81,10 @@ export class ArticleFeedback extends FeedbackElement {
               ></article-rating>`
             : html`<div class="rating rating-host" aria-hidden="true">
                 <span part="label">${label}</span>
-                <span part="stars">${STAND_IN_STARS}</span>
+                <span part="stars"
+                  ><span part="star"></span><span part="star"></span><span part="star"></span><span part="star"></span
+                  ><span part="star"></span
+                ></span>
                 <span part="summary"></span>
                 <!-- Not :empty, like the rating's own (a text node): the same row gap under the stars. -->
                 <div part="feedback">${' '}</div>
