@@ -10,8 +10,9 @@
  * Subcommands print progress on stderr and a summary on stdout; on failure one line on stderr
  * and a non-zero exit.
  */
-import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAppListener } from './app.js';
 import { createCaptcha } from './captcha/index.js';
 import { ConfigError, loadConfig, loadDatabaseConfig, type Config } from './config.js';
 import { createNotifyService } from './notify/index.js';
@@ -157,10 +158,14 @@ async function serveForever(): Promise<void> {
       console.error(`article-feedback: notifications: ${describe(err)}`);
     },
   });
-  const app = createApp({ config, store, captcha, now, notifier: notify, ...(rateLimiter ? { rateLimiter } : {}) });
+  const { listener } = createAppListener(
+    { config, store, captcha, now, notifier: notify, ...(rateLimiter ? { rateLimiter } : {}) },
+    { hostname: config.host },
+  );
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`article-feedback listening on http://${shownHost}:${info.port}`);
+  const server = createServer(listener);
+  server.listen(config.port, config.host, () => {
+    console.log(`article-feedback listening on http://${shownHost}:${(server.address() as AddressInfo).port}`);
     notify.start();
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
