@@ -16,7 +16,9 @@ import { createAppListener } from './app.js';
 import { createCaptcha } from './captcha/index.js';
 import { ConfigError, loadConfig, loadDatabaseConfig, type Config } from './config.js';
 import { createNotifyService } from './notify/index.js';
+import { ThreadVersions } from './http/versions.js';
 import { copySqliteToPostgres } from './store/copy.js';
+import { listenThreadVersions } from './store/pg-listen.js';
 import { isPostgresUrl, openStore } from './store/index.js';
 import { openPostgresDatabase } from './store/postgres.js';
 import { DatabaseRateLimiter } from './store/rate-limit.js';
@@ -158,8 +160,15 @@ async function serveForever(): Promise<void> {
       console.error(`article-feedback: notifications: ${describe(err)}`);
     },
   });
+  // Thread versions kept for READ_STALE_MS at most; on PostgreSQL a LISTEN connection forgets a
+  // thread as soon as any instance writes to it (http/versions.ts, store/pg-listen.ts).
+  const versions = new ThreadVersions(store, config.readStaleMs);
+  const listening =
+    config.readStaleMs > 0 && isPostgresUrl(config.databaseUrl)
+      ? listenThreadVersions(config.databaseUrl, (thread) => versions.forget(thread))
+      : undefined;
   const { listener } = createAppListener(
-    { config, store, captcha, now, notifier: notify, ...(rateLimiter ? { rateLimiter } : {}) },
+    { config, store, captcha, now, notifier: notify, versions, ...(rateLimiter ? { rateLimiter } : {}) },
     { hostname: config.host },
   );
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -182,7 +191,7 @@ async function serveForever(): Promise<void> {
     // Finish the requests in flight and the deliveries being sent, then close the database;
     // give up after 10 s (a delivery cut short is retried by the next start, see notify/worker.ts).
     setTimeout(() => process.exit(1), 10_000).unref();
-    const stoppingNotify = notify.stop();
+    const stoppingNotify = Promise.all([notify.stop(), listening?.close()]);
     server.close(() => {
       stoppingNotify
         .then(() => store.close())

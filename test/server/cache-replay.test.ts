@@ -218,7 +218,7 @@ for (const kind of kinds) {
       assert.equal(reachedHono(), 2, 'each new Origin (or none) is answered by Hono first');
 
       for (const headers of [
-        { Origin: ALLOWED, Authorization: `Bearer ${TOKEN}` },
+        { Origin: ALLOWED, Authorization: `Bearer ${TOKEN}` } as Record<string, string>,
         { Origin: ALLOWED, Cookie: 'af_admin=whatever' },
       ]) {
         for (let i = 0; i < 2; i++) {
