@@ -92,7 +92,8 @@ export class ReplayCache {
     const raw = req.rawHeaders;
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toLowerCase();
-      if (name === 'if-none-match') ifNoneMatch = ifNoneMatch === undefined ? raw[i + 1] : `${ifNoneMatch}, ${raw[i + 1]}`;
+      if (name === 'if-none-match')
+        ifNoneMatch = ifNoneMatch === undefined ? raw[i + 1] : `${ifNoneMatch}, ${raw[i + 1]}`;
       else if (KEY_HEADERS.has(name)) key += `\n${name}: ${raw[i + 1]}`;
       else if (REFUSED_HEADERS.has(name)) return undefined;
     }
@@ -162,7 +163,11 @@ type Fetch = Parameters<typeof getRequestListener>[0];
  * The `node:http` listener of the server: the replay, then Hono (`fetch`, normally `app.fetch`).
  * `hostname` stands in for a missing `Host` header, as in `@hono/node-server`'s `serve()`.
  */
-export function createNodeListener(fetch: Fetch, replays: ReplayCache, options: { hostname?: string } = {}): RequestListener {
+export function createNodeListener(
+  fetch: Fetch,
+  replays: ReplayCache,
+  options: { hostname?: string } = {},
+): RequestListener {
   const hono = getRequestListener(fetch, options.hostname ? { hostname: options.hostname } : {});
 
   /** Hono answers; when the request had a key, what it writes is captured for `record`. */
@@ -197,13 +202,16 @@ export function createNodeListener(fetch: Fetch, replays: ReplayCache, options: 
       else if (chunk !== undefined && typeof chunk !== 'function') plain = false;
       return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as typeof res.end;
-    void hono(req, res).then(() => {
-      if (!plain || !headers || !res.writableEnded) return;
-      // node-server may leave a string body's length to node (`_contentLength`) instead of a header.
-      if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
-        headers['Content-Length'] = body.length;
-      replays.record(key, req, status, { headers, body });
-    });
+    hono(req, res).then(
+      () => {
+        if (!plain || !headers || !res.writableEnded) return;
+        // node-server may leave a string body's length to node (`_contentLength`) instead of a header.
+        if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
+          headers['Content-Length'] = body.length;
+        replays.record(key, req, status, { headers, body });
+      },
+      () => {}, // node-server answers its own errors; nothing is recorded
+    );
   };
 
   return (req, res) => {
