@@ -17,138 +17,134 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
 const TOKEN = 'admin-token-for-cache-tests-0123';
 const postgres = await postgresAvailable();
 
-describe(
-  'two instances on one PostgreSQL database with READ_STALE_MS=0 keep no stale answer',
-  { skip: !postgres },
-  () => {
-    let database: TestDatabase;
-    let a: ServerProcess;
-    let b: ServerProcess;
+describe('two instances, READ_STALE_MS=0, on one PostgreSQL database keep no stale answer', { skip: !postgres }, () => {
+  let database: TestDatabase;
+  let a: ServerProcess;
+  let b: ServerProcess;
 
-    before(async () => {
-      database = await createTestDatabase();
-      const env = {
-        DATABASE_URL: database.url,
-        SECRET: 'cache-multi-secret-0123456789abc',
-        MODERATION: 'off',
-        CAPTCHA: 'none',
-        RATE_LIMIT_WRITES: '0',
-        ADMIN_TOKEN: TOKEN,
-        READ_STALE_MS: '0',
-      };
-      const started = await Promise.allSettled([
-        startServerProcess({ env, timeout: 180_000 }),
-        startServerProcess({ env, timeout: 180_000 }),
-      ]);
-      const failed = started.find((s) => s.status === 'rejected');
-      if (failed) {
-        await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
-        throw failed.reason;
-      }
-      [a, b] = started.map((s) => (s as PromiseFulfilledResult<ServerProcess>).value) as [ServerProcess, ServerProcess];
-    });
-
-    after(async () => {
-      await Promise.all([a, b].map((s) => s?.stop()));
-      await database?.drop();
-    });
-
-    const list = (server: ServerProcess, thread: string) =>
-      `${server.apiUrl}/threads/${encodeURIComponent(thread)}/comments`;
-    const post = async (server: ServerProcess, thread: string, n: number) => {
-      const res = await fetch(list(server, thread), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: `Reader ${n}`, email: `r${n}@example.com`, message: `Comment ${n}` }),
-      });
-      assert.equal(res.status, 201);
-      return ((await res.json()) as { comment: { id: string } }).comment.id;
+  before(async () => {
+    database = await createTestDatabase();
+    const env = {
+      DATABASE_URL: database.url,
+      SECRET: 'cache-multi-secret-0123456789abc',
+      MODERATION: 'off',
+      CAPTCHA: 'none',
+      RATE_LIMIT_WRITES: '0',
+      ADMIN_TOKEN: TOKEN,
+      READ_STALE_MS: '0',
     };
-    /** B's answer, read twice so that the second comes from B's memory; its ETag. */
-    const warm = async (url: string) => {
-      await (await fetch(url)).text();
-      const res = await fetch(url);
-      assert.equal(res.status, 200);
-      await res.text();
-      return res.headers.get('ETag')!;
-    };
+    const started = await Promise.allSettled([
+      startServerProcess({ env, timeout: 180_000 }),
+      startServerProcess({ env, timeout: 180_000 }),
+    ]);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) {
+      await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+      throw failed.reason;
+    }
+    [a, b] = started.map((s) => (s as PromiseFulfilledResult<ServerProcess>).value) as [ServerProcess, ServerProcess];
+  });
 
-    it('a comment posted through A is listed by B on the very next request, and B’s old ETag no longer matches', async () => {
-      const thread = 'multi-cache/post';
-      await post(a, thread, 1);
-      const etag = await warm(list(b, thread));
-      for (let n = 2; n <= 6; n++) {
-        const id = await post(a, thread, n);
-        const res = await fetch(list(b, thread), { headers: { 'If-None-Match': etag } });
-        assert.equal(res.status, 200);
-        const page = (await res.json()) as { comments: { id: string }[]; total: number };
-        assert.equal(page.total, n);
-        assert.equal(page.comments[0]!.id, id, 'the newest comment is there at once');
-      }
+  after(async () => {
+    await Promise.all([a, b].map((s) => s?.stop()));
+    await database?.drop();
+  });
+
+  const list = (server: ServerProcess, thread: string) =>
+    `${server.apiUrl}/threads/${encodeURIComponent(thread)}/comments`;
+  const post = async (server: ServerProcess, thread: string, n: number) => {
+    const res = await fetch(list(server, thread), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: `Reader ${n}`, email: `r${n}@example.com`, message: `Comment ${n}` }),
     });
+    assert.equal(res.status, 201);
+    return ((await res.json()) as { comment: { id: string } }).comment.id;
+  };
+  /** B's answer, read twice so that the second comes from B's memory; its ETag. */
+  const warm = async (url: string) => {
+    await (await fetch(url)).text();
+    const res = await fetch(url);
+    assert.equal(res.status, 200);
+    await res.text();
+    return res.headers.get('ETag')!;
+  };
 
-    it('a vote through A, a moderation change and a delete through A are seen by B at once', async () => {
-      const thread = 'multi-cache/moderation';
-      const id = await post(a, thread, 1);
-      await post(a, thread, 2);
-      const rating = `${b.apiUrl}/threads/${encodeURIComponent(thread)}/rating`;
-      const ratingTag = await warm(rating);
-      const vote = await fetch(`${a.apiUrl}/threads/${encodeURIComponent(thread)}/rating`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ voter: 'voter-multi-0001', value: 4 }),
-      });
-      assert.equal(vote.status, 200);
-      const rated = await fetch(rating, { headers: { 'If-None-Match': ratingTag } });
-      assert.equal(rated.status, 200);
-      assert.equal(((await rated.json()) as { count: number }).count, 1);
-
-      const headers = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
-      let etag = await warm(list(b, thread));
-      const patched = await fetch(`${a.apiUrl}/admin/comments/${id}`, {
-        method: 'PATCH',
-        headers,
-        body: JSON.stringify({ status: 'spam' }),
-      });
-      assert.equal(patched.status, 200);
-      let res = await fetch(list(b, thread), { headers: { 'If-None-Match': etag } });
+  it('a comment posted through A is listed by B on the very next request, and B’s old ETag no longer matches', async () => {
+    const thread = 'multi-cache/post';
+    await post(a, thread, 1);
+    const etag = await warm(list(b, thread));
+    for (let n = 2; n <= 6; n++) {
+      const id = await post(a, thread, n);
+      const res = await fetch(list(b, thread), { headers: { 'If-None-Match': etag } });
       assert.equal(res.status, 200);
-      assert.equal(((await res.json()) as { total: number }).total, 1);
+      const page = (await res.json()) as { comments: { id: string }[]; total: number };
+      assert.equal(page.total, n);
+      assert.equal(page.comments[0]!.id, id, 'the newest comment is there at once');
+    }
+  });
 
-      etag = await warm(list(b, thread));
-      const deleted = await fetch(`${a.apiUrl}/admin/comments/${id}`, { method: 'DELETE', headers });
-      assert.equal(deleted.status, 204);
-      res = await fetch(list(b, thread), { headers: { 'If-None-Match': etag } });
-      // The deleted comment was already hidden, so the page reads the same, but the thread was
-      // written: B must read it again rather than trust its old answer.
-      assert.equal(res.status, 200);
-      assert.equal(((await res.json()) as { total: number }).total, 1);
+  it('a vote through A, a moderation change and a delete through A are seen by B at once', async () => {
+    const thread = 'multi-cache/moderation';
+    const id = await post(a, thread, 1);
+    await post(a, thread, 2);
+    const rating = `${b.apiUrl}/threads/${encodeURIComponent(thread)}/rating`;
+    const ratingTag = await warm(rating);
+    const vote = await fetch(`${a.apiUrl}/threads/${encodeURIComponent(thread)}/rating`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ voter: 'voter-multi-0001', value: 4 }),
     });
+    assert.equal(vote.status, 200);
+    const rated = await fetch(rating, { headers: { 'If-None-Match': ratingTag } });
+    assert.equal(rated.status, 200);
+    assert.equal(((await rated.json()) as { count: number }).count, 1);
 
-    it('GET /api/counts through B shows a comment posted through A at once', async () => {
-      const counts = (server: ServerProcess) =>
-        `${server.apiUrl}/counts?thread=${encodeURIComponent('multi-cache/counts-1')}&thread=${encodeURIComponent('multi-cache/counts-2')}`;
-      await post(a, 'multi-cache/counts-1', 1);
-      const etag = await warm(counts(b));
-      await post(a, 'multi-cache/counts-2', 2);
-      const res = await fetch(counts(b), { headers: { 'If-None-Match': etag } });
-      assert.equal(res.status, 200);
-      const body = (await res.json()) as { counts: Record<string, { comments: number }> };
-      assert.equal(body.counts['multi-cache/counts-2']!.comments, 1);
-      assert.equal(body.counts['multi-cache/counts-1']!.comments, 1);
+    const headers = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
+    let etag = await warm(list(b, thread));
+    const patched = await fetch(`${a.apiUrl}/admin/comments/${id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ status: 'spam' }),
     });
+    assert.equal(patched.status, 200);
+    let res = await fetch(list(b, thread), { headers: { 'If-None-Match': etag } });
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as { total: number }).total, 1);
 
-    it('B answers 304 to its own ETag while nothing was written, even after writes to other threads', async () => {
-      const thread = 'multi-cache/quiet';
-      await post(a, thread, 1);
-      const etag = await warm(list(b, thread));
-      await post(a, 'multi-cache/elsewhere', 2);
-      assert.equal((await fetch(list(b, thread), { headers: { 'If-None-Match': etag } })).status, 304);
-      // The same version means the same answer on both instances: A honours B's ETag.
-      assert.equal((await fetch(list(a, thread), { headers: { 'If-None-Match': etag } })).status, 304);
-    });
-  },
-);
+    etag = await warm(list(b, thread));
+    const deleted = await fetch(`${a.apiUrl}/admin/comments/${id}`, { method: 'DELETE', headers });
+    assert.equal(deleted.status, 204);
+    res = await fetch(list(b, thread), { headers: { 'If-None-Match': etag } });
+    // The deleted comment was already hidden, so the page reads the same, but the thread was
+    // written: B must read it again rather than trust its old answer.
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as { total: number }).total, 1);
+  });
+
+  it('GET /api/counts through B shows a comment posted through A at once', async () => {
+    const counts = (server: ServerProcess) =>
+      `${server.apiUrl}/counts?thread=${encodeURIComponent('multi-cache/counts-1')}&thread=${encodeURIComponent('multi-cache/counts-2')}`;
+    await post(a, 'multi-cache/counts-1', 1);
+    const etag = await warm(counts(b));
+    await post(a, 'multi-cache/counts-2', 2);
+    const res = await fetch(counts(b), { headers: { 'If-None-Match': etag } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { counts: Record<string, { comments: number }> };
+    assert.equal(body.counts['multi-cache/counts-2']!.comments, 1);
+    assert.equal(body.counts['multi-cache/counts-1']!.comments, 1);
+  });
+
+  it('B answers 304 to its own ETag while nothing was written, even after writes to other threads', async () => {
+    const thread = 'multi-cache/quiet';
+    await post(a, thread, 1);
+    const etag = await warm(list(b, thread));
+    await post(a, 'multi-cache/elsewhere', 2);
+    assert.equal((await fetch(list(b, thread), { headers: { 'If-None-Match': etag } })).status, 304);
+    // The same version means the same answer on both instances: A honours B's ETag.
+    assert.equal((await fetch(list(a, thread), { headers: { 'If-None-Match': etag } })).status, 304);
+  });
+});
 
 describe('instances keeping thread versions (READ_STALE_MS) on one PostgreSQL database', { skip: !postgres }, () => {
   let database: TestDatabase;
