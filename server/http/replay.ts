@@ -205,6 +205,8 @@ export function createNodeListener(
     hono(req, res).then(
       () => {
         if (!plain || !headers || !res.writableEnded) return;
+        // An answer that sets a cookie is someone's own, never one to hand to the next reader.
+        if (Object.keys(headers).some((name) => name.toLowerCase() === 'set-cookie')) return;
         // node-server may leave a string body's length to node (`_contentLength`) instead of a header.
         if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
           headers['Content-Length'] = body.length;
