@@ -38,10 +38,11 @@ interface ThreadNode {
  * A paragraph of a comment: its lines, with links. No whitespace inside the `<p>` (the line
  * below stays short so that Prettier keeps it on one line): its text is exactly the reader's.
  */
-const renderParagraph = (lines: Segment[][]): TemplateResult => html`<p>${lines.map(renderLine)}</p>`;
+const renderParagraph = (lines: Segment[][]): TemplateResult => html`<p>${lines.flatMap(renderLine)}</p>`;
+// Flat (a line's segments spread into the paragraph's one list): fewer parts for Lit to make (#24).
 const renderLine = (line: Segment[], index: number) => [
   index ? html`<br />` : '',
-  line.map((segment) =>
+  ...line.map((segment) =>
     segment.kind === 'link'
       ? html`<a href=${segment.href} rel="nofollow ugc noopener" target="_blank">${segment.text}</a>`
       : segment.text,
@@ -72,6 +73,9 @@ export interface CommentExtras {
   message?: unknown;
   actions?: unknown;
 }
+
+/** A comment's kept `<li>`, with what it was last rendered from (see `_list`). */
+type RenderedItem = HTMLLIElement & { _renderedFrom?: unknown[] };
 
 /** Where "Load more" stands. */
 type MoreState = 'idle' | 'loading' | 'failed';
@@ -155,9 +159,11 @@ export class CommentList extends FeedbackElement {
    * below, leaves an open reply form (its focus and typed text) alone.
    * @internal
    */
-  private _itemById = new Map<string, HTMLLIElement>();
+  private _itemById = new Map<string, RenderedItem>();
   /** @internal */
   private _listByParent = new Map<string, HTMLOListElement>();
+  /** @internal Bumped by the reader module's `refresh()`: its extras of any comment may have changed. */
+  private _extrasVersion = 0;
 
   /** @internal */
   private readonly _onSubmitted = ({ detail }: CustomEvent<CommentSubmittedDetail>): void => {
@@ -406,16 +412,42 @@ export class CommentList extends FeedbackElement {
     // The server renderer (#19) has no DOM to keep: the same markup, as a template.
     if (isServer)
       return html`<ol role="list">
-        ${nodes.map((node) => html`<li>${this._renderNode(node)}</li>`)}
+        ${nodes.map(
+          (node) =>
+            html`<li>
+              ${this._renderNode(node, node.replies.length ? this._list(node.replies, node.comment.id) : nothing)}
+            </li>`,
+        )}
       </ol>`;
     let ol = this._listByParent.get(parent);
     if (!ol) this._listByParent.set(parent, (ol = document.createElement('ol')));
     ol.setAttribute('role', 'list');
     const items = nodes.map((node) => {
-      let li = this._itemById.get(node.comment.id);
-      if (!li) this._itemById.set(node.comment.id, (li = document.createElement('li')));
-      // No `host` option: these templates' listeners are arrow functions.
-      render(this._renderNode(node), li);
+      const id = node.comment.id;
+      let li = this._itemById.get(id);
+      if (!li) this._itemById.set(id, (li = document.createElement('li')));
+      // Its replies first: their list is kept too, and updated in place whether or not this one renders.
+      const replies = node.replies.length ? this._list(node.replies, id) : nothing;
+      // Everything _renderNode reads (add what it starts to read): a comment whose inputs are all
+      // the same is not rendered again, so a slice or a page costs only its new comments (#24).
+      const inputs = [
+        node.comment,
+        node.level,
+        replies,
+        this._replyTo == id,
+        this._locale.tr,
+        this._now,
+        this.ratingMax,
+        this._extras,
+        this._extrasVersion,
+        this._renderBody,
+      ];
+      // An open reply form renders every time (it takes the list's settings).
+      if (this._replyTo == id || inputs.some((input, i) => input !== li._renderedFrom?.[i])) {
+        // No `host` option: these templates' listeners are arrow functions.
+        render(this._renderNode(node, replies), li);
+        li._renderedFrom = inputs;
+      }
       return li;
     });
     for (const li of [...ol.children]) if (!items.includes(li as HTMLLIElement)) li.remove();
@@ -435,7 +467,10 @@ export class CommentList extends FeedbackElement {
         element: this,
         translator: () => this._locale.tr,
         comments: () => this._comments,
-        refresh: () => this.requestUpdate(),
+        refresh: () => {
+          this._extrasVersion++;
+          this.requestUpdate();
+        },
         replace: (c) => (this._comments = this._comments.map((old) => (old.id === c.id ? c : old))),
         remove: (id) => {
           this._comments = this._comments.filter((old) => old.id !== id);
@@ -466,7 +501,7 @@ export class CommentList extends FeedbackElement {
   }
 
   /** @internal */
-  private _renderNode({ comment: c, level, replies }: ThreadNode): TemplateResult {
+  private _renderNode({ comment: c, level }: ThreadNode, replyList: unknown): TemplateResult {
     const tr = this._locale.tr;
     const pending = c.status === 'pending';
     const open = this._replyTo === c.id;
@@ -475,53 +510,32 @@ export class CommentList extends FeedbackElement {
     const max = Math.max(1, Math.min(RATING_SCALE_MAX, Math.round(this.ratingMax) || 5), Math.ceil(rating));
     const rated = tr.t('list.rated', { n: rating, max });
     const [ago, at] = times(c.createdAt, isServer ? Date.now() : this._now, tr.lang);
-    return html`<article
-        part="comment"
-        class="comment ${c.status}"
-        data-id=${c.id}
-        data-level=${level}
-        aria-labelledby="name-${c.id}"
-      >
-        <span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span>
-        <div class="body">
-          <header class="meta">
-            <span class="name" id="name-${c.id}">${c.name}</span
-            ><time datetime=${c.createdAt} title=${at}>${ago}</time>${
-              rating > 0
-                ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}
-                    >${Array.from(
-                      { length: max },
-                      (_, i) =>
-                        html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true"
-                          >★</span
-                        >`,
-                    )}</span
-                  >`
-                : nothing
-            }${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}${extras?.meta}
-          </header>
-          <div class="message">${extras?.message ?? this._message(c)}</div>
-          ${
-            c.status !== 'published'
-              ? nothing
-              : html`<div class="actions">
-                  <button
-                    type="button"
-                    part="button"
-                    class="link"
-                    aria-expanded=${open}
-                    aria-controls="reply-${c.id}"
-                    @click=${() => this._toggleReply(c.id)}
-                  >
-                    ${tr.t(open ? 'list.cancelReply' : 'list.reply')}
-                  </button>
-                  ${extras?.actions}
-                </div>`
-          }
-          <div class="reply-slot" id="reply-${c.id}">${open ? this._renderReplyForm(c, tr) : nothing}</div>
-        </div>
-      </article>
-      ${replies.length ? this._list(replies, c.id) : nothing}`;
+    // No whitespace between the tags (a flex or block box each, where it shows nothing): a text
+    // node less to clone for each, in every comment (#24). Prettier would add it back.
+    // prettier-ignore
+    return html`<article part="comment" class="comment ${c.status}" data-id=${c.id} data-level=${level} aria-labelledby="name-${c.id}"
+      ><span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span
+      ><div class="body"
+        ><header class="meta"
+          ><span class="name" id="name-${c.id}">${c.name}</span
+          ><time datetime=${c.createdAt} title=${at}>${ago}</time
+          >${rating > 0
+            ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}
+                >${Array.from({ length: max }, (_, i) =>
+                  html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true">★</span>`,
+                )}</span
+              >`
+            : nothing}${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}${extras?.meta}</header
+        ><div class="message">${extras?.message ?? this._message(c)}</div
+        >${c.status !== 'published'
+          ? nothing
+          : html`<div class="actions"
+              ><button type="button" part="button" class="link" aria-expanded=${open} aria-controls="reply-${c.id}" @click=${() => this._toggleReply(c.id)}
+                >${tr.t(open ? 'list.cancelReply' : 'list.reply')}</button
+              >${extras?.actions}</div
+            >`}<div class="reply-slot" id="reply-${c.id}">${open ? this._renderReplyForm(c, tr) : nothing}</div></div
+      ></article
+      >${replyList}`;
   }
 
   /** @internal Opens the reply form under comment `id` (and moves into its first field), or closes it. */

@@ -306,26 +306,21 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
     </form>`;
   }
 
+  // One template for both buttons and the score, without whitespace between the tags and with
+  // the glyphs as static text: the fewest parts per comment (#24: 500 comments).
   function voteButtons(c: PublicComment): TemplateResult {
     const tr = host.translator();
     const votes = votesOf(c);
-    const button = (direction: 1 | -1, label: string, glyph: string) =>
-      html`<button
-        type="button"
-        part="button"
-        class="link vote"
-        aria-pressed=${votes.yours === direction}
-        aria-label=${label}
-        title=${label}
-        @click=${() => void vote(c, direction)}
-      >
-        ${glyph}
-      </button>`;
+    const up = tr.plural('list.upvote', votes.up);
+    const down = tr.plural('list.downvote', votes.down);
+    // prettier-ignore
     return html`<span class="votes"
-      >${button(1, tr.plural('list.upvote', votes.up), '▲')}<span class="score" aria-hidden="true"
-        >${tr.formatNumber(votes.up - votes.down)}</span
-      >${button(-1, tr.plural('list.downvote', votes.down), '▼')}</span
-    >`;
+      ><button type="button" part="button" class="link vote" aria-pressed=${votes.yours === 1} aria-label=${up} title=${up} @click=${() => void vote(c, 1)}
+        >▲</button
+      ><span class="score" aria-hidden="true">${tr.formatNumber(votes.up - votes.down)}</span
+      ><button type="button" part="button" class="link vote" aria-pressed=${votes.yours === -1} aria-label=${down} title=${down} @click=${() => void vote(c, -1)}
+        >▼</button
+      ></span>`;
   }
 
   function ownButtons(c: PublicComment): TemplateResult {
@@ -391,7 +386,9 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
         ? html`<time class="edited" datetime=${c.editedAt} title=${editedAt!}>${tr.t('list.edited')}</time>`
         : nothing,
       message: open ? editorOf(c, open) : undefined,
-      actions: html`${voteButtons(c)}${mayChange(c) || confirming === c.id ? ownButtons(c) : nothing}`,
+      // A list, not a template around the two: one template less per comment (#24). The votes
+      // stay first whether or not Edit and Delete come and go, so a focused vote keeps its focus.
+      actions: [voteButtons(c), mayChange(c) || confirming === c.id ? ownButtons(c) : nothing],
     };
   };
 }
