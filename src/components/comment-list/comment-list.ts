@@ -75,7 +75,7 @@ export interface CommentExtras {
 }
 
 /** A comment's kept `<li>`, with what it was last rendered from (see `_list`). */
-type RenderedItem = HTMLLIElement & { _renderedFrom?: unknown[] };
+type RenderedItem = HTMLLIElement & { _renderedFrom?: unknown[]; _replyList?: HTMLOListElement };
 
 /** Where "Load more" stands. */
 type MoreState = 'idle' | 'loading' | 'failed';
@@ -102,6 +102,7 @@ export class CommentList extends FeedbackElement {
     _sort: { state: true },
     _replyTo: { state: true },
     _now: { state: true },
+    _version: { state: true },
   };
   static override styles = styles;
   /**
@@ -154,16 +155,19 @@ export class CommentList extends FeedbackElement {
   /** @internal Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
   private _knownIds = new Set<string>();
   /**
-   * The DOM of the comments (`<li>` by comment id, `<ol>` of replies by parent id, '' = top level),
+   * The DOM of the comments (`<li>` by comment id, each with its `<ol>` of replies),
    * kept across renders and moved, never rebuilt: a comment inserted above, or a page appended
    * below, leaves an open reply form (its focus and typed text) alone.
    * @internal
    */
   private _itemById = new Map<string, RenderedItem>();
-  /** @internal */
-  private _listByParent = new Map<string, HTMLOListElement>();
-  /** @internal Bumped by the reader module's `refresh()`: its extras of any comment may have changed. */
-  private _extrasVersion = 0;
+  /** @internal The top-level `<ol>` (the `<ol>` of a comment's replies is kept on its `<li>`). */
+  _replyList?: HTMLOListElement;
+  /**
+   * @internal Bumped (and so a render) when what the on-demand modules show of any comment may
+   * have changed: one of them loaded, or the reader module's `refresh()`.
+   */
+  private _version = 0;
 
   /** @internal */
   private readonly _onSubmitted = ({ detail }: CustomEvent<CommentSubmittedDetail>): void => {
@@ -240,7 +244,6 @@ export class CommentList extends FeedbackElement {
       this._comments = [];
       this._knownIds = new Set();
       this._itemById = new Map();
-      this._listByParent = new Map();
       this._next = null;
       this._total = 0;
       this._moreState = 'idle';
@@ -408,26 +411,25 @@ export class CommentList extends FeedbackElement {
    * items that are new, gone or out of place are touched.
    * @internal
    */
-  private _list(nodes: ThreadNode[], parent = ''): HTMLOListElement | TemplateResult {
+  private _list(
+    nodes: ThreadNode[],
+    holder: { _replyList?: HTMLOListElement } = this,
+  ): HTMLOListElement | TemplateResult {
     // The server renderer (#19) has no DOM to keep: the same markup, as a template.
     if (isServer)
       return html`<ol role="list">
         ${nodes.map(
-          (node) =>
-            html`<li>
-              ${this._renderNode(node, node.replies.length ? this._list(node.replies, node.comment.id) : nothing)}
-            </li>`,
+          (node) => html`<li>${this._renderNode(node, node.replies.length ? this._list(node.replies) : nothing)}</li>`,
         )}
       </ol>`;
-    let ol = this._listByParent.get(parent);
-    if (!ol) this._listByParent.set(parent, (ol = document.createElement('ol')));
+    const ol = (holder._replyList ??= document.createElement('ol'));
     ol.setAttribute('role', 'list');
     const items = nodes.map((node) => {
       const id = node.comment.id;
       let li = this._itemById.get(id);
       if (!li) this._itemById.set(id, (li = document.createElement('li')));
       // Its replies first: their list is kept too, and updated in place whether or not this one renders.
-      const replies = node.replies.length ? this._list(node.replies, id) : nothing;
+      const replies = node.replies.length ? this._list(node.replies, li) : nothing;
       // Everything _renderNode reads (add what it starts to read): a comment whose inputs are all
       // the same is not rendered again, so a slice or a page costs only its new comments (#24).
       const inputs = [
@@ -438,9 +440,7 @@ export class CommentList extends FeedbackElement {
         this._locale.tr,
         this._now,
         this.ratingMax,
-        this._extras,
-        this._extrasVersion,
-        this._renderBody,
+        this._version,
       ];
       // An open reply form renders every time (it takes the list's settings).
       if (this._replyTo == id || inputs.some((input, i) => input !== li._renderedFrom?.[i])) {
@@ -467,17 +467,14 @@ export class CommentList extends FeedbackElement {
         element: this,
         translator: () => this._locale.tr,
         comments: () => this._comments,
-        refresh: () => {
-          this._extrasVersion++;
-          this.requestUpdate();
-        },
+        refresh: () => this._version++,
         replace: (c) => (this._comments = this._comments.map((old) => (old.id === c.id ? c : old))),
         remove: (id) => {
           this._comments = this._comments.filter((old) => old.id !== id);
           this._total--;
         },
       });
-      this.requestUpdate();
+      this._version++;
     }, Boolean);
   }
 
@@ -492,7 +489,7 @@ export class CommentList extends FeedbackElement {
       if (rich === undefined)
         loadRichText().then((module) => {
           this._renderBody ??= module.richTextFor(this);
-          this.requestUpdate();
+          this._version++;
         }, Boolean);
       message = rich ? rich(c.body!) : formatMessage(c.message).map(renderParagraph);
       if (rich !== undefined) this._formattedMessages.set(c, message);

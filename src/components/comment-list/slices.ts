@@ -14,17 +14,15 @@ const FIRST_SLICE = 25;
  */
 const SLICE_MAX = 100;
 
-/** How many top-level threads each list shows so far. */
-const shown = new WeakMap<ReactiveElement, number>();
-
 /** The first slices of `items`; while some are left out, the next slice is scheduled. */
-export function firstSlices<T>(host: ReactiveElement, items: T[]): T[] {
-  const n = shown.get(host) ?? FIRST_SLICE;
+export function firstSlices<T>(host: ReactiveElement & { _shown?: number }, items: T[]): T[] {
+  // How many top-level threads the list shows so far.
+  const n = (host._shown ??= FIRST_SLICE);
   if (items.length > n)
     // Every render before it fires schedules the same step, so extra calls are harmless.
     // A task of its own: the page paints and answers input between two slices.
     setTimeout(() => {
-      shown.set(host, n + Math.min(n, SLICE_MAX));
+      host._shown = n + Math.min(n, SLICE_MAX);
       host.requestUpdate();
     });
   return items.slice(0, n);
