@@ -150,8 +150,6 @@ export class CommentList extends FeedbackElement {
   private _loadAbort?: AbortController;
   /** @internal */
   private _minuteTimer?: ReturnType<typeof setInterval>;
-  /** @internal Each comment's message, formatted once. */
-  private _formattedMessages = new WeakMap<PublicComment, unknown>();
   /** @internal Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
   private _knownIds = new Set<string>();
   /**
@@ -480,21 +478,17 @@ export class CommentList extends FeedbackElement {
 
   /**
    * @internal A comment's text: its formatted `body` once the renderer has loaded (loading it on
-   * the first one), else the plain message with its links. Made once per comment.
+   * the first one), else the plain message with its links. Made when the comment renders, which
+   * is once unless something it shows changed (see `_list`).
    */
   private _message(c: PublicComment): unknown {
-    let message = this._formattedMessages.get(c);
-    if (!message) {
-      const rich = c.body?.length ? (isServer ? CommentList.serverRenderBody : this._renderBody) : null;
-      if (rich === undefined)
-        loadRichText().then((module) => {
-          this._renderBody ??= module.richTextFor(this);
-          this._version++;
-        }, Boolean);
-      message = rich ? rich(c.body!) : formatMessage(c.message).map(renderParagraph);
-      if (rich !== undefined) this._formattedMessages.set(c, message);
-    }
-    return message;
+    const rich = c.body?.length ? (isServer ? CommentList.serverRenderBody : this._renderBody) : null;
+    if (rich === undefined)
+      loadRichText().then((module) => {
+        this._renderBody ??= module.richTextFor(this);
+        this._version++;
+      }, Boolean);
+    return rich ? rich(c.body!) : formatMessage(c.message).map(renderParagraph);
   }
 
   /** @internal */
