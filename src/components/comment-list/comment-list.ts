@@ -61,10 +61,11 @@ export interface ListHost {
   comments(): readonly PublicComment[];
   /** Re-renders (a vote, an open editor). */
   refresh(): void;
-  /** Shows `comment` in place of the listed one with its id (edited, or deleted with replies). */
-  replace(comment: PublicComment): void;
-  /** Takes the comment out of the list (deleted without replies). */
-  remove(id: string): void;
+  /**
+   * Lists `comments` instead (an edited one in place of the old, a deleted one left out); the
+   * total moves with their number.
+   */
+  setComments(comments: PublicComment[]): void;
 }
 
 /** What the reader module adds to one comment: beside the time, instead of the text, after Reply. */
@@ -466,10 +467,9 @@ export class CommentList extends FeedbackElement {
         translator: () => this._locale.tr,
         comments: () => this._comments,
         refresh: () => this._version++,
-        replace: (c) => (this._comments = this._comments.map((old) => (old.id === c.id ? c : old))),
-        remove: (id) => {
-          this._comments = this._comments.filter((old) => old.id !== id);
-          this._total--;
+        setComments: (comments) => {
+          this._total += comments.length - this._comments.length;
+          this._comments = comments;
         },
       });
       this._version++;

@@ -146,6 +146,10 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
 
   // ---- editing and deleting ----
 
+  /** Shows `comment` in place of the listed one with its id (edited, or deleted with replies). */
+  const replace = (comment: PublicComment) =>
+    host.setComments(host.comments().map((old) => (old.id === comment.id ? comment : old)));
+
   let editor: Editor | null = null;
   /** The comment whose "Delete this comment?" is asked. */
   let confirming: string | null = null;
@@ -211,7 +215,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
     host.refresh();
     try {
       const edited = await editOwnComment(endpoint, thread, c.id, token, open.text);
-      host.replace(edited);
+      replace(edited);
       say(tr.t('list.saved'));
       if (editor?.id === c.id) closeEditor();
     } catch (err) {
@@ -247,8 +251,8 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
       if (editor?.id === c.id) editor = null;
       // With replies it stays as a placeholder, as the server now lists it (SPEC §6.3).
       const replied = host.comments().some((other) => other.parent === c.id);
-      if (replied) host.replace({ ...c, status: 'deleted', name: '', message: '', body: [], rating: null });
-      else host.remove(c.id);
+      if (replied) replace({ ...c, status: 'deleted', name: '', message: '', body: [], rating: null });
+      else host.setComments(host.comments().filter((old) => old.id !== c.id));
       say(host.translator().t('list.deletedYours'));
       // Focus goes where the comment was: its placeholder, or the list.
       await list.updateComplete;
