@@ -435,14 +435,15 @@ export class CommentList extends FeedbackElement {
         node.comment,
         node.level,
         replies,
-        this._replyTo == id,
+        // An open reply form renders every time (it takes the list's settings): a new object
+        // never equals the last one.
+        this._replyTo == id && {},
         this._locale.tr,
         this._now,
         this.ratingMax,
         this._version,
       ];
-      // An open reply form renders every time (it takes the list's settings).
-      if (this._replyTo == id || inputs.some((input, i) => input !== li._renderedFrom?.[i])) {
+      if (inputs.some((input, i) => input !== li._renderedFrom?.[i])) {
         // No `host` option: these templates' listeners are arrow functions.
         render(this._renderNode(node, replies), li);
         li._renderedFrom = inputs;
