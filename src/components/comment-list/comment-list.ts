@@ -38,11 +38,10 @@ interface ThreadNode {
  * A paragraph of a comment: its lines, with links. No whitespace inside the `<p>` (the line
  * below stays short so that Prettier keeps it on one line): its text is exactly the reader's.
  */
-const renderParagraph = (lines: Segment[][]): TemplateResult => html`<p>${lines.flatMap(renderLine)}</p>`;
-// Flat (a line's segments spread into the paragraph's one list): fewer parts for Lit to make (#24).
+const renderParagraph = (lines: Segment[][]): TemplateResult => html`<p>${lines.map(renderLine)}</p>`;
 const renderLine = (line: Segment[], index: number) => [
   index ? html`<br />` : '',
-  ...line.map((segment) =>
+  line.map((segment) =>
     segment.kind === 'link'
       ? html`<a href=${segment.href} rel="nofollow ugc noopener" target="_blank">${segment.text}</a>`
       : segment.text,
