@@ -61,14 +61,16 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
     requestAnimationFrame(() => (announcer.textContent = text));
   };
 
-  const where = () => ({ endpoint: resolveEndpoint(list) ?? '', thread: resolveThread(list) ?? '' });
+  const where = () => ({ endpoint: endpointNow(), thread: resolveThread(list) ?? '' });
+  /** The endpoint alone, for what every comment's render asks (its votes, its edit token). */
+  const endpointNow = () => resolveEndpoint(list) ?? '';
 
   /** Votes after a press, for the comment object they were made on (a reload lists new objects). */
   const pressed = new Map<string, { of: PublicComment; votes: Votes }>();
   const votesOf = (c: PublicComment): Votes =>
     pressed.get(c.id)?.of === c
       ? pressed.get(c.id)!.votes
-      : { up: c.votes?.up ?? 0, down: c.votes?.down ?? 0, yours: commentVotes.get(where().endpoint, c.id) };
+      : { up: c.votes?.up ?? 0, down: c.votes?.down ?? 0, yours: commentVotes.get(endpointNow(), c.id) };
 
   async function vote(c: PublicComment, direction: 1 | -1): Promise<void> {
     const before = votesOf(c);
@@ -132,7 +134,7 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
 
   /** This browser posted `c` and may still change it. */
   function mayChange(c: PublicComment): boolean {
-    const { endpoint } = where();
+    const endpoint = endpointNow();
     if (!editTokenFor(endpoint, c.id)) return false;
     if (windowMinutes === undefined) {
       askConfig(endpoint);
