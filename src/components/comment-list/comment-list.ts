@@ -31,7 +31,7 @@ interface ThreadNode {
   level: number;
   replies: ThreadNode[];
   /** The list this node is shown in, once placed: the top level, or a node's `replies`. */
-  placedIn?: ThreadNode[];
+  _placedIn?: ThreadNode[];
 }
 
 /**
@@ -304,20 +304,20 @@ export class CommentList extends FeedbackElement {
     // The list a comment goes in (its level set on the way): under its parent, or beside it when
     // the parent is at MAX_DEPTH. A cycle of parents is cut where it closes; no root holds it.
     const place = (node: ThreadNode): ThreadNode[] => {
-      if (!node.placedIn) {
-        node.placedIn = roots;
+      if (!node._placedIn) {
+        node._placedIn = roots;
         const parent = nodes.get(node.comment.parent!);
         if (parent && parent !== node) {
           place(parent);
           node.level = Math.min(parent.level + 1, MAX_DEPTH);
-          node.placedIn = parent.level < MAX_DEPTH ? parent.replies : parent.placedIn!;
+          node._placedIn = parent.level < MAX_DEPTH ? parent.replies : parent._placedIn!;
         }
       }
-      return node.placedIn;
+      return node._placedIn;
     };
     for (const node of nodes.values()) place(node).push(node);
     // Best (#18): the top level in the server's order (replies stay oldest first).
-    if (this._sort === 'best') return all.map((c) => nodes.get(c.id)!).filter((node) => node.placedIn === roots);
+    if (this._sort === 'best') return all.map((c) => nodes.get(c.id)!).filter((node) => node._placedIn === roots);
     return this._sort === 'newest' ? roots.reverse() : roots;
   }
 
