@@ -79,9 +79,17 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
     // Pressing the pressed button again takes the vote back.
     const value: Vote = before.yours === direction ? 0 : direction;
     const count = (side: Vote, n: number) => n - (before.yours === side ? 1 : 0) + (value === side ? 1 : 0);
+    // The object the list shows for this comment. Each change shows a new one, so that the list
+    // renders this comment alone again (#24: it renders a comment only when something it shows
+    // changed), not all of them; a reload lists new objects, and then the server's counts stand.
+    let shown = c;
     const show = (votes: Votes) => {
-      pressed.set(c.id, { of: c, votes });
-      host.refresh();
+      const comments = host.comments();
+      if (!comments.includes(shown)) return;
+      const copy = { ...shown };
+      pressed.set(c.id, { of: copy, votes });
+      host.setComments(comments.map((old) => (old === shown ? copy : old)));
+      shown = copy;
     };
     show({ up: count(1, before.up), down: count(-1, before.down), yours: value, sending: true });
     try {
