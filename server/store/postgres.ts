@@ -4,10 +4,13 @@
  */
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyStore, type Clock, type HotReads } from './kysely-store.js';
+import { BEFORE_COMMENT_SQL, KyselyStore, type BeforeCommentRow, type Clock, type HotReads } from './kysely-store.js';
 import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
 import type { Store } from './types.js';
+import { numberedPlaceholders } from './raw-statement.js';
+
+const BEFORE_COMMENT_TEXT = numberedPlaceholders(BEFORE_COMMENT_SQL);
 
 export interface PostgresStoreOptions {
   /** The app's clock (default Date.now). */
@@ -67,6 +70,14 @@ function hotReads(pool: pg.Pool): HotReads {
         values: [thread],
       });
       return Number(result.rows[0]?.version ?? 0);
+    },
+    async beforeComment(parameters) {
+      const result = await pool.query<BeforeCommentRow>({
+        name: 'af_before_comment',
+        text: BEFORE_COMMENT_TEXT,
+        values: [...parameters],
+      });
+      return result.rows[0]!;
     },
     async threadsVersion(threads) {
       const result = await pool.query<{ total: number }>({

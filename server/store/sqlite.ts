@@ -30,7 +30,7 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
-import { KyselyStore, type Clock, type HotReads } from './kysely-store.js';
+import { BEFORE_COMMENT_SQL, KyselyStore, type BeforeCommentRow, type Clock, type HotReads } from './kysely-store.js';
 import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
 import type { Store } from './types.js';
@@ -158,8 +158,12 @@ function hotReads(path: string, main: Database.Database): HotReads {
   const versions = reader
     .prepare('select coalesce(sum(version), 0) from thread_versions where thread in (select value from json_each(?))')
     .pluck();
+  const beforeComment = reader.prepare(BEFORE_COMMENT_SQL);
   return {
     threadVersion: (thread) => Promise.resolve(Number((version.get(thread) as number | undefined) ?? 0)),
+    // Off the writing connection, so a post's checks never wait for the batch being synced.
+    beforeComment: (parameters) => Promise.resolve(beforeComment.get(...parameters) as BeforeCommentRow),
+    readsAheadOfDisk: reader !== main,
     threadsVersion: (threads) => Promise.resolve(Number(versions.get(JSON.stringify(threads)) as number)),
     close: () => {
       if (reader !== main) reader.close();
