@@ -20,8 +20,17 @@ import { decodeCursor } from './shape.js';
  * proxy, else the socket's peer.
  */
 export function clientAddress(c: Context, config: Config): string {
-  return canonicalAddress(rawClientAddress(c, config));
+  // Once per request (#24): the rate limit and the route both ask.
+  let address = requestAddresses.get(c.req.raw);
+  if (address === undefined) {
+    address = canonicalAddress(rawClientAddress(c, config));
+    requestAddresses.set(c.req.raw, address);
+  }
+  return address;
 }
+
+/** Each request's client address, once worked out. */
+const requestAddresses = new WeakMap<Request, string>();
 
 function rawClientAddress(c: Context, config: Config): string {
   if (config.trustProxy) {
