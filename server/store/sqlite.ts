@@ -42,8 +42,13 @@ export interface SqliteStoreOptions {
   writeBatchMax?: number;
 }
 
-/** Statements kept prepared, by SQL text; Kysely's queries are few and fixed, so this is plenty. */
-const STATEMENT_CACHE_SIZE = 200;
+/**
+ * Statements kept prepared, by SQL text. Kysely's queries are few and fixed; the multi-row
+ * statements of a batch of new comments (raw-statement.ts) are one text per number of rows, up
+ * to WRITE_BATCH_MAX (64) each for the keys, the comments and the email choices, so the room
+ * is sized for all of them: evicting one would prepare it again on a later batch.
+ */
+const STATEMENT_CACHE_SIZE = 1000;
 
 /**
  * Kysely's SQLite driver prepares every query it runs; this keeps the prepared statements by
