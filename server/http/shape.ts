@@ -55,7 +55,8 @@ export function bodyJsonOf(message: string): string {
 }
 
 export function adminComment(c: StoredComment): AdminComment {
-  const { body: _body, votes: _votes, ...shown } = publicComment(c);
+  // The body goes along (the dashboard shows a comment formatted as readers see it); votes do not.
+  const { votes: _votes, ...shown } = publicComment(c);
   return { ...shown, email: c.email, status: c.status };
 }
 

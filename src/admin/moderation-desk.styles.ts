@@ -196,6 +196,16 @@ export const styles = [
       white-space: pre-wrap;
       margin: 0.375rem 0;
     }
+    /* A formatted body: its paragraphs and line breaks are elements, so spaces wrap as usual. */
+    .message.formatted {
+      white-space: normal;
+    }
+    .message.formatted > :first-child {
+      margin-top: 0;
+    }
+    .message.formatted p {
+      margin: 0.35em 0 0;
+    }
     blockquote {
       margin: 0.375rem 0;
       padding: 0.125rem 0.625rem;

@@ -9,6 +9,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Block, BlockKind, BulkAction, ModerationComment, QueueStatus, StatusCounts } from '../contract/admin.js';
+import { renderBody } from '../components/comment-list/lazy/body.js';
+import { bodyStyles } from '../components/comment-list/lazy/body.styles.js';
 import * as api from './api.js';
 import { DeliveriesView } from './deliveries-view.js';
 import { styles } from './moderation-desk.styles.js';
@@ -51,7 +53,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 export class ModerationDesk extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, bodyStyles];
 
   /** How often the queue is checked for changes (ms); 0 = never. */
   @property({ type: Number, attribute: 'poll-ms' }) pollMs = 10_000;
@@ -784,7 +786,11 @@ export class ModerationDesk extends LitElement {
                   <button type="button" @click=${() => this.cancelEdit()}>Cancel</button>
                 </div>
               </form>`
-            : html`<p class="message">${comment.message}</p>`
+            : // Formatted as readers see it (the same renderer as the list's); the Edit box shows the
+              // Markdown. A comment without formatting is its text, line breaks kept.
+              comment.body?.length
+              ? html`<div class="message formatted">${renderBody(comment.body)}</div>`
+              : html`<p class="message">${comment.message}</p>`
         }
         ${
           this.blockingId === comment.id

@@ -91,6 +91,8 @@ export const adminCommentSchema = z.object({
   createdAt: z.string(),
   editedAt: z.optional(z.string()),
   status: z.enum(['published', 'pending', 'spam']),
+  /** The message as a formatted tree, as in the public shape: the dashboard shows it formatted. */
+  body: z.optional(bodySchema),
 });
 export type AdminComment = z.output<typeof adminCommentSchema>;
 

@@ -275,6 +275,30 @@ describe('dashboard moderation API', () => {
     assert.equal(invalid.status, 422);
   });
 
+  it('gives a formatted comment its body tree, as the public list does, and a plain one none', async () => {
+    const formatted = await post(server, '/articles/body', { message: 'A **bold** [link](https://example.com/a)' });
+    const plain = await post(server, '/articles/body', { message: 'Just words' });
+    const { comments } = await getJson('/api/admin/comments?status=all&thread=%2Farticles%2Fbody');
+    const byId = new Map(comments.map((c: any) => [c.id, c]));
+    assert.deepEqual((byId.get(formatted) as any).body, [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'A ' },
+          { type: 'strong', children: [{ type: 'text', text: 'bold' }] },
+          { type: 'text', text: ' ' },
+          { type: 'link', href: 'https://example.com/a', children: [{ type: 'text', text: 'link' }] },
+        ],
+      },
+    ]);
+    assert.equal((byId.get(plain) as any).body, undefined);
+    assert.equal((byId.get(formatted) as any).votes, undefined, 'no votes in the admin shape');
+    // An edit answers the new tree.
+    const res = await server.send('PATCH', `/api/admin/comments/${plain}`, { message: 'Now *leaning*' }, withCookie);
+    const { comment } = (await res.json()) as any;
+    assert.deepEqual(comment.body[0].children[1], { type: 'emphasis', children: [{ type: 'text', text: 'leaning' }] });
+  });
+
   it('edits the text, which records editedAt, with the message’s own validation', async () => {
     const id = await post(server, '/articles/edit', { message: 'Teh original' });
     const res = await server.send('PATCH', `/api/admin/comments/${id}`, { message: '  The original  ' }, withCookie);

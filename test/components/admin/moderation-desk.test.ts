@@ -39,7 +39,7 @@ const comments: ModerationComment[] = [
   },
 ];
 
-function serve(signedIn: boolean): Call[] {
+function serve(signedIn: boolean, list: ModerationComment[] = comments): Call[] {
   return routeFetch((call) => {
     if (call.path === '/api/admin/session')
       return signedIn
@@ -47,7 +47,7 @@ function serve(signedIn: boolean): Call[] {
         : json(401, { error: 'unauthorized', message: 'x' });
     if (call.path === '/api/admin/counts')
       return json(200, { counts: { pending: 2, published: 0, spam: 0, all: 2 } }, { ETag: '"c1"' });
-    if (call.path === '/api/admin/comments') return json(200, { comments, nextCursor: null });
+    if (call.path === '/api/admin/comments') return json(200, { comments: list, nextCursor: null });
     if (call.path === '/api/admin/comments/bulk') return json(200, { done: call.body?.ids, missing: [] });
     if (call.path === '/api/admin/blocks')
       return json(200, {
@@ -76,8 +76,11 @@ async function until(check: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out: ${what}`);
 }
 
-async function desk(signedIn: boolean): Promise<{ el: ModerationDesk; calls: Call[] }> {
-  const calls = serve(signedIn);
+async function desk(
+  signedIn: boolean,
+  list: ModerationComment[] = comments,
+): Promise<{ el: ModerationDesk; calls: Call[] }> {
+  const calls = serve(signedIn, list);
   const el = await fixture<ModerationDesk>(html`<moderation-desk poll-ms="0"></moderation-desk>`);
   await until(
     () => root(el).querySelector(signedIn ? 'ol.queue' : 'form.sign-in') !== null,
@@ -105,6 +108,42 @@ describe('<moderation-desk>', () => {
     expect(first.querySelector('blockquote')?.textContent).to.contain('Does it run on Sundays?');
     expect(first.querySelector('a')?.getAttribute('href')).to.equal('https://news.example/2026/05/harbour-ferry');
     expect(document.title).to.equal('(2) Moderation — article-feedback');
+  });
+
+  it('shows a formatted comment as readers see it, its text inert, and the Markdown in Edit', async () => {
+    const formatted: ModerationComment = {
+      ...comments[1]!,
+      id: 'c3',
+      message: '**Bold** and [a link](https://example.com/x)\n\n<img src=x onerror=alert(1)>',
+      body: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'strong', children: [{ type: 'text', text: 'Bold' }] },
+            { type: 'text', text: ' and ' },
+            { type: 'link', href: 'https://example.com/x', children: [{ type: 'text', text: 'a link' }] },
+          ],
+        },
+        { type: 'paragraph', children: [{ type: 'text', text: '<img src=x onerror=alert(1)>' }] },
+      ],
+    };
+    const { el } = await desk(true, [formatted, comments[0]!]);
+    const row = root(el).querySelector<HTMLElement>('li[data-id="c3"]')!;
+    const message = row.querySelector('.message')!;
+    expect(message.querySelector('strong')?.textContent).to.equal('Bold');
+    const link = message.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://example.com/x');
+    expect(link.getAttribute('rel')).to.equal('nofollow ugc noopener');
+    // Hostile text stays text; the Markdown marks are not shown.
+    expect(message.querySelector('img')).to.equal(null);
+    expect(message.textContent).to.contain('<img src=x onerror=alert(1)>');
+    expect(message.textContent).to.not.contain('**');
+    // A comment without a body is still its plain text.
+    expect(root(el).querySelector('li[data-id="c2"] .message')?.textContent).to.equal('Yes, <b>from May</b>.');
+    await expect(el).to.be.accessible();
+    [...row.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Edit')!.click();
+    await el.updateComplete;
+    expect(row.querySelector('textarea')?.value).to.equal(formatted.message);
   });
 
   it('is accessible with the edit form, the block choice and the shortcuts open', async () => {
