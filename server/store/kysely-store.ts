@@ -139,6 +139,18 @@ function newCommentStatements(dialect: Dialect) {
            else excluded.version end`,
     ),
     outbox: outboxWriter(dialect),
+    /** store.countWrites: rows of (client, now, writes); the window's length twice after them. */
+    countWrites: multiRowStatement(
+      dialect,
+      'insert into rate_limits (client, window_start, hits)',
+      3,
+      `on conflict (client) do update set
+         hits = case when rate_limits.window_start <= excluded.window_start - ? then excluded.hits
+           else rate_limits.hits + excluded.hits end,
+         window_start = case when rate_limits.window_start <= excluded.window_start - ? then excluded.window_start
+           else rate_limits.window_start end
+       returning client, hits, window_start`,
+    ),
   };
 }
 
@@ -634,31 +646,39 @@ export class KyselyStore implements Store {
   }
 
   async countWrite(client: string, now: number, windowMs: number): Promise<WriteCount> {
-    // One upsert per write: a client's window starts at its first write and lasts windowMs; the
-    // row lock of ON CONFLICT makes concurrent writes from many instances count one by one.
-    const expired = now - windowMs;
-    const row = await this.db
-      .insertInto('rate_limits')
-      .values({ client, window_start: now, hits: 1 })
-      .onConflict((oc) =>
-        oc.column('client').doUpdateSet((eb) => ({
-          hits: eb
-            .case()
-            .when('rate_limits.window_start', '<=', expired)
-            .then(1)
-            .else(eb('rate_limits.hits', '+', 1))
-            .end(),
-          window_start: eb
-            .case()
-            .when('rate_limits.window_start', '<=', expired)
-            .then(now)
-            .else(eb.ref('rate_limits.window_start'))
-            .end(),
-        })),
-      )
-      .returning(['hits', 'window_start'])
-      .executeTakeFirstOrThrow();
-    return { hits: Number(row.hits), windowStart: Number(row.window_start) };
+    return (await this.countWrites([{ client, now }], windowMs))[0]!;
+  }
+
+  async countWrites(writes: readonly { client: string; now: number }[], windowMs: number): Promise<WriteCount[]> {
+    if (writes.length === 0) return [];
+    // One row per client (PostgreSQL refuses to update one row twice in one statement), in
+    // client order (two instances lock the rows in one order), carrying its number of writes.
+    // A client's window starts at its first write and lasts windowMs; the row lock of ON
+    // CONFLICT makes concurrent writes from many instances count one by one.
+    const byClient = new Map<string, { now: number; n: number }>();
+    for (const { client, now } of writes) {
+      const row = byClient.get(client);
+      if (row) {
+        row.n++;
+        // A window that starts with these writes starts at the first of them.
+        row.now = Math.min(row.now, now);
+      } else byClient.set(client, { now, n: 1 });
+    }
+    const clients = [...byClient.keys()].sort();
+    const rows = await this.statements.countWrites<{ client: string; hits: number; window_start: number }>(
+      this.db,
+      clients.map((client) => [client, byClient.get(client)!.now, byClient.get(client)!.n]),
+      [windowMs, windowMs],
+    );
+    const counted = new Map(rows.map((row) => [row.client, row]));
+    // Each write's count is the client's total less the writes after it in this call.
+    const after = new Map(clients.map((client) => [client, byClient.get(client)!.n]));
+    return writes.map(({ client }) => {
+      const row = counted.get(client)!;
+      const later = after.get(client)! - 1;
+      after.set(client, later);
+      return { hits: Number(row.hits) - later, windowStart: Number(row.window_start) };
+    });
   }
 
   async close(): Promise<void> {

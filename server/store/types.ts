@@ -160,6 +160,11 @@ export interface Store {
    * its first write; shared by every instance on the same database.
    */
   countWrite(client: string, now: number, windowMs: number): Promise<WriteCount>;
+  /**
+   * `countWrite` for several writes at once, in one statement (#24): one answer per write, in
+   * order, each as if the writes before it had been counted one by one.
+   */
+  countWrites(writes: readonly { client: string; now: number }[], windowMs: number): Promise<WriteCount[]>;
 
   /** Deletes idempotency records past 24 hours, expired captcha solutions and stale counters. */
   prune(): Promise<void>;
