@@ -5,6 +5,7 @@ import { minifyLiterals } from './scripts/build-minify-literals.mjs';
 import { manglePrivateMembers } from './scripts/build-mangle-private.mjs';
 import { terserPass } from './scripts/build-terser-pass.mjs';
 import { preloadImports } from './scripts/build-preload-imports.mjs';
+import { dropLitHooks } from './scripts/build-lit-hooks.mjs';
 
 const root = import.meta.dirname;
 const outDir = resolve(root, 'dist');
@@ -62,6 +63,7 @@ export default defineConfig({
   plugins: [
     devBundleAlias(),
     cleanOwnOutput(),
+    dropLitHooks(),
     minifyLiterals(),
     manglePrivateMembers(),
     preloadImports(),

@@ -4,6 +4,7 @@
  * middleware (http/middleware.ts), one route module per concern (routes/), the one error
  * handler (http/error-handler.ts). Use cases live in use-cases/.
  */
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Captcha } from './captcha/types.js';
@@ -14,7 +15,9 @@ import { errors } from './errors.js';
 import { createErrorHandler, handleNotFound } from './http/error-handler.js';
 import { cors, securityHeaders } from './http/middleware.js';
 import { defaultStaticDirs } from './paths.js';
+import { createNodeListener, ReplayCache } from './http/replay.js';
 import { AnswerCache } from './http/versioned.js';
+import { ThreadVersions } from './http/versions.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminSessionRoutes } from './routes/admin-session.js';
@@ -45,9 +48,29 @@ export interface AppOptions {
   rateLimiter?: RateLimiter;
   /** The delivery worker to wake when something is queued (#16); default: none (rows wait in the outbox). */
   notifier?: Notifier;
+  /** Thread versions within READ_STALE_MS (cli.ts hands in the one its LISTEN connection tells); default: a new one. */
+  versions?: ThreadVersions;
 }
 
 export function createApp(options: AppOptions) {
+  return buildApp(options).app;
+}
+
+/**
+ * The app and the `node:http` listener in front of it (http/replay.ts: versioned GETs answered
+ * again without Hono while their version holds). The one way a server is built to listen
+ * (cli.ts `serve`; tests that need a socket). `wrapFetch` lets a test see which requests reach Hono.
+ */
+export function createAppListener(
+  options: AppOptions,
+  hooks: { hostname?: string; wrapFetch?: (fetch: App['fetch']) => App['fetch'] } = {},
+): { app: App; listener: RequestListener } {
+  const { app, deps } = buildApp(options);
+  const fetch = hooks.wrapFetch ? hooks.wrapFetch(app.fetch) : app.fetch;
+  return { app, listener: createNodeListener(fetch, deps.replays, { hostname: hooks.hostname }) };
+}
+
+function buildApp(options: AppOptions) {
   const { config } = options;
   const deps: AppDeps = {
     config,
@@ -56,12 +79,23 @@ export function createApp(options: AppOptions) {
     now: options.now ?? Date.now,
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(config.rateLimitWrites),
     answers: new AnswerCache(config.readCacheBytes),
+    replays: new ReplayCache(config.readCacheBytes),
+    versions: options.versions ?? new ThreadVersions(options.store, config.readStaleMs),
     notifier: options.notifier ?? { wake: () => {} },
   };
 
   const app = new Hono();
   app.use('*', securityHeaders(config));
   app.use('/api/*', cors(config));
+  // A write through this instance: the thread versions it kept (READ_STALE_MS) are dropped
+  // before the answer leaves, so its writer's next read here sees the write.
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/*', async (_c, next) => {
+    try {
+      await next();
+    } finally {
+      deps.versions.forget(null);
+    }
+  });
 
   app.route('/api', commentRoutes(deps));
   app.route('/api', ratingRoutes(deps));
@@ -91,7 +125,7 @@ export function createApp(options: AppOptions) {
 
   app.notFound(handleNotFound);
   app.onError(createErrorHandler({ now: deps.now }));
-  return app;
+  return { app, deps };
 }
 
-export type App = ReturnType<typeof createApp>;
+export type App = ReturnType<typeof buildApp>['app'];

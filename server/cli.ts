@@ -10,12 +10,15 @@
  * Subcommands print progress on stderr and a summary on stdout; on failure one line on stderr
  * and a non-zero exit.
  */
-import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAppListener } from './app.js';
 import { createCaptcha } from './captcha/index.js';
 import { ConfigError, loadConfig, loadDatabaseConfig, type Config } from './config.js';
 import { createNotifyService } from './notify/index.js';
+import { ThreadVersions } from './http/versions.js';
 import { copySqliteToPostgres } from './store/copy.js';
+import { listenThreadVersions } from './store/pg-listen.js';
 import { isPostgresUrl, openStore } from './store/index.js';
 import { openPostgresDatabase } from './store/postgres.js';
 import { DatabaseRateLimiter } from './store/rate-limit.js';
@@ -157,10 +160,21 @@ async function serveForever(): Promise<void> {
       console.error(`article-feedback: notifications: ${describe(err)}`);
     },
   });
-  const app = createApp({ config, store, captcha, now, notifier: notify, ...(rateLimiter ? { rateLimiter } : {}) });
+  // Thread versions kept for READ_STALE_MS at most; on PostgreSQL a LISTEN connection forgets a
+  // thread as soon as any instance writes to it (http/versions.ts, store/pg-listen.ts).
+  const versions = new ThreadVersions(store, config.readStaleMs);
+  const listening =
+    config.readStaleMs > 0 && isPostgresUrl(config.databaseUrl)
+      ? listenThreadVersions(config.databaseUrl, (thread) => versions.forget(thread))
+      : undefined;
+  const { listener } = createAppListener(
+    { config, store, captcha, now, notifier: notify, versions, ...(rateLimiter ? { rateLimiter } : {}) },
+    { hostname: config.host },
+  );
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`article-feedback listening on http://${shownHost}:${info.port}`);
+  const server = createServer(listener);
+  server.listen(config.port, config.host, () => {
+    console.log(`article-feedback listening on http://${shownHost}:${(server.address() as AddressInfo).port}`);
     notify.start();
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
@@ -177,7 +191,7 @@ async function serveForever(): Promise<void> {
     // Finish the requests in flight and the deliveries being sent, then close the database;
     // give up after 10 s (a delivery cut short is retried by the next start, see notify/worker.ts).
     setTimeout(() => process.exit(1), 10_000).unref();
-    const stoppingNotify = notify.stop();
+    const stoppingNotify = Promise.all([notify.stop(), listening?.close()]);
     server.close(() => {
       stoppingNotify
         .then(() => store.close())

@@ -59,6 +59,8 @@ export interface Config {
   readCacheBytes: number;
   /** Comments stored together in one transaction at most (WRITE_BATCH_MAX); 1 = one transaction each. */
   writeBatchMax: number;
+  /** How long a thread version read from the database may be used again, in ms (READ_STALE_MS; http/versions.ts). */
+  readStaleMs: number;
   // ---- notifications (#16) ----
   /** Outgoing mail server (SMTP_URL, `smtp://user:pass@host:587`); unset = no email. */
   smtpUrl: string | undefined;
@@ -240,6 +242,7 @@ const envSchema = z.object({
   // ---- speed (#24) ----
   READ_CACHE_MB: opt(intIn(0, 4096)).default(16),
   WRITE_BATCH_MAX: opt(intIn(1, 1000)).default(64),
+  READ_STALE_MS: opt(intIn(0, 60_000)),
   // ---- notifications (#16) ----
   SMTP_URL: opt(
     z
@@ -342,6 +345,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // ---- speed (#24) ----
     readCacheBytes: e.READ_CACHE_MB * 1024 * 1024,
     writeBatchMax: e.WRITE_BATCH_MAX,
+    // 0 on SQLite (a version read is a few µs); on PostgreSQL a round trip, kept 1 s at most.
+    readStaleMs: e.READ_STALE_MS ?? (isPostgres(e.DATABASE_URL) ? 1000 : 0),
     // ---- notifications (#16) ----
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

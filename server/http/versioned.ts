@@ -12,7 +12,9 @@
  * The version is read before the data: a write landing between the two makes the kept answer
  * newer than its version, never older, and the next request (seeing the new version) replaces it.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
+import type { ReplayCache, VersionReader } from './replay.js';
 
 /**
  * Part of every ETag: change it when the JSON of a cached answer changes shape (a field added
@@ -101,9 +103,19 @@ export async function answerByVersion(
     produce: () => Promise<unknown>;
     /** #19: the answer is the HTML string `produce()` gives, not JSON. */
     html?: boolean;
+    /**
+     * The replay (http/replay.ts): how to read this answer's version again (the read that gave
+     * `version`). With it, the node:http listener records this answer as written and serves it
+     * again itself while the version holds.
+     */
+    replay?: { cache: ReplayCache; read: VersionReader };
   },
 ): Promise<Response> {
   const { cache, key, version, etag } = options;
+  if (options.replay) {
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    options.replay.cache.note(incoming, { version, etag, read: options.replay.read });
+  }
   if (etagMatches(c.req.header('If-None-Match'), etag))
     return c.body(null, 304, { ETag: etag, 'Cache-Control': 'no-cache' });
   let body = cache.get(key, version);

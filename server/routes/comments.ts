@@ -43,7 +43,8 @@ export function commentRoutes(deps: AppDeps): Hono {
       after: decodeCursorParam(query.cursor),
       sort: query.sort ?? 'newest',
     };
-    const version = await deps.store.threadVersion(thread);
+    const read = () => deps.versions.thread(thread);
+    const version = await read();
     const page = `${request.sort} ${request.limit} ${query.cursor ?? ''}`;
     return answerByVersion(c, {
       cache: deps.answers,
@@ -51,6 +52,7 @@ export function commentRoutes(deps: AppDeps): Hono {
       version,
       etag: versionEtag('c', version, page),
       produce: () => listComments(deps, request),
+      replay: { cache: deps.replays, read },
     });
   });
 

@@ -21,7 +21,8 @@ export function countsRoutes(deps: AppDeps): Hono {
       throw errors.badRequest(
         `Name 1–${LIMITS.countsThreadsMax} threads as thread=… parameters, each 1–200 characters of A–Z, a–z, 0–9 and . _ ~ : / -`,
       );
-    const version = await deps.store.threadsVersion(threads);
+    const read = () => deps.versions.threads(threads);
+    const version = await read();
     // The key names every thread (sorted) and the rating scale, which shapes the averages.
     const selector = `${deps.config.ratingMax} ${threads.join(' ')}`;
     return answerByVersion(c, {
@@ -30,6 +31,7 @@ export function countsRoutes(deps: AppDeps): Hono {
       version,
       etag: versionEtag('n', version, selector),
       produce: () => threadCounts(deps, threads),
+      replay: { cache: deps.replays, read },
     });
   });
 

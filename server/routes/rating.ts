@@ -13,13 +13,15 @@ export function ratingRoutes(deps: AppDeps): Hono {
   // Answered from the thread's version (http/versioned.ts); the scale is part of the answer.
   routes.get('/threads/:thread/rating', async (c) => {
     const thread = threadParam(c);
-    const version = await deps.store.threadVersion(thread);
+    const read = () => deps.versions.thread(thread);
+    const version = await read();
     return answerByVersion(c, {
       cache: deps.answers,
       key: `rating ${thread}`,
       version,
       etag: versionEtag('r', version, String(deps.config.ratingMax)),
       produce: () => ratingAggregate(deps, thread),
+      replay: { cache: deps.replays, read },
     });
   });
 

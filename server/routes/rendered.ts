@@ -47,7 +47,8 @@ export function renderedRoutes(deps: AppDeps): Hono {
     // The API base the browser will use, as in the block's `endpoint` attribute.
     const endpoint = `${deps.config.publicUrl ?? ownOrigin(c, deps.config)}/api`;
     const limit = LIMITS.pageSizeDefault;
-    const version = await deps.store.threadVersion(thread);
+    const read = () => deps.versions.thread(thread);
+    const version = await read();
     const selector = `${lang} ${aggregateRating} ${embedData} ${query.url ?? ''} ${endpoint} ${deps.config.ratingMax} ${WIDGET_VERSION}`;
     return answerByVersion(c, {
       cache: deps.answers,
@@ -55,6 +56,7 @@ export function renderedRoutes(deps: AppDeps): Hono {
       version,
       etag: versionEtag('h', version, selector),
       html: true,
+      replay: { cache: deps.replays, read },
       produce: async () => {
         const [comments, rating] = await Promise.all([
           listComments(deps, { thread, limit, after: null, sort: 'newest' }),

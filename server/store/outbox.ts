@@ -342,7 +342,7 @@ export class OutboxStore {
       .set({ reply_emails: 0 })
       .where('thread', '=', row.thread)
       .where('email_norm', '=', row.email_norm)
-      // Only these rows change; and only these are in the (partial) index, migration 010.
+      // Only these rows change; and only these are in the (partial) index, migration 011.
       .where('reply_emails', '=', 1)
       .execute();
     return { thread: row.thread, lang: row.lang };

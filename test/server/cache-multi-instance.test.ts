@@ -1,18 +1,23 @@
 /**
- * Answers kept by thread version (issue #24) with two real server processes on one PostgreSQL
- * database: each instance reads the thread's version from the database on every request, so
- * a write through A is visible through B at once (the documented bound is zero: B never serves
- * an answer older than the database), and B's ETags from before the write stop matching.
+ * Answers kept by thread version (issue #24) with real server processes on one PostgreSQL
+ * database. With READ_STALE_MS=0 each instance reads the thread's version from the database on
+ * every request, so a write through A is visible through B at once, and B's ETags from before
+ * the write stop matching. With the PostgreSQL default (READ_STALE_MS=1000) B may use a version
+ * it read up to 1 s earlier: a write through A is visible through B within that bound even when
+ * B's LISTEN connection is cut, and usually at once through the NOTIFY it hears.
  */
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { LISTEN_APPLICATION_NAME } from '../../server/store/pg-listen.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const TOKEN = 'admin-token-for-cache-tests-0123';
 const postgres = await postgresAvailable();
 
-describe('two instances on one PostgreSQL database keep no stale answer', { skip: !postgres }, () => {
+describe('two instances, READ_STALE_MS=0, on one PostgreSQL database keep no stale answer', { skip: !postgres }, () => {
   let database: TestDatabase;
   let a: ServerProcess;
   let b: ServerProcess;
@@ -26,6 +31,7 @@ describe('two instances on one PostgreSQL database keep no stale answer', { skip
       CAPTCHA: 'none',
       RATE_LIMIT_WRITES: '0',
       ADMIN_TOKEN: TOKEN,
+      READ_STALE_MS: '0',
     };
     const started = await Promise.allSettled([
       startServerProcess({ env, timeout: 180_000 }),
@@ -137,5 +143,119 @@ describe('two instances on one PostgreSQL database keep no stale answer', { skip
     assert.equal((await fetch(list(b, thread), { headers: { 'If-None-Match': etag } })).status, 304);
     // The same version means the same answer on both instances: A honours B's ETag.
     assert.equal((await fetch(list(a, thread), { headers: { 'If-None-Match': etag } })).status, 304);
+  });
+});
+
+describe('instances keeping thread versions (READ_STALE_MS) on one PostgreSQL database', { skip: !postgres }, () => {
+  let database: TestDatabase;
+  /** A writes; B keeps versions 1 s (the PostgreSQL default); C keeps them 60 s. */
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let c: ServerProcess;
+  const BOUND_MS = 1000;
+
+  before(async () => {
+    database = await createTestDatabase();
+    const env = {
+      DATABASE_URL: database.url,
+      SECRET: 'cache-multi-secret-0123456789abc',
+      MODERATION: 'off',
+      CAPTCHA: 'none',
+      RATE_LIMIT_WRITES: '0',
+    };
+    const started = await Promise.allSettled([
+      startServerProcess({ env, timeout: 180_000 }),
+      startServerProcess({ env, timeout: 180_000 }),
+      startServerProcess({ env: { ...env, READ_STALE_MS: '60000' }, timeout: 180_000 }),
+    ]);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) {
+      await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+      throw failed.reason;
+    }
+    [a, b, c] = started.map((s) => (s as PromiseFulfilledResult<ServerProcess>).value) as [
+      ServerProcess,
+      ServerProcess,
+      ServerProcess,
+    ];
+  });
+
+  after(async () => {
+    await Promise.all([a, b, c].map((s) => s?.stop()));
+    await database?.drop();
+  });
+
+  const list = (server: ServerProcess, thread: string) =>
+    `${server.apiUrl}/threads/${encodeURIComponent(thread)}/comments`;
+  const post = async (server: ServerProcess, thread: string, n: number) => {
+    const res = await fetch(list(server, thread), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: `Reader ${n}`, email: `r${n}@example.com`, message: `Comment ${n}` }),
+    });
+    assert.equal(res.status, 201);
+    return ((await res.json()) as { comment: { id: string } }).comment.id;
+  };
+  /** The server's answer, read twice so that the second comes from its memory; its ETag. */
+  const warm = async (url: string) => {
+    await (await fetch(url)).text();
+    const res = await fetch(url);
+    assert.equal(res.status, 200);
+    await res.text();
+    return res.headers.get('ETag')!;
+  };
+  const total = async (url: string, init?: RequestInit) => {
+    const res = await fetch(url, init);
+    return { status: res.status, total: res.status === 200 ? ((await res.json()) as { total: number }).total : null };
+  };
+
+  it('a write through A is visible through B within READ_STALE_MS, even with B’s LISTEN connection cut', async () => {
+    // Cut B's LISTEN connection (and A's and C's: all "listen" connections of this database).
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const thread = 'stale-bound/1';
+      await post(a, thread, 1);
+      const cut = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()',
+        [LISTEN_APPLICATION_NAME],
+      );
+      assert.ok(cut.rowCount! >= 2, 'each instance keeping versions has a LISTEN connection');
+      // B forgets everything when it notices the loss; what it keeps from now on, no NOTIFY can
+      // drop until it listens again (3 s later): only the bound makes it read again.
+      await sleep(200);
+      const etag = await warm(list(b, thread));
+      await post(a, thread, 2);
+      // The write is acknowledged: one bound later, B shows it and B's old ETag no longer matches.
+      await sleep(BOUND_MS + 20);
+      assert.deepEqual(await total(list(b, thread), { headers: { 'If-None-Match': etag } }), {
+        status: 200,
+        total: 2,
+      });
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('a write through A is heard by C (NOTIFY) long before C’s 60 s bound; a write through C itself at once', async () => {
+    const thread = 'stale-notify/1';
+    await post(a, thread, 1);
+    // The previous case cut C's LISTEN connection too; it comes back 3 s later (and then forgets
+    // everything once): wait for that, so that only a NOTIFY can tell C of the next write.
+    await sleep(3500);
+    const etag = await warm(list(c, thread));
+    await post(a, thread, 2);
+    let seen = false;
+    for (const deadline = Date.now() + 10_000; !seen && Date.now() < deadline; await sleep(20)) {
+      const res = await total(list(c, thread), { headers: { 'If-None-Match': etag } });
+      seen = res.status === 200 && res.total === 2;
+    }
+    assert.ok(seen, 'C heard the write well within its 60 s bound');
+
+    // C's own write drops what C kept before its answer leaves.
+    const id = await post(c, thread, 3);
+    const page = (await (await fetch(list(c, thread))).json()) as { comments: { id: string }[]; total: number };
+    assert.equal(page.comments[0]!.id, id);
+    assert.equal(page.total, 3);
   });
 });

@@ -182,7 +182,7 @@ for (const kind of kinds) {
       );
     });
 
-    it('a new comment is written into no index that no query reads (migration 010)', async () => {
+    it('a new comment is written into no index that no query reads (migration 011)', async () => {
       const db = (store as KyselyStore).db;
       const indexes = new Map<string, string>(
         kind.name === 'SQLite'

@@ -2,6 +2,8 @@
  * `postComment`, the use case behind `POST /api/threads/:thread/comments`, called directly
  * (no HTTP) against a real SQLite store: what it stores and what it answers.
  */
+import { ReplayCache } from '../../server/http/replay.js';
+import { ThreadVersions } from '../../server/http/versions.js';
 import { AnswerCache } from '../../server/http/versioned.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +38,8 @@ describe('postComment (the use case, without HTTP)', () => {
     now: () => NOW,
     rateLimiter: new MemoryRateLimiter(0),
     answers: new AnswerCache(0),
+    replays: new ReplayCache(0),
+    versions: new ThreadVersions(store, 0),
   });
 
   before(async () => {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { ratingStyles } from '../article-rating/article-rating.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 
 const local = css`
@@ -21,7 +22,7 @@ const local = css`
     line-height: 1.2;
     font-weight: 600;
   }
-  .rating {
+  .rating-host {
     align-self: flex-start;
   }
   @media (forced-colors: active) {
@@ -31,4 +32,5 @@ const local = css`
   }
 `;
 
-export const styles = [tokens, local];
+// The rating's own styles lay out its stand-in (a box of the same size) in the first frame.
+export const styles = [tokens, ratingStyles, local];

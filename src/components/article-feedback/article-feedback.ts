@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { resolveEndpoint, resolveThread } from '../../client/endpoint.js';
 import { PAGE_SIZE_DEFAULT } from '../../contract/constants.js';
 import { FeedbackElement, type Theme } from '../shared/feedback-element.js';
@@ -18,6 +18,7 @@ export class ArticleFeedback extends FeedbackElement {
     captchaSiteKey: { attribute: 'captcha-site-key' },
     pageSize: { type: Number, attribute: 'page-size' },
     heading: {},
+    _whole: { state: true },
   };
   static override styles = styles;
 
@@ -30,6 +31,30 @@ export class ArticleFeedback extends FeedbackElement {
   /** Overrides the heading text ("Leave a Comment"). */
   declare heading?: string;
 
+  /**
+   * @internal The form first (#24): the first frame holds the heading, a stand-in as large as the
+   * rating and the form; the rating and the list come in the next task after that frame is
+   * painted. A server-rendered block (its shadow root is there before the first render, #19) and
+   * the server renderer show everything at once.
+   */
+  private _whole = isServer || !!this.shadowRoot;
+
+  /** @internal Resolves once the frame with the form is painted (at once in a hidden tab, which paints none). */
+  private _painted?: Promise<unknown>;
+
+  protected override firstUpdated(): void {
+    this._painted = new Promise((painted) =>
+      document.hidden ? painted(0) : requestAnimationFrame(() => setTimeout(painted)),
+    ).then(() => (this._whole = true));
+  }
+
+  /** Resolves once the whole block is rendered: the rating and the list too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this._painted;
+    return super.getUpdateComplete();
+  }
+
   protected override render(): TemplateResult {
     const tr = this._locale.tr;
     const endpoint = resolveEndpoint(this) ?? nothing;
@@ -38,19 +63,33 @@ export class ArticleFeedback extends FeedbackElement {
     const theme = this.theme || 'auto';
     const captchaSiteKey = this.captchaSiteKey ?? nothing;
     const heading = this.heading?.trim() ? this.heading : tr.t('feedback.heading');
+    const label = tr.t('feedback.rateLabel');
     return html`
       <section class="block" aria-labelledby="heading">
         <h2 id="heading" part="heading">${heading}</h2>
-        <article-rating
-          exportparts=${BLOCK_PARTS}
-          class="rating"
-          endpoint=${endpoint}
-          thread=${thread}
-          lang=${lang}
-          theme=${theme}
-          label=${tr.t('feedback.rateLabel')}
-          .messages=${this.messages}
-        ></article-rating>
+        ${
+          this._whole
+            ? html`<article-rating
+                exportparts=${BLOCK_PARTS}
+                class="rating-host"
+                endpoint=${endpoint}
+                thread=${thread}
+                lang=${lang}
+                theme=${theme}
+                label=${label}
+                .messages=${this.messages}
+              ></article-rating>`
+            : html`<div class="rating rating-host" aria-hidden="true">
+                <span part="label">${label}</span>
+                <span part="stars"
+                  ><span part="star"></span><span part="star"></span><span part="star"></span><span part="star"></span
+                  ><span part="star"></span
+                ></span>
+                <span part="summary"></span>
+                <!-- Not :empty, like the rating's own (a text node): the same row gap under the stars. -->
+                <div part="feedback">${' '}</div>
+              </div>`
+        }
         <comment-form
           exportparts=${BLOCK_PARTS}
           endpoint=${endpoint}
@@ -61,17 +100,21 @@ export class ArticleFeedback extends FeedbackElement {
           captcha-site-key=${captchaSiteKey}
           .messages=${this.messages}
         ></comment-form>
-        <comment-list
-          exportparts=${BLOCK_PARTS}
-          endpoint=${endpoint}
-          thread=${thread}
-          lang=${lang}
-          theme=${theme}
-          captcha=${this.captcha || 'auto'}
-          captcha-site-key=${captchaSiteKey}
-          page-size=${this.pageSize}
-          .messages=${this.messages}
-        ></comment-list>
+        ${
+          this._whole
+            ? html`<comment-list
+                exportparts=${BLOCK_PARTS}
+                endpoint=${endpoint}
+                thread=${thread}
+                lang=${lang}
+                theme=${theme}
+                captcha=${this.captcha || 'auto'}
+                captcha-site-key=${captchaSiteKey}
+                page-size=${this.pageSize}
+                .messages=${this.messages}
+              ></comment-list>`
+            : nothing
+        }
       </section>
     `;
   }

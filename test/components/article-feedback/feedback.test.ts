@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/article-feedback/define.js';
 import type { ArticleFeedback } from '../../../src/components/article-feedback/article-feedback.js';
 import { json, restoreFetch, routeFetch, type Call } from '../helpers/fetch-stub.js';
@@ -176,4 +177,34 @@ describe('<article-feedback>', () => {
       style.remove();
     }
   });
+
+  // #24: the form on screen first. The first frame holds the heading, a stand-in as large as the
+  // rating, and the form; the rating and the list come after that frame, and the form stays put.
+  for (const width of ['42rem', '15rem', '9rem']) {
+    it(`paints the form before the rating and the list, which then do not move it (${width} wide)`, async () => {
+      routeFetch(() => new Promise<Response>(() => undefined)); // no answer: nothing but the first render moves anything
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}"></div>`);
+      wrapper.innerHTML =
+        '<article-feedback endpoint="https://api.test/api" thread="t-1" captcha="none"></article-feedback>';
+      const el = wrapper.querySelector('article-feedback')!;
+      const textarea = () => inner(el, 'comment-form').shadowRoot!.querySelector('textarea')!;
+
+      await new Promise(requestAnimationFrame); // the block's first frame
+      expect(!!el.shadowRoot!.querySelector('comment-list'), 'a list in the first frame').to.equal(false);
+      expect(!!el.shadowRoot!.querySelector('article-rating'), 'a rating in the first frame').to.equal(false);
+      const before = textarea().getBoundingClientRect();
+      expect(before.height).to.be.greaterThan(0);
+      // Typed before the rest arrives, and kept.
+      textarea().focus();
+      await sendKeys({ type: 'Early words' });
+
+      await el.updateComplete;
+      const rating = inner(el, 'article-rating');
+      await rating.updateComplete;
+      expect(rating.shadowRoot!.querySelectorAll('[part~="star"]')).to.have.length(5);
+      expect(inner(el, 'comment-list').isConnected).to.equal(true);
+      expect(textarea().getBoundingClientRect().top).to.equal(before.top);
+      expect(textarea().value).to.equal('Early words');
+    });
+  }
 });
