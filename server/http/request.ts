@@ -20,8 +20,17 @@ import { decodeCursor } from './shape.js';
  * proxy, else the socket's peer.
  */
 export function clientAddress(c: Context, config: Config): string {
-  return canonicalAddress(rawClientAddress(c, config));
+  // Once per request (#24): the rate limit and the route both ask.
+  let address = requestAddresses.get(c.req.raw);
+  if (address === undefined) {
+    address = canonicalAddress(rawClientAddress(c, config));
+    requestAddresses.set(c.req.raw, address);
+  }
+  return address;
 }
+
+/** Each request's client address, once worked out. */
+const requestAddresses = new WeakMap<Request, string>();
 
 function rawClientAddress(c: Context, config: Config): string {
   if (config.trustProxy) {
@@ -35,9 +44,26 @@ function rawClientAddress(c: Context, config: Config): string {
   }
 }
 
-/** HMAC(SECRET, address): what the store and the rate limiter keep instead of the address. */
+/** Addresses hashed lately, per app (its config): a client's next write reuses its hash (#24). */
+const recentHashes = new WeakMap<Config, Map<string, string>>();
+/** Addresses kept per app at most; when full the memory starts again, empty. */
+const RECENT_HASHES_MAX = 4096;
+
+/**
+ * HMAC(SECRET, address): what the store and the rate limiter keep instead of the address. The
+ * hash of a recent address is remembered (the rate limit and the comment both ask for it, and a
+ * client writes again): the same value, computed once.
+ */
 export function addressHash(config: Config, address: string): string {
-  return createHmac('sha256', config.secret).update(address).digest('base64url').slice(0, 32);
+  let recent = recentHashes.get(config);
+  if (!recent) recentHashes.set(config, (recent = new Map()));
+  let hash = recent.get(address);
+  if (hash === undefined) {
+    hash = createHmac('sha256', config.secret).update(address).digest('base64url').slice(0, 32);
+    if (recent.size >= RECENT_HASHES_MAX) recent.clear();
+    recent.set(address, hash);
+  }
+  return hash;
 }
 
 /** The last entry of a comma-separated `X-Forwarded-*` header: the one our own proxy wrote. */

@@ -118,6 +118,8 @@ function commentWebhooks(
   comment: StoredComment,
   links: { publicUrl: string; articleUrl: string | null },
 ): NewDelivery[] {
+  // No hooks, no message to build (#24: every post asks).
+  if (deps.config.webhooks.length === 0) return [];
   return webhooks(deps, type, {
     thread: comment.thread,
     comment: webhookComment(deps.config, comment),

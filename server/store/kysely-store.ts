@@ -10,14 +10,15 @@
  * any instance may run at any time.
  */
 import { Kysely, type Selectable, type Transaction } from 'kysely';
-import { forgetCommentNotify, OutboxStore, writeOutbox, type OutboxWrite } from './outbox.js';
+import { forgetCommentNotify, OutboxStore, outboxWriter, writeOutbox, type OutboxWrite } from './outbox.js';
 import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
 import { AdminStore } from './admin.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
 import { bumpThreadVersion, bumpThreadVersions, readThreadVersion, readThreadsVersion } from './thread-version.js';
 import { listedPlaceholder, ReaderStore } from './reader.js';
-import { rawStatement, type RawStatement } from './raw-statement.js';
+import { multiRowStatement, rawStatement } from './raw-statement.js';
 import type {
+  BeforeComment,
   CreateResult,
   IdempotencyRecord,
   Page,
@@ -50,6 +51,14 @@ export interface HotReads {
   threadVersion(thread: string): Promise<number>;
   /** The sum of these threads' versions (`Store.threadsVersion`), in one statement. */
   threadsVersion?(threads: readonly string[]): Promise<number>;
+  /**
+   * `BEFORE_COMMENT_SQL` prepared once, its parameters in that order. On SQLite it reads
+   * committed data that may not be on disk yet (`readsAheadOfDisk`): a record it finds is read
+   * again through the writing connection before it is answered (`KyselyStore.beforeComment`).
+   */
+  beforeComment?(parameters: readonly unknown[]): Promise<BeforeCommentRow>;
+  /** True when these reads may see a commit before it is on disk (SQLite's second connection). */
+  readsAheadOfDisk?: boolean;
   /** Closes what these reads opened of their own (closing the store calls it). */
   close?(): void;
 }
@@ -94,20 +103,82 @@ function newCommentStatements(dialect: Dialect) {
     savepoint: rawStatement(dialect, 'savepoint new_comment'),
     release: rawStatement(dialect, 'release savepoint new_comment'),
     rollback: rawStatement(dialect, 'rollback to savepoint new_comment'),
-    /** Claims the key; a record past its 24 hours (the last parameter: its cut-off) is taken over. */
-    claimKey: rawStatement(
+    /**
+     * Claims keys, any number in one statement; a record past its 24 hours (the last parameter:
+     * its cut-off) is taken over. Returns the keys claimed: a key left out has a live record.
+     */
+    claimKeys: multiRowStatement(
       dialect,
-      `insert into idempotency ("key", fingerprint, status, body, created_at) values (?, ?, ?, ?, ?)
-       on conflict ("key") do update set fingerprint = excluded.fingerprint, status = excluded.status,
+      'insert into idempotency ("key", fingerprint, status, body, created_at)',
+      5,
+      `on conflict ("key") do update set fingerprint = excluded.fingerprint, status = excluded.status,
          body = excluded.body, created_at = excluded.created_at
        where idempotency.created_at < ? returning "key"`,
     ),
     keyRecord: rawStatement(dialect, 'select * from idempotency where "key" = ?'),
     liveKeyRecord: rawStatement(dialect, 'select * from idempotency where "key" = ? and created_at >= ?'),
-    insertComment: rawStatement(
+    /** `Store.beforeComment` in one statement (the same text as the hot reads', sqlite.ts and postgres.ts). */
+    beforeComment: rawStatement(dialect, BEFORE_COMMENT_SQL),
+    insertComments: multiRowStatement(
       dialect,
-      `insert into comments (${COMMENT_COLUMNS.join(', ')}) values (${COMMENT_COLUMNS.map(() => '?').join(', ')})`,
+      `insert into comments (${COMMENT_COLUMNS.join(', ')})`,
+      COMMENT_COLUMNS.length,
     ),
+    /** store.putVote's upsert, for the vote that comes with a comment. */
+    vote: rawStatement(
+      dialect,
+      `insert into votes (thread, voter, value, updated_at, comment_id) values (?, ?, ?, ?, ?)
+       on conflict (thread, voter) do update set value = excluded.value, updated_at = excluded.updated_at,
+         comment_id = excluded.comment_id`,
+    ),
+    /** bumpThreadVersion's upsert (thread-version.ts). */
+    bump: rawStatement(
+      dialect,
+      `insert into thread_versions (thread, version) values (?, ?) on conflict (thread) do update set
+         version = case when thread_versions.version >= excluded.version then thread_versions.version + 1
+           else excluded.version end`,
+    ),
+    outbox: outboxWriter(dialect),
+    /** store.countWrites: rows of (client, now, writes); the window's length twice after them. */
+    countWrites: multiRowStatement(
+      dialect,
+      'insert into rate_limits (client, window_start, hits)',
+      3,
+      `on conflict (client) do update set
+         hits = case when rate_limits.window_start <= excluded.window_start - ? then excluded.hits
+           else rate_limits.hits + excluded.hits end,
+         window_start = case when rate_limits.window_start <= excluded.window_start - ? then excluded.window_start
+           else rate_limits.window_start end
+       returning client, hits, window_start`,
+    ),
+  };
+}
+
+/**
+ * What a new comment needs to know before it is checked (`Store.beforeComment`): the live
+ * idempotency record of its key (parameters 3 and 4: the key, or null, and the 24-hour cut-off)
+ * and whether its author is blocked by email (parameter 1, lower-cased) or by client address
+ * hash (parameter 2, or null). One row always.
+ */
+export const BEFORE_COMMENT_SQL = `select exists (select 1 from author_blocks
+    where (kind = 'email' and value = ?) or (kind = 'client' and value = ?)) as blocked,
+  i."key", i.fingerprint, i.status, i.body, i.created_at
+  from (select 1 as one) as base left join idempotency as i on i."key" = ? and i.created_at >= ?`;
+
+export interface BeforeCommentRow {
+  blocked: number | boolean;
+  key: string | null;
+  fingerprint: string | null;
+  status: number | null;
+  body: string | null;
+  created_at: number | null;
+}
+
+/** The answer of `Store.beforeComment` from its one row. */
+export function beforeCommentOf(row: BeforeCommentRow): BeforeComment {
+  return {
+    blocked: row.blocked === true || Number(row.blocked) === 1,
+    earlier: row.key === null ? null : toRecord(row as IdempotencyTable),
   };
 }
 
@@ -165,8 +236,6 @@ export class KyselyStore implements Store {
   readonly reader: ReaderStore;
   private readonly statements: ReturnType<typeof newCommentStatements>;
   private readonly dialect: Dialect;
-  /** `insert into comments` of n rows, by n (a batch has at most WRITE_BATCH_MAX). */
-  private readonly insertRows = new Map<number, RawStatement>();
 
   constructor(
     readonly db: Kysely<Schema>,
@@ -212,7 +281,7 @@ export class KyselyStore implements Store {
     if (this.commits) return this.commits.submit(item);
     return this.db.transaction().execute(async (trx) => {
       const result = await this.storeNewComment(trx, item);
-      if (result.kind === 'created') await bumpThreadVersion(trx, comment.thread, this.now());
+      if (result.kind === 'created') await this.bumpVersions(trx, [comment.thread]);
       return result;
     });
   }
@@ -249,7 +318,7 @@ export class KyselyStore implements Store {
           ok: true,
           value: await this.db.transaction().execute(async (trx) => {
             const result = await this.storeNewComment(trx, items[i]!);
-            if (result.kind === 'created') await bumpThreadVersion(trx, items[i]!.comment.thread, this.now());
+            if (result.kind === 'created') await this.bumpVersions(trx, [items[i]!.comment.thread]);
             return result;
           }),
         };
@@ -271,25 +340,24 @@ export class KyselyStore implements Store {
       const written: string[] = [];
       const { savepoint, release, rollback } = this.statements;
       if (!savepoints) {
-        // The keys claimed in key order, then every new comment in one statement, then their
-        // votes and notifications (which refer to the comment).
+        // The keys claimed in key order (one statement), then every new comment in one
+        // statement, then their votes and notifications (which refer to the comment).
         try {
-          const created: number[] = [];
-          for (const i of order) {
-            const earlier = await this.claimKey(trx, items[i]!);
-            if (earlier) outcomes[i] = { ok: true, value: earlier };
-            else created.push(i);
-          }
-          if (created.length)
-            await this.insertComments(
-              trx,
-              created.map((i) => items[i]!.comment),
-            );
-          for (const i of created) {
-            await this.afterInsert(trx, items[i]!);
-            written.push(items[i]!.comment.thread);
-            outcomes[i] = { ok: true, value: { kind: 'created' } };
-          }
+          const created: NewComment[] = [];
+          const earlier = await this.claimKeys(
+            trx,
+            order.map((i) => items[i]!),
+          );
+          order.forEach((i, n) => {
+            const answer = earlier[n];
+            if (answer) outcomes[i] = { ok: true, value: answer };
+            else {
+              created.push(items[i]!);
+              outcomes[i] = { ok: true, value: { kind: 'created' } };
+            }
+          });
+          await this.writeNew(trx, created);
+          for (const item of created) written.push(item.comment.thread);
         } catch (error) {
           throw new BatchItemFailed(error);
         }
@@ -307,84 +375,107 @@ export class KyselyStore implements Store {
           outcomes[i] = { ok: false, error };
         }
       }
-      await bumpThreadVersions(trx, written, this.now());
+      await this.bumpVersions(trx, written);
     });
     return outcomes;
   }
 
-  /** Rows of `comments`, in one statement (the SQL text is kept for each number of rows). */
-  private insertComments(trx: Transaction<Schema>, comments: StoredComment[]): Promise<unknown> {
-    let statement = this.insertRows.get(comments.length);
-    if (!statement) {
-      const row = `(${COMMENT_COLUMNS.map(() => '?').join(', ')})`;
-      statement = rawStatement(
-        this.dialect,
-        `insert into comments (${COMMENT_COLUMNS.join(', ')}) values ${Array(comments.length).fill(row).join(', ')}`,
-      );
-      this.insertRows.set(comments.length, statement);
-    }
-    return statement(
+  /** The rows of new comments whose keys were claimed: the comments, their votes, their notifications. */
+  private async writeNew(trx: Transaction<Schema>, created: readonly NewComment[]): Promise<void> {
+    if (created.length === 0) return;
+    await this.statements.insertComments(
       trx,
-      comments.flatMap((comment) => {
+      created.map(({ comment }) => {
         const row = commentRow(comment);
         return COMMENT_COLUMNS.map((column) => row[column]);
       }),
     );
+    const now = this.now();
+    for (const { vote, comment } of created)
+      if (vote) await this.statements.vote(trx, [vote.thread, vote.voter, vote.value, now, comment.id]);
+    await this.statements.outbox(
+      trx,
+      created.map((item) => item.outbox),
+      now,
+    );
+  }
+
+  /** `bumpThreadVersions` (thread-version.ts) as the fixed statement: sorted, each thread once. */
+  private async bumpVersions(trx: Transaction<Schema>, threads: Iterable<string>): Promise<void> {
+    const now = this.now();
+    for (const thread of [...new Set(threads)].sort()) await this.statements.bump(trx, [thread, now]);
   }
 
   /** The comment, its vote and its idempotency record, inside the caller's transaction (no version bump). */
   private async storeNewComment(trx: Transaction<Schema>, item: NewComment): Promise<CreateResult> {
-    const earlier = await this.claimKey(trx, item);
+    const [earlier] = await this.claimKeys(trx, [item]);
     if (earlier) return earlier;
-    const row = commentRow(item.comment);
-    await this.statements.insertComment(
-      trx,
-      COMMENT_COLUMNS.map((column) => row[column]),
-    );
-    await this.afterInsert(trx, item);
+    await this.writeNew(trx, [item]);
     return { kind: 'created' as const };
   }
 
-  /** What follows the comment's row: its vote and its notifications. */
-  private async afterInsert(trx: Transaction<Schema>, item: NewComment): Promise<void> {
-    if (item.vote) await this.upsertVote(trx, item.vote, item.comment.id);
-    await writeOutbox(trx, item.outbox, this.now());
-  }
-
   /**
-   * Claims the comment's idempotency key (when it has one): null when the comment is to be
-   * stored, else the answer of the earlier request with that key (a replay, or a conflict).
+   * Claims the idempotency keys of these comments (those that have one), in the order given:
+   * for each comment null when it is to be stored, else the answer of the earlier request with
+   * its key (a replay, or a conflict).
+   *
+   * On PostgreSQL a concurrent transaction inserting the same key makes the claim wait for it;
+   * once it commits we see its record and replay it, so two racing requests on two instances
+   * store one comment. A record past its 24 hours is taken over as if it were absent, pruned or
+   * not. All keys go in one statement (#24), unless one key comes twice in the batch (PostgreSQL
+   * refuses a statement that claims one row twice): then one statement per comment, and the
+   * second sees the first's row, uncommitted but in the same transaction, and replays it.
    */
-  private async claimKey(trx: Transaction<Schema>, item: NewComment): Promise<CreateResult | null> {
-    const { idempotency } = item;
-    if (idempotency) {
-      // Claim the key first. On PostgreSQL a concurrent transaction inserting the same key makes
-      // this statement wait for it; once it commits we see its record and replay it, so two
-      // racing requests on two instances store one comment. A record past its 24 hours is
-      // taken over as if it were absent, pruned or not. The same key twice in one batch: the
-      // second sees the first's row, uncommitted but in the same transaction, and replays it.
-      const claimed = await this.statements.claimKey(trx, [
-        idempotency.key,
-        idempotency.fingerprint,
-        idempotency.status,
-        idempotency.body,
-        idempotency.createdAt,
-        this.now() - IDEMPOTENCY_TTL_MS,
-      ]);
-      if (claimed.rows.length === 0) {
-        const existing = (await this.statements.keyRecord<IdempotencyTable>(trx, [idempotency.key])).rows[0];
-        if (!existing) throw new Error(`idempotency record ${idempotency.key} vanished`);
-        return existing.fingerprint === idempotency.fingerprint
-          ? { kind: 'replay' as const, record: toRecord(existing) }
-          : { kind: 'conflict' as const };
+  private async claimKeys(trx: Transaction<Schema>, items: readonly NewComment[]): Promise<(CreateResult | null)[]> {
+    const keyed = items.filter((item) => item.idempotency);
+    if (keyed.length === 0) return items.map(() => null);
+    const cutoff = this.now() - IDEMPOTENCY_TTL_MS;
+    const row = ({ idempotency: r }: NewComment) => [r!.key, r!.fingerprint, r!.status, r!.body, r!.createdAt];
+    // The comment each claimed key goes to; any other comment with that key is its retry.
+    const claimedBy = new Map<string, NewComment>();
+    if (new Set(keyed.map((item) => item.idempotency!.key)).size === keyed.length) {
+      const rows = await this.statements.claimKeys<{ key: string }>(trx, keyed.map(row), [cutoff]);
+      const byKey = new Map(keyed.map((item) => [item.idempotency!.key, item]));
+      for (const { key } of rows) claimedBy.set(key, byKey.get(key)!);
+    } else {
+      for (const item of keyed) {
+        const rows = await this.statements.claimKeys<{ key: string }>(trx, [row(item)], [cutoff]);
+        if (rows.length) claimedBy.set(item.idempotency!.key, item);
       }
     }
-    return null;
+    const answers: (CreateResult | null)[] = [];
+    for (const item of items) {
+      const key = item.idempotency?.key;
+      if (key === undefined || claimedBy.get(key) === item) {
+        answers.push(null);
+        continue;
+      }
+      const existing = (await this.statements.keyRecord<IdempotencyTable>(trx, [key])).rows[0];
+      if (!existing) throw new Error(`idempotency record ${key} vanished`);
+      answers.push(
+        existing.fingerprint === item.idempotency!.fingerprint
+          ? { kind: 'replay' as const, record: toRecord(existing) }
+          : { kind: 'conflict' as const },
+      );
+    }
+    return answers;
   }
 
   /** How many batches of new comments were committed, carrying how many (null without group commit). */
   groupCommitStats(): { batches: number; items: number } | null {
     return this.commits ? { ...this.commits.stats } : null;
+  }
+
+  async beforeComment(key: string | null, email: string, clientHash: string | null): Promise<BeforeComment> {
+    const cutoff = this.now() - IDEMPOTENCY_TTL_MS;
+    const parameters = [email.toLowerCase(), clientHash, key, cutoff];
+    if (!this.hot?.beforeComment)
+      return beforeCommentOf((await this.statements.beforeComment<BeforeCommentRow>(this.db, parameters)).rows[0]!);
+    const answer = beforeCommentOf(await this.hot.beforeComment(parameters));
+    // A record the second connection saw may be committed and not yet on disk: it is answered
+    // only as the writing connection reads it, after the commit's sync (sqlite.ts).
+    if (answer.earlier && this.hot.readsAheadOfDisk) answer.earlier = await this.findIdempotency(key!);
+    return answer;
   }
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
@@ -555,31 +646,39 @@ export class KyselyStore implements Store {
   }
 
   async countWrite(client: string, now: number, windowMs: number): Promise<WriteCount> {
-    // One upsert per write: a client's window starts at its first write and lasts windowMs; the
-    // row lock of ON CONFLICT makes concurrent writes from many instances count one by one.
-    const expired = now - windowMs;
-    const row = await this.db
-      .insertInto('rate_limits')
-      .values({ client, window_start: now, hits: 1 })
-      .onConflict((oc) =>
-        oc.column('client').doUpdateSet((eb) => ({
-          hits: eb
-            .case()
-            .when('rate_limits.window_start', '<=', expired)
-            .then(1)
-            .else(eb('rate_limits.hits', '+', 1))
-            .end(),
-          window_start: eb
-            .case()
-            .when('rate_limits.window_start', '<=', expired)
-            .then(now)
-            .else(eb.ref('rate_limits.window_start'))
-            .end(),
-        })),
-      )
-      .returning(['hits', 'window_start'])
-      .executeTakeFirstOrThrow();
-    return { hits: Number(row.hits), windowStart: Number(row.window_start) };
+    return (await this.countWrites([{ client, now }], windowMs))[0]!;
+  }
+
+  async countWrites(writes: readonly { client: string; now: number }[], windowMs: number): Promise<WriteCount[]> {
+    if (writes.length === 0) return [];
+    // One row per client (PostgreSQL refuses to update one row twice in one statement), in
+    // client order (two instances lock the rows in one order), carrying its number of writes.
+    // A client's window starts at its first write and lasts windowMs; the row lock of ON
+    // CONFLICT makes concurrent writes from many instances count one by one.
+    const byClient = new Map<string, { now: number; n: number }>();
+    for (const { client, now } of writes) {
+      const row = byClient.get(client);
+      if (row) {
+        row.n++;
+        // A window that starts with these writes starts at the first of them.
+        row.now = Math.min(row.now, now);
+      } else byClient.set(client, { now, n: 1 });
+    }
+    const clients = [...byClient.keys()].sort();
+    const rows = await this.statements.countWrites<{ client: string; hits: number; window_start: number }>(
+      this.db,
+      clients.map((client) => [client, byClient.get(client)!.now, byClient.get(client)!.n]),
+      [windowMs, windowMs],
+    );
+    const counted = new Map(rows.map((row) => [row.client, row]));
+    // Each write's count is the client's total less the writes after it in this call.
+    const after = new Map(clients.map((client) => [client, byClient.get(client)!.n]));
+    return writes.map(({ client }) => {
+      const row = counted.get(client)!;
+      const later = after.get(client)! - 1;
+      after.set(client, later);
+      return { hits: Number(row.hits) - later, windowStart: Number(row.window_start) };
+    });
   }
 
   async close(): Promise<void> {

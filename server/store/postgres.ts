@@ -4,10 +4,13 @@
  */
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyStore, type Clock, type HotReads } from './kysely-store.js';
+import { BEFORE_COMMENT_SQL, KyselyStore, type BeforeCommentRow, type Clock, type HotReads } from './kysely-store.js';
 import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
 import type { Store } from './types.js';
+import { numberedPlaceholders } from './raw-statement.js';
+
+const BEFORE_COMMENT_TEXT = numberedPlaceholders(BEFORE_COMMENT_SQL);
 
 export interface PostgresStoreOptions {
   /** The app's clock (default Date.now). */
@@ -68,6 +71,7 @@ function hotReads(pool: pg.Pool): HotReads {
       });
       return Number(result.rows[0]?.version ?? 0);
     },
+    beforeComment: groupedBeforeComment(pool),
     async threadsVersion(threads) {
       const result = await pool.query<{ total: number }>({
         name: 'af_threads_version',
@@ -77,6 +81,53 @@ function hotReads(pool: pg.Pool): HotReads {
       return Number(result.rows[0]?.total ?? 0);
     },
   };
+}
+
+/**
+ * BEFORE_COMMENT_SQL for every post whose checks start in the same event-loop turn, in one
+ * round trip (#24): its parameters as arrays, one row per post (`ord`: its place). A lone
+ * post runs the one-row statement; nothing waits on a timer.
+ */
+const BEFORE_COMMENTS_TEXT = `select k.ord, exists (select 1 from author_blocks
+    where (kind = 'email' and value = k.email) or (kind = 'client' and value = k.client)) as blocked,
+  i."key", i.fingerprint, i.status, i.body, i.created_at
+  from unnest($1::text[], $2::text[], $3::text[], $4::int8[]) with ordinality as k(email, client, "key", cutoff, ord)
+  left join idempotency as i on i."key" = k."key" and i.created_at >= k.cutoff`;
+
+function groupedBeforeComment(pool: pg.Pool): (parameters: readonly unknown[]) => Promise<BeforeCommentRow> {
+  type Waiting = { parameters: readonly unknown[]; resolve(row: BeforeCommentRow): void; reject(error: unknown): void };
+  let waiting: Waiting[] = [];
+  const run = async (group: Waiting[]) => {
+    if (group.length === 1) {
+      const result = await pool.query<BeforeCommentRow>({
+        name: 'af_before_comment',
+        text: BEFORE_COMMENT_TEXT,
+        values: [...group[0]!.parameters],
+      });
+      return [result.rows[0]!];
+    }
+    const columns = [0, 1, 2, 3].map((n) => group.map((w) => w.parameters[n]));
+    const result = await pool.query<BeforeCommentRow & { ord: number }>({
+      name: 'af_before_comments',
+      text: BEFORE_COMMENTS_TEXT,
+      values: columns,
+    });
+    const rows: BeforeCommentRow[] = [];
+    for (const row of result.rows) rows[Number(row.ord) - 1] = row;
+    return rows;
+  };
+  const flush = () => {
+    const group = waiting;
+    waiting = [];
+    run(group).then(
+      (rows) => group.forEach((w, i) => w.resolve(rows[i]!)),
+      (error: unknown) => group.forEach((w) => w.reject(error)),
+    );
+  };
+  return (parameters) =>
+    new Promise<BeforeCommentRow>((resolve, reject) => {
+      if (waiting.push({ parameters, resolve, reject }) === 1) setImmediate(flush);
+    });
 }
 
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {

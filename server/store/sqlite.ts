@@ -30,7 +30,7 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
-import { KyselyStore, type Clock, type HotReads } from './kysely-store.js';
+import { BEFORE_COMMENT_SQL, KyselyStore, type BeforeCommentRow, type Clock, type HotReads } from './kysely-store.js';
 import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
 import type { Store } from './types.js';
@@ -42,8 +42,13 @@ export interface SqliteStoreOptions {
   writeBatchMax?: number;
 }
 
-/** Statements kept prepared, by SQL text; Kysely's queries are few and fixed, so this is plenty. */
-const STATEMENT_CACHE_SIZE = 200;
+/**
+ * Statements kept prepared, by SQL text. Kysely's queries are few and fixed; the multi-row
+ * statements of a batch of new comments (raw-statement.ts) are one text per number of rows, up
+ * to WRITE_BATCH_MAX (64) each for the keys, the comments and the email choices, so the room
+ * is sized for all of them: evicting one would prepare it again on a later batch.
+ */
+const STATEMENT_CACHE_SIZE = 1000;
 
 /**
  * Kysely's SQLite driver prepares every query it runs; this keeps the prepared statements by
@@ -158,8 +163,12 @@ function hotReads(path: string, main: Database.Database): HotReads {
   const versions = reader
     .prepare('select coalesce(sum(version), 0) from thread_versions where thread in (select value from json_each(?))')
     .pluck();
+  const beforeComment = reader.prepare(BEFORE_COMMENT_SQL);
   return {
     threadVersion: (thread) => Promise.resolve(Number((version.get(thread) as number | undefined) ?? 0)),
+    // Off the writing connection, so a post's checks never wait for the batch being synced.
+    beforeComment: (parameters) => Promise.resolve(beforeComment.get(...parameters) as BeforeCommentRow),
+    readsAheadOfDisk: reader !== main,
     threadsVersion: (threads) => Promise.resolve(Number(versions.get(JSON.stringify(threads)) as number)),
     close: () => {
       if (reader !== main) reader.close();

@@ -86,6 +86,14 @@ export type CreateResult =
   /** The key was seen before with a different request. */
   | { kind: 'conflict' };
 
+/** What a new comment's checks need from the database, read in one statement (#24). */
+export interface BeforeComment {
+  /** The live (under 24 hours) idempotency record of the request's key, if any. */
+  earlier: IdempotencyRecord | null;
+  /** The author is blocked (#15), by email or by client address hash. */
+  blocked: boolean;
+}
+
 /** A client's writes in its current rate-limit window. */
 export interface WriteCount {
   /** Writes counted in the window, this one included. */
@@ -104,6 +112,11 @@ export interface Store {
     comment: StoredComment,
     options?: { vote?: Vote; idempotency?: IdempotencyRecord; outbox?: OutboxWrite },
   ): Promise<CreateResult>;
+  /**
+   * `findIdempotency(key)` and `admin.isBlocked(email, clientHash)` in one statement (#24): the
+   * record of the key (null: no key) and whether the author is blocked.
+   */
+  beforeComment(key: string | null, email: string, clientHash: string | null): Promise<BeforeComment>;
   /** The idempotency record of a key, if any under 24 hours old. */
   findIdempotency(key: string): Promise<IdempotencyRecord | null>;
 
@@ -147,6 +160,11 @@ export interface Store {
    * its first write; shared by every instance on the same database.
    */
   countWrite(client: string, now: number, windowMs: number): Promise<WriteCount>;
+  /**
+   * `countWrite` for several writes at once, in one statement (#24): one answer per write, in
+   * order, each as if the writes before it had been counted one by one.
+   */
+  countWrites(writes: readonly { client: string; now: number }[], windowMs: number): Promise<WriteCount[]>;
 
   /** Deletes idempotency records past 24 hours, expired captcha solutions and stale counters. */
   prune(): Promise<void>;

@@ -157,8 +157,3 @@ export async function blockAuthor(
 export function liftBlock(deps: Deps, blockId: string): Promise<boolean> {
   return deps.store.admin.liftBlock(blockId);
 }
-
-/** Whether a new comment's author is blocked (by email or by client address hash). */
-export function isBlockedAuthor(deps: Deps, email: string, clientHash: string | null): Promise<boolean> {
-  return deps.store.admin.isBlocked(email, clientHash);
-}

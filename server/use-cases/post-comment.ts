@@ -13,7 +13,6 @@ import { bodyJsonOf, publicComment } from '../http/shape.js';
 import { articleUrlFor, newCommentOutbox } from '../notify/events.js';
 import { editTokenFor, editTokenHash, withEditToken } from '../edit-token.js';
 import type { StoredComment, StoredStatus } from '../store/types.js';
-import { isBlockedAuthor } from './moderate.js';
 
 export interface PostCommentRequest {
   thread: string;
@@ -68,12 +67,12 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
     body: withEditToken(config.secret, body),
     replayed: true,
   });
-  if (idemKey) {
-    const earlier = await store.findIdempotency(idemKey);
-    if (earlier) {
-      if (earlier.fingerprint !== fingerprint) throw errors.idempotencyConflict();
-      return replay(earlier.status, earlier.body);
-    }
+  // The key's earlier answer and the author's blocks (#15), read in one statement (#24).
+  const clientHash = addressHash(config, request.clientAddress);
+  const { earlier, blocked: blockedAuthor } = await store.beforeComment(idemKey, input.email, clientHash);
+  if (earlier) {
+    if (earlier.fingerprint !== fingerprint) throw errors.idempotencyConflict();
+    return replay(earlier.status, earlier.body);
   }
 
   // A honeypot catch is stored as spam without further checks, and looks accepted to the bot.
@@ -101,8 +100,7 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
 
   // A blocked author (#15) is answered as anyone else would be, so the block does not announce
   // itself, but the comment is stored as spam; its rating then never counts (votes follow comments).
-  const clientHash = addressHash(config, request.clientAddress);
-  const blocked = !spam && (await isBlockedAuthor(deps, input.email, clientHash));
+  const blocked = !spam && blockedAuthor;
 
   const comment: StoredComment = {
     id: newCommentId(),

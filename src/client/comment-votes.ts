@@ -10,12 +10,27 @@ const KEPT = 500;
 
 type Votes = Record<string, 1 | -1>;
 
-function load(): Votes {
-  const stored = safeStorage.getJSON<unknown>(KEY);
+function parse(raw: string | null): Votes {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw ?? 'null');
+  } catch {
+    /* not ours: no votes */
+  }
   const votes: Votes = {};
   if (stored && typeof stored === 'object' && !Array.isArray(stored))
     for (const [key, value] of Object.entries(stored)) if (value === 1 || value === -1) votes[key] = value;
   return votes;
+}
+
+/** The list asks for every comment it renders (#24): the store is parsed again only when it changed. */
+let parsed: { raw: string | null; votes: Votes } | undefined;
+
+/** The stored votes (not to be changed: `set` copies them). */
+function load(): Votes {
+  const raw = safeStorage.get(KEY);
+  if (parsed?.raw !== raw) parsed = { raw, votes: parse(raw) };
+  return parsed!.votes;
 }
 
 export const commentVotes = {
@@ -24,7 +39,7 @@ export const commentVotes = {
     return load()[`${endpoint} ${id}`] ?? 0;
   },
   set(endpoint: string, id: string, value: 1 | -1 | 0): void {
-    const votes = load();
+    const votes = { ...load() };
     const key = `${endpoint} ${id}`;
     delete votes[key];
     if (value) votes[key] = value;

@@ -259,6 +259,50 @@ function storeSuite(name: string, makeBackend: () => Promise<Backend>): void {
       });
     });
 
+    it('counts the writes of one moment in one statement, each as if counted alone', async () => {
+      const limiter = new DatabaseRateLimiter(store, 3);
+      const start = clock.now + 120_000;
+      const verdicts = await Promise.all(
+        ['client-p', 'client-p', 'client-q', 'client-p', 'client-p'].map((client, i) => limiter.hit(client, start + i)),
+      );
+      assert.deepEqual(verdicts, [
+        { ok: true, retryAfter: 0 },
+        { ok: true, retryAfter: 0 },
+        { ok: true, retryAfter: 0 },
+        { ok: true, retryAfter: 0 },
+        { ok: false, retryAfter: 60 },
+      ]);
+      assert.deepEqual(
+        await store.countWrites(
+          [
+            { client: 'client-p', now: start + 10 },
+            { client: 'client-r', now: start + 11 },
+            { client: 'client-p', now: start + 12 },
+          ],
+          60_000,
+        ),
+        [
+          { hits: 5, windowStart: start },
+          { hits: 1, windowStart: start + 11 },
+          { hits: 6, windowStart: start },
+        ],
+      );
+      // A window that has passed starts again at the first write of the next moment.
+      assert.deepEqual(
+        await store.countWrites(
+          [
+            { client: 'client-p', now: start + 60_001 },
+            { client: 'client-p', now: start + 60_002 },
+          ],
+          60_000,
+        ),
+        [
+          { hits: 1, windowStart: start + 60_001 },
+          { hits: 2, windowStart: start + 60_001 },
+        ],
+      );
+    });
+
     it('under concurrency, on two stores sharing the database: one comment per key, one use per solution, every write counted', async () => {
       const second = await backend.second(store);
       const other = second ?? store;

@@ -31,7 +31,7 @@ interface ThreadNode {
   level: number;
   replies: ThreadNode[];
   /** The list this node is shown in, once placed: the top level, or a node's `replies`. */
-  placedIn?: ThreadNode[];
+  _placedIn?: ThreadNode[];
 }
 
 /**
@@ -60,10 +60,11 @@ export interface ListHost {
   comments(): readonly PublicComment[];
   /** Re-renders (a vote, an open editor). */
   refresh(): void;
-  /** Shows `comment` in place of the listed one with its id (edited, or deleted with replies). */
-  replace(comment: PublicComment): void;
-  /** Takes the comment out of the list (deleted without replies). */
-  remove(id: string): void;
+  /**
+   * Lists `comments` instead (an edited one in place of the old, a deleted one left out); the
+   * total moves with their number.
+   */
+  setComments(comments: PublicComment[]): void;
 }
 
 /** What the reader module adds to one comment: beside the time, instead of the text, after Reply. */
@@ -72,6 +73,9 @@ export interface CommentExtras {
   message?: unknown;
   actions?: unknown;
 }
+
+/** A comment's kept `<li>`, with what it was last rendered from (see `_list`). */
+type RenderedItem = HTMLLIElement & { _renderedFrom?: unknown[]; _replyList?: HTMLOListElement };
 
 /** Where "Load more" stands. */
 type MoreState = 'idle' | 'loading' | 'failed';
@@ -98,6 +102,7 @@ export class CommentList extends FeedbackElement {
     _sort: { state: true },
     _replyTo: { state: true },
     _now: { state: true },
+    _version: { state: true },
   };
   static override styles = styles;
   /**
@@ -145,19 +150,22 @@ export class CommentList extends FeedbackElement {
   private _loadAbort?: AbortController;
   /** @internal */
   private _minuteTimer?: ReturnType<typeof setInterval>;
-  /** @internal Each comment's message, formatted once. */
-  private _formattedMessages = new WeakMap<PublicComment, unknown>();
   /** @internal Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
   private _knownIds = new Set<string>();
   /**
-   * The DOM of the comments (`<li>` by comment id, `<ol>` of replies by parent id, '' = top level),
+   * The DOM of the comments (`<li>` by comment id, each with its `<ol>` of replies),
    * kept across renders and moved, never rebuilt: a comment inserted above, or a page appended
    * below, leaves an open reply form (its focus and typed text) alone.
    * @internal
    */
-  private _itemById = new Map<string, HTMLLIElement>();
-  /** @internal */
-  private _listByParent = new Map<string, HTMLOListElement>();
+  private _itemById = new Map<string, RenderedItem>();
+  /** @internal The top-level `<ol>` (the `<ol>` of a comment's replies is kept on its `<li>`). */
+  _replyList?: HTMLOListElement;
+  /**
+   * @internal Bumped (and so a render) when what the on-demand modules show of any comment may
+   * have changed: one of them loaded, or the reader module's `refresh()`.
+   */
+  private _version = 0;
 
   /** @internal */
   private readonly _onSubmitted = ({ detail }: CustomEvent<CommentSubmittedDetail>): void => {
@@ -234,7 +242,6 @@ export class CommentList extends FeedbackElement {
       this._comments = [];
       this._knownIds = new Set();
       this._itemById = new Map();
-      this._listByParent = new Map();
       this._next = null;
       this._total = 0;
       this._moreState = 'idle';
@@ -297,20 +304,20 @@ export class CommentList extends FeedbackElement {
     // The list a comment goes in (its level set on the way): under its parent, or beside it when
     // the parent is at MAX_DEPTH. A cycle of parents is cut where it closes; no root holds it.
     const place = (node: ThreadNode): ThreadNode[] => {
-      if (!node.placedIn) {
-        node.placedIn = roots;
+      if (!node._placedIn) {
+        node._placedIn = roots;
         const parent = nodes.get(node.comment.parent!);
         if (parent && parent !== node) {
           place(parent);
           node.level = Math.min(parent.level + 1, MAX_DEPTH);
-          node.placedIn = parent.level < MAX_DEPTH ? parent.replies : parent.placedIn!;
+          node._placedIn = parent.level < MAX_DEPTH ? parent.replies : parent._placedIn!;
         }
       }
-      return node.placedIn;
+      return node._placedIn;
     };
     for (const node of nodes.values()) place(node).push(node);
     // Best (#18): the top level in the server's order (replies stay oldest first).
-    if (this._sort === 'best') return all.map((c) => nodes.get(c.id)!).filter((node) => node.placedIn === roots);
+    if (this._sort === 'best') return all.map((c) => nodes.get(c.id)!).filter((node) => node._placedIn === roots);
     return this._sort === 'newest' ? roots.reverse() : roots;
   }
 
@@ -402,20 +409,44 @@ export class CommentList extends FeedbackElement {
    * items that are new, gone or out of place are touched.
    * @internal
    */
-  private _list(nodes: ThreadNode[], parent = ''): HTMLOListElement | TemplateResult {
+  private _list(
+    nodes: ThreadNode[],
+    holder: { _replyList?: HTMLOListElement } = this,
+  ): HTMLOListElement | TemplateResult {
     // The server renderer (#19) has no DOM to keep: the same markup, as a template.
     if (isServer)
       return html`<ol role="list">
-        ${nodes.map((node) => html`<li>${this._renderNode(node)}</li>`)}
+        ${nodes.map(
+          (node) => html`<li>${this._renderNode(node, node.replies.length ? this._list(node.replies) : nothing)}</li>`,
+        )}
       </ol>`;
-    let ol = this._listByParent.get(parent);
-    if (!ol) this._listByParent.set(parent, (ol = document.createElement('ol')));
+    const ol = (holder._replyList ??= document.createElement('ol'));
     ol.setAttribute('role', 'list');
     const items = nodes.map((node) => {
-      let li = this._itemById.get(node.comment.id);
-      if (!li) this._itemById.set(node.comment.id, (li = document.createElement('li')));
-      // No `host` option: these templates' listeners are arrow functions.
-      render(this._renderNode(node), li);
+      const id = node.comment.id;
+      let li = this._itemById.get(id);
+      if (!li) this._itemById.set(id, (li = document.createElement('li')));
+      // Its replies first: their list is kept too, and updated in place whether or not this one renders.
+      const replies = node.replies.length ? this._list(node.replies, li) : nothing;
+      // Everything _renderNode reads (add what it starts to read): a comment whose inputs are all
+      // the same is not rendered again, so a slice or a page costs only its new comments (#24).
+      const inputs = [
+        node.comment,
+        node.level,
+        replies,
+        // An open reply form renders every time (it takes the list's settings): a new object
+        // never equals the last one.
+        this._replyTo == id && {},
+        this._locale.tr,
+        this._now,
+        this.ratingMax,
+        this._version,
+      ];
+      if (inputs.some((input, i) => input !== li._renderedFrom?.[i])) {
+        // No `host` option: these templates' listeners are arrow functions.
+        render(this._renderNode(node, replies), li);
+        li._renderedFrom = inputs;
+      }
       return li;
     });
     for (const li of [...ol.children]) if (!items.includes(li as HTMLLIElement)) li.remove();
@@ -435,38 +466,33 @@ export class CommentList extends FeedbackElement {
         element: this,
         translator: () => this._locale.tr,
         comments: () => this._comments,
-        refresh: () => this.requestUpdate(),
-        replace: (c) => (this._comments = this._comments.map((old) => (old.id === c.id ? c : old))),
-        remove: (id) => {
-          this._comments = this._comments.filter((old) => old.id !== id);
-          this._total--;
+        refresh: () => this._version++,
+        setComments: (comments) => {
+          this._total += comments.length - this._comments.length;
+          this._comments = comments;
         },
       });
-      this.requestUpdate();
+      this._version++;
     }, Boolean);
   }
 
   /**
    * @internal A comment's text: its formatted `body` once the renderer has loaded (loading it on
-   * the first one), else the plain message with its links. Made once per comment.
+   * the first one), else the plain message with its links. Made when the comment renders, which
+   * is once unless something it shows changed (see `_list`).
    */
   private _message(c: PublicComment): unknown {
-    let message = this._formattedMessages.get(c);
-    if (!message) {
-      const rich = c.body?.length ? (isServer ? CommentList.serverRenderBody : this._renderBody) : null;
-      if (rich === undefined)
-        loadRichText().then((module) => {
-          this._renderBody ??= module.richTextFor(this);
-          this.requestUpdate();
-        }, Boolean);
-      message = rich ? rich(c.body!) : formatMessage(c.message).map(renderParagraph);
-      if (rich !== undefined) this._formattedMessages.set(c, message);
-    }
-    return message;
+    const rich = c.body?.length ? (isServer ? CommentList.serverRenderBody : this._renderBody) : null;
+    if (rich === undefined)
+      loadRichText().then((module) => {
+        this._renderBody ??= module.richTextFor(this);
+        this._version++;
+      }, Boolean);
+    return rich ? rich(c.body!) : formatMessage(c.message).map(renderParagraph);
   }
 
   /** @internal */
-  private _renderNode({ comment: c, level, replies }: ThreadNode): TemplateResult {
+  private _renderNode({ comment: c, level }: ThreadNode, replyList: unknown): TemplateResult {
     const tr = this._locale.tr;
     const pending = c.status === 'pending';
     const open = this._replyTo === c.id;
@@ -475,53 +501,32 @@ export class CommentList extends FeedbackElement {
     const max = Math.max(1, Math.min(RATING_SCALE_MAX, Math.round(this.ratingMax) || 5), Math.ceil(rating));
     const rated = tr.t('list.rated', { n: rating, max });
     const [ago, at] = times(c.createdAt, isServer ? Date.now() : this._now, tr.lang);
-    return html`<article
-        part="comment"
-        class="comment ${c.status}"
-        data-id=${c.id}
-        data-level=${level}
-        aria-labelledby="name-${c.id}"
-      >
-        <span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span>
-        <div class="body">
-          <header class="meta">
-            <span class="name" id="name-${c.id}">${c.name}</span
-            ><time datetime=${c.createdAt} title=${at}>${ago}</time>${
-              rating > 0
-                ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}
-                    >${Array.from(
-                      { length: max },
-                      (_, i) =>
-                        html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true"
-                          >★</span
-                        >`,
-                    )}</span
-                  >`
-                : nothing
-            }${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}${extras?.meta}
-          </header>
-          <div class="message">${extras?.message ?? this._message(c)}</div>
-          ${
-            c.status !== 'published'
-              ? nothing
-              : html`<div class="actions">
-                  <button
-                    type="button"
-                    part="button"
-                    class="link"
-                    aria-expanded=${open}
-                    aria-controls="reply-${c.id}"
-                    @click=${() => this._toggleReply(c.id)}
-                  >
-                    ${tr.t(open ? 'list.cancelReply' : 'list.reply')}
-                  </button>
-                  ${extras?.actions}
-                </div>`
-          }
-          <div class="reply-slot" id="reply-${c.id}">${open ? this._renderReplyForm(c, tr) : nothing}</div>
-        </div>
-      </article>
-      ${replies.length ? this._list(replies, c.id) : nothing}`;
+    // No whitespace between the tags (a flex or block box each, where it shows nothing): a text
+    // node less to clone for each, in every comment (#24). Prettier would add it back.
+    // prettier-ignore
+    return html`<article part="comment" class="comment ${c.status}" data-id=${c.id} data-level=${level} aria-labelledby="name-${c.id}"
+      ><span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span
+      ><div class="body"
+        ><header class="meta"
+          ><span class="name" id="name-${c.id}">${c.name}</span
+          ><time datetime=${c.createdAt} title=${at}>${ago}</time
+          >${rating > 0
+            ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}
+                >${Array.from({ length: max }, (_, i) =>
+                  html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true">★</span>`,
+                )}</span
+              >`
+            : nothing}${pending ? html`<span class="badge">${tr.t('list.pending')}</span>` : nothing}${extras?.meta}</header
+        ><div class="message">${extras?.message ?? this._message(c)}</div
+        >${c.status !== 'published'
+          ? nothing
+          : html`<div class="actions"
+              ><button type="button" part="button" class="link" aria-expanded=${open} aria-controls="reply-${c.id}" @click=${() => this._toggleReply(c.id)}
+                >${tr.t(open ? 'list.cancelReply' : 'list.reply')}</button
+              >${extras?.actions}</div
+            >`}<div class="reply-slot" id="reply-${c.id}">${open ? this._renderReplyForm(c, tr) : nothing}</div></div
+      ></article
+      >${replyList}`;
   }
 
   /** @internal Opens the reply form under comment `id` (and moves into its first field), or closes it. */

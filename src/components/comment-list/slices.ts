@@ -1,30 +1,29 @@
 /**
  * A long thread on screen without a long task (#24): the first update renders the first
  * `FIRST_SLICE` top-level threads (a screenful and more), and each later task more (see
- * `SLICE_MAX`), until all are there. They are appended in their final order, so the reading and
- * keyboard order is the order of the list at every step; nothing is left out for good.
+ * `SLICE_MAX`), until all are there. They are appended in their final order, so the reading and keyboard
+ * order is the order of the list at every step; nothing is left out for good.
  */
 import type { ReactiveElement } from 'lit';
 
 const FIRST_SLICE = 25;
 /**
- * Each slice doubles what is shown, by `SLICE_MAX` at most: every update also re-renders the
- * threads already there (cheaply, nothing changed), so fewer, larger slices cost less in all,
- * while no slice is long enough to hold up input.
+ * Each slice doubles what is shown, by `SLICE_MAX` at most: a slice costs only its new comments
+ * (the list renders a comment already shown again only when something it shows changed). The
+ * second is small, so that the first comments are painted before it; no slice is long enough to
+ * hold up input.
  */
 const SLICE_MAX = 100;
 
-/** How many top-level threads each list shows so far. */
-const shown = new WeakMap<ReactiveElement, number>();
-
 /** The first slices of `items`; while some are left out, the next slice is scheduled. */
-export function firstSlices<T>(host: ReactiveElement, items: T[]): T[] {
-  const n = shown.get(host) ?? FIRST_SLICE;
+export function firstSlices<T>(host: ReactiveElement & { _shown?: number }, items: T[]): T[] {
+  // How many top-level threads the list shows so far.
+  const n = (host._shown ??= FIRST_SLICE);
   if (items.length > n)
     // Every render before it fires schedules the same step, so extra calls are harmless.
     // A task of its own: the page paints and answers input between two slices.
     setTimeout(() => {
-      shown.set(host, n + Math.min(n, SLICE_MAX));
+      host._shown = n + Math.min(n, SLICE_MAX);
       host.requestUpdate();
     });
   return items.slice(0, n);

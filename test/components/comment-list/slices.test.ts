@@ -53,6 +53,43 @@ describe('<comment-list> with a long thread (#24: rendered in slices)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('renders each comment once while the slices arrive: one already shown is left as it is, its focus kept', async () => {
+    const all = longThread();
+    stubFetch(() => page(all, null, 500));
+    // Every render of a comment formats its relative time once ("3 minutes ago"): the count of
+    // those is the count of comment renders. Before #24's last round every slice rendered the
+    // comments already shown again (about 1,400 renders for 500 comments).
+    const format = Intl.RelativeTimeFormat.prototype.format;
+    let renders = 0;
+    Intl.RelativeTimeFormat.prototype.format = function (
+      this: Intl.RelativeTimeFormat,
+      ...args: Parameters<typeof format>
+    ) {
+      renders++;
+      return format.apply(this, args);
+    };
+    try {
+      const el = await makeList({ 'page-size': '100' });
+      await until(
+        () => articles(el).length > 0 && shadow(el).querySelector('.vote'),
+        'the first comments and their votes',
+      );
+      const shownFirst = articles(el).length;
+      expect(shownFirst).to.be.below(500);
+      const first = articles(el)[0]!;
+      const reply = first.querySelector<HTMLButtonElement>('.actions button')!;
+      reply.focus();
+      await until(() => articles(el).length === 500, 'all 500 comments', 10000);
+      // The first comment is the same element, its Reply button still focused.
+      expect(articles(el)[0]).to.equal(first);
+      expect(shadow(el).activeElement).to.equal(reply);
+      // 500 first renders, plus at most once more those shown before the votes' module arrived.
+      expect(renders, 'comment renders').to.be.at.most(500 + shownFirst);
+    } finally {
+      Intl.RelativeTimeFormat.prototype.format = format;
+    }
+  });
+
   it('keeps the keyboard order: Tab goes from one comment’s last control to the next comment, across slices', async () => {
     const all = longThread();
     stubFetch(() => page(all, null, 500));

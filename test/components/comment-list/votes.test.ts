@@ -116,6 +116,33 @@ describe('<comment-list> votes on comments', () => {
     expect(voteButton(el, c.id, 'up')!.getAttribute('aria-label')).to.equal('Upvote, 10 votes');
   });
 
+  it('renders the voted comment again, not the whole list', async () => {
+    const comments = Array.from({ length: 30 }, () => comment({ votes: { up: 1, down: 0 } }));
+    const c = comments[7]!;
+    const { el } = await listWith(comments);
+    await until(() => shadow(el).querySelectorAll('.vote').length === 60, 'every comment’s votes');
+    // Every render of a comment formats its relative time once: the count of those is the
+    // count of comment renders (#24). The vote shows twice: at once, then the server's counts.
+    const format = Intl.RelativeTimeFormat.prototype.format;
+    let renders = 0;
+    Intl.RelativeTimeFormat.prototype.format = function (
+      this: Intl.RelativeTimeFormat,
+      ...args: Parameters<typeof format>
+    ) {
+      renders++;
+      return format.apply(this, args);
+    };
+    try {
+      voteButton(el, c.id, 'up')!.click();
+      await until(() => score(el, c.id) === '2' && !shadow(el).querySelector('[aria-busy="true"]'), 'the vote');
+      await el.updateComplete;
+      expect(voteButton(el, c.id, 'up')!.getAttribute('aria-pressed')).to.equal('true');
+      expect(renders, 'comment renders').to.be.at.most(2);
+    } finally {
+      Intl.RelativeTimeFormat.prototype.format = format;
+    }
+  });
+
   it('puts the vote back and says why when the server refuses (429)', async () => {
     const c = comment({ votes: { up: 3, down: 1 } });
     const { el } = await listWith([c], () =>
