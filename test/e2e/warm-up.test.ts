@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { defaultArticle, startStack, type PageContext, type Stack } from './harness.js';
 
 const TIMEOUT = 15_000;
-const FIRST_TOUCH = /\/chunks\/(checks|sending)-[^/]+\.js$/;
+const FIRST_TOUCH = /\/chunks\/(checks)-[^/]+\.js$/;
 
 /** An article whose block starts three screens down (the spacer's height is in /tall.css). */
 function longArticle(ctx: PageContext): string {
@@ -39,7 +39,7 @@ before(async () => {
 });
 after(() => stack.close());
 
-/** The first-touch chunks the page has requested so far, by name (`checks`, `sending`). */
+/** The first-touch chunks the page has requested so far, by name (`checks`). */
 function watchFirstTouch(page: Page): Set<string> {
   const seen = new Set<string>();
   page.on('request', (request) => {
@@ -54,11 +54,11 @@ async function until(check: () => boolean, what: string): Promise<void> {
     if (Date.now() - start > TIMEOUT) throw new Error(`timed out: ${what}`);
 }
 
-test('a form on screen fetches its checks and sending before the first touch, and the first hint needs no request', async () => {
+test('a form on screen fetches its checks before the first touch, and the first hint needs no request', async () => {
   const page = await stack.newPage();
   const seen = watchFirstTouch(page);
   await page.goto(stack.urlFor('/articles/warm'));
-  await until(() => seen.has('checks') && seen.has('sending'), 'the first-touch chunks, without a touch');
+  await until(() => seen.has('checks'), 'the first-touch chunks, without a touch');
 
   const afterLoad = seen.size;
   const requestsAtTouch: string[] = [];
@@ -88,7 +88,7 @@ test('a form below the fold fetches nothing more until it is scrolled into view'
   assert.deepEqual([...seen], []);
 
   await page.locator('comment-form textarea').scrollIntoViewIfNeeded();
-  await until(() => seen.has('checks') && seen.has('sending'), 'the first-touch chunks once the form is seen');
+  await until(() => seen.has('checks'), 'the first-touch chunks once the form is seen');
   assert.deepEqual(stack.consoleErrors, []);
   assert.deepEqual(stack.cspViolations, []);
   await page.close();

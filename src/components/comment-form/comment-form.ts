@@ -22,17 +22,18 @@ const loadExtraControls = onDemand(() => import('./lazy/extra-controls.js'));
 const loadCaptcha = onDemand(() => import('./lazy/captcha.js'));
 
 /**
- * Fetches the first touch's checks and sending once a form is on screen (#24), so that the
- * reader's first hint waits for no network: a reader who scrolls down to the form is likely to
- * write, and one who never reaches a form downloads nothing more. Code only: the captcha starts
- * on the touch. Each form watches itself; the modules load once per page.
+ * Fetches the checks (the hints under the fields, and what they import) once a form is on screen
+ * (#24), so that the reader's first hint waits for no network: a reader who scrolls down to the
+ * form is likely to write, and one who never reaches a form downloads nothing more. The sending
+ * still loads at the first touch (a submit comes later), and the captcha starts there. Each form
+ * watches itself; the module loads once per page.
  */
 function warmWhenSeen(form: Element): void {
   new IntersectionObserver(([entry], seen) => {
     if (!entry!.isIntersecting) return;
     seen.disconnect();
     // Observations are delivered after a frame is painted: the form is on screen by now.
-    Promise.all([loadChecks(), loadSending()]).catch(Boolean);
+    loadChecks().catch(Boolean);
   }).observe(form);
 }
 
