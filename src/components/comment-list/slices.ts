@@ -16,8 +16,13 @@ const FIRST_SLICE = 25;
 const SLICE_MAX = 100;
 
 /** The first slices of `items`; while some are left out, the next slice is scheduled. */
-export function firstSlices<T>(host: ReactiveElement & { _shown?: number }, items: T[]): T[] {
-  // How many top-level threads the list shows so far.
+export function firstSlices<T>(
+  host: ReactiveElement & {
+    /** @internal How many top-level threads the list shows so far (kept on the list). */
+    _shown?: number;
+  },
+  items: T[],
+): T[] {
   const n = (host._shown ??= FIRST_SLICE);
   if (items.length > n)
     // Every render before it fires schedules the same step, so extra calls are harmless.
