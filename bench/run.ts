@@ -323,59 +323,69 @@ const LATENCY_MS = 150;
  * From the first focus in the form to its first hint on screen, with the network slowed through
  * CDP (150 ms latency, 1.6 Mbps): the reader focuses the email field, types a wrong address and
  * moves on; the hint needs the on-demand checks (and what they import). Each round trip costs
- * 150 ms, so the figure says how many the first touch waits for.
+ * 150 ms, so the figure says how many the first touch waits for. Two readers: one who touches
+ * the form after the page has settled (the form on screen has fetched its checks while idle),
+ * and one who touches it the moment it appears (before that: the checks load at the touch).
  */
 async function benchFirstTouch(browser: Browser): Promise<void> {
   const port = await closedPort();
   const stat = await startStatic(`http://127.0.0.1:${port}`);
-  const times: number[] = [];
+  const times: Record<'settled' | 'atOnce', number[]> = { settled: [], atOnce: [] };
   try {
     for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 3)); i++) {
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: LATENCY_MS,
-          downloadThroughput: 1_600_000 / 8,
-          uploadThroughput: 750_000 / 8,
-        });
-        await page.goto(`${stat.url}/page/ours-touch`, { waitUntil: 'networkidle' });
-        // A string, not a function (see benchList).
-        times.push(
-          (await page.evaluate(`(async () => {
-            const frame = () => new Promise((r) => requestAnimationFrame(r));
-            let root;
-            while (!(root = document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-form')?.shadowRoot)?.querySelector('textarea')) await frame();
-            const email = root.querySelector('input[name="email"]');
-            const t0 = performance.now();
-            email.focus();
-            email.value = 'not an address';
-            email.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-            root.querySelector('textarea').focus();
-            while (!root.querySelector('[part~="feedback"]')) await frame();
-            await frame(); // the frame that paints it
-            return performance.now() - t0;
-          })()`)) as number,
-        );
-      } finally {
-        await context.close();
+      for (const when of ['settled', 'atOnce'] as const) {
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', {
+            offline: false,
+            latency: LATENCY_MS,
+            downloadThroughput: 1_600_000 / 8,
+            uploadThroughput: 750_000 / 8,
+          });
+          await page.goto(`${stat.url}/page/ours-touch`, { waitUntil: when === 'settled' ? 'networkidle' : 'commit' });
+          // A string, not a function (see benchList).
+          times[when].push(
+            (await page.evaluate(`(async () => {
+              const frame = () => new Promise((r) => requestAnimationFrame(r));
+              let root;
+              while (!(root = document.querySelector('article-feedback')?.shadowRoot?.querySelector('comment-form')?.shadowRoot)?.querySelector('textarea')) await frame();
+              const email = root.querySelector('input[name="email"]');
+              const t0 = performance.now();
+              email.focus();
+              email.value = 'not an address';
+              email.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+              root.querySelector('textarea').focus();
+              while (!root.querySelector('[part~="feedback"]')) await frame();
+              await frame(); // the frame that paints it
+              return performance.now() - t0;
+            })()`)) as number,
+          );
+        } finally {
+          await context.close();
+        }
       }
     }
   } finally {
     await stat.close();
   }
-  const med = median(times);
-  raw.firstTouch = { latencyMs: LATENCY_MS, times, median: med };
+  const med = { settled: median(times.settled), atOnce: median(times.atOnce) };
+  raw.firstTouch = { latencyMs: LATENCY_MS, times, median: med.settled, atOnce: med.atOnce };
+  const trips = (t: number) => `${(t / LATENCY_MS).toFixed(1)} round trips of ${LATENCY_MS} ms`;
   section(
-    `First touch of the form to its first hint (CDP: ${LATENCY_MS} ms latency, 1.6 Mbps; median of ${times.length})`,
+    `First touch of the form to its first hint (CDP: ${LATENCY_MS} ms latency, 1.6 Mbps; median of ${times.settled.length})`,
     [
       [
-        'first focus → hint on screen',
-        ms(med),
-        `${(med / LATENCY_MS).toFixed(1)} round trips of ${LATENCY_MS} ms (the on-demand checks and their imports start together: aim ≤ 1 round trip + transfer)`,
+        'first focus → hint, page settled',
+        ms(med.settled),
+        `${trips(med.settled)} (the form on screen fetched its checks while the page was idle)`,
+      ],
+      [
+        'first focus → hint, the moment the form appears',
+        ms(med.atOnce),
+        `${trips(med.atOnce)} (the checks and their imports start together at the touch)`,
       ],
     ],
   );
@@ -606,6 +616,15 @@ if (!SKIP.has('import')) {
     const { ours, lit, artalk } = textarea.median as { ours: number; lit: number; artalk: number };
     check('textarea: within 10 ms of a bare Lit element', ours - lit <= 10, `${ms(ours - lit)} after it`, '≤ 10 ms');
     check('textarea: before Artalk', ours < artalk, `${ms(ours)} vs ${ms(artalk)}`, 'sooner');
+  }
+  const touch = raw.firstTouch as { median: number; atOnce: number; latencyMs: number } | undefined;
+  if (touch) {
+    check(
+      'first focus → hint within one round trip (page settled)',
+      touch.median <= touch.latencyMs,
+      `${ms(touch.median)} (the moment the form appears: ${ms(touch.atOnce)})`,
+      `≤ ${touch.latencyMs} ms`,
+    );
   }
   const list = raw.list500 as { task: number }[] | undefined;
   if (list) {

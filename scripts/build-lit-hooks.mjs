@@ -7,7 +7,12 @@
 //   hydrate support for its own elements must not make ours hydrate;
 // - `litHtmlVersions`, `reactiveElementVersions`, `litElementVersions`: read only by Lit's
 //   development build, to warn about two copies on one page.
-// About 110 B gzipped (#24: the form's first frame paid for with them). Each pattern must match
+// About 110 B gzipped (#24: the form's first frame paid for with them).
+// It also shortens the two messages of `css`'s developer errors (a CSSResult constructed by hand,
+// a value that is not a `css` result put into `css`): our styles are static, so the shipped
+// bundle never throws them, and the tests and `vite` run the unpatched Lit with its full texts
+// (about 100 B gzipped: English prose compresses poorly; it pays for the form's warm-up,
+// comment-form.ts `warmWhenSeen`). Each pattern must match
 // exactly once, so a Lit upgrade that changes these lines stops the build instead of shipping
 // them silently; `test/build/` checks that none of the names is left in the bundle.
 
@@ -27,6 +32,16 @@ const CUTS = [
   ['/lit-element/lit-element.js', /,\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\)/, ''],
   ['/lit-element/lit-element.js', /const (\w+)=\w+\.litElementPolyfillSupport;\1\?\.\(\{LitElement:\w+\}\);/, ''],
   ['/lit-element/lit-element.js', /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
+  [
+    '/@lit/reactive-element/css-tag.js',
+    /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/,
+    '"Use css"',
+  ],
+  [
+    '/@lit/reactive-element/css-tag.js',
+    /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/,
+    '"Not a css result: "+$1',
+  ],
 ];
 
 /** @returns {import('vite').Plugin} */

@@ -1,5 +1,6 @@
 // scripts/build-lit-hooks.mjs: the script-tag bundle carries none of Lit's polyfill and hydration
-// hooks nor its version lists, and a Lit whose lines no longer match stops the build.
+// hooks nor its version lists, `css`'s developer errors have short messages, and a Lit whose
+// lines no longer match stops the build.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, type Rolldown } from 'vite';
@@ -25,6 +26,11 @@ describe("Lit's hooks in the script-tag bundle", () => {
   it('are gone, and the elements are still there', () => {
     assert.deepEqual(code.match(HOOKS), null);
     assert.match(code, /"article-feedback"/);
+  });
+
+  it("leave css's developer errors with short messages", () => {
+    assert.doesNotMatch(code, /Use 'unsafeCSS' to pass non-literal values|CSSResult is not constructable/);
+    assert.match(code, /"Not a css result: "/);
   });
 
   it('stop the build when a Lit module no longer has the expected line', () => {

@@ -21,6 +21,22 @@ const loadExtraControls = onDemand(() => import('./lazy/extra-controls.js'));
 /** The `<af-captcha>` element (proof-of-work or a provider's checkbox): loaded on the first touch. */
 const loadCaptcha = onDemand(() => import('./lazy/captcha.js'));
 
+/**
+ * Fetches the checks (the hints under the fields, and what they import) once a form is on screen
+ * (#24), so that the reader's first hint waits for no network: a reader who scrolls down to the
+ * form is likely to write, and one who never reaches a form downloads nothing more. The sending
+ * still loads at the first touch (a submit comes later), and the captcha starts there. Each form
+ * watches itself; the module loads once per page.
+ */
+function warmWhenSeen(form: Element): void {
+  new IntersectionObserver(([entry], seen) => {
+    if (!entry!.isIntersecting) return;
+    seen.disconnect();
+    // Observations are delivered after a frame is painted: the form is on screen by now.
+    loadChecks().catch(Boolean);
+  }).observe(form);
+}
+
 /*
  * A hint that appears when a field is left pushes everything below it down. When the field is
  * left by pressing the mouse on the submit button (or any button below), the button would move
@@ -218,6 +234,7 @@ export class CommentForm extends FeedbackElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._restoreDraft();
+    warmWhenSeen(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
