@@ -152,7 +152,8 @@ describe('<article-feedback>', () => {
   it('passes lang down and re-renders the heading in that language', async () => {
     const el = await make('endpoint="https://api.test/api" thread="t-1" captcha="none" lang="es"');
     await settle(el);
-    for (let i = 0; i < 100 && el.shadowRoot!.querySelector('h2')!.textContent!.trim() === 'Leave a Comment'; i++) {
+    // The Spanish catalogue loads on demand: up to 5 s on a busy machine.
+    for (let i = 0; i < 500 && el.shadowRoot!.querySelector('h2')!.textContent!.trim() === 'Leave a Comment'; i++) {
       await new Promise((r) => setTimeout(r, 10));
     }
     expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.not.equal('Leave a Comment');
