@@ -316,6 +316,9 @@ export function openApiDocument(ratingMax: number): JsonSchema {
   });
   const dashboardOutputs = namedSchemas('output', {
     Session: sessionSchema,
+    // Named here too, so a moderation comment's `body` refers to them instead of copying them.
+    BodyBlock: bodyBlockSchema,
+    BodyInline: bodyInlineSchema,
     ModerationComment: moderationCommentSchema,
     ModerationPage: moderationPageSchema,
     StatusCounts: statusCountsSchema,
