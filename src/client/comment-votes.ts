@@ -23,13 +23,19 @@ function parse(raw: string | null): Votes {
   return votes;
 }
 
-/** The list asks for every comment it renders (#24): the store is parsed again only when it changed. */
-let parsed: { raw: string | null; votes: Votes } | undefined;
+/**
+ * The list asks for every comment it renders (#24): the store is read once per task (another
+ * tab's change arrives in a task of its own) and parsed again only when it changed.
+ */
+let parsed: { raw: string | null; votes: Votes; current?: boolean } | undefined;
 
 /** The stored votes (not to be changed: `set` copies them). */
 function load(): Votes {
+  if (parsed?.current) return parsed.votes;
   const raw = safeStorage.get(KEY);
   if (parsed?.raw !== raw) parsed = { raw, votes: parse(raw) };
+  parsed!.current = true;
+  queueMicrotask(() => (parsed!.current = false));
   return parsed!.votes;
 }
 
@@ -44,5 +50,6 @@ export const commentVotes = {
     delete votes[key];
     if (value) votes[key] = value;
     safeStorage.setJSON(KEY, Object.fromEntries(Object.entries(votes).slice(-KEPT)));
+    parsed!.current = false;
   },
 };

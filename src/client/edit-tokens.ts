@@ -35,20 +35,32 @@ function parse(raw: string | null): TokensByComment {
   return tokens;
 }
 
-/** The list asks for every comment on each render: the store is parsed again only when it changed. */
-let parsed: { raw: string | null; tokens: TokensByComment } | undefined;
+/**
+ * The list asks for every comment on each render (#24): the store is read once per task (another
+ * tab's change arrives in a task of its own) and parsed again only when it changed.
+ */
+let parsed: { raw: string | null; tokens: TokensByComment; current?: boolean } | undefined;
+
+/** The stored tokens, not to be changed (`load` gives a copy to change). */
+function stored(): TokensByComment {
+  if (parsed?.current) return parsed.tokens;
+  const raw = safeStorage.get(EDIT_TOKENS_KEY);
+  if (parsed?.raw !== raw) parsed = { raw, tokens: parse(raw) };
+  parsed!.current = true;
+  queueMicrotask(() => (parsed!.current = false));
+  return parsed!.tokens;
+}
 
 /** The stored tokens (a copy: callers change it before saving). */
 function load(): TokensByComment {
-  const raw = safeStorage.get(EDIT_TOKENS_KEY);
-  if (!parsed || parsed.raw !== raw) parsed = { raw, tokens: parse(raw) };
-  return { ...parsed.tokens };
+  return { ...stored() };
 }
 
 function save(tokens: TokensByComment): void {
   const kept = Object.entries(tokens).slice(-KEPT);
   if (kept.length) safeStorage.setJSON(EDIT_TOKENS_KEY, Object.fromEntries(kept));
   else safeStorage.remove(EDIT_TOKENS_KEY);
+  parsed!.current = false;
 }
 
 /** After a 201/202: keeps the answer's `editToken` for this comment (anything but a string is ignored). */
@@ -63,7 +75,7 @@ export function rememberEditToken(endpoint: string, comment: { id: string; creat
 
 /** The token this browser holds for comment `id` of `endpoint`, if any. */
 export function editTokenFor(endpoint: string, id: string): string | undefined {
-  return load()[keyOf(endpoint, id)]?.token;
+  return stored()[keyOf(endpoint, id)]?.token;
 }
 
 /** After a delete, or when the server says the token is no good. */

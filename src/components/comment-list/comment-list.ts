@@ -38,15 +38,24 @@ interface ThreadNode {
  * A paragraph of a comment: its lines, with links. No whitespace inside the `<p>` (the line
  * below stays short so that Prettier keeps it on one line): its text is exactly the reader's.
  */
-const renderParagraph = (lines: Segment[][]): TemplateResult => html`<p>${lines.map(renderLine)}</p>`;
-const renderLine = (line: Segment[], index: number) => [
-  index ? html`<br />` : '',
-  line.map((segment) =>
-    segment.kind === 'link'
-      ? html`<a href=${segment.href} rel="nofollow ugc noopener" target="_blank">${segment.text}</a>`
-      : segment.text,
-  ),
-];
+const renderParagraph = (lines: Segment[][]): TemplateResult => html`<p>${paragraphContent(lines)}</p>`;
+
+/**
+ * What goes in a paragraph's one part: the text itself when it is one line without links (most
+ * paragraphs), else its texts, links and line breaks as one flat list. Each item of a list, and
+ * each list in it, is a part of its own with a marker node (#24: parts are what a comment costs).
+ */
+const paragraphContent = (lines: Segment[][]): unknown =>
+  lines.length == 1 && lines[0]!.length == 1 && lines[0]![0]!.kind == 'text'
+    ? lines[0]![0]!.text
+    : lines.flatMap((line, index) => [
+        index ? html`<br />` : '',
+        ...line.map((segment) =>
+          segment.kind === 'link'
+            ? html`<a href=${segment.href} rel="nofollow ugc noopener" target="_blank">${segment.text}</a>`
+            : segment.text,
+        ),
+      ]);
 
 /**
  * What the on-demand reader module (./lazy/reader.ts) may read and do of its list: the comments
@@ -152,6 +161,8 @@ export class CommentList extends FeedbackElement {
   private _minuteTimer?: ReturnType<typeof setInterval>;
   /** @internal Ids the server listed or the reader posted in this session; no duplicates after "Load more". */
   private _knownIds = new Set<string>();
+  /** @internal The last tree `_buildTree` made, and what it made it from. */
+  private _tree?: [inputs: unknown[], tree: ThreadNode[]];
   /**
    * The DOM of the comments (`<li>` by comment id, each with its `<ol>` of replies),
    * kept across renders and moved, never rebuilt: a comment inserted above, or a page appended
@@ -291,6 +302,10 @@ export class CommentList extends FeedbackElement {
    * @internal
    */
   private _buildTree(): ThreadNode[] {
+    // The same comments, pending comments and order as at the last render (a slice, a vote, the
+    // clock): the same tree.
+    const inputs = [this._comments, this._pending, this._sort];
+    if (this._tree?.[0].every((input, i) => input === inputs[i])) return this._tree[1];
     const all = [...this._comments, ...this._pending.filter((p) => !this._knownIds.has(p.id))];
     const time = (c: PublicComment) => Date.parse(c.createdAt) || 0;
     // Oldest first (a stable sort: equal times keep the order the comments arrived in), so each
@@ -317,8 +332,14 @@ export class CommentList extends FeedbackElement {
     };
     for (const node of nodes.values()) place(node).push(node);
     // Best (#18): the top level in the server's order (replies stay oldest first).
-    if (this._sort === 'best') return all.map((c) => nodes.get(c.id)!).filter((node) => node._placedIn === roots);
-    return this._sort === 'newest' ? roots.reverse() : roots;
+    const tree =
+      this._sort === 'best'
+        ? all.map((c) => nodes.get(c.id)!).filter((node) => node._placedIn === roots)
+        : this._sort === 'newest'
+          ? roots.reverse()
+          : roots;
+    this._tree = [inputs, tree];
+    return tree;
   }
 
   protected override render(): TemplateResult {
@@ -432,7 +453,6 @@ export class CommentList extends FeedbackElement {
       // the same is not rendered again, so a slice or a page costs only its new comments (#24).
       const inputs = [
         node.comment,
-        node.level,
         replies,
         // An open reply form renders every time (it takes the list's settings): a new object
         // never equals the last one.
@@ -492,25 +512,25 @@ export class CommentList extends FeedbackElement {
   }
 
   /** @internal */
-  private _renderNode({ comment: c, level }: ThreadNode, replyList: unknown): TemplateResult {
+  private _renderNode({ comment: c }: ThreadNode, replyList: unknown): TemplateResult {
     const tr = this._locale.tr;
     const pending = c.status === 'pending';
     const open = this._replyTo === c.id;
     const extras = this._extras?.(c);
     const rating = c.rating ?? 0;
     const max = Math.max(1, Math.min(RATING_SCALE_MAX, Math.round(this.ratingMax) || 5), Math.ceil(rating));
-    const rated = tr.t('list.rated', { n: rating, max });
+    const rated = rating > 0 && tr.t('list.rated', { n: rating, max });
     const [ago, at] = times(c.createdAt, isServer ? Date.now() : this._now, tr.lang);
     // No whitespace between the tags (a flex or block box each, where it shows nothing): a text
     // node less to clone for each, in every comment (#24). Prettier would add it back.
     // prettier-ignore
-    return html`<article part="comment" class="comment ${c.status}" data-id=${c.id} data-level=${level} aria-labelledby="name-${c.id}"
+    return html`<article part="comment" class="comment ${c.status}" data-id=${c.id} aria-label=${c.name}
       ><span class="avatar hue-${avatarHue(c.name)}" aria-hidden="true">${initials(c.name)}</span
       ><div class="body"
         ><header class="meta"
-          ><span class="name" id="name-${c.id}">${c.name}</span
+          ><span class="name">${c.name}</span
           ><time datetime=${c.createdAt} title=${at}>${ago}</time
-          >${rating > 0
+          >${rated
             ? html`<span class="stars" role="img" aria-label=${rated} title=${rated}
                 >${Array.from({ length: max }, (_, i) =>
                   html`<span part="star" class="star ${i < Math.round(rating) ? 'on' : ''}" aria-hidden="true">★</span>`,

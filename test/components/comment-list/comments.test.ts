@@ -84,6 +84,16 @@ describe('<comment-list> a comment', () => {
     expect(initials('@bob')).to.equal('B');
   });
 
+  it('keeps a first letter whole when marks follow it', () => {
+    // A base letter and a combining acute (not the precomposed É) is one grapheme: never cut
+    // after its first code unit. Precomposed letters and other scripts as before.
+    expect(initials('e\u0301mile zola')).to.equal('E\u0301Z');
+    expect(initials('o\u0308zil e\u0301')).to.equal('O\u0308E\u0301');
+    expect(initials('Ünal ñúñez')).to.equal('ÜÑ');
+    expect(initials('한국 사람')).to.equal('한사');
+    expect(initials('o9 x')).to.equal('OX');
+  });
+
   it('refreshes relative times', async () => {
     const c = comment({ createdAt: new Date(Date.now() - 5_000).toISOString() });
     const el = await listWith([c]);
@@ -177,6 +187,13 @@ describe('<comment-list> message text', () => {
   });
 });
 
+/** How many list items hold `el`: 1 at the top level, 2 for a reply, at most 3. */
+function depth(el: Element): number {
+  let n = 0;
+  for (let li = el.closest('li'); li; li = li.parentElement!.closest('li')) n++;
+  return n;
+}
+
 describe('<comment-list> replies', () => {
   beforeEach(() => localStorage.clear());
   afterEach(() => restoreFetch());
@@ -191,7 +208,8 @@ describe('<comment-list> replies', () => {
     // Newest first, as a server would list them.
     const el = await listWith([other, r4, r3, r2, r1, root]);
     await until(() => articles(el).length === 6);
-    const level = (c: PublicComment) => byId(el, c.id).dataset.level;
+    // The level a reader sees: how many lists (indentations) the comment is in.
+    const level = (c: PublicComment) => String(depth(byId(el, c.id)));
     expect([root, r1, r2, r3, r4].map(level)).to.deep.equal(['1', '2', '3', '3', '3']);
     expect(level(other)).to.equal('1');
     // r1 sits in root's list item, r2 in r1's; r3 and r4 are siblings at level 3.
@@ -292,7 +310,7 @@ describe('<comment-list> replies', () => {
     document.dispatchEvent(new CustomEvent('comment-submitted', { detail: { comment: reply, status: 'published' } }));
     await el.updateComplete;
     expect(byId(el, c.id).querySelector('comment-form') === null, 'absent').to.equal(true);
-    expect(byId(el, reply.id).dataset.level).to.equal('2');
+    expect(depth(byId(el, reply.id))).to.equal(2);
     expect(
       byId(el, reply.id).closest('li')!.parentElement!.closest('li') === byId(el, c.id).closest('li'),
       'nested',
