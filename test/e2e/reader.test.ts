@@ -28,7 +28,13 @@ function listed(page: Page) {
   return page.locator('comment-list').evaluate((list) =>
     [...(list.shadowRoot?.querySelectorAll<HTMLElement>('article[part="comment"]') ?? [])].map((a) => ({
       id: a.dataset.id ?? '',
-      level: Number(a.dataset.level),
+      // The indentation a reader sees: how many list items hold the comment (at most 3). A loop,
+      // not a named function: tsx would wrap it in a `__name` the page lacks.
+      level: ((): number => {
+        let n = 0;
+        for (let li = a.closest('li'); li; li = li.parentElement?.closest('li') ?? null) n++;
+        return n;
+      })(),
       name: a.querySelector('.name')?.textContent?.trim() ?? '',
       message: a.querySelector('.message')?.textContent?.trim() ?? '',
       badge: a.querySelector('.badge')?.textContent?.trim() ?? null,

@@ -35,11 +35,14 @@ const TEXT_IN = `const el = find(args[0]); if (!el) return null;
 const SHOWS = `const el = find(args[0]);
   return !!el && (el.shadowRoot || el).textContent.replace(/\\s+/g, ' ').includes(args[1]);`;
 
-/** Page-side: the comments the list shows, `[name, level, message]`, in document order. */
+/**
+ * Page-side: the comments the list shows, `[name, level, message]`, in document order; the level
+ * is the indentation a reader sees, how many list items hold the comment (at most 3).
+ */
 const LISTED = `const list = find(args[0]);
   return [...list.shadowRoot.querySelectorAll('article[part="comment"]')].map((a) => [
     a.querySelector('.name').textContent.trim(),
-    Number(a.dataset.level),
+    (function depth(el) { return el ? 1 + depth(el.parentElement && el.parentElement.closest('li')) : 0; })(a.closest('li')),
     a.querySelector('.message').textContent.trim(),
   ]);`;
 
