@@ -192,6 +192,18 @@ describe('<comment-form> validation', () => {
     expect(getComputedStyle(holder).clipPath).to.equal('inset(50%)');
   });
 
+  // #24: each font the first frame uses is one more look-up (a synchronous round trip) before it.
+  it('uses no font of its own in its first frame: every field and label in the page font', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="font: 17px Georgia, serif"></div>`);
+    wrapper.innerHTML = '<comment-form endpoint="https://api.test/api" thread="t-1" captcha="none"></comment-form>';
+    const el = wrapper.querySelector('comment-form')!;
+    await new Promise(requestAnimationFrame);
+    const families = [...root(el).querySelectorAll('label, input, textarea, button')].map(
+      (node) => `${node.localName}${node.id ? '#' + node.id : ''}: ${getComputedStyle(node).fontFamily}`,
+    );
+    expect(families.filter((f) => !f.endsWith(': Georgia, serif'))).to.deep.equal([]);
+  });
+
   it('speaks the language of the nearest lang, and follows a change of its own lang', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div lang="de">
