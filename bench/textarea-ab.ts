@@ -1,0 +1,198 @@
+/**
+ * The textarea on screen (#24, item 3), A/B: two builds of the bundle and the bare Lit element,
+ * loaded in turn (cold, a fresh browser context each time; the order alternates every round),
+ * each load traced. Prints, per page, the medians of:
+ *
+ *   - `at`: the textarea's frame after navigation (the probe of bench/run.ts: the first animation
+ *     frame in which it has a layout box) — the figure of record, and the noisiest on a busy machine;
+ *   - `main`: main-thread time from the task that evaluates the script to that frame (wall);
+ *   - `cpu`: the same tasks' thread time (what the main thread itself spent, without the waits of
+ *     synchronous round trips to the browser process and without being descheduled);
+ *   - the parts: evaluation, Lit's rendering (microtasks), style, layout, font look-ups, and
+ *     Chromium's own DOMContentLoaded work (a forced layout, form extraction).
+ *
+ *   npm run build && cp -r dist /tmp/before     # on the tree to compare with
+ *   npm run build                               # on this tree
+ *   node --import tsx bench/textarea-ab.ts /tmp/before dist [RUNS=31]
+ *
+ * Main-thread time is steadier than `at` on a shared machine: when other work runs, compare
+ * `main` and `cpu`, and repeat. No assertion: it prints figures.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const [dirA, dirB, runsArg] = process.argv.slice(2);
+if (!dirA || !dirB) {
+  console.error('usage: node --import tsx bench/textarea-ab.ts DIST_A DIST_B [RUNS]');
+  process.exit(2);
+}
+const RUNS = Number(runsArg ?? 31);
+const builds: Record<string, string> = { a: resolve(dirA), b: resolve(dirB) };
+
+// The page of bench/run.ts (`pageFor`): the same article, then the block or the bare element.
+const ARTICLE = `<article><h1>A news article</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>'.repeat(6)}</article>`;
+const HEAD =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>';
+const API = 'http://127.0.0.1:9/api'; // nothing answers, as in bench/run.ts (a closed port)
+const bareLit = buildSync({
+  stdin: {
+    contents: `import { LitElement, html } from 'lit';
+      customElements.define('bare-lit', class extends LitElement {
+        render() { return html\`<form><textarea aria-label="Message"></textarea></form>\`; }
+      });`,
+    resolveDir: root,
+  },
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  write: false,
+  conditions: ['production'],
+}).outputFiles[0]!.text;
+
+const gzipped = new Map<string, Buffer>();
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const page = /^\/page\/(a|b|lit)$/.exec(path);
+  if (page) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(
+      page[1] === 'lit'
+        ? `${HEAD}<script type="module" src="/bare-lit.js"></script></head><body>${ARTICLE}<bare-lit></bare-lit></body></html>`
+        : `${HEAD}<script type="module" src="/${page[1]}/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${API}" thread="bench"></article-feedback></body></html>`,
+    );
+    return;
+  }
+  if (path === '/bare-lit.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+    res.end(bareLit);
+    return;
+  }
+  const file = /^\/(a|b)\/([\w./-]+)$/.exec(path);
+  const name = file && !file[2]!.includes('..') ? join(builds[file[1]!]!, file[2]!) : '';
+  if (!name || !existsSync(name) || !statSync(name).isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  let body = gzipped.get(name);
+  if (!body) gzipped.set(name, (body = gzipSync(readFileSync(name), { level: 9 })));
+  res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store', 'content-encoding': 'gzip' });
+  res.end(body);
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+/** bench/run.ts's PROBE, plus a user-timing mark in the trace at the same moment. */
+const PROBE = `(() => {
+  const find = (root) => {
+    for (const t of root.querySelectorAll('textarea')) { const r = t.getBoundingClientRect(); if (r.width > 0 && r.height > 0) return t; }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const t = find(el.shadowRoot); if (t) return t; }
+    return null;
+  };
+  const tick = () => {
+    if (document.documentElement && find(document)) { window.__textareaAt = performance.now(); performance.mark('textarea'); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'toplevel',
+  'loading',
+  'navigation',
+  'fonts',
+];
+/** Trace events summed between the script's task and the textarea's frame, by the name printed. */
+const PARTS: Record<string, string> = {
+  'v8.evaluateModule': 'evaluate',
+  RunMicrotasks: 'render',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  'FontCache::GetFontPlatformData': 'fonts',
+  'RenderFrameImpl::DidDispatchDOMContentLoadedEvent': 'DCL',
+};
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+}
+type Figures = Record<string, number>;
+
+async function load(browser: Browser, url: string): Promise<Figures> {
+  const context = await browser.newContext(); // cold HTTP cache
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await browser.startTracing(page, { categories: CATEGORIES });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => '__textareaAt' in window, undefined, { timeout: 20000 });
+    const at = await page.evaluate(() => (window as unknown as { __textareaAt: number }).__textareaAt);
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    const nav = traceEvents.filter((e) => e.name === 'navigationStart').at(-1)!;
+    const end = traceEvents.find((e) => e.name === 'textarea')?.ts ?? nav.ts + at * 1000;
+    const onMain = traceEvents
+      .filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && e.ts >= nav.ts && e.ts < end)
+      .sort((x, y) => x.ts - y.ts);
+    const evaluation = onMain.find((e) => e.name === 'v8.evaluateModule');
+    const tasks = onMain.filter((e) => e.name === 'RunTask');
+    const first = evaluation && tasks.findLast((e) => e.ts <= evaluation.ts);
+    const figures: Figures = { at, main: 0, cpu: 0 };
+    if (!first) return figures;
+    for (const e of tasks.filter((t) => t.ts >= first.ts)) {
+      const share = Math.min(1, (end - e.ts) / e.dur!);
+      figures.main! += (e.dur! * share) / 1000;
+      figures.cpu! += ((e.tdur ?? 0) * share) / 1000;
+    }
+    for (const e of onMain) {
+      const part = PARTS[e.name];
+      if (part && e.ts >= first.ts) figures[part] = (figures[part] ?? 0) + Math.min(e.dur!, end - e.ts) / 1000;
+    }
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+const kinds = ['a', 'b', 'lit'] as const;
+const results: Record<string, Figures[]> = { a: [], b: [], lit: [] };
+try {
+  for (const kind of kinds) await load(browser, `${origin}/page/${kind}`); // warm-up
+  for (let i = 0; i < RUNS; i++)
+    for (const kind of i % 2 ? [...kinds].reverse() : kinds) results[kind]!.push(await load(browser, `${origin}/page/${kind}`));
+} finally {
+  await browser.close();
+  server.close();
+}
+const names = ['at', 'main', 'cpu', ...Object.values(PARTS)];
+const label = { a: `A ${dirA}`, b: `B ${dirB}`, lit: 'bare Lit element' };
+console.log(`median of ${RUNS} cold loads each, ms (A, B and bare Lit in turn)`);
+console.log(['page'.padEnd(28), ...names.map((n) => n.padStart(9))].join(''));
+for (const kind of kinds)
+  console.log(
+    [
+      label[kind].slice(0, 27).padEnd(28),
+      ...names.map((n) => median(results[kind]!.map((r) => r[n] ?? 0)).toFixed(1).padStart(9)),
+    ].join(''),
+  );
