@@ -180,7 +180,8 @@ const results: Record<string, Figures[]> = { a: [], b: [], lit: [] };
 try {
   for (const kind of kinds) await load(browser, `${origin}/page/${kind}`); // warm-up
   for (let i = 0; i < RUNS; i++)
-    for (const kind of i % 2 ? [...kinds].reverse() : kinds) results[kind]!.push(await load(browser, `${origin}/page/${kind}`));
+    for (const kind of i % 2 ? [...kinds].reverse() : kinds)
+      results[kind]!.push(await load(browser, `${origin}/page/${kind}`));
 } finally {
   await browser.close();
   server.close();
@@ -193,6 +194,10 @@ for (const kind of kinds)
   console.log(
     [
       label[kind].slice(0, 27).padEnd(28),
-      ...names.map((n) => median(results[kind]!.map((r) => r[n] ?? 0)).toFixed(1).padStart(9)),
+      ...names.map((n) =>
+        median(results[kind]!.map((r) => r[n] ?? 0))
+          .toFixed(1)
+          .padStart(9),
+      ),
     ].join(''),
   );
