@@ -13,7 +13,7 @@
  *
  *   npm run build && cp -r dist /tmp/before     # on the tree to compare with
  *   npm run build                               # on this tree
- *   node --import tsx bench/textarea-ab.ts /tmp/before dist [RUNS=31]
+ *   node --import tsx bench/textarea-ab.ts /tmp/before dist [RUNS=31] [--untraced]
  *
  * Main-thread time is steadier than `at` on a shared machine: when other work runs, compare
  * `main` and `cpu`, and repeat. No assertion: it prints figures.
@@ -29,9 +29,12 @@ import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const [dirA, dirB, runsArg] = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => a !== '--untraced');
+/** `--untraced`: the probe alone, no trace (tracing costs the page a little): prints `at` only. */
+const TRACED = !process.argv.includes('--untraced');
+const [dirA, dirB, runsArg] = args;
 if (!dirA || !dirB) {
-  console.error('usage: node --import tsx bench/textarea-ab.ts DIST_A DIST_B [RUNS]');
+  console.error('usage: node --import tsx bench/textarea-ab.ts DIST_A DIST_B [RUNS] [--untraced]');
   process.exit(2);
 }
 const RUNS = Number(runsArg ?? 31);
@@ -139,10 +142,11 @@ async function load(browser: Browser, url: string): Promise<Figures> {
   try {
     const page = await context.newPage();
     await page.addInitScript(PROBE);
-    await browser.startTracing(page, { categories: CATEGORIES });
+    if (TRACED) await browser.startTracing(page, { categories: CATEGORIES });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => '__textareaAt' in window, undefined, { timeout: 20000 });
     const at = await page.evaluate(() => (window as unknown as { __textareaAt: number }).__textareaAt);
+    if (!TRACED) return { at };
     const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     const nav = traceEvents.filter((e) => e.name === 'navigationStart').at(-1)!;
     const end = traceEvents.find((e) => e.name === 'textarea')?.ts ?? nav.ts + at * 1000;
@@ -186,9 +190,9 @@ try {
   await browser.close();
   server.close();
 }
-const names = ['at', 'main', 'cpu', ...Object.values(PARTS)];
+const names = TRACED ? ['at', 'main', 'cpu', ...Object.values(PARTS)] : ['at'];
 const label = { a: `A ${dirA}`, b: `B ${dirB}`, lit: 'bare Lit element' };
-console.log(`median of ${RUNS} cold loads each, ms (A, B and bare Lit in turn)`);
+console.log(`median of ${RUNS} cold loads each, ms (A, B and bare Lit in turn${TRACED ? ', traced' : ', untraced'})`);
 console.log(['page'.padEnd(28), ...names.map((n) => n.padStart(9))].join(''));
 for (const kind of kinds)
   console.log(

@@ -111,11 +111,7 @@ export type Params = Record<string, string | number>;
  */
 export class Translator {
   readonly locale: Locale;
-  /**
-   * @internal Integers under 1,000 either side of zero print the same in these languages as with
-   * Intl (digits, a hyphen-minus): `formatNumber` writes them without it (a vote score in each
-   * comment, #24).
-   */
+  /** @internal Small integers print the same in every catalogue's locale; skip Intl for them. */
   private readonly _plainDigits: boolean;
   /** @internal */
   private _intl: IntlSet | undefined;
@@ -155,7 +151,13 @@ export class Translator {
     if (typeof entry === 'function') entry = entry(this._intlSet.plurals.select(Number(params.n) || 0));
     return entry.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = params[name];
-      return v === undefined ? whole : typeof v === 'string' ? v : this.formatNumber(v);
+      return v === undefined
+        ? whole
+        : typeof v === 'string'
+          ? v
+          : this._plainDigits && Number.isInteger(v) && v >= 0 && v < 1000
+            ? String(v)
+            : this._intlSet.numbers.format(v);
     });
   }
 
@@ -169,9 +171,7 @@ export class Translator {
     return key in english;
   }
 
-  /** `n` for the language: with `options`, or as the language writes numbers by default. */
   formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-    if (!options && this._plainDigits && Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
     const { numbers } = this._intlSet;
     return (options ? new Intl.NumberFormat(numbers.resolvedOptions().locale, options) : numbers).format(n);
   }
