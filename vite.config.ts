@@ -107,7 +107,7 @@ export default defineConfig({
           groups: [
             {
               name: 'shared',
-              test: /[\\/]src[\\/](i18n[\\/]en-later|client[\\/]api-actions|client[\\/]voter|client[\\/]edit-tokens|client[\\/]server-config|lazy[\\/]adopt)\.ts$/,
+              test: /[\\/]src[\\/](i18n[\\/]en-later|client[\\/]api-actions|client[\\/]voter|client[\\/]edit-tokens|client[\\/]per-task-read|client[\\/]server-config|lazy[\\/]adopt)\.ts$/,
               includeDependenciesRecursively: false,
             },
           ],

@@ -26,9 +26,9 @@ import { cpus } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { buildSync } from 'esbuild';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { ARTICLE, bareLit, gzipped, median, PAGE_HEAD, PROBE, type TraceEvent } from './pages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -61,11 +61,6 @@ function section(title: string, rows: Row[]): void {
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 function printSection({ title, rows }: { title: string; rows: Row[] }): void {
   const w0 = Math.max(...rows.map((r) => r[0].length), 10);
@@ -150,11 +145,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const ARTICLE = `<article><h1>A news article</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>'.repeat(6)}</article>`;
-
 function pageFor(kind: string, api: string): string {
-  const head =
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>';
+  const head = PAGE_HEAD;
   switch (kind) {
     case 'blank':
       return `${head}</head><body>${ARTICLE}<form><textarea aria-label="Message"></textarea></form></body></html>`;
@@ -173,34 +165,6 @@ function pageFor(kind: string, api: string): string {
     default:
       throw new Error(kind);
   }
-}
-
-const gzippedFiles = new Map<string, Buffer>();
-function gzipped(file: string): Buffer {
-  const key = `${file} ${statSync(file).mtimeMs}`;
-  let body = gzippedFiles.get(key);
-  if (!body) gzippedFiles.set(key, (body = gzipSync(readFileSync(file), { level: 9 })));
-  return body;
-}
-
-let bareLitCode: string | undefined;
-/** A bare Lit element with a textarea in its shadow root, bundled and minified like ours (esbuild). */
-function bareLit(): string {
-  bareLitCode ??= buildSync({
-    stdin: {
-      contents: `import { LitElement, html } from 'lit';
-        customElements.define('bare-lit', class extends LitElement {
-          render() { return html\`<form><textarea aria-label="Message"></textarea></form>\`; }
-        });`,
-      resolveDir: root,
-    },
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    conditions: ['production'],
-  }).outputFiles[0]!.text;
-  return bareLitCode;
 }
 
 async function startStatic(api: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -239,24 +203,6 @@ async function startStatic(api: string): Promise<{ url: string; close(): Promise
   const url = await listen(server);
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
-
-/**
- * Runs in the page before anything else: on every animation frame, looks for a textarea with
- * a size (through open shadow roots) and records `performance.now()` of the first frame that
- * has one: the frame in which it is painted. Same probe for every page.
- */
-const PROBE = `(() => {
-  const find = (root) => {
-    for (const t of root.querySelectorAll('textarea')) { const r = t.getBoundingClientRect(); if (r.width > 0 && r.height > 0) return t; }
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const t = find(el.shadowRoot); if (t) return t; }
-    return null;
-  };
-  const tick = () => {
-    if (document.documentElement && find(document)) { window.__textareaAt = performance.now(); return; }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
 
 async function timeToTextarea(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext(); // a fresh context each time: cold HTTP cache
@@ -438,16 +384,6 @@ const TRACED_LIST_RUNS = 5;
  * compositor processes (and the bench's own Node) to get the CPU back.
  */
 function mainThreadCpu(trace: Buffer): number {
-  type TraceEvent = {
-    name: string;
-    ph: string;
-    pid: number;
-    tid: number;
-    ts: number;
-    dur?: number;
-    tdur?: number;
-    args?: { name?: string };
-  };
   const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = new Set(
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),

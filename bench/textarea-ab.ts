@@ -18,17 +18,14 @@
  * Main-thread time is steadier than `at` on a shared machine: when other work runs, compare
  * `main` and `cpu`, and repeat. No assertion: it prints figures.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { buildSync } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { ARTICLE, bareLit, gzipped, median, PAGE_HEAD, PROBE, type TraceEvent } from './pages.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2).filter((a) => a !== '--untraced');
 /** `--untraced`: the probe alone, no trace (tracing costs the page a little): prints `at` only. */
 const TRACED = !process.argv.includes('--untraced');
@@ -40,27 +37,8 @@ if (!dirA || !dirB) {
 const RUNS = Number(runsArg ?? 31);
 const builds: Record<string, string> = { a: resolve(dirA), b: resolve(dirB) };
 
-// The page of bench/run.ts (`pageFor`): the same article, then the block or the bare element.
-const ARTICLE = `<article><h1>A news article</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>'.repeat(6)}</article>`;
-const HEAD =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>';
 const API = 'http://127.0.0.1:9/api'; // nothing answers, as in bench/run.ts (a closed port)
-const bareLit = buildSync({
-  stdin: {
-    contents: `import { LitElement, html } from 'lit';
-      customElements.define('bare-lit', class extends LitElement {
-        render() { return html\`<form><textarea aria-label="Message"></textarea></form>\`; }
-      });`,
-    resolveDir: root,
-  },
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  write: false,
-  conditions: ['production'],
-}).outputFiles[0]!.text;
 
-const gzipped = new Map<string, Buffer>();
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   const page = /^\/page\/(a|b|lit)$/.exec(path);
@@ -68,14 +46,14 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(
       page[1] === 'lit'
-        ? `${HEAD}<script type="module" src="/bare-lit.js"></script></head><body>${ARTICLE}<bare-lit></bare-lit></body></html>`
-        : `${HEAD}<script type="module" src="/${page[1]}/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${API}" thread="bench"></article-feedback></body></html>`,
+        ? `${PAGE_HEAD}<script type="module" src="/bare-lit.js"></script></head><body>${ARTICLE}<bare-lit></bare-lit></body></html>`
+        : `${PAGE_HEAD}<script type="module" src="/${page[1]}/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${API}" thread="bench"></article-feedback></body></html>`,
     );
     return;
   }
   if (path === '/bare-lit.js') {
     res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-    res.end(bareLit);
+    res.end(bareLit());
     return;
   }
   const file = /^\/(a|b)\/([\w./-]+)$/.exec(path);
@@ -84,27 +62,11 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  let body = gzipped.get(name);
-  if (!body) gzipped.set(name, (body = gzipSync(readFileSync(name), { level: 9 })));
   res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store', 'content-encoding': 'gzip' });
-  res.end(body);
+  res.end(gzipped(name));
 });
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-/** bench/run.ts's PROBE, plus a user-timing mark in the trace at the same moment. */
-const PROBE = `(() => {
-  const find = (root) => {
-    for (const t of root.querySelectorAll('textarea')) { const r = t.getBoundingClientRect(); if (r.width > 0 && r.height > 0) return t; }
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const t = find(el.shadowRoot); if (t) return t; }
-    return null;
-  };
-  const tick = () => {
-    if (document.documentElement && find(document)) { window.__textareaAt = performance.now(); performance.mark('textarea'); return; }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -126,15 +88,6 @@ const PARTS: Record<string, string> = {
   'RenderFrameImpl::DidDispatchDOMContentLoadedEvent': 'DCL',
 };
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-}
 type Figures = Record<string, number>;
 
 async function load(browser: Browser, url: string): Promise<Figures> {
@@ -172,11 +125,6 @@ async function load(browser: Browser, url: string): Promise<Figures> {
     await context.close();
   }
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 const kinds = ['a', 'b', 'lit'] as const;

@@ -1,3 +1,4 @@
+import { perTaskRead } from './per-task-read.js';
 import { safeStorage } from './storage.js';
 
 // The reader's own votes on comments (SPEC §6.2, #18), so the pressed button shows after a
@@ -23,33 +24,20 @@ function parse(raw: string | null): Votes {
   return votes;
 }
 
-/**
- * The list asks for every comment it renders (#24): the store is read once per task (another
- * tab's change arrives in a task of its own) and parsed again only when it changed.
- */
-let parsed: { raw: string | null; votes: Votes; current?: boolean } | undefined;
-
-/** The stored votes (not to be changed: `set` copies them). */
-function load(): Votes {
-  if (parsed?.current) return parsed.votes;
-  const raw = safeStorage.get(KEY);
-  if (parsed?.raw !== raw) parsed = { raw, votes: parse(raw) };
-  parsed!.current = true;
-  queueMicrotask(() => (parsed!.current = false));
-  return parsed!.votes;
-}
+/** The stored votes, read once per task (the list asks for every comment it renders, #24); not to be changed: `set` copies them. */
+const stored = perTaskRead(KEY, parse);
 
 export const commentVotes = {
   /** 1, -1, or 0 when this browser has not voted on the comment. */
   get(endpoint: string, id: string): 1 | -1 | 0 {
-    return load()[`${endpoint} ${id}`] ?? 0;
+    return stored.read()[`${endpoint} ${id}`] ?? 0;
   },
   set(endpoint: string, id: string, value: 1 | -1 | 0): void {
-    const votes = { ...load() };
+    const votes = { ...stored.read() };
     const key = `${endpoint} ${id}`;
     delete votes[key];
     if (value) votes[key] = value;
     safeStorage.setJSON(KEY, Object.fromEntries(Object.entries(votes).slice(-KEPT)));
-    parsed!.current = false;
+    stored.changed();
   },
 };

@@ -1,3 +1,4 @@
+import { perTaskRead } from './per-task-read.js';
 import { safeStorage } from './storage.js';
 
 // The edit token (SPEC §6.3, #18): the 201/202 answer to a post carries it once; with it this
@@ -35,32 +36,19 @@ function parse(raw: string | null): TokensByComment {
   return tokens;
 }
 
-/**
- * The list asks for every comment on each render (#24): the store is read once per task (another
- * tab's change arrives in a task of its own) and parsed again only when it changed.
- */
-let parsed: { raw: string | null; tokens: TokensByComment; current?: boolean } | undefined;
-
-/** The stored tokens, not to be changed (`load` gives a copy to change). */
-function stored(): TokensByComment {
-  if (parsed?.current) return parsed.tokens;
-  const raw = safeStorage.get(EDIT_TOKENS_KEY);
-  if (parsed?.raw !== raw) parsed = { raw, tokens: parse(raw) };
-  parsed!.current = true;
-  queueMicrotask(() => (parsed!.current = false));
-  return parsed!.tokens;
-}
+/** The stored tokens, read once per task (the list asks for every comment on each render, #24). */
+const stored = perTaskRead(EDIT_TOKENS_KEY, parse);
 
 /** The stored tokens (a copy: callers change it before saving). */
 function load(): TokensByComment {
-  return { ...stored() };
+  return { ...stored.read() };
 }
 
 function save(tokens: TokensByComment): void {
   const kept = Object.entries(tokens).slice(-KEPT);
   if (kept.length) safeStorage.setJSON(EDIT_TOKENS_KEY, Object.fromEntries(kept));
   else safeStorage.remove(EDIT_TOKENS_KEY);
-  parsed!.current = false;
+  stored.changed();
 }
 
 /** After a 201/202: keeps the answer's `editToken` for this comment (anything but a string is ignored). */
@@ -75,7 +63,7 @@ export function rememberEditToken(endpoint: string, comment: { id: string; creat
 
 /** The token this browser holds for comment `id` of `endpoint`, if any. */
 export function editTokenFor(endpoint: string, id: string): string | undefined {
-  return stored()[keyOf(endpoint, id)]?.token;
+  return stored.read()[keyOf(endpoint, id)]?.token;
 }
 
 /** After a delete, or when the server says the token is no good. */

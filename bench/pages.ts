@@ -1,0 +1,84 @@
+/**
+ * What bench/run.ts and bench/textarea-ab.ts both serve and read: the article page around the
+ * widget, the bare Lit element it is compared with, the textarea probe, gzipped files, and the
+ * trace events they sum. No side effects: both scripts import it.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The same article above every widget. */
+export const ARTICLE = `<article><h1>A news article</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>'.repeat(6)}</article>`;
+
+/** Every page's start, up to the place for its `<head>` additions. */
+export const PAGE_HEAD =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>';
+
+let bareLitCode: string | undefined;
+/** A bare Lit element with a textarea in its shadow root, bundled and minified like ours (esbuild). */
+export function bareLit(): string {
+  bareLitCode ??= buildSync({
+    stdin: {
+      contents: `import { LitElement, html } from 'lit';
+        customElements.define('bare-lit', class extends LitElement {
+          render() { return html\`<form><textarea aria-label="Message"></textarea></form>\`; }
+        });`,
+      resolveDir: root,
+    },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    conditions: ['production'],
+  }).outputFiles[0]!.text;
+  return bareLitCode;
+}
+
+const gzippedFiles = new Map<string, Buffer>();
+/** `file` gzipped at level 9, kept until the file changes (compressing costs no time per request). */
+export function gzipped(file: string): Buffer {
+  const key = `${file} ${statSync(file).mtimeMs}`;
+  let body = gzippedFiles.get(key);
+  if (!body) gzippedFiles.set(key, (body = gzipSync(readFileSync(file), { level: 9 })));
+  return body;
+}
+
+/**
+ * Runs in the page before anything else: on every animation frame, looks for a textarea with
+ * a size (through open shadow roots) and records `performance.now()` of the first frame that
+ * has one, the frame in which it is painted, as `window.__textareaAt` and as a user-timing mark
+ * `textarea` (for traces). Same probe for every page.
+ */
+export const PROBE = `(() => {
+  const find = (root) => {
+    for (const t of root.querySelectorAll('textarea')) { const r = t.getBoundingClientRect(); if (r.width > 0 && r.height > 0) return t; }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const t = find(el.shadowRoot); if (t) return t; }
+    return null;
+  };
+  const tick = () => {
+    if (document.documentElement && find(document)) { window.__textareaAt = performance.now(); performance.mark('textarea'); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** A Chromium trace event, as much of it as the benches read. */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
