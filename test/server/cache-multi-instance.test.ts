@@ -7,10 +7,17 @@
  * B's LISTEN connection is cut, and usually at once through the NOTIFY it hears.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { LISTEN_APPLICATION_NAME } from '../../server/store/pg-listen.js';
+import { writeDisqusFile } from '../helpers/disqus-file.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
@@ -257,5 +264,58 @@ describe('instances keeping thread versions (READ_STALE_MS) on one PostgreSQL da
     const page = (await (await fetch(list(c, thread))).json()) as { comments: { id: string }[]; total: number };
     assert.equal(page.comments[0]!.id, id);
     assert.equal(page.total, 3);
+  });
+});
+
+/**
+ * SQLite keeps the sums of thread versions that `GET /counts` needs until the file changes
+ * (`pragma data_version`, store/sqlite.ts): a write by another process to the same file, here
+ * the operator's `import` command run while the server serves, must show in the next answer.
+ */
+describe('a running server on SQLite and the CLI importing into its file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'af-cache-import-'));
+  let server: ServerProcess;
+  before(async () => {
+    server = await startServerProcess({ dbPath: join(dir, 'comments.db'), env: { MODERATION: 'off' } });
+  });
+  after(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('GET /api/counts shows the imported comments on the next request; the old ETag no longer matches', async () => {
+    const threads = ['/articles/0/', '/articles/1/', '/articles/2/'];
+    const url = `${server.apiUrl}/counts?${threads.map((t) => `thread=${encodeURIComponent(t)}`).join('&')}`;
+    type Counts = { counts: Record<string, { comments: number }> };
+    // Twice, so that the second answer comes from what the server kept; then its 304.
+    await (await fetch(url)).text();
+    const before = await fetch(url);
+    const etag = before.headers.get('ETag')!;
+    const empty = ((await before.json()) as Counts).counts;
+    assert.deepEqual(
+      threads.map((t) => empty[t]?.comments ?? 0),
+      [0, 0, 0],
+    );
+    assert.equal((await fetch(url, { headers: { 'If-None-Match': etag } })).status, 304);
+
+    // 25 posts: ten each on articles 0 and 1, five on article 2; every 50th is spam (post 0).
+    const file = join(dir, 'disqus.xml');
+    await writeDisqusFile(file, 25);
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const cli = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'server/cli.ts'), 'import', '--from', 'disqus', file],
+      { cwd: root, env: { ...process.env, DATABASE_URL: server.dbPath }, stdio: 'ignore' },
+    );
+    const [code] = (await once(cli, 'exit')) as [number | null];
+    assert.equal(code, 0);
+
+    const after = await fetch(url, { headers: { 'If-None-Match': etag } });
+    assert.equal(after.status, 200, 'the ETag from before the import must not match');
+    const { counts } = (await after.json()) as Counts;
+    assert.deepEqual(
+      threads.map((t) => counts[t]?.comments),
+      [9, 10, 5],
+    );
   });
 });
