@@ -1,8 +1,9 @@
 /**
  * Thread versions as the reads see them (issue #24), with the staleness bound READ_STALE_MS.
  *
- * With a bound of 0 (the default on SQLite) every call reads the database. With a bound of
- * N ms (the default on PostgreSQL is 1000, where each read is a round trip) a version read from
+ * With a bound of 0 every call reads the database. With a bound of N ms (the default is 1000
+ * on both stores: on PostgreSQL each read is a round trip, on SQLite a read transaction with
+ * three system calls, see config.ts) a version read from
  * the database is used again for at most N ms, counted from the moment the read was **sent**: an
  * answer made from it shows every write committed before that moment, so no instance ever serves
  * an answer older than the database was N ms earlier. Sooner than that:

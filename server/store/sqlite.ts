@@ -184,13 +184,13 @@ function hotReads(path: string, main: Database.Database): HotReads {
 const MAX_SUMS = 10_000;
 
 /**
- * The sums of thread versions that `GET /counts` asks for on every request (a page's ten or
- * hundred threads, read through `json_each`: about 15 µs, half of what the whole answer may
- * cost), kept until the database file changes. `pragma data_version` on the read-only
+ * The sums of thread versions that `GET /counts` asks for (a page's ten or hundred threads,
+ * read through `json_each`: about 15 µs, half of what the whole answer may cost), kept until
+ * the database file changes: on every request with READ_STALE_MS=0, else once per bound. `pragma data_version` on the read-only
  * connection (under 2 µs) changes whenever **any other connection** commits to the file: this
  * server's writing connection, a second server on the same file, the CLI's import or
- * moderation commands in another process. So a kept sum is never older than the file: no
- * staleness bound, unlike READ_STALE_MS. It does not change for the connection's own writes,
+ * moderation commands in another process. So a kept sum is never older than the file: it
+ * adds no staleness to READ_STALE_MS's. It does not change for the connection's own writes,
  * so with one connection (`:memory:`) nothing is kept.
  */
 function sumsUntilTheFileChanges(reader: Database.Database, otherConnectionsWrite: boolean) {

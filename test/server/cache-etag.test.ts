@@ -28,7 +28,10 @@ interface Harness {
 }
 
 function harness(store: Store, dbPath: string, cleanup: () => Promise<void>): Harness {
-  const config = testConfig({ databaseUrl: dbPath, adminToken: TOKEN, moderation: 'off' });
+  // READ_STALE_MS=0: the writes below go through the store, as another process's would (the
+  // CLI import), and each must move the version at once; the bound has its own tests
+  // (cache-multi-instance.test.ts).
+  const config = testConfig({ databaseUrl: dbPath, adminToken: TOKEN, moderation: 'off', readStaleMs: 0 });
   const app = createApp({ config, store, captcha: createCaptcha(config, store) });
   return {
     store,

@@ -95,7 +95,7 @@ describe('settings (loadConfig)', () => {
         // ---- speed (#24) ----
         readCacheBytes: 16 * 1024 * 1024,
         writeBatchMax: 64,
-        readStaleMs: 0,
+        readStaleMs: 1000,
         // ---- notifications (#16): defaults, see notify-settings.test.ts ----
         smtpUrl: undefined,
         mailFrom: undefined,
@@ -113,10 +113,12 @@ describe('settings (loadConfig)', () => {
     assert.equal(loadConfig({ ...mem, READ_CACHE_MB: '0', WRITE_BATCH_MAX: '1' }).readCacheBytes, 0);
     assert.equal(loadConfig({ ...mem, WRITE_BATCH_MAX: '1' }).writeBatchMax, 1);
     assert.throws(() => loadConfig({ ...mem, WRITE_BATCH_MAX: '0' }), /WRITE_BATCH_MAX/);
-    // READ_STALE_MS: 0 on SQLite, 1 s on PostgreSQL, unless set.
+    // READ_STALE_MS: 1 s on SQLite and PostgreSQL, unless set.
     const pg = { DATABASE_URL: 'postgres://feedback@db.internal:5432/feedback', SECRET: 'a-secret-of-enough-length' };
     assert.equal(loadConfig(pg).readStaleMs, 1000);
     assert.equal(loadConfig({ ...pg, READ_STALE_MS: '0' }).readStaleMs, 0);
+    assert.equal(loadConfig({ DATABASE_URL: './data/comments.db' }).readStaleMs, 1000);
+    assert.equal(loadConfig({ DATABASE_URL: './data/comments.db', READ_STALE_MS: '0' }).readStaleMs, 0);
     assert.equal(loadConfig({ ...mem, READ_STALE_MS: '250' }).readStaleMs, 250);
     assert.throws(() => loadConfig({ ...mem, READ_STALE_MS: '60001' }), /READ_STALE_MS/);
     assert.equal(loadConfig({ ...mem, MODERATION: 'off', CAPTCHA: 'none' }).moderation, 'off');
