@@ -74,7 +74,8 @@ const kinds: { name: string; skip: boolean; open(): Promise<Harness> }[] = [
     },
   },
   {
-    // READ_STALE_MS as the PostgreSQL default: a write through this instance is seen at once anyway.
+    // READ_STALE_MS as on SQLite above (the default there, from testConfig): a write through
+    // this instance is seen at once anyway.
     name: 'PostgreSQL (READ_STALE_MS=1000)',
     skip: !postgres,
     async open() {
@@ -234,6 +235,34 @@ for (const kind of kinds) {
       const own = await fetch(url, { headers: { Origin: ownOrigin } });
       assert.equal(own.headers.get('Access-Control-Allow-Origin'), ownOrigin);
       assert.equal(reachedHono(), 1);
+    });
+
+    it('a moderator’s change through this instance shows at once in the list and the counts, within READ_STALE_MS', async () => {
+      // Both kinds run with the default bound of 1 s: what this instance writes it forgets at once.
+      const thread = 'replay/moderated';
+      const keep = await post(thread);
+      const hide = await post(thread);
+      const url = list(thread);
+      const counts = `${h.url}/api/counts?thread=${encodeURIComponent(thread)}`;
+      for (let i = 0; i < 2; i++) {
+        await (await fetch(url)).text();
+        await (await fetch(counts)).text();
+      }
+      const patched = await fetch(`${h.url}/api/admin/comments/${hide}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status: 'spam' }),
+      });
+      assert.equal(patched.status, 200);
+      const page = (await (await fetch(url)).json()) as { comments: { id: string }[]; total: number };
+      assert.deepEqual(
+        page.comments.map((c) => c.id),
+        [keep],
+      );
+      const { counts: after } = (await (await fetch(counts)).json()) as {
+        counts: Record<string, { comments: number }>;
+      };
+      assert.equal(after[thread]!.comments, 1);
     });
 
     it('leaves HEAD and errors to Hono', async () => {
