@@ -3,8 +3,8 @@
  *
  * With a bound of 0 every call reads the database. With a bound of N ms (the default is 1000
  * on both stores: on PostgreSQL each read is a round trip, on SQLite a read transaction with
- * three system calls, see config.ts) a version read from
- * the database is used again for at most N ms, counted from the moment the read was **sent**: an
+ * three system calls, see config.ts) a version read from the database is used again for at
+ * most N ms, counted from the moment the read was **sent**: an
  * answer made from it shows every write committed before that moment, so no instance ever serves
  * an answer older than the database was N ms earlier. Sooner than that:
  *   - `forget(thread)` drops what is kept (a NOTIFY from another instance's write,

@@ -164,55 +164,14 @@ function hotReads(path: string, main: Database.Database): HotReads {
     .prepare('select coalesce(sum(version), 0) from thread_versions where thread in (select value from json_each(?))')
     .pluck();
   const beforeComment = reader.prepare(BEFORE_COMMENT_SQL);
-  const sums = sumsUntilTheFileChanges(reader, reader !== main);
   return {
     threadVersion: (thread) => Promise.resolve(Number((version.get(thread) as number | undefined) ?? 0)),
     // Off the writing connection, so a post's checks never wait for the batch being synced.
     beforeComment: (parameters) => Promise.resolve(beforeComment.get(...parameters) as BeforeCommentRow),
     readsAheadOfDisk: reader !== main,
-    threadsVersion: (threads) => {
-      const key = JSON.stringify(threads);
-      return Promise.resolve(sums.get(key) ?? sums.set(key, Number(versions.get(key) as number)));
-    },
+    threadsVersion: (threads) => Promise.resolve(Number(versions.get(JSON.stringify(threads)) as number)),
     close: () => {
       if (reader !== main) reader.close();
-    },
-  };
-}
-
-/** Sums kept at most; past it everything is dropped at once (each entry is one URL's threads). */
-const MAX_SUMS = 10_000;
-
-/**
- * The sums of thread versions that `GET /counts` asks for (a page's ten or hundred threads,
- * read through `json_each`: about 15 µs, half of what the whole answer may cost), kept until
- * the database file changes: on every request with READ_STALE_MS=0, else once per bound. `pragma data_version` on the read-only
- * connection (under 2 µs) changes whenever **any other connection** commits to the file: this
- * server's writing connection, a second server on the same file, the CLI's import or
- * moderation commands in another process. So a kept sum is never older than the file: it
- * adds no staleness to READ_STALE_MS's. It does not change for the connection's own writes,
- * so with one connection (`:memory:`) nothing is kept.
- */
-function sumsUntilTheFileChanges(reader: Database.Database, otherConnectionsWrite: boolean) {
-  const dataVersion = reader.prepare('pragma data_version').pluck();
-  const kept = new Map<string, number>();
-  let seen: unknown;
-  return {
-    get(key: string): number | undefined {
-      if (!otherConnectionsWrite) return undefined;
-      const now = dataVersion.get();
-      if (now !== seen) {
-        kept.clear();
-        seen = now;
-      }
-      return kept.get(key);
-    },
-    set(key: string, sum: number): number {
-      if (otherConnectionsWrite) {
-        if (kept.size >= MAX_SUMS) kept.clear();
-        kept.set(key, sum);
-      }
-      return sum;
     },
   };
 }

@@ -111,7 +111,12 @@ export type Params = Record<string, string | number>;
  */
 export class Translator {
   readonly locale: Locale;
-  /** @internal Small integers print the same in every catalogue's locale; skip Intl for them. */
+  /**
+   * @internal Integers from 0 to 999 print the same in these languages (en, es, pt, fr, de) as
+   * with Intl: `t` writes them without it (no Intl.NumberFormat, whose first use loads ICU's
+   * number data, for "12 comments"). `formatNumber` always asks Intl (the check there cost bytes
+   * the bundle does not have).
+   */
   private readonly _plainDigits: boolean;
   /** @internal */
   private _intl: IntlSet | undefined;
@@ -171,6 +176,7 @@ export class Translator {
     return key in english;
   }
 
+  /** `n` for the language: with `options`, or as the language writes numbers by default. */
   formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
     const { numbers } = this._intlSet;
     return (options ? new Intl.NumberFormat(numbers.resolvedOptions().locale, options) : numbers).format(n);

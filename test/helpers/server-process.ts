@@ -43,11 +43,40 @@ export interface ServerExit {
   output: string;
 }
 
-function spawnCli(env: Record<string, string | undefined>, nodeArgs: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'server/cli.ts')], {
+function spawnCli(env: Record<string, string | undefined>, nodeArgs: string[] = [], args: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'server/cli.ts'), ...args], {
     cwd: root,
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** How a command of the CLI ended, and what it printed. */
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one command of the CLI as the operator types it (`article-feedback-server import …`,
+ * `copy`, `migrate`, `export`) with `env` over this process's environment; resolves when it
+ * exits. `onStart` gets a way to kill it (SIGKILL) while it runs.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  onStart?: (kill: () => void) => void,
+): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawnCli(env, [], args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    onStart?.(() => child.kill('SIGKILL'));
   });
 }
 

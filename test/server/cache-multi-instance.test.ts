@@ -7,19 +7,16 @@
  * B's LISTEN connection is cut, and usually at once through the NOTIFY it hears.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { LISTEN_APPLICATION_NAME } from '../../server/store/pg-listen.js';
 import { writeDisqusFile } from '../helpers/disqus-file.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { runCli, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const TOKEN = 'admin-token-for-cache-tests-0123';
 const postgres = await postgresAvailable();
@@ -269,10 +266,8 @@ describe('instances keeping thread versions (READ_STALE_MS) on one PostgreSQL da
 
 /**
  * SQLite: a running server and the operator's `import` command writing to the same file from
- * another process. With READ_STALE_MS=0 the next answer shows the import (the sums behind
- * `GET /counts` are kept only until the file changes: `pragma data_version`, store/sqlite.ts);
- * with the default bound of 1 s it shows within that bound. Either way the old ETag stops
- * matching.
+ * another process. With READ_STALE_MS=0 the next answer shows the import; with the default
+ * bound of 1 s it shows within that bound. Either way the old ETag stops matching.
  */
 for (const { staleMs, within } of [
   { staleMs: '0', within: 0 },
@@ -310,14 +305,8 @@ for (const { staleMs, within } of [
       // 25 posts: ten each on articles 0 and 1, five on article 2; every 50th is spam (post 0).
       const file = join(dir, 'disqus.xml');
       await writeDisqusFile(file, 25);
-      const root = fileURLToPath(new URL('../..', import.meta.url));
-      const cli = spawn(
-        process.execPath,
-        ['--import', 'tsx', join(root, 'server/cli.ts'), 'import', '--from', 'disqus', file],
-        { cwd: root, env: { ...process.env, DATABASE_URL: server.dbPath }, stdio: 'ignore' },
-      );
-      const [code] = (await once(cli, 'exit')) as [number | null];
-      assert.equal(code, 0);
+      const run = await runCli(['import', '--from', 'disqus', file], { DATABASE_URL: server.dbPath });
+      assert.equal(run.code, 0, run.stderr);
       const imported = performance.now();
 
       // Asked until the answer changes; it must change within the bound (and at once with 0).

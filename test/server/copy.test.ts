@@ -4,40 +4,16 @@
  * database up to date and says what it did.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store, StoredComment } from '../../server/store/types.js';
 import { MIGRATION_NAMES } from '../helpers/migrations.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/cli.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runCli } from '../helpers/server-process.js';
 
 const postgres = await postgresAvailable();
 
@@ -120,11 +96,11 @@ describe('copy and migrate', { skip: !postgres }, () => {
   it('migrate brings a fresh PostgreSQL database up to date, then finds nothing to do', async () => {
     const fresh = await createTestDatabase();
     try {
-      const first = await cli(['migrate'], { DATABASE_URL: fresh.url });
+      const first = await runCli(['migrate'], { DATABASE_URL: fresh.url });
       assert.equal(first.code, 0, first.stderr);
       assert.ok(MIGRATION_NAMES.length >= 5);
       assert.equal(first.stdout, `applied ${MIGRATION_NAMES.length}: ${MIGRATION_NAMES.join(', ')}\n`);
-      const second = await cli(['migrate'], { DATABASE_URL: fresh.url });
+      const second = await runCli(['migrate'], { DATABASE_URL: fresh.url });
       assert.equal(second.code, 0, second.stderr);
       assert.equal(second.stdout, 'the database is up to date\n');
     } finally {
@@ -133,7 +109,7 @@ describe('copy and migrate', { skip: !postgres }, () => {
   });
 
   it('copy --to copies comments, votes, idempotency records and captcha solutions, and prints both counts', async () => {
-    const run = await cli(['copy', '--to', database.url], { DATABASE_URL: sqliteFile });
+    const run = await runCli(['copy', '--to', database.url], { DATABASE_URL: sqliteFile });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /comments: 1204 of 1204 read, 1204 copied/);
     assert.equal(
@@ -164,7 +140,7 @@ describe('copy and migrate', { skip: !postgres }, () => {
   });
 
   it('copy run again stores nothing twice', async () => {
-    const run = await cli(['copy', `--to=${database.url}`], { DATABASE_URL: sqliteFile });
+    const run = await runCli(['copy', `--to=${database.url}`], { DATABASE_URL: sqliteFile });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /comments {11}1204 in SQLite, 1204 in PostgreSQL, 0 copied now/);
     assert.match(run.stdout, /deliveries {9}3 in SQLite, 3 in PostgreSQL, 0 copied now/);
@@ -174,9 +150,9 @@ describe('copy and migrate', { skip: !postgres }, () => {
   it('a failure is one clear line and a non-zero exit', async () => {
     // Three independent refusals, run side by side.
     const [unreachable, missing, wrong] = await Promise.all([
-      cli(['copy', '--to', 'postgres://postgres@127.0.0.1:1/nothing'], { DATABASE_URL: sqliteFile }),
-      cli(['copy', '--to', database.url], { DATABASE_URL: join(dir, 'nothing.db') }),
-      cli(['copy', '--to', 'mysql://x'], { DATABASE_URL: sqliteFile }),
+      runCli(['copy', '--to', 'postgres://postgres@127.0.0.1:1/nothing'], { DATABASE_URL: sqliteFile }),
+      runCli(['copy', '--to', database.url], { DATABASE_URL: join(dir, 'nothing.db') }),
+      runCli(['copy', '--to', 'mysql://x'], { DATABASE_URL: sqliteFile }),
     ]);
     assert.equal(unreachable.code, 1);
     const lines = unreachable.stderr.trim().split('\n');

@@ -4,7 +4,6 @@
  * and the admin API's download of the export.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { openSqliteStore } from '../../server/store/sqlite.js';
 import { importOwnExport } from '../../server/transfer/article-feedback.js';
 import { openInput } from '../../server/transfer/input.js';
 import { writeDisqusFile } from '../helpers/disqus-file.js';
+import { runCli } from '../helpers/server-process.js';
 import { commentBody, startTestServer } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,28 +22,9 @@ const fixture = (name: string) => join(root, 'test/fixtures/transfer', name);
 const tmp = mkdtempSync(join(tmpdir(), 'af-transfer-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], database: string, onStart?: (kill: () => void) => void): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/cli.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    onStart?.(() => child.kill('SIGKILL'));
-  });
-}
+/** A command of the CLI on the SQLite file `database`. */
+const cli = (args: string[], database: string, onStart?: (kill: () => void) => void) =>
+  runCli(args, { DATABASE_URL: database }, onStart);
 
 const commentCount = (database: string) => {
   const db = new Database(database, { readonly: true });
