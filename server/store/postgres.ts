@@ -9,6 +9,7 @@ import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
 import type { Store } from './types.js';
 import { numberedPlaceholders } from './raw-statement.js';
+import { perTurn } from './per-turn.js';
 
 const BEFORE_COMMENT_TEXT = numberedPlaceholders(BEFORE_COMMENT_SQL);
 
@@ -84,9 +85,9 @@ function hotReads(pool: pg.Pool): HotReads {
 }
 
 /**
- * BEFORE_COMMENT_SQL for every post whose checks start in the same event-loop turn, in one
- * round trip (#24): its parameters as arrays, one row per post (`ord`: its place). A lone
- * post runs the one-row statement; nothing waits on a timer.
+ * BEFORE_COMMENT_SQL for every post whose checks start in the same event-loop turn (per-turn.ts),
+ * in one round trip (#24): its parameters as arrays, one row per post (`ord`: its place). A lone
+ * post runs the one-row statement.
  */
 const BEFORE_COMMENTS_TEXT = `select k.ord, exists (select 1 from author_blocks
     where (kind = 'email' and value = k.email) or (kind = 'client' and value = k.client)) as blocked,
@@ -95,18 +96,16 @@ const BEFORE_COMMENTS_TEXT = `select k.ord, exists (select 1 from author_blocks
   left join idempotency as i on i."key" = k."key" and i.created_at >= k.cutoff`;
 
 function groupedBeforeComment(pool: pg.Pool): (parameters: readonly unknown[]) => Promise<BeforeCommentRow> {
-  type Waiting = { parameters: readonly unknown[]; resolve(row: BeforeCommentRow): void; reject(error: unknown): void };
-  let waiting: Waiting[] = [];
-  const run = async (group: Waiting[]) => {
+  return perTurn(async (group: (readonly unknown[])[]) => {
     if (group.length === 1) {
       const result = await pool.query<BeforeCommentRow>({
         name: 'af_before_comment',
         text: BEFORE_COMMENT_TEXT,
-        values: [...group[0]!.parameters],
+        values: [...group[0]!],
       });
       return [result.rows[0]!];
     }
-    const columns = [0, 1, 2, 3].map((n) => group.map((w) => w.parameters[n]));
+    const columns = [0, 1, 2, 3].map((n) => group.map((parameters) => parameters[n]));
     const result = await pool.query<BeforeCommentRow & { ord: number }>({
       name: 'af_before_comments',
       text: BEFORE_COMMENTS_TEXT,
@@ -115,19 +114,7 @@ function groupedBeforeComment(pool: pg.Pool): (parameters: readonly unknown[]) =
     const rows: BeforeCommentRow[] = [];
     for (const row of result.rows) rows[Number(row.ord) - 1] = row;
     return rows;
-  };
-  const flush = () => {
-    const group = waiting;
-    waiting = [];
-    run(group).then(
-      (rows) => group.forEach((w, i) => w.resolve(rows[i]!)),
-      (error: unknown) => group.forEach((w) => w.reject(error)),
-    );
-  };
-  return (parameters) =>
-    new Promise<BeforeCommentRow>((resolve, reject) => {
-      if (waiting.push({ parameters, resolve, reject }) === 1) setImmediate(flush);
-    });
+  });
 }
 
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {

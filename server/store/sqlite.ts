@@ -12,13 +12,18 @@
  * few milliseconds before it is on disk; only a power cut in that window could take back what it
  * saw, never what was acknowledged to the writer.
  *
+ * Checkpoints (copying the WAL into the database file) are off the event loop too: a worker
+ * thread takes them after the commits (`walCheckpointer`), and the writing connection never does.
+ *
  * The file holds readers' emails: its folder is created 0700 and the file 0600 (SQLite gives
  * the -wal and -shm files the database file's mode).
  */
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   Kysely,
   SqliteDialect,
@@ -34,6 +39,7 @@ import { BEFORE_COMMENT_SQL, KyselyStore, type BeforeCommentRow, type Clock, typ
 import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
 import type { Store } from './types.js';
+import { perTurn } from './per-turn.js';
 
 export interface SqliteStoreOptions {
   /** The app's clock (default Date.now). */
@@ -107,6 +113,89 @@ function walSyncer(walPath: string): { sync: () => Promise<void>; close: () => v
   return { sync, close: () => void handle?.then((h) => h.close()).catch(() => undefined) };
 }
 
+/** The least time between two checkpoints of the worker (a busy server checkpoints at this pace). */
+const CHECKPOINT_EVERY_MS = 100;
+
+/**
+ * The checkpoint worker (a script, not a module file: it runs the same from the TypeScript
+ * sources and from the server package's bundle). Its connection only checkpoints, PASSIVE:
+ * it copies what it can of the WAL into the database file without waiting for, or holding up,
+ * the writer and the readers.
+ */
+const CHECKPOINT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  db.pragma('wal_checkpoint(PASSIVE)');
+  parentPort.postMessage('done');
+});
+`;
+
+/**
+ * WAL checkpoints off the event loop (#24). SQLite's own (`wal_autocheckpoint`) runs inside the
+ * COMMIT that takes the WAL past 1,000 pages: a copy of up to 4 MB and two fsyncs, some
+ * milliseconds in which the event loop answers nothing, and about a tenth of a post's CPU. So
+ * the writing connection never checkpoints; a worker thread does, after the commits, at most
+ * every CHECKPOINT_EVERY_MS (at once after a lone commit). The WAL stays small, and the database
+ * file alone holds everything but the last moments. Should the worker fail, the writing
+ * connection checkpoints as SQLite does by default again.
+ */
+function walCheckpointer(path: string, database: Database.Database): { afterCommit(): void; close(): void } {
+  database.pragma('wal_autocheckpoint = 0');
+  const worker = new Worker(CHECKPOINT_WORKER, {
+    eval: true,
+    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), path },
+  });
+  worker.unref(); // it never keeps the process alive
+  let state: 'idle' | 'waiting' | 'running' = 'idle';
+  let again = false; // a commit came while a checkpoint ran
+  let last = 0;
+  let over = false;
+  const start = () => {
+    state = 'running';
+    again = false;
+    worker.postMessage('checkpoint');
+  };
+  const afterCommit = () => {
+    if (over) return;
+    if (state !== 'idle') {
+      again = true;
+      return;
+    }
+    const wait = last + CHECKPOINT_EVERY_MS - Date.now();
+    if (wait <= 0) start();
+    else {
+      state = 'waiting';
+      setTimeout(start, wait).unref();
+    }
+  };
+  worker.on('message', () => {
+    last = Date.now();
+    state = 'idle';
+    if (again) afterCommit();
+  });
+  const fallBack = () => {
+    if (over) return;
+    over = true;
+    if (database.open) database.pragma('wal_autocheckpoint = 1000');
+  };
+  worker.on('error', fallBack);
+  worker.on('exit', fallBack);
+  return {
+    afterCommit,
+    close: () => {
+      over = true;
+      worker.postMessage('close');
+    },
+  };
+}
+
 /** Statements after which nothing new can be waiting to reach the disk. */
 const NOT_A_WRITE = /^\s*(select|pragma|begin|savepoint|release|rollback)\b/i;
 
@@ -155,6 +244,11 @@ class DurableSqliteDialect extends SqliteDialect {
  * The per-request reads, as statements prepared once (kysely-store.ts, HotReads), on a second,
  * read-only connection: in WAL mode it sees only committed data, never the middle of a batch
  * that the main connection is writing between two awaits. (`:memory:` has one connection.)
+ *
+ * The checks before a post are read for all the posts of one event-loop turn in one read
+ * transaction (per-turn.ts, #24). Each read transaction after another connection's commit starts
+ * with an empty page cache, so a lone read fetches every page of its lookups from the file
+ * again (about 40 µs of a post's CPU under load); in one transaction the posts share them.
  */
 function hotReads(path: string, main: Database.Database): HotReads {
   const reader = path === ':memory:' ? main : new Database(path, { readonly: true, fileMustExist: true });
@@ -167,7 +261,10 @@ function hotReads(path: string, main: Database.Database): HotReads {
   return {
     threadVersion: (thread) => Promise.resolve(Number((version.get(thread) as number | undefined) ?? 0)),
     // Off the writing connection, so a post's checks never wait for the batch being synced.
-    beforeComment: (parameters) => Promise.resolve(beforeComment.get(...parameters) as BeforeCommentRow),
+    beforeComment: perTurn((group: (readonly unknown[])[]) => {
+      const rows = () => group.map((parameters) => beforeComment.get(...parameters) as BeforeCommentRow);
+      return reader === main ? rows() : reader.transaction(rows)();
+    }),
     readsAheadOfDisk: reader !== main,
     threadsVersion: (threads) => Promise.resolve(Number(versions.get(JSON.stringify(threads)) as number)),
     close: () => {
@@ -191,7 +288,15 @@ export async function openSqliteDatabase(
     // No fsync inside COMMIT: the driver syncs the WAL off the event loop (see the top of this file).
     database.pragma('synchronous = NORMAL');
     const wal = walSyncer(`${resolve(path)}-wal`);
-    dialect = new DurableSqliteDialect({ database: withStatementCache(database, wal.close) }, database, wal.sync);
+    const checkpoints = walCheckpointer(resolve(path), database);
+    const close = () => {
+      wal.close();
+      checkpoints.close();
+    };
+    dialect = new DurableSqliteDialect({ database: withStatementCache(database, close) }, database, async () => {
+      await wal.sync();
+      checkpoints.afterCommit();
+    });
   }
   const db = new Kysely<Schema>({ dialect });
   try {
