@@ -132,7 +132,11 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
-  db.pragma('wal_checkpoint(PASSIVE)');
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy (another process's checkpoint, say): the next commit asks again.
+  }
   parentPort.postMessage('done');
 });
 `;
@@ -147,12 +151,12 @@ parentPort.on('message', (message) => {
  * connection checkpoints as SQLite does by default again.
  */
 function walCheckpointer(path: string, database: Database.Database): { afterCommit(): void; close(): void } {
-  database.pragma('wal_autocheckpoint = 0');
   const worker = new Worker(CHECKPOINT_WORKER, {
     eval: true,
     workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), path },
   });
   worker.unref(); // it never keeps the process alive
+  database.pragma('wal_autocheckpoint = 0');
   let state: 'idle' | 'waiting' | 'running' = 'idle';
   let again = false; // a commit came while a checkpoint ran
   let last = 0;
