@@ -131,6 +131,8 @@ async function serveForever(): Promise<void> {
       now,
       poolMax: config.pgPoolMax,
       writeBatchMax: config.writeBatchMax,
+      // The event loop answers requests: SQLite's checkpoints go to a worker thread.
+      backgroundCheckpoints: true,
     });
   } catch (err) {
     fail(`cannot open the database (DATABASE_URL=${shown(config.databaseUrl)}): ${describe(err)}`);

@@ -13,6 +13,8 @@ export interface StoreOptions {
   poolMax?: number;
   /** New comments stored in one transaction at most (`WRITE_BATCH_MAX`). */
   writeBatchMax?: number;
+  /** SQLite: WAL checkpoints in a worker thread (the server; see `SqliteStoreOptions`). */
+  backgroundCheckpoints?: boolean;
 }
 
 /** Opens the store named by DATABASE_URL: `postgres://…` / `postgresql://…`, else a SQLite file. */
@@ -21,5 +23,6 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Prom
   return openSqliteStore(databaseUrl, {
     ...(options.now ? { now: options.now } : {}),
     ...(options.writeBatchMax ? { writeBatchMax: options.writeBatchMax } : {}),
+    ...(options.backgroundCheckpoints ? { backgroundCheckpoints: true } : {}),
   });
 }

@@ -12,8 +12,9 @@
  * few milliseconds before it is on disk; only a power cut in that window could take back what it
  * saw, never what was acknowledged to the writer.
  *
- * Checkpoints (copying the WAL into the database file) are off the event loop too: a worker
- * thread takes them after the commits (`walCheckpointer`), and the writing connection never does.
+ * In the server, checkpoints (copying the WAL into the database file) are off the event loop too:
+ * a worker thread takes them after the commits (`walCheckpointer`), and the writing connection
+ * never does.
  *
  * The file holds readers' emails: its folder is created 0700 and the file 0600 (SQLite gives
  * the -wal and -shm files the database file's mode).
@@ -46,6 +47,12 @@ export interface SqliteStoreOptions {
   now?: Clock;
   /** New comments stored in one transaction at most (WRITE_BATCH_MAX, default 64; 1 = one each). */
   writeBatchMax?: number;
+  /**
+   * WAL checkpoints in a worker thread instead of inside a COMMIT (`walCheckpointer`): for the
+   * server, whose event loop answers requests. Off by default: a command (`import`, `copy`)
+   * keeps SQLite's own, and the 15–25 MB the worker adds to its peak memory.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /**
@@ -280,6 +287,7 @@ function hotReads(path: string, main: Database.Database): HotReads {
 /** Opens (creating when needed) and migrates a SQLite database. */
 export async function openSqliteDatabase(
   path: string,
+  options: Pick<SqliteStoreOptions, 'backgroundCheckpoints'> = {},
 ): Promise<{ db: Kysely<Schema>; migrations: MigrationReport; hot: () => HotReads }> {
   if (path !== ':memory:') prepareFile(resolve(path));
   const database = new Database(path);
@@ -292,7 +300,9 @@ export async function openSqliteDatabase(
     // No fsync inside COMMIT: the driver syncs the WAL off the event loop (see the top of this file).
     database.pragma('synchronous = NORMAL');
     const wal = walSyncer(`${resolve(path)}-wal`);
-    const checkpoints = walCheckpointer(resolve(path), database);
+    const checkpoints = options.backgroundCheckpoints
+      ? walCheckpointer(resolve(path), database)
+      : { afterCommit: () => {}, close: () => {} };
     const close = () => {
       wal.close();
       checkpoints.close();
@@ -313,7 +323,7 @@ export async function openSqliteDatabase(
 }
 
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
-  const { db, hot } = await openSqliteDatabase(path);
+  const { db, hot } = await openSqliteDatabase(path, { backgroundCheckpoints: options.backgroundCheckpoints });
   // SQLite has one writer: one batch at a time.
   const store = new KyselyStore(db, options.now ?? Date.now, {
     batch: { max: options.writeBatchMax ?? 64, concurrent: 1 },
