@@ -146,22 +146,21 @@ async function closedPort(): Promise<number> {
 }
 
 function pageFor(kind: string, api: string): string {
-  const head = PAGE_HEAD;
   switch (kind) {
     case 'blank':
-      return `${head}</head><body>${ARTICLE}<form><textarea aria-label="Message"></textarea></form></body></html>`;
+      return `${PAGE_HEAD}</head><body>${ARTICLE}<form><textarea aria-label="Message"></textarea></form></body></html>`;
     case 'lit':
       // The floor for any Lit widget: one element, one shadow root, one textarea (bench/out/bare-lit.js).
-      return `${head}<script type="module" src="/bench-lit.js"></script></head><body>${ARTICLE}<bare-lit></bare-lit></body></html>`;
+      return `${PAGE_HEAD}<script type="module" src="/bench-lit.js"></script></head><body>${ARTICLE}<bare-lit></bare-lit></body></html>`;
     case 'ours-touch':
       // The first-touch figure: no captcha, so what the touch loads is the checks and the sending.
-      return `${head}<script type="module" src="/dist/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${api}/api" thread="bench" captcha="none"></article-feedback></body></html>`;
+      return `${PAGE_HEAD}<script type="module" src="/dist/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${api}/api" thread="bench" captcha="none"></article-feedback></body></html>`;
     case 'ours':
-      return `${head}<script type="module" src="/dist/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${api}/api" thread="bench"></article-feedback></body></html>`;
+      return `${PAGE_HEAD}<script type="module" src="/dist/article-feedback.js"></script></head><body>${ARTICLE}<article-feedback endpoint="${api}/api" thread="bench"></article-feedback></body></html>`;
     case 'waline':
-      return `${head}<link rel="stylesheet" href="/${WALINE_CSS}"></head><body>${ARTICLE}<div id="waline"></div><script type="module">import { init } from '/${WALINE_JS}'; init({ el: '#waline', serverURL: '${api}', path: '/bench' });</script></body></html>`;
+      return `${PAGE_HEAD}<link rel="stylesheet" href="/${WALINE_CSS}"></head><body>${ARTICLE}<div id="waline"></div><script type="module">import { init } from '/${WALINE_JS}'; init({ el: '#waline', serverURL: '${api}', path: '/bench' });</script></body></html>`;
     case 'artalk':
-      return `${head}<link rel="stylesheet" href="/${ARTALK_CSS}"></head><body>${ARTICLE}<div id="artalk"></div><script src="/${ARTALK_JS}"></script><script>Artalk.init({ el: '#artalk', server: '${api}', site: 'bench', pageKey: '/bench' });</script></body></html>`;
+      return `${PAGE_HEAD}<link rel="stylesheet" href="/${ARTALK_CSS}"></head><body>${ARTICLE}<div id="artalk"></div><script src="/${ARTALK_JS}"></script><script>Artalk.init({ el: '#artalk', server: '${api}', site: 'bench', pageKey: '/bench' });</script></body></html>`;
     default:
       throw new Error(kind);
   }
