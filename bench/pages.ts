@@ -82,3 +82,32 @@ export interface TraceEvent {
   tdur?: number;
   args?: { name?: string };
 }
+
+/**
+ * The time of a renderer main thread's tasks in a trace, in ms: its outermost `RunTask` events
+ * (a task inside another is counted with it) that start in [from, to), a task that runs past
+ * `to` in proportion. `wall` is their duration; `cpu` their thread time, without the waits for
+ * the CPU (on two cores Chromium's other processes and the bench's own Node take it in turns).
+ */
+export function mainThreadTaskTime(
+  events: readonly TraceEvent[],
+  onThread: (e: TraceEvent) => boolean,
+  from = -Infinity,
+  to = Infinity,
+): { wall: number; cpu: number } {
+  const tasks = events
+    .filter((e) => e.ph === 'X' && /RunTask$/.test(e.name) && onThread(e) && e.ts >= from && e.ts < to)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let wall = 0;
+  let cpu = 0;
+  let end = -Infinity; // of the last outermost task
+  for (const task of tasks) {
+    if (task.ts < end) continue;
+    const dur = task.dur ?? 0;
+    end = task.ts + dur;
+    const share = dur > 0 ? Math.min(1, (to - task.ts) / dur) : 1;
+    wall += dur * share;
+    cpu += (task.tdur ?? 0) * share;
+  }
+  return { wall: wall / 1000, cpu: cpu / 1000 };
+}

@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
-import { ARTICLE, bareLit, gzipped, median, PAGE_HEAD, PROBE, type TraceEvent } from './pages.js';
+import { ARTICLE, bareLit, gzipped, mainThreadTaskTime, median, PAGE_HEAD, PROBE, type TraceEvent } from './pages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -378,26 +378,16 @@ async function metrics(cdp: CDPSession, { collectGarbage = true } = {}): Promise
 const TRACED_LIST_RUNS = 5;
 
 /**
- * The renderer main thread's CPU time in a trace: the thread time (`tdur`) of its outermost
- * tasks. On two cores the tasks' wall time also holds the waits for the browser, GPU and
- * compositor processes (and the bench's own Node) to get the CPU back.
+ * The renderer main thread's CPU time in a trace (`mainThreadTaskTime`): on two cores the
+ * tasks' wall time also holds the waits for the browser, GPU and compositor processes (and the
+ * bench's own Node) to get the CPU back.
  */
 function mainThreadCpu(trace: Buffer): number {
   const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = new Set(
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
-  const tasks = events
-    .filter((e) => e.ph === 'X' && /RunTask$/.test(e.name) && main.has(`${e.pid}:${e.tid}`))
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  let cpu = 0;
-  let end = -Infinity; // of the last outermost task: tasks inside it are counted with it
-  for (const task of tasks) {
-    if (task.ts < end) continue;
-    end = task.ts + (task.dur ?? 0);
-    cpu += task.tdur ?? 0;
-  }
-  return cpu / 1000;
+  return mainThreadTaskTime(events, (e) => main.has(`${e.pid}:${e.tid}`)).cpu;
 }
 
 async function benchList(browser: Browser): Promise<void> {

@@ -24,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
-import { ARTICLE, bareLit, gzipped, median, PAGE_HEAD, PROBE, type TraceEvent } from './pages.js';
+import { ARTICLE, bareLit, gzipped, mainThreadTaskTime, median, PAGE_HEAD, PROBE, type TraceEvent } from './pages.js';
 
 const args = process.argv.slice(2).filter((a) => a !== '--untraced');
 /** `--untraced`: the probe alone, no trace (tracing costs the page a little): prints `at` only. */
@@ -109,13 +109,9 @@ async function load(browser: Browser, url: string): Promise<Figures> {
     const evaluation = onMain.find((e) => e.name === 'v8.evaluateModule');
     const tasks = onMain.filter((e) => e.name === 'RunTask');
     const first = evaluation && tasks.findLast((e) => e.ts <= evaluation.ts);
-    const figures: Figures = { at, main: 0, cpu: 0 };
-    if (!first) return figures;
-    for (const e of tasks.filter((t) => t.ts >= first.ts)) {
-      const share = Math.min(1, (end - e.ts) / e.dur!);
-      figures.main! += (e.dur! * share) / 1000;
-      figures.cpu! += ((e.tdur ?? 0) * share) / 1000;
-    }
+    if (!first) return { at, main: 0, cpu: 0 };
+    const time = mainThreadTaskTime(onMain, () => true, first.ts, end);
+    const figures: Figures = { at, main: time.wall, cpu: time.cpu };
     for (const e of onMain) {
       const part = PARTS[e.name];
       if (part && e.ts >= first.ts) figures[part] = (figures[part] ?? 0) + Math.min(e.dur!, end - e.ts) / 1000;
