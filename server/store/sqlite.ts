@@ -169,6 +169,7 @@ function walCheckpointer(path: string, database: Database.Database): { afterComm
   let last = 0;
   let over = false;
   const start = () => {
+    if (over) return; // closed while it waited
     state = 'running';
     again = false;
     worker.postMessage('checkpoint');
