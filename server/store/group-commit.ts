@@ -1,13 +1,19 @@
 /**
  * Group commit (issue #24): comments that arrive together are stored in one transaction, so
  * they share one commit (one fsync on SQLite, one WAL flush on PostgreSQL), and each caller is
- * answered only after that commit. Each comment runs inside its own savepoint: one that fails
- * is rolled back alone and its caller gets the error, the others are still stored.
+ * answered only after that commit. A comment that fails fails alone: its caller gets the error,
+ * the others are still stored (kysely-store.ts writes the batch again with a savepoint each).
  *
  * How batches form: the first comment waits for the end of the current event-loop turn
  * (setImmediate), so comments whose requests were read in the same turn go together; while a
  * batch is being committed, the next comments queue and form the next batch. Nothing waits
  * on a timer, so a lone comment is stored as soon as it comes.
+ *
+ * One batch at a time per store (per instance), on both databases: SQLite has one writer, and
+ * on PostgreSQL several at once (it allowed half the pool) only split the waiting comments into
+ * more, smaller batches, more statements and commits for as many comments, which then waited on
+ * each other's row locks (the thread's version): 1,100–2,100 posts/s against 1,600–2,800 with
+ * one, on one thread and spread over twenty alike (bench/server.ts on 2 cores, #24).
  */
 
 interface Waiting<I, R> {
@@ -22,20 +28,19 @@ export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 export interface GroupCommitOptions {
   /** Items per transaction at most. */
   max: number;
-  /** Batches being committed at the same time at most (1 on SQLite, which has one writer). */
-  concurrent: number;
 }
 
 export class GroupCommit<I, R> {
   private readonly queue: Waiting<I, R>[] = [];
-  private running = 0;
+  /** A batch is being committed: one at a time, so the comments queued meanwhile form the next. */
+  private running = false;
   private scheduled = false;
   /** Transactions committed and items they carried (for tests and diagnostics). */
   readonly stats = { batches: 0, items: 0 };
 
   /**
    * `commitBatch` stores the inputs in one transaction and resolves, after the commit, with one
-   * outcome per input (an input that failed was rolled back to its savepoint alone); when it
+   * outcome per input (an input that failed is left out alone); when it
    * throws (the transaction itself failed), every caller of the batch gets that error.
    */
   constructor(
@@ -51,7 +56,7 @@ export class GroupCommit<I, R> {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.running >= this.options.concurrent || this.queue.length === 0) return;
+    if (this.scheduled || this.running || this.queue.length === 0) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -60,13 +65,11 @@ export class GroupCommit<I, R> {
   }
 
   private async drain(): Promise<void> {
-    if (this.running >= this.options.concurrent || this.queue.length === 0) return;
-    this.running++;
+    if (this.running || this.queue.length === 0) return;
+    this.running = true;
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, this.options.max);
-        // Another batch can start while this one commits (PostgreSQL).
-        this.schedule();
         let outcomes: Outcome<R>[];
         try {
           outcomes = await this.commitBatch(batch.map((item) => item.input));
@@ -83,7 +86,7 @@ export class GroupCommit<I, R> {
         });
       }
     } finally {
-      this.running--;
+      this.running = false;
       this.schedule();
     }
   }

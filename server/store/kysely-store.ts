@@ -244,7 +244,7 @@ export class KyselyStore implements Store {
   ) {
     this.outbox = new OutboxStore(db, now, options.dialect ?? 'sqlite');
     this.admin = new AdminStore(db, now);
-    const batch = options.batch ?? { max: 1, concurrent: 1 };
+    const batch = options.batch ?? { max: 1 };
     this.commits = batch.max > 1 ? new GroupCommit((items) => this.storeBatch(items), batch) : null;
     this.hot = options.hot;
     this.reader = new ReaderStore(db, now);

@@ -120,13 +120,8 @@ function groupedBeforeComment(pool: pg.Pool): (parameters: readonly unknown[]) =
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const poolMax = options.poolMax ?? 10;
   const { db, hot } = await openPostgresDatabase(connectionString, { poolMax });
-  // One batch commits at a time per instance, as on SQLite (#24): the posts that arrive while it
-  // commits form the next one. Several at once (it was half the pool) split the waiting posts
-  // into more, smaller batches, more statements and commits for as many posts, which then
-  // waited on each other's row locks (the thread's version): 1,100–2,100 posts/s against
-  // 1,600–2,800 with one, on one thread and spread over twenty alike (bench/server.ts on 2 cores).
   const store = new KyselyStore(db, options.now ?? Date.now, {
-    batch: { max: options.writeBatchMax ?? 64, concurrent: 1 },
+    batch: { max: options.writeBatchMax ?? 64 },
     hot,
     dialect: 'postgres',
   });

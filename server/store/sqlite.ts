@@ -270,13 +270,14 @@ function hotReads(path: string, main: Database.Database): HotReads {
     .prepare('select coalesce(sum(version), 0) from thread_versions where thread in (select value from json_each(?))')
     .pluck();
   const beforeComment = reader.prepare(BEFORE_COMMENT_SQL);
+  const checksOf = (group: (readonly unknown[])[]) =>
+    group.map((parameters) => beforeComment.get(...parameters) as BeforeCommentRow);
+  // One read transaction for a group (made once; on `:memory:`, the one connection, plain reads).
+  const readChecks = reader === main ? checksOf : reader.transaction(checksOf);
   return {
     threadVersion: (thread) => Promise.resolve(Number((version.get(thread) as number | undefined) ?? 0)),
     // Off the writing connection, so a post's checks never wait for the batch being synced.
-    beforeComment: perTurn((group: (readonly unknown[])[]) => {
-      const rows = () => group.map((parameters) => beforeComment.get(...parameters) as BeforeCommentRow);
-      return reader === main ? rows() : reader.transaction(rows)();
-    }),
+    beforeComment: perTurn(readChecks),
     readsAheadOfDisk: reader !== main,
     threadsVersion: (threads) => Promise.resolve(Number(versions.get(JSON.stringify(threads)) as number)),
     close: () => {
@@ -301,17 +302,14 @@ export async function openSqliteDatabase(
     // No fsync inside COMMIT: the driver syncs the WAL off the event loop (see the top of this file).
     database.pragma('synchronous = NORMAL');
     const wal = walSyncer(`${resolve(path)}-wal`);
-    const checkpoints = options.backgroundCheckpoints
-      ? walCheckpointer(resolve(path), database)
-      : { afterCommit: () => {}, close: () => {} };
+    const checkpoints = options.backgroundCheckpoints ? walCheckpointer(resolve(path), database) : null;
     const close = () => {
       wal.close();
-      checkpoints.close();
+      checkpoints?.close();
     };
-    dialect = new DurableSqliteDialect({ database: withStatementCache(database, close) }, database, async () => {
-      await wal.sync();
-      checkpoints.afterCommit();
-    });
+    // With the checkpoint worker, each write that reached the disk asks it for a checkpoint.
+    const sync = checkpoints ? () => wal.sync().then(checkpoints.afterCommit) : wal.sync;
+    dialect = new DurableSqliteDialect({ database: withStatementCache(database, close) }, database, sync);
   }
   const db = new Kysely<Schema>({ dialect });
   try {
@@ -325,9 +323,8 @@ export async function openSqliteDatabase(
 
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
   const { db, hot } = await openSqliteDatabase(path, { backgroundCheckpoints: options.backgroundCheckpoints });
-  // SQLite has one writer: one batch at a time.
   const store = new KyselyStore(db, options.now ?? Date.now, {
-    batch: { max: options.writeBatchMax ?? 64, concurrent: 1 },
+    batch: { max: options.writeBatchMax ?? 64 },
     hot: hot(),
   });
   await store.prune();
