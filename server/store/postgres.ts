@@ -88,12 +88,20 @@ function hotReads(pool: pg.Pool): HotReads {
  * BEFORE_COMMENT_SQL for every post whose checks start in the same event-loop turn (per-turn.ts),
  * in one round trip (#24): its parameters as arrays, one row per post (`ord`: its place). A lone
  * post runs the one-row statement.
+ *
+ * Each key is looked up on its own (`lateral … limit 1`, which the planner cannot turn into a
+ * join of the two tables), so the lookup is always the primary key's index. As a plain join, the
+ * named statement's generic plan, made once per connection while `idempotency` was small (a new
+ * database, before autovacuum's next ANALYZE), hashed the keys and read the whole table on every
+ * later call, a scan that grew with every post until an ANALYZE made the plan again: 31 µs of
+ * the database's time a post in the bench's 5 s, 4 µs since (`test/server/post-batch.test.ts`
+ * checks the plan).
  */
-const BEFORE_COMMENTS_TEXT = `select k.ord, exists (select 1 from author_blocks
+export const BEFORE_COMMENTS_TEXT = `select k.ord, exists (select 1 from author_blocks
     where (kind = 'email' and value = k.email) or (kind = 'client' and value = k.client)) as blocked,
   i."key", i.fingerprint, i.status, i.body, i.created_at
   from unnest($1::text[], $2::text[], $3::text[], $4::int8[]) with ordinality as k(email, client, "key", cutoff, ord)
-  left join idempotency as i on i."key" = k."key" and i.created_at >= k.cutoff`;
+  left join lateral (select * from idempotency where "key" = k."key" and created_at >= k.cutoff limit 1) as i on true`;
 
 function groupedBeforeComment(pool: pg.Pool): (parameters: readonly unknown[]) => Promise<BeforeCommentRow> {
   return perTurn(async (group: (readonly unknown[])[]) => {
