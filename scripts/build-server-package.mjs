@@ -95,6 +95,10 @@ export async function buildServerPackage() {
   const bins = await build({
     ...common,
     entryPoints: { cli: join(root, 'server/cli.ts'), conformance: join(root, 'conformance/cli.ts') },
+    // server/cli.ts imports each command's module when it runs (`import()`): chunks of their
+    // own, so that `import` does not load the HTTP server. In lib/ itself, next to migrations/,
+    // which store/migrate.ts finds next to its own file.
+    splitting: true,
     outdir: lib,
     banner: { js: '#!/usr/bin/env node' },
   });

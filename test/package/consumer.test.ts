@@ -31,6 +31,7 @@ import { chromium } from 'playwright-core';
 import ts from 'typescript';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
 import { underscoreMembers } from '../helpers/declarations.js';
+import { writeDisqusFile } from '../helpers/disqus-file.js';
 
 const run = promisify(execFile);
 const started = performance.now();
@@ -512,6 +513,25 @@ describe('the npm packages, installed as a user would', { timeout: 600_000 }, ()
     assert.equal(installed.dependencies['article-feedback'], rootPackage.version);
     const kit = await sh('npx', ['--no', '--', 'article-feedback-conformance', '--help'], serverApp);
     assert.match(kit, /Usage: article-feedback-conformance <base URL>/);
+  });
+
+  it('npx article-feedback-server import and export (the packed package: each command in its own chunk)', async () => {
+    const disqus = join(work, 'disqus.xml');
+    await writeDisqusFile(disqus, 30);
+    const env = { DATABASE_URL: join(work, 'imported.db') };
+    const imported = await sh(
+      'npx',
+      ['--no', '--', 'article-feedback-server', 'import', '--from', 'disqus', disqus],
+      serverApp,
+      env,
+    );
+    assert.match(imported, /imported: 30\b/);
+    const exported = await sh('npx', ['--no', '--', 'article-feedback-server', 'export'], serverApp, env);
+    const records = exported
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string });
+    assert.equal(records.filter((record) => record.type === 'comment').length, 30);
   });
 
   it('the app built by Vite, on its own origin in Chromium, posts a comment to that server', async () => {
