@@ -29,11 +29,12 @@ function cleanOwnOutput(): Plugin {
 
 /**
  * `<comment-count>` for index and front pages (#18): `src/components/comment-count/define.ts` →
- * `dist/comment-count.js`, its own small ES module (budget 1.25 KiB gzipped, checked by
+ * `dist/comment-count.js`, its own small ES module (budget 1 KiB gzipped, checked by
  * `npm run size`), apart from the script-tag bundle (vite.config.ts), whose Lit it does not
  * need. Everything for another language (comment-count/other-languages.ts, the loader table,
- * the catalogues) is in its chunks in `dist/count/`, fetched only by pages in another language;
- * the entry's one dynamic import finds them next to it.
+ * the catalogues) is in its chunks in `dist/count/`, fetched only by pages in another language,
+ * and so is the rating (comment-count/rating.ts), fetched only by counts with `rating`; the
+ * entry's two dynamic imports find them next to it.
  */
 export default defineConfig({
   publicDir: false,

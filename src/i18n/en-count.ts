@@ -1,12 +1,11 @@
-import type { Catalogue, CountKey } from './types.js';
+import type { Catalogue } from './types.js';
 
 /**
- * `<comment-count>`'s English (#18). A module of its own: the count's entry
- * (`dist/comment-count.js`, about 1.2 KiB) carries these two entries and nothing else of the
- * catalogue; the other languages come from their catalogues, on demand.
+ * `<comment-count>`'s English (#18), in two modules, one per place it ships: "12 comments" here,
+ * in the count's entry (`dist/comment-count.js`, under 1 KiB), and the rating's sentence in
+ * en-count-rated.ts, in the on-demand chunk that only counts with `rating` load. Neither carries
+ * anything else of the catalogue; the other languages come from their catalogues, on demand.
  */
-export const enCount: Pick<Catalogue, CountKey> = {
+export const enCount: Pick<Catalogue, 'count.comments'> = {
   'count.comments': (c) => (c === 'one' ? '{n} comment' : '{n} comments'),
-  'count.rated': (c) =>
-    c === 'one' ? 'Rated {average} out of {max} by {n} reader' : 'Rated {average} out of {max} by {n} readers',
 };

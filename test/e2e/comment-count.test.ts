@@ -15,10 +15,12 @@ const votesOf = (i: number) => (i < 5 ? [5, 4, 4].slice(0, (i % 3) + 1) : []);
 
 function frontPage(ctx: PageContext): string {
   const lang = ctx.query.get('lang') ?? 'en';
+  // `?rating=off`: counts without their rating.
+  const rating = ctx.query.get('rating') === 'off' ? '' : ' rating';
   const stories = Array.from(
     { length: STORIES },
     (_, i) => `<li><h2>Story ${i}</h2>
-  <a href="/stories/${i}#comments"><comment-count endpoint="${ctx.apiUrl}" thread="/stories/${i}" rating></comment-count></a></li>`,
+  <a href="/stories/${i}#comments"><comment-count endpoint="${ctx.apiUrl}" thread="/stories/${i}"${rating}></comment-count></a></li>`,
   ).join('\n');
   return `<!doctype html>
 <html lang="${lang}">
@@ -74,6 +76,16 @@ function countsRequests(page: Page): Request[] {
   return seen;
 }
 
+/** The page's requests for the count's on-demand chunks (`/count/…`: the rating, other languages). */
+function chunkRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/count/')) seen.push(pathname);
+  });
+  return seen;
+}
+
 /** Every count's shown text, once none is loading any more. */
 async function shownCounts(page: Page): Promise<string[]> {
   await page.waitForFunction(
@@ -101,12 +113,16 @@ test('thirty counts on a front page: one request, the right numbers, names a scr
   stack.clearLogs();
   const page = await stack.newPage();
   const requests = countsRequests(page);
+  const chunks = chunkRequests(page);
   await page.goto(stack.urlFor('/front'));
   const texts = await shownCounts(page);
   assert.deepEqual(
     texts,
     Array.from({ length: STORIES }, (_, i) => expectedEnglish(i)),
   );
+  // The rating's part is its own chunk, fetched once for the thirty; English needs no other.
+  assert.equal(chunks.length, 1, chunks.join('\n'));
+  assert.match(chunks[0]!, /^\/count\/rating-[\w-]+\.js$/);
   assert.equal(texts[0], '1 comment · ★ 5.0');
   assert.equal(texts[1], '2 comments · ★ 4.5');
   assert.equal(texts[29], '0 comments');
@@ -149,6 +165,20 @@ test('thirty counts on a front page: one request, the right numbers, names a scr
   assert.deepEqual(stack.cspViolations, []);
   assert.deepEqual(stack.consoleErrors, []);
   assert.deepEqual(stack.foreignRequests, []);
+});
+
+test('counts without `rating` load the entry alone: no chunk, the same numbers', async () => {
+  stack.clearLogs();
+  const page = await stack.newPage();
+  const chunks = chunkRequests(page);
+  await page.goto(stack.urlFor('/front?rating=off'));
+  const texts = await shownCounts(page);
+  assert.deepEqual(
+    texts,
+    Array.from({ length: STORIES }, (_, i) => `${commentsOf(i)} ${commentsOf(i) === 1 ? 'comment' : 'comments'}`),
+  );
+  assert.deepEqual(chunks, []);
+  assert.deepEqual(stack.consoleErrors, []);
 });
 
 test('a German front page fetches the German catalogue from the server, under the CSP', async () => {

@@ -1,24 +1,11 @@
 import { THREAD_PATTERN } from '../../contract/constants.js';
+import type { PluralEntry } from '../../i18n/types.js';
 import { countsOf, type ThreadCounts } from './counts.js';
 import { textsFor } from './texts.js';
 
 // The page's type maps, as every element's declarations carry them (see FeedbackElement).
 export type * from '../shared/events.js';
 export type * from '../shared/tag-names.js';
-
-/**
- * An element with these DOM properties (`part` is one too: assigning it sets the attribute) and
- * content: the shadow root holds nothing else.
- */
-function create(
-  tag: 'slot' | 'span',
-  properties: Partial<Record<'part' | 'role' | 'ariaLabel' | 'ariaHidden', string>>,
-  ...content: (Node | string)[]
-): HTMLElement {
-  const el = Object.assign(document.createElement(tag), properties);
-  el.append(...content);
-  return el;
-}
 
 /**
  * `<comment-count>`: "12 comments" for a thread, and with `rating` also "★ 4.3", for index and
@@ -30,8 +17,9 @@ function create(
  * <a href="/2024/05/ferry#comments"><comment-count thread="/2024/05/ferry" rating></comment-count></a>
  * ```
  *
- * Its own entry, `dist/comment-count.js`: a plain `HTMLElement`, because Lit (and so
- * `FeedbackElement`) alone is five times the whole element.
+ * Its own entry, `dist/comment-count.js`, under 1 KiB gzipped: a plain `HTMLElement`, because Lit
+ * (and so `FeedbackElement`) alone is six times the whole element. Other languages (texts.ts) and
+ * the rating (rating.ts) are on-demand chunks, each loaded only by the counts that need it.
  *
  * @attr {string} endpoint - API base URL; else the enclosing `<article-feedback>`'s.
  * @attr {string} thread - Discussion id; else the canonical link's path or `location.pathname`.
@@ -57,7 +45,7 @@ export class CommentCount extends HTMLElement {
   async connectedCallback(): Promise<void> {
     if (!this.isConnected) return;
     // Its own `endpoint`, else the enclosing `<article-feedback>`'s (`closest` starts at itself).
-    const endpoint = this.closest(':is(comment-count, article-feedback)[endpoint]')
+    const endpoint = this.closest(':is(comment-count,article-feedback)[endpoint]')
       ?.getAttribute('endpoint')
       ?.replace(/\/+$/, '');
     // The thread default of src/client/endpoint.ts (`defaultThread`), in fewer bytes: the path
@@ -79,45 +67,30 @@ export class CommentCount extends HTMLElement {
     } catch {
       /* not a language tag: English */
     }
-    const slot = create('slot', {}, '…');
+    const slot = document.createElement('slot');
+    slot.append('…');
     (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(slot);
     try {
       const loading = textsFor(lang); // at the same time as the counts
+      // The rating's part is a chunk of its own (rating.ts), also asked for now; if it cannot be
+      // had, the count shows nothing, as when the counts cannot be had.
+      const rated = this.hasAttribute('rating') && import('./rating.js');
       // No endpoint or an invalid thread (src/client/endpoint.ts's `isValidThread`): no counts
-      // (`''` or `false`, which have no `rating`: reading its average throws).
+      // (`''` or `false`, whose `comments` is undefined: `say` throws on it).
       const { comments, rating } = (await (endpoint &&
         THREAD_PATTERN.test(thread) &&
         countsOf(endpoint, thread))) as ThreadCounts;
       const texts = await loading;
       const plural = new Intl.PluralRules(lang);
-      const average = rating.average.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-      const max = (Number(this.getAttribute('max')) || 5).toLocaleString(lang);
-      /**
-       * An entry's text for `n`, its placeholders filled in: `{n}`, and in the rating's text
-       * `{average}` and `{max}` (no text of the catalogues has one twice; numbers have no `$`).
-       */
-      const say = (key: keyof typeof texts, n: number) =>
-        texts[key](plural.select(n))
-          .replace('{n}', n.toLocaleString(lang))
-          .replace('{average}', average)
-          .replace('{max}', max);
+      /** An entry's text for `n`, `{n}` filled in (numbers have no `$`). */
+      const say = (entry: PluralEntry, n: number) => entry(plural.select(n)).replace('{n}', n.toLocaleString(lang));
       // In place of this load's slot; nothing when a later load has replaced it already.
       slot.replaceWith(
-        create('span', { part: 'comments' }, say('count.comments', comments)),
-        // One image with a name: the shown "· ★ 4.3" is spoken "Rated 4.3 out of 5 by 12 readers",
-        // never "black star 4.3". The space before is text of its own, so that the link's name
-        // says "12 comments Rated…", not "12 commentsRated…".
-        ...(this.hasAttribute('rating') && rating.count
-          ? [
-              ' ',
-              create(
-                'span',
-                { part: 'rating', role: 'img', ariaLabel: say('count.rated', rating.count) },
-                // an image's content is not read; aria-hidden says so to every reader
-                create('span', { ariaHidden: 'true' }, `· ★ ${average}`),
-              ),
-            ]
-          : []),
+        Object.assign(document.createElement('span'), {
+          part: 'comments',
+          textContent: say(texts['count.comments'], comments),
+        }),
+        ...(rated ? (await rated).ratingParts(this, rating, lang, texts, say) : []),
       );
     } catch {
       // No endpoint, no answer or no entry for the thread: the empty slot (nothing, or the

@@ -7,6 +7,7 @@ import { pt } from '../../../src/i18n/lazy/pt.js';
 import { enFirst } from '../../../src/i18n/en-first.js';
 import { enLater } from '../../../src/i18n/en-later.js';
 import { enCount } from '../../../src/i18n/en-count.js';
+import { enCountRated } from '../../../src/i18n/en-count-rated.js';
 import { addEnglish, closestComposed, resolveLang, Translator } from '../../../src/i18n/index.js';
 import { normalizeLocale } from '../../../src/i18n/locales.js';
 
@@ -27,7 +28,7 @@ describe('English in two parts', () => {
   it('together the parts (and <comment-count>’s own, #18) are the whole English catalogue, with no key in two', () => {
     const first = Object.keys(enFirst);
     const later = Object.keys(enLater);
-    const count = Object.keys(enCount);
+    const count = [...Object.keys(enCount), ...Object.keys(enCountRated)];
     expect(first.filter((k) => later.includes(k) || count.includes(k))).to.deep.equal([]);
     expect(later.filter((k) => count.includes(k))).to.deep.equal([]);
     expect([...first, ...later, ...count].sort()).to.deep.equal(Object.keys(en).sort());
