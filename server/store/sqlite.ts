@@ -164,32 +164,29 @@ function walCheckpointer(path: string, database: Database.Database): { afterComm
   });
   worker.unref(); // it never keeps the process alive
   database.pragma('wal_autocheckpoint = 0');
-  let state: 'idle' | 'waiting' | 'running' = 'idle';
-  let again = false; // a commit came while a checkpoint ran
+  let busy = false; // a checkpoint runs, or waits for its turn
+  let again = false; // a commit came while one ran
   let last = 0;
   let over = false;
   const start = () => {
     if (over) return; // closed while it waited
-    state = 'running';
     again = false;
     worker.postMessage('checkpoint');
   };
   const afterCommit = () => {
     if (over) return;
-    if (state !== 'idle') {
+    if (busy) {
       again = true;
       return;
     }
+    busy = true;
     const wait = last + CHECKPOINT_EVERY_MS - Date.now();
     if (wait <= 0) start();
-    else {
-      state = 'waiting';
-      setTimeout(start, wait).unref();
-    }
+    else setTimeout(start, wait).unref();
   };
   worker.on('message', () => {
     last = Date.now();
-    state = 'idle';
+    busy = false;
     if (again) afterCommit();
   });
   const fallBack = () => {

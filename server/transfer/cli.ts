@@ -109,7 +109,7 @@ function readableFile(file: string, what: string): void {
 const GARBAGE_ALLOWANCE = 32 * 1024 * 1024;
 
 function collectGarbageRegularly(): () => void {
-  let collect: (() => void) | undefined;
+  let collect: () => void;
   try {
     setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as () => void;

@@ -101,10 +101,15 @@ async function shownCounts(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim()));
 }
 
-function expectedEnglish(i: number): string {
+/** Story i's "N comments" in English. */
+function commentsText(i: number): string {
   const n = commentsOf(i);
+  return `${n} ${n === 1 ? 'comment' : 'comments'}`;
+}
+
+function expectedEnglish(i: number): string {
   const votes = votesOf(i);
-  const comments = `${n} ${n === 1 ? 'comment' : 'comments'}`;
+  const comments = commentsText(i);
   if (!votes.length) return comments;
   return `${comments} · ★ ${(votes.reduce((a, b) => a + b, 0) / votes.length).toFixed(1)}`;
 }
@@ -175,7 +180,7 @@ test('counts without `rating` load the entry alone: no chunk, the same numbers',
   const texts = await shownCounts(page);
   assert.deepEqual(
     texts,
-    Array.from({ length: STORIES }, (_, i) => `${commentsOf(i)} ${commentsOf(i) === 1 ? 'comment' : 'comments'}`),
+    Array.from({ length: STORIES }, (_, i) => commentsText(i)),
   );
   assert.deepEqual(chunks, []);
   assert.deepEqual(stack.consoleErrors, []);

@@ -182,31 +182,31 @@ for (const kind of kinds) {
       );
     });
 
-    it(
-      'the checks of many posts read each key through its index, in the plan kept for any size of table (PostgreSQL)',
-      {
-        skip: kind.name !== 'PostgreSQL',
-      },
-      async () => {
+    // PostgreSQL's alone: SQLite keeps no plan between calls.
+    if (kind.name === 'PostgreSQL')
+      it('the checks of many posts read each key through its index, in the plan kept for any size of table', async () => {
         // A named statement's generic plan is made once per connection and kept. Made while the
         // table is small (a new database, before autovacuum's first ANALYZE), a join of the keys
         // with the whole table read it all on every later call, however large it had grown.
         const plan = await (store as KyselyStore).db.connection().execute(async (connection) => {
+          // The pooled connection goes back as it came: its setting reset, the statement gone.
           await sql`set plan_cache_mode = force_generic_plan`.execute(connection);
           try {
             await sql.raw(`prepare af_checks_plan as ${BEFORE_COMMENTS_TEXT}`).execute(connection);
-            const explained = await sql<{ 'QUERY PLAN': string }>`explain execute af_checks_plan(
-            array['a@example.com'], array['client'], array['key-1'], array[0::int8])`.execute(connection);
-            await sql`deallocate af_checks_plan`.execute(connection);
-            return explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+            try {
+              const explained = await sql<{ 'QUERY PLAN': string }>`explain execute af_checks_plan(
+                array['a@example.com'], array['client'], array['key-1'], array[0::int8])`.execute(connection);
+              return explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+            } finally {
+              await sql`deallocate af_checks_plan`.execute(connection);
+            }
           } finally {
             await sql`reset plan_cache_mode`.execute(connection);
           }
         });
         assert.match(plan, /Index Scan using idempotency_pkey on idempotency/);
         assert.doesNotMatch(plan, /Seq Scan on idempotency/);
-      },
-    );
+      });
 
     it('a new comment is written into no index that no query reads (migration 011)', async () => {
       const db = (store as KyselyStore).db;

@@ -67,6 +67,8 @@ export class CommentCount extends HTMLElement {
     } catch {
       /* not a language tag: English */
     }
+    // Its two elements written out: a helper shared with rating.ts would be a file of its own,
+    // which the entry would wait for.
     const slot = document.createElement('slot');
     slot.append('…');
     (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(slot);

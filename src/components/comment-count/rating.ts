@@ -1,8 +1,21 @@
 import { enCountRated } from '../../i18n/en-count-rated.js';
 import type { PluralEntry } from '../../i18n/types.js';
 import type { ThreadCounts } from './counts.js';
-import { create } from './create.js';
 import type { CountTexts } from './texts.js';
+
+/**
+ * An element with these DOM properties (`part` is one too: assigning it sets the attribute) and
+ * content.
+ */
+function create(
+  tag: 'span',
+  properties: Partial<Record<'part' | 'role' | 'ariaLabel' | 'ariaHidden', string>>,
+  ...content: (Node | string)[]
+): HTMLElement {
+  const el = Object.assign(document.createElement(tag), properties);
+  el.append(...content);
+  return el;
+}
 
 /**
  * "· ★ 4.3" of `<comment-count rating>` (#18): an on-demand chunk (`dist/count/`), so that the
