@@ -2,13 +2,14 @@
 // the same schemas the server validates with) and the hints under the fields. Loaded on the
 // first focus or input, so it stays out of the file every page downloads. It sees its form
 // only through a FormHost.
-import { adoptStyles, html } from 'lit';
+import { html } from 'lit';
 import { emailSchema, messageSchema, nameSchema } from '../../../contract/fields.js';
 import { LIMITS } from '../../../contract/limits.js';
 import { enLater } from '../../../i18n/en-later.js';
 import { addEnglish } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/types.js';
-import type { CaptchaElement, CommentForm, Field, FormHost, Hint } from '../comment-form.js';
+import { adoptOnce } from '../../comment-list/lazy/adopt.js';
+import type { CaptchaElement, Field, FormHost, Hint } from '../comment-form.js';
 import { hintStyles } from '../hint.styles.js';
 
 // The English this chunk shows (field checks, server answers, captcha, vote results).
@@ -59,17 +60,12 @@ export function messageText(host: FormHost, key: string): string {
   return tr.t(known, { max: max ?? host.element.ratingMax });
 }
 
-/** The forms that have the hints' looks. */
-const styled = new WeakSet<CommentForm>();
-
 /** The hint under a field once it is shown; the rating's only with something to say, the captcha's only an error. */
 export function hint(host: FormHost, field: Field): Hint | undefined {
   const form = host.element;
-  // The first time: the form's styles and then the hints' looks (../hint.styles.ts), as Lit adopts styles.
-  if (!styled.has(form)) {
-    styled.add(form);
-    adoptStyles(form.renderRoot as ShadowRoot, [...(form.constructor as typeof CommentForm).elementStyles, hintStyles]);
-  }
+  // The hints' looks (../hint.styles.ts), added to the sheets the form already has: the formatting
+  // help's sheet may have come first, and setting the list anew would drop it.
+  adoptOnce(form, hintStyles);
   if (!host.state.touched.has(field)) return undefined;
   const key = errorKey(host, field);
   if (
