@@ -202,3 +202,19 @@ test('a German front page fetches the German catalogue from the server, under th
   assert.deepEqual(stack.cspViolations, []);
   assert.deepEqual(stack.consoleErrors, []);
 });
+
+test('counts and the rating chunk both unreachable: every count shows nothing, and nothing is left uncaught', async () => {
+  stack.clearLogs();
+  const page = await stack.newPage();
+  await page.route(/\/api\/counts\?/, (route) => route.abort());
+  await page.route(/\/count\/rating-[^/]*\.js$/, (route) => route.abort());
+  await page.goto(stack.urlFor('/front'));
+  const texts = await shownCounts(page);
+  assert.deepEqual(texts, Array(STORIES).fill(''));
+  // Failed loads are logged by the browser itself; an unhandled rejection would be ours.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  assert.deepEqual(
+    stack.consoleErrors.filter((line) => /uncaught/i.test(line)),
+    [],
+  );
+});

@@ -1,7 +1,7 @@
 import { THREAD_PATTERN } from '../../contract/constants.js';
 import type { PluralEntry } from '../../i18n/types.js';
 import { countsOf, type ThreadCounts } from './counts.js';
-import { textsFor } from './texts.js';
+import { textsFor, type CountTexts } from './texts.js';
 
 // The page's type maps, as every element's declarations carry them (see FeedbackElement).
 export type * from '../shared/events.js';
@@ -73,16 +73,15 @@ export class CommentCount extends HTMLElement {
     slot.append('…');
     (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(slot);
     try {
-      const loading = textsFor(lang); // at the same time as the counts
-      // The rating's part is a chunk of its own (rating.ts), also asked for now; if it cannot be
-      // had, the count shows nothing, as when the counts cannot be had.
-      const rated = this.hasAttribute('rating') && import('./rating.js');
+      // The counts, the texts and the rating's part (a chunk of its own, rating.ts) at once; if
+      // the chunk cannot be had, the count shows nothing, as when the counts cannot be had.
       // No endpoint or an invalid thread (src/client/endpoint.ts's `isValidThread`): no counts
       // (`''` or `false`, whose `comments` is undefined: `say` throws on it).
-      const { comments, rating } = (await (endpoint &&
-        THREAD_PATTERN.test(thread) &&
-        countsOf(endpoint, thread))) as ThreadCounts;
-      const texts = await loading;
+      const [{ comments, rating }, texts, rated] = (await Promise.all([
+        endpoint && THREAD_PATTERN.test(thread) && countsOf(endpoint, thread),
+        textsFor(lang),
+        this.hasAttribute('rating') && import('./rating.js'),
+      ])) as [ThreadCounts, CountTexts, false | typeof import('./rating.js')];
       const plural = new Intl.PluralRules(lang);
       /** An entry's text for `n`, `{n}` filled in (numbers have no `$`). */
       const say = (entry: PluralEntry, n: number) => entry(plural.select(n)).replace('{n}', n.toLocaleString(lang));
@@ -92,7 +91,7 @@ export class CommentCount extends HTMLElement {
           part: 'comments',
           textContent: say(texts['count.comments'], comments),
         }),
-        ...(rated ? (await rated).ratingParts(this, rating, lang, texts, say) : []),
+        ...(rated ? rated.ratingParts(this, rating, lang, texts, say) : []),
       );
     } catch {
       // No endpoint, no answer or no entry for the thread: the empty slot (nothing, or the
