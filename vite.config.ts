@@ -101,13 +101,13 @@ export default defineConfig({
         comments: false,
         chunkFileNames: 'chunks/[name]-[hash].js',
         // The small modules every on-demand chunk of the form and the rating shares (the later
-        // English texts, the API calls, the voter id, the adopting of on-demand styles) as one chunk: one more URL to start with
-        // them (scripts/build-preload-imports.mjs), not three (#24).
+        // English texts, the API calls, the voter id, adopting the chunks' styles) as one chunk:
+        // one more URL to start with them (scripts/build-preload-imports.mjs), not three (#24).
         codeSplitting: {
           groups: [
             {
               name: 'shared',
-              test: /[\\/]src[\\/](i18n[\\/]en-later|client[\\/]api-actions|client[\\/]voter|client[\\/]edit-tokens|client[\\/]per-task-read|client[\\/]server-config|components[\\/]comment-list[\\/]lazy[\\/]adopt)\.ts$/,
+              test: /[\\/]src[\\/](i18n[\\/]en-later|client[\\/]api-actions|client[\\/]voter|client[\\/]edit-tokens|client[\\/]per-task-read|client[\\/]server-config|components[\\/]shared[\\/]adopt-once)\.ts$/,
               includeDependenciesRecursively: false,
             },
           ],

@@ -8,7 +8,7 @@ import { LIMITS } from '../../../contract/limits.js';
 import { enLater } from '../../../i18n/en-later.js';
 import { addEnglish } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/types.js';
-import { adoptOnce } from '../../comment-list/lazy/adopt.js';
+import { adoptOnce } from '../../shared/adopt-once.js';
 import type { CaptchaElement, Field, FormHost, Hint } from '../comment-form.js';
 import { hintStyles } from '../hint.styles.js';
 

@@ -5,7 +5,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { enLater } from '../../../i18n/en-later.js';
 import { addEnglish } from '../../../i18n/index.js';
-import { adoptOnce } from '../../comment-list/lazy/adopt.js';
+import { adoptOnce } from '../../shared/adopt-once.js';
 import { onDemand } from '../../shared/on-demand.js';
 import type { CommentForm, FormHost } from '../comment-form.js';
 

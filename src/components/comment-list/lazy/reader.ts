@@ -17,7 +17,7 @@ import { enLater } from '../../../i18n/en-later.js';
 import { addEnglish } from '../../../i18n/index.js';
 import type { CommentExtras, ListHost } from '../comment-list.js';
 import { times } from '../format.js';
-import { adoptOnce } from './adopt.js';
+import { adoptOnce } from '../../shared/adopt-once.js';
 
 // The English this chunk shows.
 addEnglish(enLater);

@@ -2,7 +2,7 @@
 // styles of quotes, code and lists to the element and hands back `renderBody`.
 import type { TemplateResult } from 'lit';
 import type { CommentBody } from '../../../contract/body.js';
-import { adoptOnce } from './adopt.js';
+import { adoptOnce } from '../../shared/adopt-once.js';
 import { renderBody } from './body.js';
 import { bodyStyles } from './body.styles.js';
 
