@@ -101,6 +101,21 @@ async function shownCounts(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim()));
 }
 
+/**
+ * The front page at `path`, loaded in a new page with the logs cleared, its `/api/counts`
+ * requests and chunk requests recorded from the start (`prepare` runs before the navigation:
+ * routes, say), once no count is loading any more.
+ */
+async function openFront(path: string, prepare?: (page: Page) => Promise<void>) {
+  stack.clearLogs();
+  const page = await stack.newPage();
+  const requests = countsRequests(page);
+  const chunks = chunkRequests(page);
+  await prepare?.(page);
+  await page.goto(stack.urlFor(path));
+  return { page, requests, chunks, texts: await shownCounts(page) };
+}
+
 /** Story i's "N comments" in English. */
 function commentsText(i: number): string {
   const n = commentsOf(i);
@@ -115,12 +130,7 @@ function expectedEnglish(i: number): string {
 }
 
 test('thirty counts on a front page: one request, the right numbers, names a screen reader can say', async () => {
-  stack.clearLogs();
-  const page = await stack.newPage();
-  const requests = countsRequests(page);
-  const chunks = chunkRequests(page);
-  await page.goto(stack.urlFor('/front'));
-  const texts = await shownCounts(page);
+  const { page, requests, chunks, texts } = await openFront('/front');
   assert.deepEqual(
     texts,
     Array.from({ length: STORIES }, (_, i) => expectedEnglish(i)),
@@ -173,11 +183,7 @@ test('thirty counts on a front page: one request, the right numbers, names a scr
 });
 
 test('counts without `rating` load the entry alone: no chunk, the same numbers', async () => {
-  stack.clearLogs();
-  const page = await stack.newPage();
-  const chunks = chunkRequests(page);
-  await page.goto(stack.urlFor('/front?rating=off'));
-  const texts = await shownCounts(page);
+  const { chunks, texts } = await openFront('/front?rating=off');
   assert.deepEqual(
     texts,
     Array.from({ length: STORIES }, (_, i) => commentsText(i)),
@@ -187,11 +193,7 @@ test('counts without `rating` load the entry alone: no chunk, the same numbers',
 });
 
 test('a German front page fetches the German catalogue from the server, under the CSP', async () => {
-  stack.clearLogs();
-  const page = await stack.newPage();
-  const requests = countsRequests(page);
-  await page.goto(stack.urlFor('/front?lang=de'));
-  const texts = await shownCounts(page);
+  const { page, requests, texts } = await openFront('/front?lang=de');
   assert.equal(texts[0], '1 Kommentar · ★ 5,0');
   assert.equal(texts[1], '2 Kommentare · ★ 4,5');
   assert.equal(texts[29], '0 Kommentare');
@@ -204,12 +206,10 @@ test('a German front page fetches the German catalogue from the server, under th
 });
 
 test('counts and the rating chunk both unreachable: every count shows nothing, and nothing is left uncaught', async () => {
-  stack.clearLogs();
-  const page = await stack.newPage();
-  await page.route(/\/api\/counts\?/, (route) => route.abort());
-  await page.route(/\/count\/rating-[^/]*\.js$/, (route) => route.abort());
-  await page.goto(stack.urlFor('/front'));
-  const texts = await shownCounts(page);
+  const { page, texts } = await openFront('/front', async (unreachable) => {
+    await unreachable.route(/\/api\/counts\?/, (route) => route.abort());
+    await unreachable.route(/\/count\/rating-[^/]*\.js$/, (route) => route.abort());
+  });
   assert.deepEqual(texts, Array(STORIES).fill(''));
   // Failed loads are logged by the browser itself; an unhandled rejection would be ours.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));

@@ -3,8 +3,8 @@ import { css } from 'lit';
 /**
  * Quotes, code and lists inside a comment's `.message` (the list's comments and the form's
  * Preview), on the theme's tokens, so light, dark and forced colours follow. Loaded with the
- * renderer and added to the element's shadow root then (see ../../shared/adopt-once.ts); the list's own `ol`
- * rules (its threads) are undone here for the lists a reader wrote.
+ * renderer and added to the element's shadow root then (see ../../shared/adopt-once.ts); the
+ * list's own `ol` rules (its threads) are undone here for the lists a reader wrote.
  */
 export const bodyStyles = css`
   .message a {
