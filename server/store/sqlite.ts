@@ -293,6 +293,10 @@ export async function openSqliteDatabase(
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  // Temporary data in memory, the statement journal above all: a batch's multi-row inserts
+  // inside its transaction each keep one, and past 64 KiB SQLite spilled it to a new file in
+  // /var/tmp (created, unlinked, some 40 writes of 4 KiB, closed) on every batch (#24).
+  database.pragma('temp_store = MEMORY');
   let dialect: SqliteDialect;
   if (path === ':memory:') dialect = new SqliteDialect({ database: withStatementCache(database) });
   else {

@@ -19,6 +19,7 @@ import { MemoryRateLimiter } from '../../server/rate-limit.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/types.js';
 import { postComment } from '../../server/use-cases/post-comment.js';
+import { ID_PATTERN } from '../../src/contract/limits.js';
 
 const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
 const input = (overrides: Record<string, unknown> = {}) => ({
@@ -103,6 +104,47 @@ describe('postComment (the use case, without HTTP)', () => {
       after: null,
     });
     assert.equal(listed.items.filter((c) => c.thread === 'use-case/2').length, 1);
+  });
+
+  it('gives comments ids that sort in the order they were posted (#24: neighbours in the id indexes)', async () => {
+    // Across the 64 ms and 4 s steps of the id's time digits, and ten years on.
+    const times = [
+      ...Array.from({ length: 40 }, (_, i) => NOW + i * 7),
+      NOW + 4_095,
+      NOW + 4_096,
+      NOW + 262_144,
+      NOW + 10 * 365 * 86_400_000,
+    ];
+    const ids: string[] = [];
+    for (const [i, time] of times.entries()) {
+      const result = await postComment(
+        { ...deps(), now: () => time },
+        {
+          thread: 'use-case/ids',
+          input: input({ message: `Comment ${i}.` }),
+          idempotencyKey: null,
+          clientAddress: '192.0.2.8',
+        },
+      );
+      ids.push((JSON.parse(result.body) as { comment: { id: string } }).comment.id);
+    }
+    for (const id of ids) assert.match(id, ID_PATTERN);
+    assert.deepEqual([...ids].sort(), ids, 'string order is posting order');
+    // Two comments in the same millisecond still get ids of their own.
+    const same = await Promise.all(
+      [1, 2].map((n) =>
+        postComment(deps(), {
+          thread: 'use-case/ids',
+          input: input({ message: `Same time ${n}.` }),
+          idempotencyKey: null,
+          clientAddress: '192.0.2.8',
+        }),
+      ),
+    );
+    const [a, b] = same.map((r) => (JSON.parse(r.body) as { comment: { id: string } }).comment.id);
+    assert.notEqual(a, b);
+    assert.equal((await store.getComment(a!))?.message, 'Same time 1.');
+    assert.equal((await store.getComment(b!))?.message, 'Same time 2.');
   });
 
   it('refuses a failed captcha with 403 captcha_failed and stores nothing', async () => {
