@@ -53,7 +53,20 @@ export interface SqliteStoreOptions {
    * keeps SQLite's own, and the 15–25 MB the worker adds to its peak memory.
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * With `backgroundCheckpoints`: the size in bytes past which the WAL is started over even
+   * while writes never pause, and to which its file is cut back then (default WAL_LIMIT_BYTES).
+   */
+  walLimitBytes?: number;
 }
+
+/**
+ * What the WAL file may take on disk (64 MiB), see `walCheckpointer`. SQLite starts the WAL over
+ * from its beginning only when a checkpoint has copied all of it; under writes that never pause
+ * (a burst of posts, a flood of spam) the worker's checkpoints never catch up, and the file grew
+ * by some 5 KB a post without end: 238 MB after 8 s of the bench's posts, kept after the burst.
+ */
+export const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Statements kept prepared, by SQL text. Kysely's queries are few and fixed; the multi-row
@@ -133,6 +146,8 @@ const CHECKPOINT_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
+// The WAL's frames (a page and its 24-byte header) past which a checkpoint starts it over.
+const restartFrames = Math.max(1, Math.floor(workerData.walLimitBytes / (db.pragma('page_size', { simple: true }) + 24)));
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
@@ -140,7 +155,10 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
+    // Past the limit: wait for the writer's current transaction, copy the rest, and make the
+    // next write start the WAL from its beginning (a pause of the writer of a few ms).
+    if (log >= restartFrames) db.pragma('wal_checkpoint(RESTART)');
   } catch {
     // Busy (another process's checkpoint, say): the next commit asks again.
   }
@@ -153,17 +171,25 @@ parentPort.on('message', (message) => {
  * COMMIT that takes the WAL past 1,000 pages: a copy of up to 4 MB and two fsyncs, some
  * milliseconds in which the event loop answers nothing, and about a tenth of a post's CPU. So
  * the writing connection never checkpoints; a worker thread does, after the commits, at most
- * every CHECKPOINT_EVERY_MS (at once after a lone commit). The WAL stays small, and the database
- * file alone holds everything but the last moments. Should the worker fail, the writing
+ * every CHECKPOINT_EVERY_MS (at once after a lone commit). The WAL stays small (past
+ * `walLimitBytes`, under writes that never pause, a RESTART checkpoint makes the next write start
+ * it over, and that commit cuts the file back), and the database file alone holds everything but
+ * the last moments. Should the worker fail, the writing
  * connection checkpoints as SQLite does by default again.
  */
-function walCheckpointer(path: string, database: Database.Database): { afterCommit(): void; close(): void } {
+function walCheckpointer(
+  path: string,
+  database: Database.Database,
+  walLimitBytes: number,
+): { afterCommit(): void; close(): void } {
   const worker = new Worker(CHECKPOINT_WORKER, {
     eval: true,
-    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), path },
+    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), path, walLimitBytes },
   });
   worker.unref(); // it never keeps the process alive
   database.pragma('wal_autocheckpoint = 0');
+  // The first commit after the WAL starts over cuts its file back to this size.
+  database.pragma(`journal_size_limit = ${walLimitBytes}`);
   let busy = false; // a checkpoint runs, or waits for its turn
   let again = false; // a commit came while one ran
   let last = 0;
@@ -286,7 +312,7 @@ function hotReads(path: string, main: Database.Database): HotReads {
 /** Opens (creating when needed) and migrates a SQLite database. */
 export async function openSqliteDatabase(
   path: string,
-  options: Pick<SqliteStoreOptions, 'backgroundCheckpoints'> = {},
+  options: Pick<SqliteStoreOptions, 'backgroundCheckpoints' | 'walLimitBytes'> = {},
 ): Promise<{ db: Kysely<Schema>; migrations: MigrationReport; hot: () => HotReads }> {
   if (path !== ':memory:') prepareFile(resolve(path));
   const database = new Database(path);
@@ -303,7 +329,9 @@ export async function openSqliteDatabase(
     // No fsync inside COMMIT: the driver syncs the WAL off the event loop (see the top of this file).
     database.pragma('synchronous = NORMAL');
     const wal = walSyncer(`${resolve(path)}-wal`);
-    const checkpoints = options.backgroundCheckpoints ? walCheckpointer(resolve(path), database) : null;
+    const checkpoints = options.backgroundCheckpoints
+      ? walCheckpointer(resolve(path), database, options.walLimitBytes ?? WAL_LIMIT_BYTES)
+      : null;
     const close = () => {
       wal.close();
       checkpoints?.close();
@@ -323,7 +351,7 @@ export async function openSqliteDatabase(
 }
 
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
-  const { db, hot } = await openSqliteDatabase(path, { backgroundCheckpoints: options.backgroundCheckpoints });
+  const { db, hot } = await openSqliteDatabase(path, options);
   const store = new KyselyStore(db, options.now ?? Date.now, {
     batch: { max: options.writeBatchMax ?? 64 },
     hot: hot(),
