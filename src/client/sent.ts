@@ -13,7 +13,10 @@ export function idempotencyKey(key: string, payload: unknown): string {
   const fingerprint = JSON.stringify(payload);
   const stored = safeStorage.getJSON<StoredDraft>(key);
   if (stored?.key && stored.keyFor === fingerprint) return stored.key;
-  const made = `af-${randomId(16)}`;
+  // The time first (8 base-36 digits until 2059, so string order is time order), then 80
+  // random bits: a server's index of keys grows at one end instead of taking a random page per
+  // comment (#24, as the reference server's comment ids).
+  const made = `af-${Date.now().toString(36)}${randomId(10)}`;
   safeStorage.setJSON(key, {
     name: '',
     email: '',

@@ -258,6 +258,20 @@ describe('<comment-form> sending', () => {
     expect(calls[1]!.headers.get('Idempotency-Key')).to.not.equal(calls[0]!.headers.get('Idempotency-Key'));
   });
 
+  it('each new text gets a key that sorts after the earlier ones (the server indexes keys in that order)', async () => {
+    const calls = stubFetch(...Array.from({ length: 8 }, () => json(503, { error: 'internal', message: 'x' })));
+    const el = await makeForm();
+    for (let n = 1; n <= 8; n++) {
+      await fill(el, { message: `Hello there, take ${n}` });
+      await submit(el);
+      await until(() => calls.length === n);
+      await new Promise((resolve) => setTimeout(resolve, 2)); // the next key in a later millisecond
+    }
+    const keys = calls.map((call) => call.headers.get('Idempotency-Key')!);
+    expect(new Set(keys).size).to.equal(8);
+    expect([...keys].sort()).to.deep.equal(keys);
+  });
+
   it('comment-submit is cancelable: a canceled submit sends nothing', async () => {
     const calls = stubFetch(json(201, { comment: comment() }));
     const el = await makeForm('parent="c7"');
