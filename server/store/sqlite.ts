@@ -174,8 +174,8 @@ parentPort.on('message', (message) => {
  * every CHECKPOINT_EVERY_MS (at once after a lone commit). The WAL stays small (past
  * `walLimitBytes`, under writes that never pause, a RESTART checkpoint makes the next write start
  * it over, and that commit cuts the file back), and the database file alone holds everything but
- * the last moments. Should the worker fail, the writing
- * connection checkpoints as SQLite does by default again.
+ * the last moments. Should the worker fail, the writing connection checkpoints as SQLite does by
+ * default again.
  */
 function walCheckpointer(
   path: string,

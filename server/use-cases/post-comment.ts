@@ -60,7 +60,7 @@ const TIME_DIGITS = 7;
  * also read its page from the file (#24, README "POST, fifth round"). The time in an id says
  * nothing the comment's `createdAt` does not.
  */
-export function newCommentId(createdAt: number): string {
+function newCommentId(createdAt: number): string {
   if (idOffset + ID_BYTES > idPool.length) {
     idPool = randomBytes(ID_BYTES * 1024);
     idOffset = 0;
