@@ -66,7 +66,7 @@ export interface SqliteStoreOptions {
  * (a burst of posts, a flood of spam) the worker's checkpoints never catch up, and the file grew
  * by some 5 KB a post without end: 238 MB after 8 s of the bench's posts, kept after the burst.
  */
-export const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Statements kept prepared, by SQL text. Kysely's queries are few and fixed; the multi-row
