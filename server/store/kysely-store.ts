@@ -13,6 +13,8 @@ import { Kysely, type Selectable, type Transaction } from 'kysely';
 import { forgetCommentNotify, OutboxStore, outboxWriter, writeOutbox, type OutboxWrite } from './outbox.js';
 import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
 import { AdminStore } from './admin.js';
+import { COMMENT_COLUMNS, commentRow } from './comment-row.js';
+import { fitsOneStatement } from './pg-batch.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
 import { bumpThreadVersion, bumpThreadVersions, readThreadVersion, readThreadsVersion } from './thread-version.js';
 import { listedPlaceholder, ReaderStore } from './reader.js';
@@ -67,35 +69,22 @@ export interface KyselyStoreOptions {
   /** Group commit of new comments (group-commit.ts); `max` 1 stores each in its own transaction. */
   batch?: GroupCommitOptions;
   hot?: HotReads;
+  /**
+   * PostgreSQL (pg-batch.ts): a batch of new comments that `fitsOneStatement` stored in one
+   * statement; resolves with the idempotency keys it claimed.
+   */
+  storeBatch?: (items: readonly NewComment[], cutoff: number, now: number) => Promise<string[]>;
   /** Which database: the outbox claims jobs differently on each (#16). */
   dialect?: Dialect;
 }
 
-interface NewComment {
+export interface NewComment {
   comment: StoredComment;
   vote?: Vote;
   idempotency?: IdempotencyRecord;
   /** Notifications written in the comment's own transaction (#16). */
   outbox?: OutboxWrite;
 }
-
-const COMMENT_COLUMNS = [
-  'id',
-  'thread',
-  'parent',
-  'name',
-  'email',
-  'email_norm',
-  'message',
-  'rating',
-  'voter',
-  'status',
-  'created_at',
-  'client_hash',
-  'edited_at',
-  'body',
-  'edit_token_hash',
-] as const;
 
 /** The statements of every new comment, as SQL text (raw-statement.ts, #24). */
 function newCommentStatements(dialect: Dialect) {
@@ -236,6 +225,9 @@ export class KyselyStore implements Store {
   readonly reader: ReaderStore;
   private readonly statements: ReturnType<typeof newCommentStatements>;
   private readonly dialect: Dialect;
+  private readonly oneStatement: KyselyStoreOptions['storeBatch'];
+  /** Batches stored by `oneStatement` (for tests and diagnostics). */
+  private inOneStatement = 0;
 
   constructor(
     readonly db: Kysely<Schema>,
@@ -250,6 +242,7 @@ export class KyselyStore implements Store {
     this.reader = new ReaderStore(db, now);
     this.dialect = options.dialect ?? 'sqlite';
     this.statements = newCommentStatements(this.dialect);
+    this.oneStatement = options.storeBatch;
   }
 
   async prune(): Promise<void> {
@@ -301,6 +294,11 @@ export class KyselyStore implements Store {
     const order = items.map((_, i) => i);
     const keyOf = (i: number) => items[i]!.idempotency?.key ?? '';
     order.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : a - b));
+    if (this.oneStatement && fitsOneStatement(items)) {
+      const stored = await this.storeBatchInOneStatement(items, this.oneStatement).catch(() => null);
+      // A statement that failed stored nothing: the transaction below leaves out only the comment that fails.
+      if (stored) return stored;
+    }
     let outcomes: Outcome<CreateResult>[];
     try {
       outcomes = await this.storeBatchOnce(items, order, false);
@@ -327,6 +325,33 @@ export class KyselyStore implements Store {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * The batch in one statement (PostgreSQL, pg-batch.ts). A comment whose key the statement did
+   * not claim is a retry of a request that is already stored: it is answered from that record.
+   */
+  private async storeBatchInOneStatement(
+    items: NewComment[],
+    storeBatch: NonNullable<KyselyStoreOptions['storeBatch']>,
+  ): Promise<Outcome<CreateResult>[]> {
+    const now = this.now();
+    const claimed = new Set(await storeBatch(items, now - IDEMPOTENCY_TTL_MS, now));
+    this.inOneStatement++;
+    return Promise.all(
+      items.map(async ({ idempotency }): Promise<Outcome<CreateResult>> => {
+        if (!idempotency || claimed.has(idempotency.key)) return { ok: true, value: { kind: 'created' } };
+        const existing = (await this.statements.keyRecord<IdempotencyTable>(this.db, [idempotency.key])).rows[0];
+        if (!existing) return { ok: false, error: new Error(`idempotency record ${idempotency.key} vanished`) };
+        return {
+          ok: true,
+          value:
+            existing.fingerprint === idempotency.fingerprint
+              ? { kind: 'replay', record: toRecord(existing) }
+              : { kind: 'conflict' },
+        };
+      }),
+    );
   }
 
   /** One attempt at a batch; without savepoints the first failing comment throws BatchItemFailed. */
@@ -461,9 +486,12 @@ export class KyselyStore implements Store {
     return answers;
   }
 
-  /** How many batches of new comments were committed, carrying how many (null without group commit). */
-  groupCommitStats(): { batches: number; items: number } | null {
-    return this.commits ? { ...this.commits.stats } : null;
+  /**
+   * How many batches of new comments were committed, carrying how many, and how many of those
+   * batches were one statement each (PostgreSQL, pg-batch.ts); null without group commit.
+   */
+  groupCommitStats(): { batches: number; items: number; oneStatement: number } | null {
+    return this.commits ? { ...this.commits.stats, oneStatement: this.inOneStatement } : null;
   }
 
   async beforeComment(key: string | null, email: string, clientHash: string | null): Promise<BeforeComment> {
@@ -875,24 +903,4 @@ function* chunks<T>(items: T[], size: number): Generator<T[]> {
 
 function sourceKey(row: ImportRow): { source: string; source_id: string } {
   return { source: row.source!.source, source_id: row.source!.sourceId };
-}
-
-function commentRow(comment: StoredComment) {
-  return {
-    id: comment.id,
-    thread: comment.thread,
-    parent: comment.parent,
-    name: comment.name,
-    email: comment.email,
-    email_norm: comment.email.toLowerCase(),
-    message: comment.message,
-    rating: comment.rating,
-    voter: comment.voter,
-    status: comment.status,
-    created_at: comment.createdAt,
-    client_hash: comment.clientHash,
-    edited_at: comment.editedAt,
-    body: comment.bodyJson ?? null,
-    edit_token_hash: comment.editTokenHash ?? null,
-  };
 }

@@ -132,6 +132,16 @@ export async function writeOutbox(
  * fixed statement and every delivery in another, instead of two statements built by Kysely per
  * comment. Same rows, same `on conflict do nothing` for a comment's choices.
  */
+/** A comment's email choices as `comment_notify`'s columns, in the order outboxWriter writes them. */
+export function notifyRow(n: CommentNotify, now: number): unknown[] {
+  return [n.commentId, n.thread, n.email.toLowerCase(), n.lang, n.replyEmails ? 1 : 0, n.articleUrl, now];
+}
+
+/** A new delivery as `deliveries`' columns (a new id, pending), in the order outboxWriter writes them. */
+export function deliveryRow(d: NewDelivery, now: number): unknown[] {
+  return [newDeliveryId(), d.kind, d.event, d.target, JSON.stringify(d.payload), 'pending', 0, now, null, now, now];
+}
+
 export function outboxWriter(dialect: Dialect) {
   const choices = multiRowStatement(
     dialect,
@@ -150,23 +160,8 @@ export function outboxWriter(dialect: Dialect) {
     const queued: unknown[][] = [];
     for (const write of writes) {
       if (!write) continue;
-      const n = write.commentNotify;
-      if (n)
-        notify.push([n.commentId, n.thread, n.email.toLowerCase(), n.lang, n.replyEmails ? 1 : 0, n.articleUrl, now]);
-      for (const d of write.deliveries)
-        queued.push([
-          newDeliveryId(),
-          d.kind,
-          d.event,
-          d.target,
-          JSON.stringify(d.payload),
-          'pending',
-          0,
-          now,
-          null,
-          now,
-          now,
-        ]);
+      if (write.commentNotify) notify.push(notifyRow(write.commentNotify, now));
+      for (const d of write.deliveries) queued.push(deliveryRow(d, now));
     }
     if (notify.length) await choices(trx, notify);
     if (queued.length) await deliveries(trx, queued);

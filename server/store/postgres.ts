@@ -10,6 +10,7 @@ import type { Schema } from './schema.js';
 import type { Store } from './types.js';
 import { numberedPlaceholders } from './raw-statement.js';
 import { perTurn } from './per-turn.js';
+import { storeBatchStatement } from './pg-batch.js';
 
 const BEFORE_COMMENT_TEXT = numberedPlaceholders(BEFORE_COMMENT_SQL);
 
@@ -44,14 +45,14 @@ export function isPostgresUrl(url: string): boolean {
 export async function openPostgresDatabase(
   connectionString: string,
   options: { poolMax?: number } = {},
-): Promise<{ db: Kysely<Schema>; migrations: MigrationReport; hot: HotReads }> {
+): Promise<{ db: Kysely<Schema>; migrations: MigrationReport; hot: HotReads; pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString, max: options.poolMax ?? 10, types });
   // An idle client that loses its server (restart, failover) emits 'error' on the pool; without
   // a listener that would end the process. The next query simply gets a new connection.
   pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   try {
-    return { db, migrations: await migrateToLatest(db, 'postgres'), hot: hotReads(pool) };
+    return { db, migrations: await migrateToLatest(db, 'postgres'), hot: hotReads(pool), pool };
   } catch (error) {
     await db.destroy();
     throw error;
@@ -127,10 +128,11 @@ function groupedBeforeComment(pool: pg.Pool): (parameters: readonly unknown[]) =
 
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const poolMax = options.poolMax ?? 10;
-  const { db, hot } = await openPostgresDatabase(connectionString, { poolMax });
+  const { db, hot, pool } = await openPostgresDatabase(connectionString, { poolMax });
   const store = new KyselyStore(db, options.now ?? Date.now, {
     batch: { max: options.writeBatchMax ?? 64 },
     hot,
+    storeBatch: storeBatchStatement(pool),
     dialect: 'postgres',
   });
   await store.prune();

@@ -124,6 +124,75 @@ for (const kind of stores) {
       assert.equal(kept?.message, existing.message, 'the stored comment is untouched');
     });
 
+    it('one batch of everything a new comment brings: its vote, email choices and deliveries, and retries of stored requests', async () => {
+      const thread = 'group/everything';
+      const first = comment(thread);
+      const second = comment(thread);
+      await store.createComment(first, { idempotency: record('everything-0001') });
+      await store.createComment(second, { idempotency: record('everything-0002') });
+      const versionBefore = await store.threadVersion(thread);
+      const before = stats();
+      const rated = Array.from({ length: 6 }, (_, i) =>
+        comment(thread, { rating: 1 + (i % 5), voter: `everything-voter-${i}` }),
+      );
+      const results = await Promise.all([
+        ...rated.map((c, i) =>
+          store.createComment(c, {
+            vote: { thread, voter: c.voter!, value: c.rating! },
+            idempotency: record(`everything-rated-${i}`),
+            outbox: {
+              commentNotify: {
+                commentId: c.id,
+                thread,
+                email: c.email,
+                lang: 'de',
+                replyEmails: i % 2 === 0,
+                articleUrl: `https://news.example/everything`,
+              },
+              deliveries: [
+                { kind: 'webhook', event: 'comment.created', target: 'http://127.0.0.1:9/hook', payload: { id: c.id } },
+              ],
+            },
+          }),
+        ),
+        // A retry of the first request, and another request with the second one's key.
+        store.createComment(comment(thread), { idempotency: record('everything-0001') }),
+        store.createComment(comment(thread), { idempotency: record('everything-0002', 'different') }),
+      ]);
+      assert.deepEqual(
+        results.map((r) => r.kind),
+        [...rated.map(() => 'created'), 'replay', 'conflict'],
+      );
+      const replayed = results[rated.length]!;
+      assert.equal(replayed.kind === 'replay' && replayed.record.body, '{"for":"everything-0001"}');
+      assert.equal(stats().batches - before.batches, 1, 'all eight went in one batch');
+      if (kind.name === 'PostgreSQL')
+        assert.equal(stats().oneStatement - before.oneStatement, 1, 'the batch was one statement');
+
+      assert.deepEqual(await allIds(store, thread), new Set([first.id, second.id, ...rated.map((c) => c.id)]));
+      assert.deepEqual(await store.ratingTotals(thread, 5), {
+        count: 6,
+        sum: 16,
+        histogram: [2, 1, 1, 1, 1],
+      });
+      for (const [i, c] of rated.entries())
+        assert.deepEqual(await store.outbox.commentNotify(c.id), {
+          commentId: c.id,
+          thread,
+          email: c.email,
+          lang: 'de',
+          replyEmails: i % 2 === 0,
+          articleUrl: 'https://news.example/everything',
+        });
+      const queued = (await store.outbox.list({ limit: 1000 })).filter((d) => d.target === 'http://127.0.0.1:9/hook');
+      assert.deepEqual(
+        queued.map((d) => (JSON.parse(d.payload) as { id: string }).id).sort(),
+        rated.map((c) => c.id).sort(),
+        'one delivery for each new comment, none for the retries',
+      );
+      assert.ok((await store.threadVersion(thread)) > versionBefore);
+    });
+
     it('the same idempotency key twice in one batch stores one comment; a different request with it conflicts', async () => {
       const thread = 'group/same-key';
       const first = comment(thread);
