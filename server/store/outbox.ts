@@ -127,11 +127,6 @@ export async function writeOutbox(
     .execute();
 }
 
-/**
- * `writeOutbox` for the new comments of a batch (#24): every comment's email choices in one
- * fixed statement and every delivery in another, instead of two statements built by Kysely per
- * comment. Same rows, same `on conflict do nothing` for a comment's choices.
- */
 /** A comment's email choices as `comment_notify`'s columns, in the order outboxWriter writes them. */
 export function notifyRow(n: CommentNotify, now: number): unknown[] {
   return [n.commentId, n.thread, n.email.toLowerCase(), n.lang, n.replyEmails ? 1 : 0, n.articleUrl, now];
@@ -142,6 +137,11 @@ export function deliveryRow(d: NewDelivery, now: number): unknown[] {
   return [newDeliveryId(), d.kind, d.event, d.target, JSON.stringify(d.payload), 'pending', 0, now, null, now, now];
 }
 
+/**
+ * `writeOutbox` for the new comments of a batch (#24): every comment's email choices in one
+ * fixed statement and every delivery in another, instead of two statements built by Kysely per
+ * comment. Same rows, same `on conflict do nothing` for a comment's choices.
+ */
 export function outboxWriter(dialect: Dialect) {
   const choices = multiRowStatement(
     dialect,
