@@ -341,20 +341,18 @@ export class KyselyStore implements Store {
     const now = this.now();
     const claimed = new Set(await storeBatch(items, now - IDEMPOTENCY_TTL_MS, now));
     this.inOneStatement++;
-    return Promise.all(
-      items.map(async ({ idempotency }): Promise<Outcome<CreateResult>> => {
-        if (!idempotency || claimed.has(idempotency.key)) return { ok: true, value: { kind: 'created' } };
-        const existing = (await this.statements.keyRecord<IdempotencyTable>(this.db, [idempotency.key])).rows[0];
-        if (!existing) return { ok: false, error: new Error(`idempotency record ${idempotency.key} vanished`) };
-        return {
-          ok: true,
-          value:
-            existing.fingerprint === idempotency.fingerprint
-              ? { kind: 'replay', record: toRecord(existing) }
-              : { kind: 'conflict' },
-        };
-      }),
-    );
+    const outcomes: Outcome<CreateResult>[] = [];
+    for (const { idempotency } of items) {
+      if (!idempotency || claimed.has(idempotency.key)) outcomes.push({ ok: true, value: { kind: 'created' } });
+      else
+        outcomes.push(
+          await this.earlierAnswer(this.db, idempotency).then(
+            (value) => ({ ok: true, value }),
+            (error: unknown) => ({ ok: false, error }),
+          ),
+        );
+    }
+    return outcomes;
   }
 
   /** One attempt at a batch; without savepoints the first failing comment throws BatchItemFailed. */
@@ -478,15 +476,21 @@ export class KyselyStore implements Store {
         answers.push(null);
         continue;
       }
-      const existing = (await this.statements.keyRecord<IdempotencyTable>(trx, [key])).rows[0];
-      if (!existing) throw new Error(`idempotency record ${key} vanished`);
-      answers.push(
-        existing.fingerprint === item.idempotency!.fingerprint
-          ? { kind: 'replay' as const, record: toRecord(existing) }
-          : { kind: 'conflict' as const },
-      );
+      answers.push(await this.earlierAnswer(trx, item.idempotency!));
     }
     return answers;
+  }
+
+  /**
+   * The answer to a comment whose key an earlier request holds (stored, or committed while this
+   * one waited for it): that request's answer replayed, or a conflict for another body.
+   */
+  private async earlierAnswer(db: Kysely<Schema>, idempotency: IdempotencyRecord): Promise<CreateResult> {
+    const existing = (await this.statements.keyRecord<IdempotencyTable>(db, [idempotency.key])).rows[0];
+    if (!existing) throw new Error(`idempotency record ${idempotency.key} vanished`);
+    return existing.fingerprint === idempotency.fingerprint
+      ? { kind: 'replay', record: toRecord(existing) }
+      : { kind: 'conflict' };
   }
 
   /**
