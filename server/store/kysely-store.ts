@@ -14,7 +14,6 @@ import { forgetCommentNotify, OutboxStore, outboxWriter, writeOutbox, type Outbo
 import type { IdempotencyTable, Schema, CommentsTable, Dialect } from './schema.js';
 import { AdminStore } from './admin.js';
 import { COMMENT_COLUMNS, commentRow } from './comment-row.js';
-import { fitsOneStatement } from './pg-batch.js';
 import { GroupCommit, type GroupCommitOptions, type Outcome } from './group-commit.js';
 import { bumpThreadVersion, bumpThreadVersions, readThreadVersion, readThreadsVersion } from './thread-version.js';
 import { listedPlaceholder, ReaderStore } from './reader.js';
@@ -69,13 +68,18 @@ export interface KyselyStoreOptions {
   /** Group commit of new comments (group-commit.ts); `max` 1 stores each in its own transaction. */
   batch?: GroupCommitOptions;
   hot?: HotReads;
-  /**
-   * PostgreSQL (pg-batch.ts): a batch of new comments that `fitsOneStatement` stored in one
-   * statement; resolves with the idempotency keys it claimed.
-   */
-  storeBatch?: (items: readonly NewComment[], cutoff: number, now: number) => Promise<string[]>;
+  /** PostgreSQL (pg-batch.ts): a batch of new comments in one statement when it fits. */
+  oneStatement?: OneStatementBatch;
   /** Which database: the outbox claims jobs differently on each (#16). */
   dialect?: Dialect;
+}
+
+/** A batch of new comments written as one statement (PostgreSQL, pg-batch.ts). */
+export interface OneStatementBatch {
+  /** Whether the statement can take this batch; the transaction (`storeBatchOnce`) takes any other. */
+  fits(items: readonly NewComment[]): boolean;
+  /** Stores the batch, all of it or nothing; resolves with the idempotency keys it claimed. */
+  store(items: readonly NewComment[], cutoff: number, now: number): Promise<string[]>;
 }
 
 export interface NewComment {
@@ -225,7 +229,7 @@ export class KyselyStore implements Store {
   readonly reader: ReaderStore;
   private readonly statements: ReturnType<typeof newCommentStatements>;
   private readonly dialect: Dialect;
-  private readonly oneStatement: KyselyStoreOptions['storeBatch'];
+  private readonly oneStatement: OneStatementBatch | undefined;
   /** Batches stored by `oneStatement` (for tests and diagnostics). */
   private inOneStatement = 0;
 
@@ -242,7 +246,7 @@ export class KyselyStore implements Store {
     this.reader = new ReaderStore(db, now);
     this.dialect = options.dialect ?? 'sqlite';
     this.statements = newCommentStatements(this.dialect);
-    this.oneStatement = options.storeBatch;
+    this.oneStatement = options.oneStatement;
   }
 
   async prune(): Promise<void> {
@@ -290,11 +294,11 @@ export class KyselyStore implements Store {
    * the batch is written again with each comment in its own savepoint, so that only the failing
    * one is left out.
    *
-   * On PostgreSQL a batch that fits is first written as one statement (`storeBatch` of the
-   * options, pg-batch.ts): the same rows in one round trip instead of six.
+   * On PostgreSQL a batch that fits is first written as one statement (the `oneStatement`
+   * option, pg-batch.ts): the same rows in one round trip instead of six.
    */
   private async storeBatch(items: NewComment[]): Promise<Outcome<CreateResult>[]> {
-    if (this.oneStatement && fitsOneStatement(items)) {
+    if (this.oneStatement?.fits(items)) {
       const stored = await this.storeBatchInOneStatement(items, this.oneStatement).catch(() => null);
       // A statement that failed stored nothing: the transaction below leaves out only the comment that fails.
       if (stored) return stored;
@@ -336,10 +340,10 @@ export class KyselyStore implements Store {
    */
   private async storeBatchInOneStatement(
     items: NewComment[],
-    storeBatch: NonNullable<KyselyStoreOptions['storeBatch']>,
+    batch: OneStatementBatch,
   ): Promise<Outcome<CreateResult>[]> {
     const now = this.now();
-    const claimed = new Set(await storeBatch(items, now - IDEMPOTENCY_TTL_MS, now));
+    const claimed = new Set(await batch.store(items, now - IDEMPOTENCY_TTL_MS, now));
     this.inOneStatement++;
     const outcomes: Outcome<CreateResult>[] = [];
     for (const { idempotency } of items) {

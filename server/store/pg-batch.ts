@@ -13,7 +13,7 @@
  * nothing. It returns the keys it claimed; a comment whose key it did not claim is a retry of
  * an earlier request, answered from that request's record (kysely-store.ts).
  *
- * Only a batch that `fitsOneStatement` comes here: PostgreSQL refuses to insert or update one
+ * Only a batch that `fitsOneStatement` is given to the statement: PostgreSQL refuses to insert or update one
  * row twice in a statement, so two comments with one key, or two votes of one voter on one
  * thread, go through the transaction. So does a batch whose statement fails (a comment that
  * cannot be stored, a deadlock with another instance): the transaction leaves out only the
@@ -21,7 +21,7 @@
  */
 import type pg from 'pg';
 import { COMMENT_COLUMNS, commentRow } from './comment-row.js';
-import type { NewComment } from './kysely-store.js';
+import type { NewComment, OneStatementBatch } from './kysely-store.js';
 import { deliveryRow, notifyRow } from './outbox.js';
 
 /** Each column's PostgreSQL type, for its array parameter (the statement is prepared once). */
@@ -135,7 +135,7 @@ select "key" from claimed`;
  * True when the batch can go in one statement: no key twice, no voter's vote on a thread twice,
  * and each comment's email choices are its own.
  */
-export function fitsOneStatement(items: readonly NewComment[]): boolean {
+function fitsOneStatement(items: readonly NewComment[]): boolean {
   const keys = new Set<string>();
   const votes = new Set<string>();
   for (const { comment, idempotency, vote, outbox } of items) {
@@ -153,38 +153,39 @@ export function fitsOneStatement(items: readonly NewComment[]): boolean {
   return true;
 }
 
-/** Runs STORE_BATCH_TEXT, prepared once per pooled connection; resolves with the keys it claimed. */
-export function storeBatchStatement(
-  pool: pg.Pool,
-): (items: readonly NewComment[], cutoff: number, now: number) => Promise<string[]> {
-  return async (items, cutoff, now) => {
-    const input: unknown[][] = INPUT.map(() => []);
-    const deliveries: unknown[][] = DELIVERY.map(() => []);
-    for (const { comment, idempotency: key, vote, outbox } of items) {
-      const row = commentRow(comment);
-      const notify = outbox?.commentNotify ? notifyRow(outbox.commentNotify, now) : null;
-      const values = [
-        ...COMMENT_COLUMNS.map((column) => row[column]),
-        key?.key ?? null,
-        key?.fingerprint ?? null,
-        key?.status ?? null,
-        key?.body ?? null,
-        key?.createdAt ?? null,
-        vote?.thread ?? null,
-        vote?.voter ?? null,
-        vote?.value ?? null,
-        // notifyRow: comment id, thread, email, lang, reply emails, article URL, time.
-        ...(notify ? notify.slice(1, 6) : [null, null, null, null, null]),
-      ];
-      values.forEach((value, i) => input[i]!.push(value));
-      for (const delivery of outbox?.deliveries ?? [])
-        [comment.id, ...deliveryRow(delivery, now)].forEach((value, i) => deliveries[i]!.push(value));
-    }
-    const result = await pool.query<{ key: string }>({
-      name: 'af_store_batch',
-      text: STORE_BATCH_TEXT,
-      values: [...input, ...deliveries, cutoff, now],
-    });
-    return result.rows.map((row) => row.key);
-  };
+/** The batch statement for KyselyStore: STORE_BATCH_TEXT, prepared once per pooled connection. */
+export function oneStatementBatch(pool: pg.Pool): OneStatementBatch {
+  return { fits: fitsOneStatement, store: (items, cutoff, now) => storeBatch(pool, items, cutoff, now) };
+}
+
+/** Runs STORE_BATCH_TEXT; resolves with the keys it claimed. */
+async function storeBatch(pool: pg.Pool, items: readonly NewComment[], cutoff: number, now: number): Promise<string[]> {
+  const input: unknown[][] = INPUT.map(() => []);
+  const deliveries: unknown[][] = DELIVERY.map(() => []);
+  for (const { comment, idempotency: key, vote, outbox } of items) {
+    const row = commentRow(comment);
+    const notify = outbox?.commentNotify ? notifyRow(outbox.commentNotify, now) : null;
+    const values = [
+      ...COMMENT_COLUMNS.map((column) => row[column]),
+      key?.key ?? null,
+      key?.fingerprint ?? null,
+      key?.status ?? null,
+      key?.body ?? null,
+      key?.createdAt ?? null,
+      vote?.thread ?? null,
+      vote?.voter ?? null,
+      vote?.value ?? null,
+      // notifyRow: comment id, thread, email, lang, reply emails, article URL, time.
+      ...(notify ? notify.slice(1, 6) : [null, null, null, null, null]),
+    ];
+    values.forEach((value, i) => input[i]!.push(value));
+    for (const delivery of outbox?.deliveries ?? [])
+      [comment.id, ...deliveryRow(delivery, now)].forEach((value, i) => deliveries[i]!.push(value));
+  }
+  const result = await pool.query<{ key: string }>({
+    name: 'af_store_batch',
+    text: STORE_BATCH_TEXT,
+    values: [...input, ...deliveries, cutoff, now],
+  });
+  return result.rows.map((row) => row.key);
 }

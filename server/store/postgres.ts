@@ -10,7 +10,7 @@ import type { Schema } from './schema.js';
 import type { Store } from './types.js';
 import { numberedPlaceholders } from './raw-statement.js';
 import { perTurn } from './per-turn.js';
-import { storeBatchStatement } from './pg-batch.js';
+import { oneStatementBatch } from './pg-batch.js';
 
 const BEFORE_COMMENT_TEXT = numberedPlaceholders(BEFORE_COMMENT_SQL);
 
@@ -132,7 +132,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   const store = new KyselyStore(db, options.now ?? Date.now, {
     batch: { max: options.writeBatchMax ?? 64 },
     hot,
-    storeBatch: storeBatchStatement(pool),
+    oneStatement: oneStatementBatch(pool),
     dialect: 'postgres',
   });
   await store.prune();
