@@ -5,8 +5,9 @@
  * it names is published and has the same email. A token obtained by posting with someone
  * else's email names the poster's own comment, which stays pending, so it publishes nothing.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { ID_PATTERN } from '../src/contract/limits.js';
+import { hmacSha256 } from './digest.js';
 import type { Store } from './store/types.js';
 
 /** Emails compare case-insensitively, as moderation always did. */
@@ -15,9 +16,7 @@ function normalisedEmail(email: string): string {
 }
 
 function mac(secret: string, commentId: string, email: string): Buffer {
-  return createHmac('sha256', secret)
-    .update(`author-token\n${commentId}\n${normalisedEmail(email)}`)
-    .digest();
+  return hmacSha256(secret, `author-token\n${commentId}\n${normalisedEmail(email)}`);
 }
 
 /** The token for the author of `commentId`, who posted with `email`. */

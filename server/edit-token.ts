@@ -8,16 +8,17 @@
  * Deriving it (rather than drawing it at random) is what lets an idempotent replay hand the same
  * token out again while the stored replay body itself never holds it.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256, sha256 } from './digest.js';
 
 /** The comment's edit token. */
 export function editTokenFor(secret: string, commentId: string): string {
-  return createHmac('sha256', secret).update(`edit-token\n${commentId}`).digest('base64url');
+  return hmacSha256(secret, `edit-token\n${commentId}`, 'base64url');
 }
 
 /** What the database keeps of a token. */
 export function editTokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  return sha256(token, 'base64url');
 }
 
 /** Whether a presented token is the one whose hash was stored; constant time. */

@@ -2,7 +2,6 @@
  * Reading a request: who sent it, which thread it names, and its JSON body or query parsed
  * with the contract's schemas. A failure throws the `HttpError` the client should see.
  */
-import { createHmac } from 'node:crypto';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import * as z from 'zod/mini';
@@ -10,6 +9,7 @@ import { fieldErrors } from '../../src/contract/schemas.js';
 import { ID_PATTERN, LIMITS, THREAD_PATTERN } from '../../src/contract/limits.js';
 import { isFieldErrorKey } from '../../src/contract/keys.js';
 import type { Config } from '../config.js';
+import { hmacSha256 } from '../digest.js';
 import { english, errors, HttpError } from '../errors.js';
 import type { Position } from '../store/types.js';
 import { canonicalAddress } from './address.js';
@@ -59,7 +59,7 @@ export function addressHash(config: Config, address: string): string {
   if (!recent) recentHashes.set(config, (recent = new Map()));
   let hash = recent.get(address);
   if (hash === undefined) {
-    hash = createHmac('sha256', config.secret).update(address).digest('base64url').slice(0, 32);
+    hash = hmacSha256(config.secret, address, 'base64url').slice(0, 32);
     if (recent.size >= RECENT_HASHES_MAX) recent.clear();
     recent.set(address, hash);
   }

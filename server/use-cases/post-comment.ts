@@ -3,9 +3,10 @@
  * and one transaction for the comment, its vote and its idempotency record. No HTTP here:
  * the route reads the request and writes the answer; this decides what happens.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { CommentInput } from '../../src/contract/schemas.js';
 import type { AppDeps } from '../deps.js';
+import { sha256 } from '../digest.js';
 import { isApprovedAuthor, signAuthorToken } from '../author-token.js';
 import { errors } from '../errors.js';
 import { addressHash, validationError } from '../http/request.js';
@@ -83,7 +84,7 @@ export async function postComment(deps: AppDeps, request: PostCommentRequest): P
   // the widget may renew between attempts.
   const { captcha: token, ...sent } = input;
   const idemKey = request.idempotencyKey ? `${thread} ${request.idempotencyKey}` : null;
-  const fingerprint = createHash('sha256').update(JSON.stringify(sent)).digest('base64url');
+  const fingerprint = sha256(JSON.stringify(sent), 'base64url');
   const replay = (status: number, body: string): PostCommentResult => ({
     status: status === 202 ? 202 : 201,
     body: withEditToken(config.secret, body),
