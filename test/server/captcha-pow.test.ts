@@ -219,6 +219,26 @@ describe('proof-of-work captcha over HTTP', () => {
     assert.equal((await srv.post('/pow/restart', comment(encodePowPayload(fresh, solvePow(fresh))))).status, 201);
   });
 
+  it('a retry that carries the solution its first attempt used gets the first answer again', async () => {
+    // The first answer was lost on the way (the reader's connection dropped): the widget sends
+    // the same request with the same key, and the solution it holds was used by that first attempt.
+    const c = await srv.challenge();
+    const body = comment(encodePowPayload(c, solvePow(c)));
+    const first = await srv.post('/pow/lost-answer', body, 'lost-answer-0001');
+    assert.equal(first.status, 201);
+    const text = await first.text();
+    const retry = await srv.post('/pow/lost-answer', body, 'lost-answer-0001');
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers.get('Idempotent-Replayed'), 'true');
+    assert.equal(await retry.text(), text);
+    // Another text with that key and that used solution is still a conflict, not a new comment.
+    const other = await srv.post('/pow/lost-answer', { ...body, message: 'Something else' }, 'lost-answer-0001');
+    assert.equal(other.status, 409);
+    // Without the key the used solution is refused, as always.
+    assert.equal((await srv.post('/pow/lost-answer', body)).status, 403);
+    assert.deepEqual(await listed(srv, '/pow/lost-answer'), [body.message]);
+  });
+
   it('keeps the Idempotency-Key usable after a refused solution (the reader retries the same text)', async () => {
     const body = comment('bogus');
     const key = 'retry-key-0001';

@@ -182,6 +182,29 @@ for (const kind of kinds) {
       );
     });
 
+    it('a retry of a reply whose parent was removed since gets the first answer; a new reply to it is refused', async () => {
+      const thread = '/articles/removed-parent';
+      const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+      const top = await postTo(
+        thread,
+        { name: 'Ana', email: 'ana@example.com', message: 'Top' },
+        `parent-${kind.name}-1`,
+      );
+      const parent = ((await top.json()) as { comment: { id: string } }).comment.id;
+      const reply = { name: 'Ben', email: 'ben@example.com', message: 'A reply', parent };
+      const first = await postTo(thread, reply, `parent-${kind.name}-2`);
+      assert.equal(first.status, 201);
+      const text = await first.text();
+      assert.equal((await send('DELETE', `/api/admin/comments/${parent}`, undefined, admin)).status, 204);
+
+      const retry = await postTo(thread, reply, `parent-${kind.name}-2`);
+      assert.equal(retry.status, 201);
+      assert.equal(retry.headers.get('Idempotent-Replayed'), 'true');
+      assert.equal(await retry.text(), text);
+      const fresh = await postTo(thread, { ...reply, message: 'Another reply' }, `parent-${kind.name}-3`);
+      assert.equal(fresh.status, 422);
+    });
+
     // PostgreSQL's alone: SQLite keeps no plan between calls.
     if (kind.name === 'PostgreSQL')
       it('the checks of many posts read each key through its index, in the plan kept for any size of table', async () => {
