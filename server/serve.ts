@@ -28,6 +28,7 @@ export async function serveForever(): Promise<void> {
 
   // One clock for the app and the store.
   const now = Date.now;
+  let lastSlowBatch = 0;
   let store: Store;
   try {
     store = await openStore(config.databaseUrl, {
@@ -36,6 +37,15 @@ export async function serveForever(): Promise<void> {
       writeBatchMax: config.writeBatchMax,
       // The event loop answers requests: SQLite's checkpoints go to a worker thread.
       backgroundCheckpoints: true,
+      // PostgreSQL: a batch of new comments that its one statement could not store is stored by
+      // the slower transaction, leaving out only a comment that fails. Said once a minute at most.
+      onSlowBatch: (error, comments) => {
+        if (now() - lastSlowBatch < 60_000) return;
+        lastSlowBatch = now();
+        console.error(
+          `article-feedback: a batch of ${comments} new comment(s) went through the slower transaction: ${describe(error)}`,
+        );
+      },
     });
   } catch (err) {
     fail(`cannot open the database (DATABASE_URL=${shown(config.databaseUrl)}): ${describe(err)}`);

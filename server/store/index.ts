@@ -1,4 +1,4 @@
-import type { Clock } from './kysely-store.js';
+import type { Clock, SlowBatchListener } from './kysely-store.js';
 import { isPostgresUrl, openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
@@ -15,6 +15,8 @@ export interface StoreOptions {
   writeBatchMax?: number;
   /** SQLite: WAL checkpoints in a worker thread (the server; see `SqliteStoreOptions`). */
   backgroundCheckpoints?: boolean;
+  /** PostgreSQL: told when a batch's one statement failed (see `KyselyStoreOptions.onSlowBatch`). */
+  onSlowBatch?: SlowBatchListener;
 }
 
 /** Opens the store named by DATABASE_URL: `postgres://…` / `postgresql://…`, else a SQLite file. */

@@ -70,9 +70,18 @@ export interface KyselyStoreOptions {
   hot?: HotReads;
   /** PostgreSQL (pg-batch.ts): a batch of new comments in one statement when it fits. */
   oneStatement?: OneStatementBatch;
+  /**
+   * Told when a batch that fit one statement failed there and went through the transaction:
+   * rare (a comment the database refuses, a deadlock with another instance); on every batch, a
+   * sign that the statement no longer matches the schema (`serve` logs it, once a minute).
+   */
+  onSlowBatch?: SlowBatchListener;
   /** Which database: the outbox claims jobs differently on each (#16). */
   dialect?: Dialect;
 }
+
+/** `KyselyStoreOptions.onSlowBatch`: why the one statement failed, and how many comments it held. */
+export type SlowBatchListener = (error: unknown, comments: number) => void;
 
 /** A batch of new comments written as one statement (PostgreSQL, pg-batch.ts). */
 export interface OneStatementBatch {
@@ -230,8 +239,10 @@ export class KyselyStore implements Store {
   private readonly statements: ReturnType<typeof newCommentStatements>;
   private readonly dialect: Dialect;
   private readonly oneStatement: OneStatementBatch | undefined;
-  /** Batches stored by `oneStatement` (for tests and diagnostics). */
+  /** Batches stored by `oneStatement`, and those it failed (for tests and diagnostics). */
   private inOneStatement = 0;
+  private oneStatementFailed = 0;
+  private readonly onSlowBatch: SlowBatchListener | undefined;
 
   constructor(
     readonly db: Kysely<Schema>,
@@ -247,6 +258,7 @@ export class KyselyStore implements Store {
     this.dialect = options.dialect ?? 'sqlite';
     this.statements = newCommentStatements(this.dialect);
     this.oneStatement = options.oneStatement;
+    this.onSlowBatch = options.onSlowBatch;
   }
 
   async prune(): Promise<void> {
@@ -299,7 +311,11 @@ export class KyselyStore implements Store {
    */
   private async storeBatch(items: NewComment[]): Promise<Outcome<CreateResult>[]> {
     if (this.oneStatement?.fits(items)) {
-      const stored = await this.storeBatchInOneStatement(items, this.oneStatement).catch(() => null);
+      const stored = await this.storeBatchInOneStatement(items, this.oneStatement).catch((error: unknown) => {
+        this.oneStatementFailed++;
+        this.onSlowBatch?.(error, items.length);
+        return null;
+      });
       // A statement that failed stored nothing: the transaction below leaves out only the comment that fails.
       if (stored) return stored;
     }
@@ -499,10 +515,13 @@ export class KyselyStore implements Store {
 
   /**
    * How many batches of new comments were committed, carrying how many, and how many of those
-   * batches were one statement each (PostgreSQL, pg-batch.ts); null without group commit.
+   * batches were one statement each (PostgreSQL, pg-batch.ts) and how many failed there (and went
+   * through the transaction); null without group commit.
    */
-  groupCommitStats(): { batches: number; items: number; oneStatement: number } | null {
-    return this.commits ? { ...this.commits.stats, oneStatement: this.inOneStatement } : null;
+  groupCommitStats(): { batches: number; items: number; oneStatement: number; oneStatementFailed: number } | null {
+    return this.commits
+      ? { ...this.commits.stats, oneStatement: this.inOneStatement, oneStatementFailed: this.oneStatementFailed }
+      : null;
   }
 
   async beforeComment(key: string | null, email: string, clientHash: string | null): Promise<BeforeComment> {

@@ -4,7 +4,14 @@
  */
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
-import { BEFORE_COMMENT_SQL, KyselyStore, type BeforeCommentRow, type Clock, type HotReads } from './kysely-store.js';
+import {
+  BEFORE_COMMENT_SQL,
+  KyselyStore,
+  type BeforeCommentRow,
+  type Clock,
+  type HotReads,
+  type SlowBatchListener,
+} from './kysely-store.js';
 import { migrateToLatest, type MigrationReport } from './migrate.js';
 import type { Schema } from './schema.js';
 import type { Store } from './types.js';
@@ -21,6 +28,8 @@ export interface PostgresStoreOptions {
   poolMax?: number;
   /** New comments stored in one transaction at most (WRITE_BATCH_MAX, default 64; 1 = one each). */
   writeBatchMax?: number;
+  /** Told when a batch's one statement failed and the batch went through the transaction. */
+  onSlowBatch?: SlowBatchListener;
 }
 
 const INT8_OID = 20;
@@ -133,6 +142,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     batch: { max: options.writeBatchMax ?? 64 },
     hot,
     oneStatement: oneStatementBatch(pool),
+    ...(options.onSlowBatch ? { onSlowBatch: options.onSlowBatch } : {}),
     dialect: 'postgres',
   });
   await store.prune();

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { KyselyStore } from '../../server/store/kysely-store.js';
 import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
@@ -18,6 +19,8 @@ import { startServerProcess } from '../helpers/server-process.js';
 import { storedComments } from '../helpers/stored-comment.js';
 
 const postgres = await postgresAvailable();
+/** What PostgreSQL's store told of batches its one statement failed (`onSlowBatch`). */
+const slowBatches: { error: unknown; comments: number }[] = [];
 const numbered = storedComments('gc', (n) => ({
   name: `Writer ${n}`,
   email: `w${n}@example.com`,
@@ -61,7 +64,10 @@ const stores: { name: string; skip: boolean; open(): Promise<{ store: Store; clo
     skip: !postgres,
     async open() {
       const database = await createTestDatabase();
-      const store = await openPostgresStore(database.url, { poolMax: 6 });
+      const store = await openPostgresStore(database.url, {
+        poolMax: 6,
+        onSlowBatch: (error, comments) => slowBatches.push({ error, comments }),
+      });
       return {
         store,
         close: async () => {
@@ -122,6 +128,13 @@ for (const kind of stores) {
       for (const c of good) assert.ok(stored.has(c.id));
       const kept = await store.getComment(existing.id);
       assert.equal(kept?.message, existing.message, 'the stored comment is untouched');
+      if (kind.name === 'PostgreSQL') {
+        // The batch fit one statement, which the duplicate failed: the transaction stored the rest.
+        assert.equal(stats().oneStatementFailed - before.oneStatementFailed, 1);
+        const told = slowBatches.at(-1);
+        assert.equal(told?.comments, 20);
+        assert.match(String((told?.error as Error).message), /duplicate key/);
+      }
     });
 
     it('one batch of everything a new comment brings: its vote, email choices and deliveries, and retries of stored requests', async () => {
@@ -211,6 +224,54 @@ for (const kind of stores) {
     });
   });
 }
+
+describe('a batch that its one statement could not store (PostgreSQL)', { skip: !postgres }, () => {
+  it('the server says why, once a minute at most, and stores the rest through the transaction', async () => {
+    const database = await createTestDatabase();
+    const server = await startServerProcess({
+      env: {
+        DATABASE_URL: database.url,
+        SECRET: 'slow-batch-secret-0123456789',
+        MODERATION: 'off',
+        RATE_LIMIT_WRITES: '0',
+      },
+    });
+    const admin = new pg.Client({ connectionString: database.url });
+    try {
+      await admin.connect();
+      // A rule the statement does not know of: a message the database itself refuses.
+      await admin.query(
+        `alter table comments add constraint slow_batch_test check (message <> 'Refused by the database')`,
+      );
+      const post = (message: string, i: number) =>
+        fetch(`${server.apiUrl}/threads/slow-batch/comments`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `slow-batch-${i}` },
+          body: JSON.stringify({ name: 'Reader', email: 'reader@example.com', message }),
+        });
+      const sent = await Promise.all([
+        post('Refused by the database', 0),
+        ...Array.from({ length: 5 }, (_, i) => post(`Accepted ${i}`, i + 1)),
+      ]);
+      assert.equal(sent[0]!.status, 500);
+      assert.deepEqual(
+        sent.slice(1).map((r) => r.status),
+        [201, 201, 201, 201, 201],
+      );
+      await post('Refused by the database', 10);
+      const said = server
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('went through the slower transaction'));
+      assert.equal(said.length, 1, server.output());
+      assert.match(said[0]!, /slow_batch_test/);
+    } finally {
+      await admin.end();
+      await server.stop();
+      await database.drop();
+    }
+  });
+});
 
 describe('group commit and kill -9', () => {
   it('SIGKILL during a burst of 50 concurrent writers loses no acknowledged comment', async () => {
