@@ -1,7 +1,9 @@
 /**
- * SHA-256 and HMAC-SHA256 as the hot paths need them (#24): a post signs and hashes four times.
- * The secret becomes a KeyObject once (a string key is imported again on every createHmac, a
- * third of its cost), and a plain digest is one call (`crypto.hash`) instead of a Hash object.
+ * SHA-256, and HMAC-SHA256 keyed with a text secret (SECRET): every one the server computes goes
+ * through here, except the webhooks' signatures (their key is the bytes a `whsec_` setting
+ * decodes to, notify/webhooks.ts). A post signs and hashes four times (#24): the secret becomes
+ * a KeyObject once (a string key is imported again on every createHmac, a third of its cost),
+ * and a plain digest is one call (`crypto.hash`) instead of a Hash object.
  */
 import { createHmac, createSecretKey, hash, type BinaryToTextEncoding, type KeyObject } from 'node:crypto';
 
@@ -26,6 +28,8 @@ export function hmacSha256(secret: string, data: string, encoding?: BinaryToText
 }
 
 /** SHA-256 of a string's UTF-8 bytes. */
-export function sha256(data: string, encoding: BinaryToTextEncoding): string {
-  return hash('sha256', data, encoding);
+export function sha256(data: string): Buffer;
+export function sha256(data: string, encoding: BinaryToTextEncoding): string;
+export function sha256(data: string, encoding?: BinaryToTextEncoding): Buffer | string {
+  return encoding ? hash('sha256', data, encoding) : hash('sha256', data, 'buffer');
 }

@@ -28,7 +28,15 @@ export async function serveForever(): Promise<void> {
 
   // One clock for the app and the store.
   const now = Date.now;
-  let lastSlowBatch = 0;
+  /** A log line at most once a minute: a database that is down would otherwise fill the log. */
+  const onceAMinute = <A extends unknown[]>(say: (...args: A) => string) => {
+    let last = 0;
+    return (...args: A): void => {
+      if (now() - last < 60_000) return;
+      last = now();
+      console.error(`article-feedback: ${say(...args)}`);
+    };
+  };
   let store: Store;
   try {
     store = await openStore(config.databaseUrl, {
@@ -38,14 +46,11 @@ export async function serveForever(): Promise<void> {
       // The event loop answers requests: SQLite's checkpoints go to a worker thread.
       backgroundCheckpoints: true,
       // PostgreSQL: a batch of new comments that its one statement could not store is stored by
-      // the slower transaction, leaving out only a comment that fails. Said once a minute at most.
-      onSlowBatch: (error, comments) => {
-        if (now() - lastSlowBatch < 60_000) return;
-        lastSlowBatch = now();
-        console.error(
-          `article-feedback: a batch of ${comments} new comment(s) went through the slower transaction: ${describe(error)}`,
-        );
-      },
+      // the slower transaction, leaving out only a comment that fails.
+      onSlowBatch: onceAMinute(
+        (error: unknown, comments: number) =>
+          `a batch of ${comments} new comment(s) went through the slower transaction: ${describe(error)}`,
+      ),
     });
   } catch (err) {
     fail(`cannot open the database (DATABASE_URL=${shown(config.databaseUrl)}): ${describe(err)}`);
@@ -63,17 +68,11 @@ export async function serveForever(): Promise<void> {
     ? new DatabaseRateLimiter(store, config.rateLimitWrites)
     : undefined;
   // Notifications (#16): the worker delivering the outbox runs in this process.
-  let lastWorkerError = 0;
   const notify = createNotifyService({
     config,
     outbox: store.outbox,
     now,
-    onError: (err) => {
-      // Once a minute at most: a database that is down would otherwise fill the log.
-      if (now() - lastWorkerError < 60_000) return;
-      lastWorkerError = now();
-      console.error(`article-feedback: notifications: ${describe(err)}`);
-    },
+    onError: onceAMinute((error: unknown) => `notifications: ${describe(error)}`),
   });
   // Thread versions kept for READ_STALE_MS at most; on PostgreSQL a LISTEN connection forgets a
   // thread as soon as any instance writes to it (http/versions.ts, store/pg-listen.ts).

@@ -10,10 +10,11 @@
  * the number, then record the challenge as used so a solution works exactly once, even across
  * restarts (the store is persistent).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { createChallenge } from 'altcha-lib/v1';
 import type { CaptchaConfig, PowChallenge } from '../../src/contract/schemas.js';
 import type { Captcha, CaptchaVerdict } from './types.js';
+import { hmacSha256, sha256 } from '../digest.js';
 
 /**
  * Default difficulty. The answer is uniform in 1..maxnumber, so a reader's browser tries
@@ -97,12 +98,10 @@ export function createPowCaptcha(
       const expiresAt = Number(expires) * 1000;
       if (expiresAt <= now()) return 'invalid';
 
-      const expectedSignature = createHmac('sha256', config.secret).update(payload.challenge).digest();
+      const expectedSignature = hmacSha256(config.secret, payload.challenge);
       if (!timingSafeEqual(expectedSignature, Buffer.from(payload.signature, 'hex'))) return 'invalid';
 
-      const hash = createHash('sha256')
-        .update(payload.salt + String(payload.number))
-        .digest('hex');
+      const hash = sha256(payload.salt + String(payload.number), 'hex');
       if (hash !== payload.challenge) return 'invalid';
 
       // The signed challenge names the solution: once used, it never counts again.

@@ -5,23 +5,20 @@
  * signing out ends it everywhere. A write made with the cookie must also come from the server's
  * own origin: `SameSite` treats every port and subdomain of a site alike, `Origin` does not.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
+import { sha256 } from '../digest.js';
 import type { AppDeps } from '../deps.js';
 import { errors, HttpError } from '../errors.js';
 import { ownOrigin } from './request.js';
 
 export const SESSION_COOKIE = 'af_admin_session';
 
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
 /** What the database keeps of a session id. */
 export function sessionIdHash(sessionId: string): string {
-  return sha256(sessionId).toString('base64url');
+  return sha256(sessionId, 'base64url');
 }
 
 /** Whether the browser reached us over https (behind a trusted proxy: as the proxy says). */

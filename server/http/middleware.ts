@@ -1,9 +1,8 @@
 /**
  * Cross-cutting middleware: security headers, CORS, JSON body checks and limits, the rate
- * limit, admin authentication, cache headers and 405 answers. Each is built from the app's
- * dependencies, so nothing here reads global state.
+ * limit, cache headers and 405 answers (admin authentication is admin-auth.ts). Each is built
+ * from the app's dependencies, so nothing here reads global state.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../src/contract/limits.js';
@@ -15,10 +14,6 @@ import { contentSecurityPolicy, JSON_CSP } from './csp.js';
 import { addressHash, clientAddress, ownOrigin } from './request.js';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
 
 /** nosniff and a referrer policy everywhere; a CSP on HTML (the demo) and on JSON. */
 export function securityHeaders(config: Config): MiddlewareHandler {
@@ -113,19 +108,6 @@ export function rateLimit(deps: AppDeps, messageKey: 'form.rateLimited' | 'ratin
         'Retry-After': String(seconds),
       });
     }
-    await next();
-  };
-}
-
-/** `Authorization: Bearer <ADMIN_TOKEN>`; the admin API answers 404 when no token is set. */
-export function requireAdmin(config: Config): MiddlewareHandler {
-  const adminTokenHash = config.adminToken ? sha256(config.adminToken) : null;
-  return async (c, next) => {
-    if (!adminTokenHash) throw errors.notFound('The admin API is off: set ADMIN_TOKEN to turn it on.');
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
-    // Hashing both sides gives equal lengths, so the comparison time says nothing about the token.
-    if (!match || !timingSafeEqual(sha256(match[1]!), adminTokenHash)) throw errors.unauthorized();
-    c.header('Cache-Control', 'no-store');
     await next();
   };
 }

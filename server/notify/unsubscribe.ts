@@ -3,14 +3,12 @@
  * asked for them, and an HMAC of it with SECRET. The address itself is never in the link; the
  * server looks it up, and stops reply emails to it for the whole thread.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { ID_PATTERN } from '../../src/contract/limits.js';
+import { hmacSha256 } from '../digest.js';
 
 function mac(secret: string, commentId: string): string {
-  return createHmac('sha256', secret)
-    .update(`article-feedback unsubscribe\n${commentId}`)
-    .digest('base64url')
-    .slice(0, 32);
+  return hmacSha256(secret, `article-feedback unsubscribe\n${commentId}`, 'base64url').slice(0, 32);
 }
 
 export function unsubscribeToken(secret: string, commentId: string): string {

@@ -6,7 +6,7 @@
  * database so it holds across instances, before anything is checked; every failure answers the
  * same 401, whatever was wrong (the token, the body, its absence).
  */
-import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { signInSchema } from '../../src/contract/admin.js';
@@ -25,16 +25,13 @@ import { jsonBody, methodNotAllowed } from '../http/middleware.js';
 import { addressHash, clientAddress } from '../http/request.js';
 import { verifyPassword } from '../password.js';
 import { DatabaseRateLimiter } from '../store/rate-limit.js';
+import { sha256 } from '../digest.js';
 
 /** Sign-in attempts per client per minute. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 5;
 
 const signInFailed = () =>
   new HttpError(401, 'unauthorized', 'Sign-in failed. Check the token or password and try again.');
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
 
 export function adminSessionRoutes(deps: AppDeps): Hono {
   const { config, store } = deps;

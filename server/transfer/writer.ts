@@ -6,12 +6,12 @@
  *
  * Memory stays bounded by the number of comments (two small maps of ids), never by the file.
  */
-import { createHash } from 'node:crypto';
 import { EMAIL_PATTERN, LIMITS, MESSAGE_CONTROL_CHARS } from '../../src/contract/limits.js';
 import type { ImportRow, Store, StoredComment } from '../store/types.js';
 import { htmlToText } from './html-to-text.js';
 import type { ImportSource, SourceComment } from './source.js';
 import type { ThreadResolver } from './thread.js';
+import { sha256 } from '../digest.js';
 
 /** Comments per transaction: large enough to be fast, small enough that a crash loses little. */
 export const BATCH_SIZE = 500;
@@ -51,12 +51,12 @@ export const count = (map: Map<string, number>, key: string, n = 1) => map.set(k
 
 /** Our comment id for a source comment: the same on every run, so parents can be named before they are stored. */
 export function commentIdFor(source: string, sourceId: string): string {
-  return createHash('sha256').update(`${source}\u0000${sourceId}`).digest('base64url').slice(0, 16);
+  return sha256(`${source}\u0000${sourceId}`, 'base64url').slice(0, 16);
 }
 
 /** The voter under which an imported rating counts: one per comment, as the source gives one rating per comment. */
 export function voterFor(source: string, sourceId: string): string {
-  return `import_${createHash('sha256').update(`vote\u0000${source}\u0000${sourceId}`).digest('base64url').slice(0, 16)}`;
+  return `import_${sha256(`vote\u0000${source}\u0000${sourceId}`, 'base64url').slice(0, 16)}`;
 }
 
 export const REASONS = {
