@@ -49,6 +49,15 @@ export async function currentSession(c: Context, deps: AppDeps): Promise<{ idHas
   return expiresAt === null ? null : { idHash, expiresAt };
 }
 
+/**
+ * Whether `typed` is ADMIN_TOKEN (false when none is set). Hashing both sides gives equal
+ * lengths, so the comparison time says nothing about the token.
+ */
+export function adminTokenCheck(config: Config): (typed: string) => boolean {
+  const tokenHash = config.adminToken ? sha256(config.adminToken) : null;
+  return (typed) => tokenHash !== null && timingSafeEqual(sha256(typed), tokenHash);
+}
+
 /** Whether the dashboard and the admin API are on at all. */
 export function adminEnabled(config: Config): boolean {
   return config.adminToken !== undefined || config.adminPassword !== undefined;
@@ -71,7 +80,7 @@ export function requireOwnOrigin(c: Context, config: Config): void {
  */
 export function requireModerator(deps: AppDeps): MiddlewareHandler {
   const { config } = deps;
-  const adminTokenHash = config.adminToken ? sha256(config.adminToken) : null;
+  const isAdminToken = adminTokenCheck(config);
   return async (c, next) => {
     if (!adminEnabled(config))
       throw errors.notFound('The admin API is off: set ADMIN_TOKEN (or ADMIN_PASSWORD) to turn it on.');
@@ -79,8 +88,7 @@ export function requireModerator(deps: AppDeps): MiddlewareHandler {
     const authorization = c.req.header('Authorization');
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      // Hashing both sides gives equal lengths, so the comparison time says nothing about the token.
-      if (!adminTokenHash || !match || !timingSafeEqual(sha256(match[1]!), adminTokenHash)) throw errors.unauthorized();
+      if (!match || !isAdminToken(match[1]!)) throw errors.unauthorized();
       return next();
     }
     if (!(await currentSession(c, deps))) throw errors.unauthorized();

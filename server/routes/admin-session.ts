@@ -6,7 +6,7 @@
  * database so it holds across instances, before anything is checked; every failure answers the
  * same 401, whatever was wrong (the token, the body, its absence).
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { signInSchema } from '../../src/contract/admin.js';
@@ -14,6 +14,7 @@ import type { AppDeps } from '../deps.js';
 import { errors, HttpError } from '../errors.js';
 import {
   adminEnabled,
+  adminTokenCheck,
   clearSessionCookie,
   currentSession,
   requireOwnOrigin,
@@ -25,7 +26,6 @@ import { jsonBody, methodNotAllowed } from '../http/middleware.js';
 import { addressHash, clientAddress } from '../http/request.js';
 import { verifyPassword } from '../password.js';
 import { DatabaseRateLimiter } from '../store/rate-limit.js';
-import { sha256 } from '../digest.js';
 
 /** Sign-in attempts per client per minute. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 5;
@@ -36,7 +36,7 @@ const signInFailed = () =>
 export function adminSessionRoutes(deps: AppDeps): Hono {
   const { config, store } = deps;
   const limiter = new DatabaseRateLimiter(store, SIGN_IN_ATTEMPTS_PER_MINUTE);
-  const adminTokenHash = config.adminToken ? sha256(config.adminToken) : null;
+  const isAdminToken = adminTokenCheck(config);
   const routes = new Hono();
 
   const adminOn: MiddlewareHandler = async (_c, next) => {
@@ -48,7 +48,7 @@ export function adminSessionRoutes(deps: AppDeps): Hono {
   /** Whether what was typed is the password (when set) or else the admin token. */
   const rightSecret = async (typed: string): Promise<boolean> => {
     if (config.adminPassword) return verifyPassword(typed, config.adminPassword);
-    return adminTokenHash !== null && timingSafeEqual(sha256(typed), adminTokenHash);
+    return isAdminToken(typed);
   };
 
   routes.post('/admin/session', adminOn, ...jsonBody, async (c) => {

@@ -157,13 +157,19 @@ function newCommentStatements(dialect: Dialect) {
 }
 
 /**
+ * Whether the author of a new comment is blocked, by email (`email`, lower-cased) or by client
+ * address hash (`client`): the SQL of both statements that ask (here and postgres.ts's grouped one).
+ */
+export const authorBlocked = (email: string, client: string): string =>
+  `exists (select 1 from author_blocks where (kind = 'email' and value = ${email}) or (kind = 'client' and value = ${client}))`;
+
+/**
  * What a new comment needs to know before it is checked (`Store.beforeComment`): the live
  * idempotency record of its key (parameters 3 and 4: the key, or null, and the 24-hour cut-off)
  * and whether its author is blocked by email (parameter 1, lower-cased) or by client address
  * hash (parameter 2, or null). One row always.
  */
-export const BEFORE_COMMENT_SQL = `select exists (select 1 from author_blocks
-    where (kind = 'email' and value = ?) or (kind = 'client' and value = ?)) as blocked,
+export const BEFORE_COMMENT_SQL = `select ${authorBlocked('?', '?')} as blocked,
   i."key", i.fingerprint, i.status, i.body, i.created_at
   from (select 1 as one) as base left join idempotency as i on i."key" = ? and i.created_at >= ?`;
 

@@ -24,8 +24,26 @@ import { COMMENT_COLUMNS, commentRow } from './comment-row.js';
 import type { NewComment, OneStatementBatch } from './kysely-store.js';
 import { deliveryRow, notifyRow } from './outbox.js';
 
-/** Each column's PostgreSQL type, for its array parameter (the statement is prepared once). */
-const COMMENT_TYPES: Record<(typeof COMMENT_COLUMNS)[number], string> = {
+/**
+ * The statement's array parameters: a name, the type of its array (the statement is prepared
+ * once, so the types are written here) and the table column it is written to. The types repeat
+ * the migrations'; `test/server/post-batch.test.ts` compares them with the migrated tables, so a
+ * migration that changes a column's type fails there, not as every batch taking the slower path.
+ */
+export interface BatchParameter {
+  name: string;
+  type: 'text' | 'int4' | 'int8';
+  column: `${string}.${string}`;
+}
+
+const parameter = (name: string, type: BatchParameter['type'], column: BatchParameter['column']): BatchParameter => ({
+  name,
+  type,
+  column,
+});
+
+/** Each comment column's type. */
+const COMMENT_TYPES: Record<(typeof COMMENT_COLUMNS)[number], BatchParameter['type']> = {
   id: 'text',
   thread: 'text',
   parent: 'text',
@@ -44,44 +62,51 @@ const COMMENT_TYPES: Record<(typeof COMMENT_COLUMNS)[number], string> = {
 };
 
 /** One array a column, per comment: the comment's columns, then its key's, vote's and email choices'. */
-const INPUT: [name: string, type: string][] = [
-  ...COMMENT_COLUMNS.map((column): [string, string] => [column, COMMENT_TYPES[column]]),
-  ['key', 'text'],
-  ['key_fingerprint', 'text'],
-  ['key_status', 'int4'],
-  ['key_body', 'text'],
-  ['key_created_at', 'int8'],
-  ['vote_thread', 'text'],
-  ['vote_voter', 'text'],
-  ['vote_value', 'int4'],
-  ['notify_thread', 'text'],
-  ['notify_email', 'text'],
-  ['notify_lang', 'text'],
-  ['notify_reply_emails', 'int4'],
-  ['notify_article_url', 'text'],
+const INPUT: BatchParameter[] = [
+  ...COMMENT_COLUMNS.map((column) => parameter(column, COMMENT_TYPES[column], `comments.${column}`)),
+  parameter('key', 'text', 'idempotency.key'),
+  parameter('key_fingerprint', 'text', 'idempotency.fingerprint'),
+  parameter('key_status', 'int4', 'idempotency.status'),
+  parameter('key_body', 'text', 'idempotency.body'),
+  parameter('key_created_at', 'int8', 'idempotency.created_at'),
+  parameter('vote_thread', 'text', 'votes.thread'),
+  parameter('vote_voter', 'text', 'votes.voter'),
+  parameter('vote_value', 'int4', 'votes.value'),
+  parameter('notify_thread', 'text', 'comment_notify.thread'),
+  parameter('notify_email', 'text', 'comment_notify.email_norm'),
+  parameter('notify_lang', 'text', 'comment_notify.lang'),
+  parameter('notify_reply_emails', 'int4', 'comment_notify.reply_emails'),
+  parameter('notify_article_url', 'text', 'comment_notify.article_url'),
 ];
 
 /** One array a column, per delivery: the comment it is about, then `deliveries`' columns. */
-const DELIVERY: [name: string, type: string][] = [
-  ['comment_id', 'text'],
-  ['id', 'text'],
-  ['kind', 'text'],
-  ['event', 'text'],
-  ['target', 'text'],
-  ['payload', 'text'],
-  ['state', 'text'],
-  ['attempts', 'int4'],
-  ['next_attempt_at', 'int8'],
-  ['last_error', 'text'],
-  ['created_at', 'int8'],
-  ['updated_at', 'int8'],
+const DELIVERY: BatchParameter[] = [
+  parameter('comment_id', 'text', 'comments.id'),
+  ...(
+    [
+      ['id', 'text'],
+      ['kind', 'text'],
+      ['event', 'text'],
+      ['target', 'text'],
+      ['payload', 'text'],
+      ['state', 'text'],
+      ['attempts', 'int4'],
+      ['next_attempt_at', 'int8'],
+      ['last_error', 'text'],
+      ['created_at', 'int8'],
+      ['updated_at', 'int8'],
+    ] as const
+  ).map(([name, type]) => parameter(name, type, `deliveries.${name}`)),
 ];
+
+/** Every array parameter of STORE_BATCH_TEXT, in order (for the test that checks their types). */
+export const BATCH_PARAMETERS: readonly BatchParameter[] = [...INPUT, ...DELIVERY];
 
 const quoted = (name: string) => `"${name}"`;
 
-function unnest(columns: [string, string][], first: number, alias: string): string {
-  const arrays = columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ');
-  return `unnest(${arrays}) as ${alias}(${columns.map(([name]) => quoted(name)).join(', ')})`;
+function unnest(columns: BatchParameter[], first: number, alias: string): string {
+  const arrays = columns.map(({ type }, i) => `$${first + i}::${type}[]`).join(', ');
+  return `unnest(${arrays}) as ${alias}(${columns.map(({ name }) => quoted(name)).join(', ')})`;
 }
 
 const CUTOFF = `$${INPUT.length + DELIVERY.length + 1}`;
@@ -115,10 +140,10 @@ notified as (
   returning 1),
 queued as (
   insert into deliveries (${DELIVERY.slice(1)
-    .map(([name]) => name)
+    .map(({ name }) => name)
     .join(', ')})
   select ${DELIVERY.slice(1)
-    .map(([name]) => quoted(name))
+    .map(({ name }) => quoted(name))
     .join(', ')} from ${unnest(DELIVERY, INPUT.length + 1, 'd')}
   where comment_id in (select id from stored)
   returning 1),

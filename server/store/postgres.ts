@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import {
+  authorBlocked,
   BEFORE_COMMENT_SQL,
   KyselyStore,
   type BeforeCommentRow,
@@ -107,8 +108,7 @@ function hotReads(pool: pg.Pool): HotReads {
  * the database's time a post in the bench's 5 s, 4 µs since (`test/server/post-batch.test.ts`
  * checks the plan).
  */
-export const BEFORE_COMMENTS_TEXT = `select k.ord, exists (select 1 from author_blocks
-    where (kind = 'email' and value = k.email) or (kind = 'client' and value = k.client)) as blocked,
+export const BEFORE_COMMENTS_TEXT = `select k.ord, ${authorBlocked('k.email', 'k.client')} as blocked,
   i."key", i.fingerprint, i.status, i.body, i.created_at
   from unnest($1::text[], $2::text[], $3::text[], $4::int8[]) with ordinality as k(email, client, "key", cutoff, ord)
   left join lateral (select * from idempotency where "key" = k."key" and created_at >= k.cutoff limit 1) as i on true`;
