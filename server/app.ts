@@ -12,9 +12,10 @@ import type { Config } from './config.js';
 import type { Notifier } from './notify/index.js';
 import type { AppDeps } from './deps.js';
 import { errors } from './errors.js';
-import { createErrorHandler, handleNotFound } from './http/error-handler.js';
+import { createErrorHandling, handleNotFound } from './http/error-handler.js';
 import { cors, securityHeaders } from './http/middleware.js';
 import { defaultStaticDirs } from './paths.js';
+import { withFastPost } from './http/fast-post.js';
 import { createNodeListener, ReplayCache } from './http/replay.js';
 import { AnswerCache } from './http/versioned.js';
 import { ThreadVersions } from './http/versions.js';
@@ -57,17 +58,24 @@ export function createApp(options: AppOptions) {
 }
 
 /**
- * The app and the `node:http` listener in front of it (http/replay.ts: versioned GETs answered
- * again without Hono while their version holds). The one way a server is built to listen
+ * The app and the `node:http` listener in front of it (http/fast-post.ts: a new comment answered
+ * without Hono; http/replay.ts: versioned GETs answered again without Hono while their version holds). The one way a server is built to listen
  * (cli.ts `serve`; tests that need a socket). `wrapFetch` lets a test see which requests reach Hono.
  */
 export function createAppListener(
   options: AppOptions,
-  hooks: { hostname?: string; wrapFetch?: (fetch: App['fetch']) => App['fetch'] } = {},
+  hooks: {
+    hostname?: string;
+    wrapFetch?: (fetch: App['fetch']) => App['fetch'];
+    /** false: new comments go through Hono too (tests compare the two paths). */
+    fastPost?: boolean;
+  } = {},
 ): { app: App; listener: RequestListener } {
-  const { app, deps } = buildApp(options);
+  const { app, deps, errorHandling } = buildApp(options);
   const fetch = hooks.wrapFetch ? hooks.wrapFetch(app.fetch) : app.fetch;
-  return { app, listener: createNodeListener(fetch, deps.replays, { hostname: hooks.hostname }) };
+  const listener = createNodeListener(fetch, deps.replays, { hostname: hooks.hostname });
+  if (hooks.fastPost === false) return { app, listener };
+  return { app, listener: withFastPost(deps, errorHandling.httpErrorOf, listener) };
 }
 
 function buildApp(options: AppOptions) {
@@ -124,8 +132,9 @@ function buildApp(options: AppOptions) {
   app.route('/', staticRoutes(dirs));
 
   app.notFound(handleNotFound);
-  app.onError(createErrorHandler({ now: deps.now }));
-  return { app, deps };
+  const errorHandling = createErrorHandling({ now: deps.now });
+  app.onError(errorHandling.handler);
+  return { app, deps, errorHandling };
 }
 
 export type App = ReturnType<typeof buildApp>['app'];

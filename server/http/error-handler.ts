@@ -26,7 +26,14 @@ function isClientAbort(err: unknown): boolean {
   );
 }
 
-export function createErrorHandler(options: { now: () => number; log?: (line: string) => void }): ErrorHandler {
+/**
+ * The app's error handling: `handler` for Hono, and `httpErrorOf` for the listener's fast path
+ * (http/fast-post.ts), which answers with the same status, body and headers (`errorAnswer`).
+ */
+export function createErrorHandling(options: { now: () => number; log?: (line: string) => void }): {
+  handler: ErrorHandler;
+  httpErrorOf(err: unknown): HttpError;
+} {
   const log = options.log ?? ((line: string) => console.error(line));
   let lastAbortNote = -Infinity;
   let abortsSinceNote = 0;
@@ -43,24 +50,35 @@ export function createErrorHandler(options: { now: () => number; log?: (line: st
     abortsSinceNote = 0;
   };
 
-  return (err, c) => {
-    let httpError: HttpError;
-    if (err instanceof HttpError) httpError = err;
-    else if (err instanceof HTTPException && err.status === 413) httpError = errors.payloadTooLarge();
-    else if (err instanceof HTTPException && err.status < 500)
-      httpError = new HttpError(err.status, 'bad_request', 'The request is not valid.');
-    else if (isClientAbort(err)) {
+  const httpErrorOf = (err: unknown): HttpError => {
+    if (err instanceof HttpError) return err;
+    if (err instanceof HTTPException && err.status === 413) return errors.payloadTooLarge();
+    if (err instanceof HTTPException && err.status < 500)
+      return new HttpError(err.status, 'bad_request', 'The request is not valid.');
+    if (isClientAbort(err)) {
       noteAbort();
       // Nobody is listening any more; answer as for an incomplete request all the same.
-      httpError = errors.badRequest('The request body did not arrive in full.');
-    } else {
-      console.error('[article-feedback] unexpected error:', err);
-      httpError = errors.internal();
+      return errors.badRequest('The request body did not arrive in full.');
     }
-    const res = c.json(httpError.body(), httpError.status as 400);
-    for (const [name, value] of Object.entries(httpError.headers ?? {})) res.headers.set(name, value);
-    res.headers.set('Cache-Control', 'no-store');
+    console.error('[article-feedback] unexpected error:', err);
+    return errors.internal();
+  };
+
+  const handler: ErrorHandler = (err, c) => {
+    const { status, body, headers } = errorAnswer(httpErrorOf(err));
+    const res = c.body(body, status as 400, { 'Content-Type': 'application/json' });
+    for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
     return res;
+  };
+  return { handler, httpErrorOf };
+}
+
+/** An error's answer: its status, its JSON body, its own headers (e.g. Retry-After) and no-store. */
+export function errorAnswer(error: HttpError): { status: number; body: string; headers: Record<string, string> } {
+  return {
+    status: error.status,
+    body: JSON.stringify(error.body()),
+    headers: { ...error.headers, 'Cache-Control': 'no-store' },
   };
 }
 

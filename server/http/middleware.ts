@@ -13,22 +13,51 @@ import { rateLimitKey } from './address.js';
 import { contentSecurityPolicy, JSON_CSP } from './csp.js';
 import { addressHash, clientAddress, ownOrigin } from './request.js';
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+/** A JSON media type (`application/json`, `application/…+json`), with or without parameters. */
+export const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /** nosniff and a referrer policy everywhere; a CSP on HTML (the demo) and on JSON. */
 export function securityHeaders(config: Config): MiddlewareHandler {
   const csp = contentSecurityPolicy(config.captcha);
   return async (c, next) => {
     await next();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    const type = c.res.headers.get('Content-Type') ?? '';
-    if (type.startsWith('text/html')) {
-      c.res.headers.set('Content-Security-Policy', csp);
-      // The same for browsers that predate frame-ancestors.
-      c.res.headers.set('X-Frame-Options', 'DENY');
-    } else if (type.startsWith('application/json')) c.res.headers.set('Content-Security-Policy', JSON_CSP);
+    for (const [name, value] of securityHeadersFor(c.res.headers.get('Content-Type') ?? '', csp))
+      c.res.headers.set(name, value);
   };
+}
+
+/** What `securityHeaders` sets on an answer of `type`; `htmlCsp` is the demo page's policy. */
+export function securityHeadersFor(type: string, htmlCsp: string): [name: string, value: string][] {
+  const headers: [string, string][] = [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ];
+  // X-Frame-Options: the same for browsers that predate frame-ancestors.
+  if (type.startsWith('text/html')) headers.push(['Content-Security-Policy', htmlCsp], ['X-Frame-Options', 'DENY']);
+  else if (type.startsWith('application/json')) headers.push(['Content-Security-Policy', JSON_CSP]);
+  return headers;
+}
+
+/**
+ * Whether a request from `origin` gets CORS headers: one of ALLOWED_ORIGINS or the server's own
+ * origin (`own`, worked out only when needed). A write from any other origin is refused.
+ */
+export function corsAllowed(
+  origin: string | undefined,
+  allowedOrigins: ReadonlySet<string>,
+  own: () => string,
+): boolean {
+  return origin !== undefined && (allowedOrigins.has(origin) || origin === own());
+}
+
+/** The CORS headers of an answer to a request from `origin` (besides an OPTIONS preflight's). */
+export function corsHeadersFor(origin: string | undefined, allowed: boolean): [name: string, value: string][] {
+  return allowed
+    ? [
+        ['Access-Control-Allow-Origin', origin!],
+        ['Access-Control-Expose-Headers', 'Retry-After, ETag, Idempotent-Replayed'],
+      ]
+    : [];
 }
 
 /**
@@ -39,12 +68,10 @@ export function cors(config: Config): MiddlewareHandler {
   const allowedOrigins = new Set(config.allowedOrigins);
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    const allowed = origin !== undefined && (allowedOrigins.has(origin) || origin === ownOrigin(c, config));
+    const allowed = corsAllowed(origin, allowedOrigins, () => ownOrigin(c, config));
     const corsHeaders = (res: Response) => {
       res.headers.append('Vary', 'Origin');
-      if (!allowed) return;
-      res.headers.set('Access-Control-Allow-Origin', origin);
-      res.headers.set('Access-Control-Expose-Headers', 'Retry-After, ETag, Idempotent-Replayed');
+      for (const [name, value] of corsHeadersFor(origin, allowed)) res.headers.set(name, value);
     };
     if (c.req.method === 'OPTIONS') {
       const res = new Response(null, { status: 204 });
@@ -97,19 +124,25 @@ function declaredLengthOrStreamedLimit(): MiddlewareHandler {
 }
 
 /** Counts the write against the budget of the client's address (IPv6: its network); 429 with Retry-After when it is spent. */
-export function rateLimit(deps: AppDeps, messageKey: 'form.rateLimited' | 'rating.rateLimited'): MiddlewareHandler {
+export function rateLimit(deps: AppDeps, messageKey: RateLimitMessage): MiddlewareHandler {
   return async (c, next) => {
-    const network = rateLimitKey(clientAddress(c, deps.config), deps.config.rateLimitIpv6Prefix);
-    const client = addressHash(deps.config, network);
-    const verdict = await deps.rateLimiter.hit(client, deps.now());
-    if (!verdict.ok) {
-      const seconds = verdict.retryAfter;
-      throw new HttpError(429, 'rate_limited', english(messageKey, { n: seconds }), undefined, {
-        'Retry-After': String(seconds),
-      });
-    }
+    await countWrite(deps, clientAddress(c, deps.config), messageKey);
     await next();
   };
+}
+
+export type RateLimitMessage = 'form.rateLimited' | 'rating.rateLimited';
+
+/** One write of the client at `address` counted; throws the 429 when its budget is spent. */
+export async function countWrite(deps: AppDeps, address: string, messageKey: RateLimitMessage): Promise<void> {
+  const network = rateLimitKey(address, deps.config.rateLimitIpv6Prefix);
+  const verdict = await deps.rateLimiter.hit(addressHash(deps.config, network), deps.now());
+  if (!verdict.ok) {
+    const seconds = verdict.retryAfter;
+    throw new HttpError(429, 'rate_limited', english(messageKey, { n: seconds }), undefined, {
+      'Retry-After': String(seconds),
+    });
+  }
 }
 
 /** Sets Cache-Control on successful answers only (errors are always no-store). */

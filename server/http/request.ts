@@ -23,24 +23,26 @@ export function clientAddress(c: Context, config: Config): string {
   // Once per request (#24): the rate limit and the route both ask.
   let address = requestAddresses.get(c.req.raw);
   if (address === undefined) {
-    address = canonicalAddress(rawClientAddress(c, config));
+    const forwardedFor = config.trustProxy ? c.req.header('X-Forwarded-For') : undefined;
+    address = clientAddressOf(forwardedFor, socketAddress(c), config);
     requestAddresses.set(c.req.raw, address);
   }
   return address;
 }
 
+/** `clientAddress` from the request's `X-Forwarded-For` and its socket's peer (also for the listener's fast path). */
+export function clientAddressOf(forwardedFor: string | undefined, peer: string | undefined, config: Config): string {
+  return canonicalAddress((config.trustProxy && lastEntry(forwardedFor)) || peer || 'unknown');
+}
+
 /** Each request's client address, once worked out. */
 const requestAddresses = new WeakMap<Request, string>();
 
-function rawClientAddress(c: Context, config: Config): string {
-  if (config.trustProxy) {
-    const last = lastForwarded(c, 'X-Forwarded-For');
-    if (last) return last;
-  }
+function socketAddress(c: Context): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    return undefined;
   }
 }
 
@@ -67,9 +69,8 @@ export function addressHash(config: Config, address: string): string {
 }
 
 /** The last entry of a comma-separated `X-Forwarded-*` header: the one our own proxy wrote. */
-function lastForwarded(c: Context, header: string): string | undefined {
-  const entries = c.req
-    .header(header)
+function lastEntry(header: string | undefined): string | undefined {
+  const entries = header
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -82,10 +83,15 @@ function lastForwarded(c: Context, header: string): string | undefined {
  * last `X-Forwarded-For` entry: earlier entries are whatever the client sent.
  */
 export function ownOrigin(c: Context, config: Config): string {
-  const url = new URL(c.req.url);
+  return ownOriginOf(c.req.url, (name) => c.req.header(name), config);
+}
+
+/** `ownOrigin` from the request's URL and a reader of its headers (also for the listener's fast path). */
+export function ownOriginOf(requestUrl: string, header: (name: string) => string | undefined, config: Config): string {
+  const url = new URL(requestUrl);
   if (config.trustProxy) {
-    const proto = lastForwarded(c, 'X-Forwarded-Proto');
-    const host = lastForwarded(c, 'X-Forwarded-Host');
+    const proto = lastEntry(header('X-Forwarded-Proto'));
+    const host = lastEntry(header('X-Forwarded-Host'));
     if (proto || host) return `${proto ?? url.protocol.replace(':', '')}://${host ?? url.host}`;
   }
   return url.origin;

@@ -27,7 +27,15 @@ import { bearerToken } from '../edit-token.js';
 import { voteOnComment } from '../use-cases/comment-votes.js';
 import { authoriseOwnEdit, deleteOwnComment, editOwnComment } from '../use-cases/own-comment.js';
 import { listComments } from '../use-cases/list-comments.js';
-import { postComment } from '../use-cases/post-comment.js';
+import { postComment, type PostCommentResult } from '../use-cases/post-comment.js';
+
+/** The route's own headers of a new comment's answer (also written by the listener's fast path, http/fast-post.ts). */
+export function postAnswerHeaders(result: PostCommentResult): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
+  if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+  else headers['Cache-Control'] = 'no-store';
+  return headers;
+}
 
 export function commentRoutes(deps: AppDeps): Hono {
   const { config } = deps;
@@ -70,10 +78,7 @@ export function commentRoutes(deps: AppDeps): Hono {
       clientAddress: clientAddress(c, config),
       links: { publicUrl: config.publicUrl ?? ownOrigin(c, config), pageOrigin: c.req.header('Origin') },
     });
-    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
-    if (result.replayed) headers['Idempotent-Replayed'] = 'true';
-    else headers['Cache-Control'] = 'no-store';
-    return c.body(result.body, result.status, headers);
+    return c.body(result.body, result.status, postAnswerHeaders(result));
   });
 
   routes.all('/threads/:thread/comments', methodNotAllowed('GET, HEAD, POST, OPTIONS'));
