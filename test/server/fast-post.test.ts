@@ -28,7 +28,7 @@ interface Server_ {
   close(): Promise<void>;
 }
 
-async function start(fastPost: boolean, rateLimitWrites = 1000): Promise<Server_> {
+async function start(fastPost: boolean, rateLimitWrites = 1000, trustProxy = false): Promise<Server_> {
   const dir = mkdtempSync(join(tmpdir(), 'af-fast-post-'));
   const dbPath = join(dir, 'comments.db');
   const config = testConfig({
@@ -36,6 +36,7 @@ async function start(fastPost: boolean, rateLimitWrites = 1000): Promise<Server_
     allowedOrigins: [ALLOWED],
     moderation: 'off',
     rateLimitWrites,
+    trustProxy,
   });
   const store = await openSqliteStore(dbPath);
   const harness = { port: 0, honoCalls: 0, close: async () => {} };
@@ -240,5 +241,41 @@ describe('the write limit in front of Hono', () => {
     assert.equal(limited.headers['access-control-allow-origin'], ALLOWED);
     assert.equal(limited.headers['cache-control'], 'no-store');
     assert.deepEqual(statuses, [422, 201, 429]);
+  });
+});
+
+describe('behind a proxy (TRUST_PROXY), in front of Hono', () => {
+  let fast: Server_;
+  let hono: Server_;
+
+  before(async () => {
+    // One write a minute per client.
+    [fast, hono] = await Promise.all([start(true, 1, true), start(false, 1, true)]);
+  });
+  after(async () => {
+    await Promise.all([fast.close(), hono.close()]);
+  });
+
+  it("the client is the proxy's last X-Forwarded-For entry, and the server's own origin the forwarded one", async () => {
+    const from = (client: string): [string, string][] => [
+      ...JSON_HEADERS,
+      ['X-Forwarded-For', `203.0.113.9, ${client}`],
+      ['X-Forwarded-Proto', 'https'],
+      ['X-Forwarded-Host', 'comments.example.org'],
+      // Not in ALLOWED_ORIGINS: allowed as the server's own origin, as the proxy tells it.
+      ['Origin', 'https://comments.example.org'],
+    ];
+    const first = await sameAnswer(fast, hono, { headers: from('198.51.100.1'), body: comment(20) }, 'fast');
+    assert.equal(first.status, 201);
+    assert.equal(first.headers['access-control-allow-origin'], 'https://comments.example.org');
+    // The same client again: its minute's write is spent. Another client behind the same proxy is not.
+    assert.equal(
+      (await sameAnswer(fast, hono, { headers: from('198.51.100.1'), body: comment(21) }, 'fast')).status,
+      429,
+    );
+    assert.equal(
+      (await sameAnswer(fast, hono, { headers: from('198.51.100.2'), body: comment(22) }, 'fast')).status,
+      201,
+    );
   });
 });
