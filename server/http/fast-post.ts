@@ -12,7 +12,7 @@
  *
  * **What goes to Hono instead, untouched**: any request the checks before the write limit would
  * refuse or that the fast path does not read as Hono does: another method or path, a query, a
- * thread id with `%` or one that is a dot segment, no `Host`, a chunked or missing `Content-Length`, more than 32 KiB, not
+ * thread id with an escape other than `%2F` and `%3A` or that is a dot segment, no `Host`, a chunked or missing `Content-Length`, more than 32 KiB, not
  * JSON, an `Expect`, an invalid `Idempotency-Key`, a foreign `Origin`. **What goes to Hono after
  * the body is read** (handed over as `rawBody`, which `@hono/node-server` reads instead of the
  * socket): a body that is not JSON or fails the schema. Nothing has been counted or stored then,
@@ -34,7 +34,12 @@ import { errorAnswer } from './error-handler.js';
 import { corsAllowed, corsHeadersFor, countWrite, JSON_TYPE, securityHeadersFor } from './middleware.js';
 import { clientAddressOf, ownOriginOf, parseBody } from './request.js';
 
-const PATH = /^\/api\/threads\/([^/?%]+)\/comments$/;
+/**
+ * The route, its thread id as the widget sends it (`encodeURIComponent`, client/endpoint.ts): of
+ * the id's characters only `/` and `:` come encoded (`%2F`, `%3A`), as most ids are page paths.
+ * Any other escape goes to Hono, whose decoding of paths and parameters is not repeated here.
+ */
+const PATH = /^\/api\/threads\/((?:[A-Za-z0-9._~:-]|%2[Ff]|%3[Aa])+)\/comments$/;
 /** A `Host` as a browser or proxy writes it: a name or an address, and a port. */
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 const decoder = new TextDecoder();
@@ -108,13 +113,14 @@ export function withFastPost(
 
   return (req, res) => {
     const path = req.method === 'POST' ? PATH.exec(req.url ?? '') : null;
-    const thread = path?.[1];
+    const segment = path?.[1];
+    const thread = segment?.includes('%') ? segment.replace(/%2F/gi, '/').replace(/%3A/gi, ':') : segment;
     const host = req.headers.host;
     // "." and ".." are path segments to a URL parser (Hono's path is the URL's): not thread ids here.
     if (
       thread === undefined ||
-      thread === '.' ||
-      thread === '..' ||
+      segment === '.' ||
+      segment === '..' ||
       !THREAD_PATTERN.test(thread) ||
       host === undefined ||
       !HOST.test(host)

@@ -168,6 +168,21 @@ describe('a new comment answered in front of Hono', () => {
     assert.equal(reused.headers['access-control-allow-origin'], ALLOWED);
   });
 
+  it('a thread id that is a page path, as the widget sends it (/ and : encoded), takes the fast path too', async () => {
+    const path = `/api/threads/${encodeURIComponent('/news/2026/a:b')}/comments`;
+    const created = await both({ path, headers: JSON_HEADERS, body: comment(30) }, 'fast');
+    assert.equal(created.status, 201);
+    assert.equal((JSON.parse(created.body) as { comment: { thread: string } }).comment.thread, '/news/2026/a:b');
+    // Lower-case escapes are the same id; any other escape goes to Hono.
+    const lower = await both({ path: path.replace(/%2F/g, '%2f'), headers: JSON_HEADERS, body: comment(31) }, 'fast');
+    assert.equal((JSON.parse(lower.body) as { comment: { thread: string } }).comment.thread, '/news/2026/a:b');
+    const other = await both(
+      { path: '/api/threads/news%2D1/comments', headers: JSON_HEADERS, body: comment(32) },
+      'hono',
+    );
+    assert.equal((JSON.parse(other.body) as { comment: { thread: string } }).comment.thread, 'news-1');
+  });
+
   it('the comment is stored: the list shows it', async () => {
     const listed = (await (await fetch(`http://127.0.0.1:${fast.port}/api/threads/article-1/comments`)).json()) as {
       comments: { message: string }[];
