@@ -183,14 +183,25 @@ describe('a new comment answered in front of Hono', () => {
     assert.equal((JSON.parse(other.body) as { comment: { thread: string } }).comment.thread, 'news-1');
   });
 
+  it('a client that goes away before its body arrived leaves the server answering the next one', async () => {
+    const { connect } = await import('node:net');
+    const socket = connect(fast.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /api/threads/article-1/comments HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+        'Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{"name":"Half',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal((await send(fast.port, { headers: JSON_HEADERS, body: comment(40) })).status, 201);
+  });
+
   it('the comment is stored: the list shows it', async () => {
     const listed = (await (await fetch(`http://127.0.0.1:${fast.port}/api/threads/article-1/comments`)).json()) as {
       comments: { message: string }[];
     };
-    assert.deepEqual(
-      listed.comments.map((c) => c.message),
-      ['Comment number 1.'],
-    );
+    assert.ok(listed.comments.some((c) => c.message === 'Comment number 1.'));
   });
 
   it('a reply to a comment that does not exist: the error answered by the fast path as by Hono', async () => {
