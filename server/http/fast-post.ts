@@ -12,8 +12,9 @@
  *
  * **What goes to Hono instead, untouched**: any request the checks before the write limit would
  * refuse or that the fast path does not read as Hono does: another method or path, a query, a
- * thread id with an escape other than `%2F` and `%3A` or that is a dot segment, no `Host`, a chunked or missing `Content-Length`, more than 32 KiB, not
- * JSON, an `Expect`, an invalid `Idempotency-Key`, a foreign `Origin`. **What goes to Hono after
+ * thread id with an escape other than `%2F` and `%3A` or that is a dot segment, no `Host`, a
+ * chunked or missing `Content-Length`, more than 32 KiB, not JSON, an `Expect`, an invalid
+ * `Idempotency-Key`, a foreign `Origin`. **What goes to Hono after
  * the body is read** (handed over as `rawBody`, which `@hono/node-server` reads instead of the
  * socket): a body that is not JSON or fails the schema. Nothing has been counted or stored then,
  * so Hono answers exactly as it would have (its write limit first, then the body's error).
