@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createAppListener } from '../../server/app.js';
 import { createCaptcha } from '../../server/captcha/index.js';
-import { testConfig } from '../../server/config.js';
+import { testConfig, type Config } from '../../server/config.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
 const ALLOWED = 'https://news.example.com';
@@ -28,15 +28,15 @@ interface Server_ {
   close(): Promise<void>;
 }
 
-async function start(fastPost: boolean, rateLimitWrites = 1000, trustProxy = false): Promise<Server_> {
+async function start(fastPost: boolean, overrides: Partial<Config> = {}): Promise<Server_> {
   const dir = mkdtempSync(join(tmpdir(), 'af-fast-post-'));
   const dbPath = join(dir, 'comments.db');
   const config = testConfig({
     databaseUrl: dbPath,
     allowedOrigins: [ALLOWED],
     moderation: 'off',
-    rateLimitWrites,
-    trustProxy,
+    rateLimitWrites: 1000,
+    ...overrides,
   });
   const store = await openSqliteStore(dbPath);
   const harness = { port: 0, honoCalls: 0, close: async () => {} };
@@ -245,7 +245,7 @@ describe('the write limit in front of Hono', () => {
 
   before(async () => {
     // Two writes a minute per client.
-    [fast, hono] = await Promise.all([start(true, 2), start(false, 2)]);
+    [fast, hono] = await Promise.all([start(true, { rateLimitWrites: 2 }), start(false, { rateLimitWrites: 2 })]);
   });
   after(async () => {
     await Promise.all([fast.close(), hono.close()]);
@@ -276,7 +276,10 @@ describe('behind a proxy (TRUST_PROXY), in front of Hono', () => {
 
   before(async () => {
     // One write a minute per client.
-    [fast, hono] = await Promise.all([start(true, 1, true), start(false, 1, true)]);
+    [fast, hono] = await Promise.all([
+      start(true, { rateLimitWrites: 1, trustProxy: true }),
+      start(false, { rateLimitWrites: 1, trustProxy: true }),
+    ]);
   });
   after(async () => {
     await Promise.all([fast.close(), hono.close()]);
@@ -303,5 +306,38 @@ describe('behind a proxy (TRUST_PROXY), in front of Hono', () => {
       (await sameAnswer(fast, hono, { headers: from('198.51.100.2'), body: comment(22) }, 'fast')).status,
       201,
     );
+  });
+});
+
+describe('with the proof-of-work captcha and first-time moderation (the defaults), in front of Hono', () => {
+  let fast: Server_;
+  let hono: Server_;
+
+  before(async () => {
+    const production: Partial<Config> = { captcha: 'pow', moderation: 'first-time' };
+    [fast, hono] = await Promise.all([start(true, production), start(false, production)]);
+  });
+  after(async () => {
+    await Promise.all([fast.close(), hono.close()]);
+  });
+
+  it('a post without a solution, or with a forged one, gets the captcha error; a bot filling the honeypot looks accepted', async () => {
+    const missing = await sameAnswer(fast, hono, { headers: JSON_HEADERS, body: comment(50) }, 'fast');
+    assert.equal(missing.status, 422);
+    assert.match(missing.body, /"captcha":"captcha\.required"/);
+    const forged = await sameAnswer(
+      fast,
+      hono,
+      { headers: JSON_HEADERS, body: comment(51, { captcha: 'forged.solution' }) },
+      'fast',
+    );
+    assert.equal(forged.status, 403);
+    const bot = await sameAnswer(
+      fast,
+      hono,
+      { headers: JSON_HEADERS, body: comment(52, { website: 'https://spam.example' }) },
+      'fast',
+    );
+    assert.equal(bot.status, 201);
   });
 });
