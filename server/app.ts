@@ -59,8 +59,9 @@ export function createApp(options: AppOptions) {
 
 /**
  * The app and the `node:http` listener in front of it (http/fast-post.ts: a new comment answered
- * without Hono; http/replay.ts: versioned GETs answered again without Hono while their version holds). The one way a server is built to listen
- * (cli.ts `serve`; tests that need a socket). `wrapFetch` lets a test see which requests reach Hono.
+ * without Hono; http/replay.ts: versioned GETs answered again without Hono while their version
+ * holds). The one way a server is built to listen (cli.ts `serve`; tests that need a socket).
+ * `wrapFetch` lets a test see which requests reach Hono.
  */
 export function createAppListener(
   options: AppOptions,

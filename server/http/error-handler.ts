@@ -66,19 +66,17 @@ export function createErrorHandling(options: { now: () => number; log?: (line: s
 
   const handler: ErrorHandler = (err, c) => {
     const { status, body, headers } = errorAnswer(httpErrorOf(err));
-    const res = c.body(body, status as 400, { 'Content-Type': 'application/json' });
-    for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
-    return res;
+    return c.body(body, status as 400, headers);
   };
   return { handler, httpErrorOf };
 }
 
-/** An error's answer: its status, its JSON body, its own headers (e.g. Retry-After) and no-store. */
+/** An error's answer: its status, its JSON body, and its headers (its own, e.g. Retry-After, and no-store). */
 export function errorAnswer(error: HttpError): { status: number; body: string; headers: Record<string, string> } {
   return {
     status: error.status,
     body: JSON.stringify(error.body()),
-    headers: { ...error.headers, 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': 'application/json', ...error.headers, 'Cache-Control': 'no-store' },
   };
 }
 

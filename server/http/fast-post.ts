@@ -89,25 +89,21 @@ export function withFastPost(
 ): RequestListener {
   const { config } = deps;
   const allowedOrigins = new Set(config.allowedOrigins);
-  const htmlCsp = contentSecurityPolicy(config.captcha);
+  /** What `securityHeaders` adds to every answer here: they are all JSON. */
+  const jsonSecurity = securityHeadersFor('application/json', contentSecurityPolicy(config.captcha));
 
-  /** The listener's part of an answer: the security headers of JSON, then CORS (as Hono's middleware add them). */
-  const baseHeaders = (origin: string | undefined, allowed: boolean): Record<string, string | number> => {
-    const headers: Record<string, string | number> = {};
-    for (const [name, value] of securityHeadersFor('application/json', htmlCsp)) headers[name] = value;
-    headers['Vary'] = 'Origin';
-    for (const [name, value] of corsHeadersFor(origin, allowed)) headers[name] = value;
-    return headers;
-  };
-
+  /** Writes an answer: the route's or the error's headers, then the middleware's (security, CORS). */
   const answer = (
     res: ServerResponse,
     status: number,
-    own: Record<string, string>,
     body: string,
-    base: Record<string, string | number>,
+    own: Record<string, string>,
+    cors: [string, string][],
   ) => {
-    const headers = { ...own, ...base, 'Content-Length': Buffer.byteLength(body) };
+    const headers: Record<string, string | number> = { ...own };
+    for (const [name, value] of jsonSecurity) headers[name] = value;
+    for (const [name, value] of cors) headers[name] = value;
+    headers['Content-Length'] = Buffer.byteLength(body);
     res.writeHead(status, headers);
     res.end(body);
   };
@@ -148,13 +144,15 @@ export function withFastPost(
     const allowed = corsAllowed(origin, allowedOrigins, ownOrigin);
     if (origin !== undefined && !allowed) return next(req, res);
 
+    const cors = corsHeadersFor(origin, allowed);
+    const fail = (err: unknown) => {
+      const { status, body, headers } = errorAnswer(httpErrorOf(err));
+      if (!res.headersSent) answer(res, status, body, headers, cors);
+    };
+
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('error', (err) => {
-      const { status, body, headers } = errorAnswer(httpErrorOf(err));
-      if (!res.headersSent)
-        answer(res, status, { 'Content-Type': 'application/json', ...headers }, body, baseHeaders(origin, allowed));
-    });
+    req.on('error', fail);
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
       let input;
@@ -182,13 +180,7 @@ export function withFastPost(
       })();
       written
         .finally(() => deps.versions.forget(null))
-        .then(
-          (result) => answer(res, result.status, postAnswerHeaders(result), result.body, baseHeaders(origin, allowed)),
-          (err: unknown) => {
-            const { status, body, headers } = errorAnswer(httpErrorOf(err));
-            answer(res, status, { 'Content-Type': 'application/json', ...headers }, body, baseHeaders(origin, allowed));
-          },
-        );
+        .then((result) => answer(res, result.status, result.body, postAnswerHeaders(result), cors), fail);
     });
   };
 }

@@ -50,14 +50,18 @@ export function corsAllowed(
   return origin !== undefined && (allowedOrigins.has(origin) || origin === own());
 }
 
-/** The CORS headers of an answer to a request from `origin` (besides an OPTIONS preflight's). */
+/**
+ * The CORS headers of an answer to a request from `origin` (besides an OPTIONS preflight's):
+ * `Vary: Origin` on every answer (added to any `Vary` already there), the rest when allowed.
+ */
 export function corsHeadersFor(origin: string | undefined, allowed: boolean): [name: string, value: string][] {
-  return allowed
-    ? [
-        ['Access-Control-Allow-Origin', origin!],
-        ['Access-Control-Expose-Headers', 'Retry-After, ETag, Idempotent-Replayed'],
-      ]
-    : [];
+  const headers: [string, string][] = [['Vary', 'Origin']];
+  if (allowed)
+    headers.push(
+      ['Access-Control-Allow-Origin', origin!],
+      ['Access-Control-Expose-Headers', 'Retry-After, ETag, Idempotent-Replayed'],
+    );
+  return headers;
 }
 
 /**
@@ -70,8 +74,9 @@ export function cors(config: Config): MiddlewareHandler {
     const origin = c.req.header('Origin');
     const allowed = corsAllowed(origin, allowedOrigins, () => ownOrigin(c, config));
     const corsHeaders = (res: Response) => {
-      res.headers.append('Vary', 'Origin');
-      for (const [name, value] of corsHeadersFor(origin, allowed)) res.headers.set(name, value);
+      for (const [name, value] of corsHeadersFor(origin, allowed))
+        if (name === 'Vary') res.headers.append(name, value);
+        else res.headers.set(name, value);
     };
     if (c.req.method === 'OPTIONS') {
       const res = new Response(null, { status: 204 });

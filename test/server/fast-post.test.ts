@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,22 +130,31 @@ async function sameAnswer(fast: Server_, hono: Server_, sent: Sent, path: 'fast'
   return a;
 }
 
+/**
+ * A server with the fast path and one without, on the same settings, started before the
+ * suite's tests and closed after them; `both` sends a request to each (`sameAnswer`).
+ */
+function serverPair(overrides: Partial<Config> = {}) {
+  let fast: Server_;
+  let hono: Server_;
+  before(async () => {
+    [fast, hono] = await Promise.all([start(true, overrides), start(false, overrides)]);
+  });
+  after(async () => {
+    await Promise.all([fast.close(), hono.close()]);
+  });
+  return {
+    fastPort: () => fast.port,
+    both: (sent: Sent, path: 'fast' | 'hono') => sameAnswer(fast, hono, sent, path),
+  };
+}
+
 const JSON_HEADERS: [string, string][] = [['Content-Type', 'application/json']];
 const comment = (n: number, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ name: `Reader ${n}`, email: `reader${n}@example.com`, message: `Comment number ${n}.`, ...extra });
 
 describe('a new comment answered in front of Hono', () => {
-  let fast: Server_;
-  let hono: Server_;
-
-  before(async () => {
-    [fast, hono] = await Promise.all([start(true), start(false)]);
-  });
-  after(async () => {
-    await Promise.all([fast.close(), hono.close()]);
-  });
-
-  const both = (sent: Sent, path: 'fast' | 'hono') => sameAnswer(fast, hono, sent, path);
+  const { both, fastPort } = serverPair();
 
   it('a new comment, its retry and a reused key with another text: the same answers, without Hono', async () => {
     const headers: [string, string][] = [...JSON_HEADERS, ['Origin', ALLOWED], ['Idempotency-Key', 'fast-post-key-1']];
@@ -184,8 +194,7 @@ describe('a new comment answered in front of Hono', () => {
   });
 
   it('a client that goes away before its body arrived leaves the server answering the next one', async () => {
-    const { connect } = await import('node:net');
-    const socket = connect(fast.port, '127.0.0.1');
+    const socket = connect(fastPort(), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write(
       'POST /api/threads/article-1/comments HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
@@ -194,11 +203,11 @@ describe('a new comment answered in front of Hono', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal((await send(fast.port, { headers: JSON_HEADERS, body: comment(40) })).status, 201);
+    assert.equal((await send(fastPort(), { headers: JSON_HEADERS, body: comment(40) })).status, 201);
   });
 
   it('the comment is stored: the list shows it', async () => {
-    const listed = (await (await fetch(`http://127.0.0.1:${fast.port}/api/threads/article-1/comments`)).json()) as {
+    const listed = (await (await fetch(`http://127.0.0.1:${fastPort()}/api/threads/article-1/comments`)).json()) as {
       comments: { message: string }[];
     };
     assert.ok(listed.comments.some((c) => c.message === 'Comment number 1.'));
@@ -240,28 +249,15 @@ describe('a new comment answered in front of Hono', () => {
 });
 
 describe('the write limit in front of Hono', () => {
-  let fast: Server_;
-  let hono: Server_;
-
-  before(async () => {
-    // Two writes a minute per client.
-    [fast, hono] = await Promise.all([start(true, { rateLimitWrites: 2 }), start(false, { rateLimitWrites: 2 })]);
-  });
-  after(async () => {
-    await Promise.all([fast.close(), hono.close()]);
-  });
+  // Two writes a minute per client.
+  const { both } = serverPair({ rateLimitWrites: 2 });
 
   it('counts each request once, whichever path answers it, and its 429 is the same', async () => {
     const statuses: number[] = [];
     // Handed to Hono after its body was read: counted there, once.
-    statuses.push((await sameAnswer(fast, hono, { headers: JSON_HEADERS, body: JSON.stringify({}) }, 'hono')).status);
-    statuses.push((await sameAnswer(fast, hono, { headers: JSON_HEADERS, body: comment(11) }, 'fast')).status);
-    const limited = await sameAnswer(
-      fast,
-      hono,
-      { headers: [...JSON_HEADERS, ['Origin', ALLOWED]], body: comment(12) },
-      'fast',
-    );
+    statuses.push((await both({ headers: JSON_HEADERS, body: JSON.stringify({}) }, 'hono')).status);
+    statuses.push((await both({ headers: JSON_HEADERS, body: comment(11) }, 'fast')).status);
+    const limited = await both({ headers: [...JSON_HEADERS, ['Origin', ALLOWED]], body: comment(12) }, 'fast');
     statuses.push(limited.status);
     assert.match(limited.headers['retry-after'] ?? '', /^\d+$/);
     assert.equal(limited.headers['access-control-allow-origin'], ALLOWED);
@@ -271,19 +267,8 @@ describe('the write limit in front of Hono', () => {
 });
 
 describe('behind a proxy (TRUST_PROXY), in front of Hono', () => {
-  let fast: Server_;
-  let hono: Server_;
-
-  before(async () => {
-    // One write a minute per client.
-    [fast, hono] = await Promise.all([
-      start(true, { rateLimitWrites: 1, trustProxy: true }),
-      start(false, { rateLimitWrites: 1, trustProxy: true }),
-    ]);
-  });
-  after(async () => {
-    await Promise.all([fast.close(), hono.close()]);
-  });
+  // One write a minute per client.
+  const { both } = serverPair({ rateLimitWrites: 1, trustProxy: true });
 
   it("the client is the proxy's last X-Forwarded-For entry, and the server's own origin the forwarded one", async () => {
     const from = (client: string): [string, string][] => [
@@ -294,50 +279,25 @@ describe('behind a proxy (TRUST_PROXY), in front of Hono', () => {
       // Not in ALLOWED_ORIGINS: allowed as the server's own origin, as the proxy tells it.
       ['Origin', 'https://comments.example.org'],
     ];
-    const first = await sameAnswer(fast, hono, { headers: from('198.51.100.1'), body: comment(20) }, 'fast');
+    const first = await both({ headers: from('198.51.100.1'), body: comment(20) }, 'fast');
     assert.equal(first.status, 201);
     assert.equal(first.headers['access-control-allow-origin'], 'https://comments.example.org');
     // The same client again: its minute's write is spent. Another client behind the same proxy is not.
-    assert.equal(
-      (await sameAnswer(fast, hono, { headers: from('198.51.100.1'), body: comment(21) }, 'fast')).status,
-      429,
-    );
-    assert.equal(
-      (await sameAnswer(fast, hono, { headers: from('198.51.100.2'), body: comment(22) }, 'fast')).status,
-      201,
-    );
+    assert.equal((await both({ headers: from('198.51.100.1'), body: comment(21) }, 'fast')).status, 429);
+    assert.equal((await both({ headers: from('198.51.100.2'), body: comment(22) }, 'fast')).status, 201);
   });
 });
 
 describe('with the proof-of-work captcha and first-time moderation (the defaults), in front of Hono', () => {
-  let fast: Server_;
-  let hono: Server_;
-
-  before(async () => {
-    const production: Partial<Config> = { captcha: 'pow', moderation: 'first-time' };
-    [fast, hono] = await Promise.all([start(true, production), start(false, production)]);
-  });
-  after(async () => {
-    await Promise.all([fast.close(), hono.close()]);
-  });
+  const { both } = serverPair({ captcha: 'pow', moderation: 'first-time' });
 
   it('a post without a solution, or with a forged one, gets the captcha error; a bot filling the honeypot looks accepted', async () => {
-    const missing = await sameAnswer(fast, hono, { headers: JSON_HEADERS, body: comment(50) }, 'fast');
+    const missing = await both({ headers: JSON_HEADERS, body: comment(50) }, 'fast');
     assert.equal(missing.status, 422);
     assert.match(missing.body, /"captcha":"captcha\.required"/);
-    const forged = await sameAnswer(
-      fast,
-      hono,
-      { headers: JSON_HEADERS, body: comment(51, { captcha: 'forged.solution' }) },
-      'fast',
-    );
+    const forged = await both({ headers: JSON_HEADERS, body: comment(51, { captcha: 'forged.solution' }) }, 'fast');
     assert.equal(forged.status, 403);
-    const bot = await sameAnswer(
-      fast,
-      hono,
-      { headers: JSON_HEADERS, body: comment(52, { website: 'https://spam.example' }) },
-      'fast',
-    );
+    const bot = await both({ headers: JSON_HEADERS, body: comment(52, { website: 'https://spam.example' }) }, 'fast');
     assert.equal(bot.status, 201);
   });
 });
