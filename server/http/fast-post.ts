@@ -28,12 +28,12 @@ import { commentInputSchema } from '../../src/contract/schemas.js';
 import { IDEMPOTENCY_KEY_PATTERN, LIMITS, THREAD_PATTERN } from '../../src/contract/limits.js';
 import type { AppDeps } from '../deps.js';
 import type { HttpError } from '../errors.js';
-import { postAnswerHeaders } from '../routes/comments.js';
 import { postComment } from '../use-cases/post-comment.js';
 import { contentSecurityPolicy } from './csp.js';
 import { errorAnswer } from './error-handler.js';
 import { corsAllowed, corsHeadersFor, countWrite, JSON_TYPE, securityHeadersFor } from './middleware.js';
 import { clientAddressOf, ownOriginOf, parseBody } from './request.js';
+import { postAnswerHeaders } from './shape.js';
 
 /**
  * The route, its thread id as the widget sends it (`encodeURIComponent`, client/endpoint.ts): of

@@ -1,12 +1,13 @@
 /**
- * How stored rows leave the server: the public and admin comment shapes (SPEC §3) and the
- * opaque listing cursors.
+ * How stored rows leave the server: the public and admin comment shapes (SPEC §3), the
+ * opaque listing cursors, and the headers of a new comment's answer.
  */
 import type { AdminComment, CommentBody, PublicComment } from '../../src/contract/schemas.js';
 import { formattedBody } from '../../src/markdown/to-body.js';
 import { ID_PATTERN } from '../../src/contract/limits.js';
 import { errors } from '../errors.js';
 import type { Position, StoredComment } from '../store/types.js';
+import type { PostCommentResult } from '../use-cases/post-comment.js';
 
 export function publicComment(c: StoredComment): PublicComment {
   // #18: a comment its author deleted while it had replies is an empty placeholder (SPEC §6.3).
@@ -92,4 +93,12 @@ export function decodeCursor(cursor: string): Position {
 /** A page of stored rows as the API lists it. */
 export function pageBody<T>(page: { items: StoredComment[]; next: Position | null }, shape: (c: StoredComment) => T) {
   return { comments: page.items.map(shape), nextCursor: page.next ? encodeCursor(page.next) : null };
+}
+
+/** The headers of a new comment's answer, besides CORS and security (the route's and the listener's fast path, http/fast-post.ts). */
+export function postAnswerHeaders(result: PostCommentResult): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
+  if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+  else headers['Cache-Control'] = 'no-store';
+  return headers;
 }

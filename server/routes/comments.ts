@@ -22,20 +22,13 @@ import {
   readBody,
   threadParam,
 } from '../http/request.js';
+import { postAnswerHeaders } from '../http/shape.js';
 import { answerByVersion, versionEtag } from '../http/versioned.js';
 import { bearerToken } from '../edit-token.js';
 import { voteOnComment } from '../use-cases/comment-votes.js';
 import { authoriseOwnEdit, deleteOwnComment, editOwnComment } from '../use-cases/own-comment.js';
 import { listComments } from '../use-cases/list-comments.js';
-import { postComment, type PostCommentResult } from '../use-cases/post-comment.js';
-
-/** The route's own headers of a new comment's answer (also written by the listener's fast path, http/fast-post.ts). */
-export function postAnswerHeaders(result: PostCommentResult): Record<string, string> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8' };
-  if (result.replayed) headers['Idempotent-Replayed'] = 'true';
-  else headers['Cache-Control'] = 'no-store';
-  return headers;
-}
+import { postComment } from '../use-cases/post-comment.js';
 
 export function commentRoutes(deps: AppDeps): Hono {
   const { config } = deps;
