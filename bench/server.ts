@@ -126,7 +126,8 @@ async function startCeiling(env: Record<string, string>): Promise<{ url: string;
 const LIST_PATH = '/api/threads/bench/comments?limit=20';
 const RATING_PATH = '/api/threads/bench/rating';
 const COUNTS_PATH = `/api/counts?${Array.from({ length: 10 }, (_, i) => `thread=bench${i ? `-${i}` : ''}`).join('&')}`;
-const POST_PATH = '/api/threads/bench-post/comments';
+// The thread id as the widget sends it by default: the page's path, its `/` escaped.
+const POST_PATH = `/api/threads/${encodeURIComponent('/2026/12/bench-post')}/comments`;
 
 /** 200 comments and 50 votes in the thread `bench`: the page of 20 is a full one with a next cursor. */
 async function seed(apiUrl: string): Promise<void> {
