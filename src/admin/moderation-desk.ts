@@ -122,6 +122,16 @@ export class ModerationDesk extends LitElement {
   private async start(): Promise<void> {
     this.signedIn = await api.checkSession();
     if (this.signedIn) await this.afterSignIn();
+    else await this.focusSignIn();
+  }
+
+  /**
+   * Into the token field: the sign-in form is all there is to do on its page, and after a sign-out
+   * (or a lost session) the button that had the focus is gone.
+   */
+  private async focusSignIn(): Promise<void> {
+    await this.updateComplete;
+    (this.renderRoot.querySelector('#token') as HTMLInputElement | null)?.focus();
   }
 
   private async afterSignIn(): Promise<void> {
@@ -144,8 +154,7 @@ export class ModerationDesk extends LitElement {
       await this.afterSignIn();
     } catch (error) {
       this.signInError = error instanceof Error ? error.message : 'Sign-in failed.';
-      await this.updateComplete;
-      (this.renderRoot.querySelector('#token') as HTMLInputElement | null)?.focus();
+      await this.focusSignIn();
     } finally {
       this.busy = false;
     }
@@ -169,6 +178,7 @@ export class ModerationDesk extends LitElement {
     this.selectedIds = new Set();
     this.signInError = message === 'Signed out.' ? '' : message;
     this.announce(message);
+    void this.focusSignIn();
   }
 
   /** Runs a call; a lost session shows the sign-in form, any other failure is said aloud. */

@@ -98,6 +98,16 @@ describe('<moderation-desk>', () => {
     expect(root(el).querySelector('label[for="token"]')?.textContent).to.equal('Admin token or password');
   });
 
+  it('puts the focus in the token field: when the page opens, and after signing out', async () => {
+    const { el } = await desk(false);
+    expect(root(el).activeElement?.id).to.equal('token');
+    restoreFetch();
+    const { el: signedIn } = await desk(true);
+    [...root(signedIn).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Sign out')!.click();
+    await until(() => root(signedIn).activeElement?.id === 'token', 'the token field focused after signing out');
+    expect(root(signedIn).querySelector('form.sign-in')).to.not.equal(null);
+  });
+
   it('is accessible: the queue, with a reply, a rating and the counts', async () => {
     const { el } = await desk(true);
     await expect(el).to.be.accessible();
