@@ -1,7 +1,7 @@
 /**
- * What bench/run.ts and bench/textarea-ab.ts both serve and read: the article page around the
- * widget, the bare Lit element it is compared with, the textarea probe, gzipped files, and the
- * trace events they sum. No side effects: both scripts import it.
+ * What bench/run.ts, bench/textarea-ab.ts and bench/list-ab.ts serve and read: the article page
+ * around the widget, the bare Lit element it is compared with, the textarea probe, the long
+ * thread of comments, gzipped files, and the trace events they sum. No side effects: the scripts import it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -110,4 +110,39 @@ export function mainThreadTaskTime(
     cpu += (task.tdur ?? 0) * share;
   }
   return { wall: wall / 1000, cpu: cpu / 1000 };
+}
+
+/**
+ * `n` published comments of the thread `bench`, newest first as the server lists them: every
+ * fifth replies to the thread before it, a third are rated, messages of one to four sentences.
+ */
+export function fakeComments(n: number): unknown[] {
+  const out: {
+    id: string;
+    thread: string;
+    parent: string | null;
+    name: string;
+    message: string;
+    rating: number | null;
+    createdAt: string;
+    status: string;
+  }[] = [];
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  let lastTop = '';
+  for (let i = 0; i < n; i++) {
+    const id = `c${String(i).padStart(5, '0')}`;
+    const parent = i % 5 === 4 && lastTop ? lastTop : null; // every fifth is a reply
+    if (!parent) lastTop = id;
+    out.push({
+      id,
+      thread: 'bench',
+      parent,
+      name: `Reader ${i}`,
+      message: `Comment number ${i}. ${'A sentence of a thoughtful, medium-length reply about the article. '.repeat(1 + (i % 4))}`,
+      rating: i % 3 === 0 ? 1 + (i % 5) : null,
+      createdAt: new Date(start + i * 60_000).toISOString(),
+      status: 'published',
+    });
+  }
+  return out.reverse();
 }

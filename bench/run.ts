@@ -28,7 +28,17 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
-import { ARTICLE, bareLit, gzipped, mainThreadTaskTime, median, PAGE_HEAD, PROBE, type TraceEvent } from './pages.js';
+import {
+  ARTICLE,
+  bareLit,
+  fakeComments,
+  gzipped,
+  mainThreadTaskTime,
+  median,
+  PAGE_HEAD,
+  PROBE,
+  type TraceEvent,
+} from './pages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -337,37 +347,6 @@ async function benchFirstTouch(browser: Browser): Promise<void> {
 }
 
 // ── 3. rendering 500 comments ─────────────────────────────────────────────────────────────
-function fakeComments(n: number): unknown[] {
-  const out: {
-    id: string;
-    thread: string;
-    parent: string | null;
-    name: string;
-    message: string;
-    rating: number | null;
-    createdAt: string;
-    status: string;
-  }[] = [];
-  const start = Date.parse('2026-01-01T00:00:00Z');
-  let lastTop = '';
-  for (let i = 0; i < n; i++) {
-    const id = `c${String(i).padStart(5, '0')}`;
-    const parent = i % 5 === 4 && lastTop ? lastTop : null; // every fifth is a reply
-    if (!parent) lastTop = id;
-    out.push({
-      id,
-      thread: 'bench',
-      parent,
-      name: `Reader ${i}`,
-      message: `Comment number ${i}. ${'A sentence of a thoughtful, medium-length reply about the article. '.repeat(1 + (i % 4))}`,
-      rating: i % 3 === 0 ? 1 + (i % 5) : null,
-      createdAt: new Date(start + i * 60_000).toISOString(),
-      status: 'published',
-    });
-  }
-  return out.reverse();
-}
-
 async function metrics(cdp: CDPSession, { collectGarbage = true } = {}): Promise<Record<string, number>> {
   if (collectGarbage) await cdp.send('HeapProfiler.collectGarbage');
   const { metrics: list } = await cdp.send('Performance.getMetrics');

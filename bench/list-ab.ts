@@ -1,0 +1,111 @@
+/**
+ * 500 comments in `<comment-list>` (#24, item 5), A/B: two builds of the bundle loaded in turn
+ * (a fresh browser context each time; which build goes first alternates every round), the list
+ * answered with the long thread of bench/run.ts after LATENCY ms (0: at once, as bench/run.ts
+ * answers it; a real page waits a round trip). Prints, per build, the medians of:
+ *
+ *   - `first`: from `createElement` to the frame that paints the first comments;
+ *   - `all`: the same, to the frame that paints the 500th;
+ *   - `task`: CDP's TaskDuration over that time (the main thread's tasks, wall time), the figure
+ *     bench/run.ts judges against the target.
+ *
+ *   npm run build && cp -r dist /tmp/before     # on the tree to compare with
+ *   npm run build                               # on this tree
+ *   node --import tsx bench/list-ab.ts /tmp/before dist [RUNS=12] [LATENCY=0]
+ *
+ * No assertion: it prints figures. On a shared 2-core machine single loads vary by half: repeat,
+ * and swap the builds' order on the command line.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { fakeComments, median } from './pages.js';
+
+const [dirA, dirB, runsArg, latencyArg] = process.argv.slice(2);
+if (!dirA || !dirB) {
+  console.error('usage: node --import tsx bench/list-ab.ts DIST_A DIST_B [RUNS] [LATENCY_MS]');
+  process.exit(2);
+}
+const RUNS = Number(runsArg ?? 12);
+const LATENCY = Number(latencyArg ?? 0);
+const builds = [resolve(dirA), resolve(dirB)];
+
+// Build i's files under /i/…, and a blank page to add them to.
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path === '/') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="en"><body></body></html>');
+    return;
+  }
+  const match = /^\/([01])\/([\w./-]+)$/.exec(path);
+  const file = match && !match[2]!.includes('..') ? join(builds[Number(match[1])]!, match[2]!) : '';
+  if (!file || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/javascript' });
+  res.end(readFileSync(file));
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const body = JSON.stringify({ comments: fakeComments(500), nextCursor: null, total: 500 });
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+const figures = builds.map(() => ({ first: [] as number[], all: [] as number[], task: [] as number[] }));
+try {
+  for (let round = 0; round < RUNS; round++) {
+    for (const build of round % 2 ? [1, 0] : [0, 1]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.route('**/api/threads/bench/comments**', (route) =>
+        setTimeout(() => void route.fulfill({ status: 200, contentType: 'application/json', body }), LATENCY),
+      );
+      await page.goto(origin);
+      await page.addScriptTag({ url: `/${build}/article-feedback.js`, type: 'module' });
+      await page.waitForFunction(() => customElements.get('comment-list') !== undefined);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const taskDuration = async () =>
+        (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+      const before = await taskDuration();
+      // A string, not a function: tsx would wrap named helpers in a `__name` the page lacks.
+      const { first, all } = (await page.evaluate(`(async () => {
+        const count = (el) => el.shadowRoot?.querySelectorAll('[part~="comment"]').length ?? 0;
+        const t0 = performance.now();
+        const el = document.createElement('comment-list');
+        el.setAttribute('endpoint', 'http://127.0.0.1:9/api');
+        el.setAttribute('thread', 'bench');
+        el.setAttribute('page-size', '100');
+        document.body.append(el);
+        let first = 0;
+        while (count(el) < 500) {
+          await new Promise((r) => requestAnimationFrame(r));
+          if (!first && count(el) > 0) {
+            await new Promise((r) => requestAnimationFrame(r)); // the frame that paints them
+            first = performance.now() - t0;
+          }
+        }
+        await new Promise((r) => requestAnimationFrame(r));
+        return { first, all: performance.now() - t0 };
+      })()`)) as { first: number; all: number };
+      const task = (await taskDuration()) - before;
+      Object.entries({ first, all, task }).forEach(([k, v]) => figures[build]![k as 'first'].push(v));
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`500 comments, answered after ${LATENCY} ms: medians of ${RUNS} loads each, ms`);
+console.log(`${'build'.padEnd(32)} ${'first'.padStart(8)} ${'all'.padStart(8)} ${'task'.padStart(8)}`);
+builds.forEach((dir, i) => {
+  const f = figures[i]!;
+  console.log(
+    `${`${'AB'[i]} ${dir}`.slice(0, 32).padEnd(32)} ${[f.first, f.all, f.task].map((xs) => median(xs).toFixed(1).padStart(8)).join(' ')}`,
+  );
+});
