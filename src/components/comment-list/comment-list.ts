@@ -266,9 +266,6 @@ export class CommentList extends FeedbackElement {
     const abort = this._loadAbort!;
     if (more) this._moreState = 'loading';
     else this._loadState = 'loading';
-    // The page's first Intl object loads ICU's data (15-90 ms, #24): while the comments are on
-    // their way rather than in the task that shows them (a no-op once the language has one).
-    setTimeout(() => this._locale.tr.formatNumber(0));
     try {
       // A server-rendered block carries its first page (#19).
       const page =

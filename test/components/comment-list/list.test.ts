@@ -51,6 +51,31 @@ describe('<comment-list> states', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('makes no Intl object for an empty thread (the first of a page loads ICU data: 15-90 ms, #24)', async () => {
+    const made: string[] = [];
+    const kinds = ['NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'DateTimeFormat'] as const;
+    const originals = kinds.map((kind) => Intl[kind]);
+    kinds.forEach((kind, i) => {
+      const Original = originals[i] as new (...args: unknown[]) => object;
+      (Intl as Record<string, unknown>)[kind] = class extends Original {
+        constructor(...args: unknown[]) {
+          super(...args);
+          made.push(kind);
+        }
+      };
+    });
+    try {
+      stubFetch(() => page([]));
+      // A language no other test uses: the Intl objects of a language are kept for the page.
+      const el = await makeList({ lang: 'en-IE' });
+      await until(() => shadow(el).querySelector('.empty'), 'empty state');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(made).to.deep.equal([]);
+    } finally {
+      kinds.forEach((kind, i) => ((Intl as Record<string, unknown>)[kind] = originals[i]));
+    }
+  });
+
   it('shows a failure message, and Retry loads again', async () => {
     let fail = true;
     const calls = stubFetch(() =>

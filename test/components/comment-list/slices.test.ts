@@ -90,30 +90,6 @@ describe('<comment-list> with a long thread (#24: rendered in slices)', () => {
     }
   });
 
-  it('loads the number data while the comments are on their way, not in the task that shows them', async () => {
-    // The page's first Intl object loads ICU's data, 15-90 ms of the main thread (#24).
-    let answer!: (response: Response) => void;
-    stubFetch(new Promise<Response>((resolve) => (answer = resolve)));
-    const NumberFormat = Intl.NumberFormat;
-    const made: string[] = [];
-    Intl.NumberFormat = class extends NumberFormat {
-      constructor(...args: ConstructorParameters<typeof NumberFormat>) {
-        super(...args);
-        made.push(this.resolvedOptions().locale);
-      }
-    } as typeof Intl.NumberFormat;
-    try {
-      // A language no other test uses: the Intl objects of a language are kept for the page.
-      const el = await makeList({ lang: 'en-NZ' });
-      await until(() => made.includes('en-NZ'), 'a number format for en-NZ before the answer');
-      expect(articles(el)).to.have.length(0);
-      answer(page([comment({ id: 'c-nz' })]));
-      await until(() => articles(el).length === 1, 'the comment');
-    } finally {
-      Intl.NumberFormat = NumberFormat;
-    }
-  });
-
   it('keeps the keyboard order: Tab goes from one comment’s last control to the next comment, across slices', async () => {
     const all = longThread();
     stubFetch(() => page(all, null, 500));
