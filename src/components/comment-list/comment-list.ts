@@ -266,6 +266,10 @@ export class CommentList extends FeedbackElement {
     const abort = this._loadAbort!;
     if (more) this._moreState = 'loading';
     else this._loadState = 'loading';
+    // The reader module (votes, editing) travels with the request: the comments it arrives
+    // before are rendered once, with it (#24). (In the server renderer, #19, on-demand modules
+    // never load: shared/on-demand.ts.)
+    if (!more) this._startReader();
     try {
       // A server-rendered block carries its first page (#19).
       const page =
@@ -348,8 +352,6 @@ export class CommentList extends FeedbackElement {
     const busy = state === 'loading';
     const tree = this._buildTree();
     const any = tree.length > 0 && state !== 'error';
-    // (In the server renderer, #19, on-demand modules never load: shared/on-demand.ts.)
-    if (any && !this._extras) this._startReader();
     const button = (label: string, click: () => unknown, loading = false) =>
       html`<button
         type="button"

@@ -6,5 +6,5 @@ import { onDemand } from '../shared/on-demand.js';
 
 /** The renderer of formatted bodies: loaded when a comment on the page carries a `body`. */
 export const loadRichText = onDemand(() => import('./lazy/rich-text.js'));
-/** Votes, "edited", editing and deleting one's own comment: loaded once comments are shown. */
+/** Votes, "edited", editing and deleting one's own comment: loaded with the list's first request. */
 export const loadReader = onDemand(() => import('./lazy/reader.js'));

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { loadReader } from '../../../src/components/comment-list/on-demand.js';
 import type { PublicComment } from '../../../src/contract/schemas.js';
 import { restoreFetch, stubFetch } from '../helpers/fetch-stub.js';
 import { articles, comment, makeList, page, shadow, until } from './helpers.js';
@@ -85,6 +86,29 @@ describe('<comment-list> with a long thread (#24: rendered in slices)', () => {
       expect(shadow(el).activeElement).to.equal(reply);
       // 500 first renders, plus at most once more those shown before the votes' module arrived.
       expect(renders, 'comment renders').to.be.at.most(500 + shownFirst);
+    } finally {
+      Intl.RelativeTimeFormat.prototype.format = format;
+    }
+  });
+
+  it('loads the votes’ module with the request: comments that arrive after it render once, with their votes', async () => {
+    // The answer comes once the module is there, as when both take one round trip.
+    stubFetch(loadReader().then(() => page([comment({ id: 'r-1' }), comment({ id: 'r-2' }), comment({ id: 'r-3' })])));
+    const format = Intl.RelativeTimeFormat.prototype.format;
+    let renders = 0;
+    Intl.RelativeTimeFormat.prototype.format = function (
+      this: Intl.RelativeTimeFormat,
+      ...args: Parameters<typeof format>
+    ) {
+      renders++;
+      return format.apply(this, args);
+    };
+    try {
+      const el = await makeList();
+      await until(() => articles(el).length === 3, 'the comments');
+      expect(articles(el).every((a) => a.querySelector('.vote'))).to.equal(true, 'every comment has its votes');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(renders, 'comment renders').to.equal(3);
     } finally {
       Intl.RelativeTimeFormat.prototype.format = format;
     }
