@@ -19,7 +19,7 @@ import { FeedbackElement } from '../shared/feedback-element.js';
 import { FORM_PARTS } from '../shared/parts.js';
 import { styles } from './comment-list.styles.js';
 import { firstSlices } from './slices.js';
-import { avatarHue, formatMessage, initials, times, type Segment } from './format.js';
+import { avatarHue, formatMessage, initials, relativeStep, times, type Segment } from './format.js';
 import { loadReader, loadRichText } from './on-demand.js';
 
 /** Replies are indented up to this level; deeper replies stay at it. */
@@ -460,7 +460,9 @@ export class CommentList extends FeedbackElement {
         // never equals the last one.
         this._replyTo == id && {},
         this._locale.tr,
-        this._now,
+        // Not the minute itself: what "3 minutes ago" says. A tick renders again only the
+        // comments whose relative time it moves on (the last hour's, mostly), not all of them.
+        String(relativeStep(Date.parse(node.comment.createdAt), this._now)),
         this.ratingMax,
         this._version,
       ];

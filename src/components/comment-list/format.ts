@@ -140,6 +140,19 @@ const makeFormats = (tag: string): [Intl.RelativeTimeFormat, Intl.DateTimeFormat
 ];
 
 /**
+ * How far `then` (ms) is from `now` in the unit that says it: "now" under 45 seconds, then
+ * minutes, hours, days… (45–59 seconds round to a minute). Arithmetic only, no Intl: the list
+ * asks it for every comment at every minute's tick, and renders again only the comments whose
+ * step changed (#24).
+ */
+export function relativeStep(then: number, now: number): [count: number, unit: Intl.RelativeTimeFormatUnit] {
+  const seconds = Math.round((then - now) / 1000);
+  const abs = Math.abs(seconds);
+  const [unit, size] = abs < 45 ? (['second', Infinity] as const) : (UNITS.find(([, s]) => abs >= s) ?? UNITS[5]!);
+  return [Math.round(seconds / size), unit];
+}
+
+/**
  * "3 hours ago", "yesterday", "now", and the full date and time (for the `title` of the
  * `<time>`), in the reader's language (English for a tag Intl refuses; the formats are made
  * once per language). An unreadable date gives '' and the date as it came.
@@ -156,9 +169,5 @@ export function times(iso: string, now: number, lang: string): [relative: string
     }
     formats.set(lang, f);
   }
-  const seconds = Math.round((then - now) / 1000);
-  const abs = Math.abs(seconds);
-  // Under 45 seconds: "now" (0 seconds); 45–59 seconds round to a minute.
-  const [unit, size] = abs < 45 ? (['second', Infinity] as const) : (UNITS.find(([, s]) => abs >= s) ?? UNITS[5]!);
-  return [f[0].format(Math.round(seconds / size), unit), f[1].format(then)];
+  return [f[0].format(...relativeStep(then, now)), f[1].format(then)];
 }

@@ -105,6 +105,31 @@ describe('<comment-list> a comment', () => {
     expect(text(time)).to.equal('2 hours ago');
   });
 
+  it('at a minute’s tick renders again only the comments whose relative time moves on (#24)', async () => {
+    const young = comment({ createdAt: new Date(Date.now() - 3 * 60_000).toISOString() });
+    const old = comment({ createdAt: new Date(Date.now() - 3 * 86400_000).toISOString() });
+    const el = await listWith([young, old]);
+    await until(() => shadow(el).querySelector('.vote'), 'the votes');
+    const format = Intl.RelativeTimeFormat.prototype.format;
+    let renders = 0;
+    Intl.RelativeTimeFormat.prototype.format = function (
+      this: Intl.RelativeTimeFormat,
+      ...args: Parameters<typeof format>
+    ) {
+      renders++;
+      return format.apply(this, args);
+    };
+    try {
+      (el as unknown as { _now: number })._now = Date.now() + 60_000;
+      await el.updateComplete;
+      expect(text(byId(el, young.id).querySelector('time'))).to.equal('4 minutes ago');
+      expect(text(byId(el, old.id).querySelector('time'))).to.equal('3 days ago');
+      expect(renders, 'comment renders').to.equal(1);
+    } finally {
+      Intl.RelativeTimeFormat.prototype.format = format;
+    }
+  });
+
   it('uses the reader’s language for relative times', async () => {
     const c = comment({ createdAt: new Date(Date.now() - 2 * 86400_000 - 60_000).toISOString() });
     const el = await listWith([c], { lang: 'fr' });
