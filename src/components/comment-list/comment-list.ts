@@ -266,10 +266,6 @@ export class CommentList extends FeedbackElement {
     const abort = this._loadAbort!;
     if (more) this._moreState = 'loading';
     else this._loadState = 'loading';
-    // The reader module (votes, editing) travels with the request: the comments it arrives
-    // before are rendered once, with it (#24). (In the server renderer, #19, on-demand modules
-    // never load: shared/on-demand.ts.)
-    if (!more) this._startReader();
     try {
       // A server-rendered block carries its first page (#19).
       const page =
@@ -352,6 +348,11 @@ export class CommentList extends FeedbackElement {
     const busy = state === 'loading';
     const tree = this._buildTree();
     const any = tree.length > 0 && state !== 'error';
+    // The reader module (votes, editing) from the first render on (the update that sends the
+    // request): comments that arrive after it render once, with their votes (#24). Asked again
+    // at every render until it is there (a failed load is tried again). (In the server
+    // renderer, #19, on-demand modules never load: shared/on-demand.ts.)
+    if (!this._extras) this._startReader();
     const button = (label: string, click: () => unknown, loading = false) =>
       html`<button
         type="button"
