@@ -23,7 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
-import { fakeComments, median } from './pages.js';
+import { fakeComments, median, renderListScript } from './pages.js';
 
 const [dirA, dirB, runsArg, latencyArg] = process.argv.slice(2);
 if (!dirA || !dirB) {
@@ -88,26 +88,10 @@ try {
       const taskDuration = async () =>
         (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
       const before = await taskDuration();
-      // A string, not a function: tsx would wrap named helpers in a `__name` the page lacks.
-      const { first, all } = (await page.evaluate(`(async () => {
-        const count = (el) => el.shadowRoot?.querySelectorAll('[part~="comment"]').length ?? 0;
-        const t0 = performance.now();
-        const el = document.createElement('comment-list');
-        el.setAttribute('endpoint', 'http://127.0.0.1:9/api');
-        el.setAttribute('thread', 'bench');
-        el.setAttribute('page-size', '100');
-        document.body.append(el);
-        let first = 0;
-        while (count(el) < 500) {
-          await new Promise((r) => requestAnimationFrame(r));
-          if (!first && count(el) > 0) {
-            await new Promise((r) => requestAnimationFrame(r)); // the frame that paints them
-            first = performance.now() - t0;
-          }
-        }
-        await new Promise((r) => requestAnimationFrame(r));
-        return { first, all: performance.now() - t0 };
-      })()`)) as { first: number; all: number };
+      const { first, wall: all } = (await page.evaluate(renderListScript('http://127.0.0.1:9/api'))) as {
+        first: number;
+        wall: number;
+      };
       const task = (await taskDuration()) - before;
       const tick = (await page.evaluate(`(async () => {
         const el = document.querySelector('comment-list');

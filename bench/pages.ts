@@ -146,3 +146,38 @@ export function fakeComments(n: number): unknown[] {
   }
   return out.reverse();
 }
+
+/**
+ * The page-side script of the 500-comment figures (bench/run.ts, bench/list-ab.ts): appends a
+ * `<comment-list>` of the thread `bench` on `endpoint`, and resolves, once all 500 are painted,
+ * with the times from `createElement` to the frame that paints the first comments (`first`) and
+ * the last (`wall`), and the longest task on the way (`longest`: PerformanceObserver 'longtask',
+ * over 50 ms only). A string, not a function: tsx would wrap named helpers in a `__name` the
+ * page lacks.
+ */
+export function renderListScript(endpoint: string): string {
+  return `(async () => {
+    const count = (el) => el.shadowRoot?.querySelectorAll('[part~="comment"]').length ?? 0;
+    let longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+    }).observe({ type: 'longtask' });
+    const t0 = performance.now();
+    const el = document.createElement('comment-list');
+    el.setAttribute('endpoint', ${JSON.stringify(endpoint)});
+    el.setAttribute('thread', 'bench');
+    el.setAttribute('page-size', '100');
+    document.body.append(el);
+    let first = 0;
+    while (count(el) < 500) {
+      await new Promise((r) => requestAnimationFrame(r));
+      if (!first && count(el) > 0) {
+        await new Promise((r) => requestAnimationFrame(r)); // the frame that paints them
+        first = performance.now() - t0;
+      }
+    }
+    await new Promise((r) => requestAnimationFrame(r)); // the frame that paints it
+    await new Promise((r) => setTimeout(r, 0)); // the observer's last entries
+    return { wall: performance.now() - t0, first, longest };
+  })()`;
+}

@@ -37,6 +37,7 @@ import {
   median,
   PAGE_HEAD,
   PROBE,
+  renderListScript,
   type TraceEvent,
 } from './pages.js';
 
@@ -415,33 +416,11 @@ async function benchList(browser: Browser): Promise<void> {
       const before = await metrics(cdp);
       if (traced)
         await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
-      // A string, not a function: tsx would wrap named helpers in a `__name` the page lacks.
-      // Also: when the first comments are painted (the main-thread time until then), and the
-      // longest task on the way (PerformanceObserver 'longtask': over 50 ms only).
-      const { wall, first, longest } = (await page.evaluate(`(async () => {
-        const count = (el) => el.shadowRoot?.querySelectorAll('[part~="comment"]').length ?? 0;
-        let longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-        }).observe({ type: 'longtask' });
-        const t0 = performance.now();
-        const el = document.createElement('comment-list');
-        el.setAttribute('endpoint', 'http://127.0.0.1:${port}/api');
-        el.setAttribute('thread', 'bench');
-        el.setAttribute('page-size', '100');
-        document.body.append(el);
-        let first = 0;
-        while (count(el) < 500) {
-          await new Promise((r) => requestAnimationFrame(r));
-          if (!first && count(el) > 0) {
-            await new Promise((r) => requestAnimationFrame(r)); // the frame that paints them
-            first = performance.now() - t0;
-          }
-        }
-        await new Promise((r) => requestAnimationFrame(r)); // the frame that paints it
-        await new Promise((r) => setTimeout(r, 0)); // the observer's last entries
-        return { wall: performance.now() - t0, first, longest };
-      })()`)) as { wall: number; first: number; longest: number };
+      const { wall, first, longest } = (await page.evaluate(renderListScript(`http://127.0.0.1:${port}/api`))) as {
+        wall: number;
+        first: number;
+        longest: number;
+      };
       if (traced) {
         cpu.push(mainThreadCpu(await browser.stopTracing()));
         await context.close();

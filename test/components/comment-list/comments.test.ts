@@ -4,7 +4,17 @@ import { pendingComments } from '../../../src/client/pending.js';
 import { avatarColor, formatMessage, initials, linkify } from '../../../src/components/comment-list/format.js';
 import type { PublicComment } from '../../../src/contract/schemas.js';
 import { restoreFetch, routeFetch, stubFetch } from '../helpers/fetch-stub.js';
-import { articles, buttonByText, comment, makeList, page, shadow, text, until } from './helpers.js';
+import {
+  articles,
+  buttonByText,
+  comment,
+  countCommentRenders,
+  makeList,
+  page,
+  shadow,
+  text,
+  until,
+} from './helpers.js';
 
 async function listWith(comments: PublicComment[], attrs: Record<string, string> = {}) {
   stubFetch(() => page(comments));
@@ -110,23 +120,15 @@ describe('<comment-list> a comment', () => {
     const old = comment({ createdAt: new Date(Date.now() - 3 * 86400_000).toISOString() });
     const el = await listWith([young, old]);
     await until(() => shadow(el).querySelector('.vote'), 'the votes');
-    const format = Intl.RelativeTimeFormat.prototype.format;
-    let renders = 0;
-    Intl.RelativeTimeFormat.prototype.format = function (
-      this: Intl.RelativeTimeFormat,
-      ...args: Parameters<typeof format>
-    ) {
-      renders++;
-      return format.apply(this, args);
-    };
+    const counted = countCommentRenders();
     try {
       (el as unknown as { _now: number })._now = Date.now() + 60_000;
       await el.updateComplete;
       expect(text(byId(el, young.id).querySelector('time'))).to.equal('4 minutes ago');
       expect(text(byId(el, old.id).querySelector('time'))).to.equal('3 days ago');
-      expect(renders, 'comment renders').to.equal(1);
+      expect(counted.renders, 'comment renders').to.equal(1);
     } finally {
-      Intl.RelativeTimeFormat.prototype.format = format;
+      counted.restore();
     }
   });
 

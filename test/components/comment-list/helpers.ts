@@ -62,3 +62,25 @@ export function text(el: Element | null | undefined): string {
 export function buttonByText(root: ParentNode, label: string): HTMLButtonElement | undefined {
   return [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
 }
+
+/**
+ * Counts comment renders until `restore()`: each render of a comment formats its relative time
+ * once ("3 minutes ago"), so the calls of `Intl.RelativeTimeFormat#format` are its renders (#24).
+ */
+export function countCommentRenders(): { readonly renders: number; restore(): void } {
+  const format = Intl.RelativeTimeFormat.prototype.format;
+  const counter = {
+    renders: 0,
+    restore: () => {
+      Intl.RelativeTimeFormat.prototype.format = format;
+    },
+  };
+  Intl.RelativeTimeFormat.prototype.format = function (
+    this: Intl.RelativeTimeFormat,
+    ...args: Parameters<typeof format>
+  ) {
+    counter.renders++;
+    return format.apply(this, args);
+  };
+  return counter;
+}

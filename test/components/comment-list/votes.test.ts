@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { voterId } from '../../../src/client/voter.js';
 import type { PublicComment } from '../../../src/contract/schemas.js';
 import { json, restoreFetch, routeFetch, type Call } from '../helpers/fetch-stub.js';
-import { comment, makeList, page, shadow, text, until } from './helpers.js';
+import { comment, countCommentRenders, makeList, page, shadow, text, until } from './helpers.js';
 
 /** The list with `comments`; a vote is answered by `onVote` (by default: counted as asked). */
 async function listWith(comments: PublicComment[], onVote?: (call: Call) => Response | Promise<Response>) {
@@ -123,23 +123,15 @@ describe('<comment-list> votes on comments', () => {
     await until(() => shadow(el).querySelectorAll('.vote').length === 60, 'every comment’s votes');
     // Every render of a comment formats its relative time once: the count of those is the
     // count of comment renders (#24). The vote shows twice: at once, then the server's counts.
-    const format = Intl.RelativeTimeFormat.prototype.format;
-    let renders = 0;
-    Intl.RelativeTimeFormat.prototype.format = function (
-      this: Intl.RelativeTimeFormat,
-      ...args: Parameters<typeof format>
-    ) {
-      renders++;
-      return format.apply(this, args);
-    };
+    const counted = countCommentRenders();
     try {
       voteButton(el, c.id, 'up')!.click();
       await until(() => score(el, c.id) === '2' && !shadow(el).querySelector('[aria-busy="true"]'), 'the vote');
       await el.updateComplete;
       expect(voteButton(el, c.id, 'up')!.getAttribute('aria-pressed')).to.equal('true');
-      expect(renders, 'comment renders').to.be.at.most(2);
+      expect(counted.renders, 'comment renders').to.be.at.most(2);
     } finally {
-      Intl.RelativeTimeFormat.prototype.format = format;
+      counted.restore();
     }
   });
 
