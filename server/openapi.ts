@@ -340,8 +340,13 @@ export function openApiDocument(ratingMax: number): JsonSchema {
         responses: {
           200: {
             description:
-              'Signed in: `Set-Cookie: af_admin_session=…; HttpOnly; SameSite=Strict; Path=/` (and Secure on https).',
-            headers: { 'Set-Cookie': { description: 'The session cookie.', schema: { type: 'string' } } },
+              'Signed in: `Set-Cookie: af_admin_session=…; HttpOnly; SameSite=Strict; Path=/` (and Secure on https), ' +
+              'and `af_admin_signed_in=1` with the same attributes but readable by scripts: not a credential, it ' +
+              'only tells the dashboard that a session may be there (both are cleared on sign-out, and by a ' +
+              '`GET /admin/session` that finds the session over).',
+            headers: {
+              'Set-Cookie': { description: 'The session cookie and the signed-in cookie.', schema: { type: 'string' } },
+            },
             content: json(ref('Session'), { expiresAt: '2026-05-14T21:30:00.000Z' }),
           },
           401: errorResponse('The token or password is not right (or the body is not `{ token }`).', {

@@ -16,6 +16,14 @@ import { ownOrigin } from './request.js';
 
 export const SESSION_COOKIE = 'af_admin_session';
 
+/**
+ * Set and cleared with the session cookie, but readable by the dashboard's script (the session
+ * cookie is not): it says only that a session may be there, so a signed-out dashboard shows its
+ * sign-in form without asking `GET /api/admin/session`, whose 401 browsers log as an error on
+ * every such load. Not a credential: the server never reads it as one.
+ */
+export const SIGNED_IN_COOKIE = 'af_admin_signed_in';
+
 /** What the database keeps of a session id. */
 export function sessionIdHash(sessionId: string): string {
   return sha256(sessionId, 'base64url');
@@ -27,17 +35,25 @@ function isHttps(c: Context, config: Config): boolean {
 }
 
 export function setSessionCookie(c: Context, config: Config, sessionId: string): void {
-  setCookie(c, SESSION_COOKIE, sessionId, {
-    httpOnly: true,
+  const options = {
     sameSite: 'Strict',
     secure: isHttps(c, config),
     path: '/',
     maxAge: config.adminSessionHours * 3600,
-  });
+  } as const;
+  setCookie(c, SESSION_COOKIE, sessionId, { ...options, httpOnly: true });
+  setCookie(c, SIGNED_IN_COOKIE, '1', options);
 }
 
 export function clearSessionCookie(c: Context, config: Config): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttps(c, config) });
+  const options = { path: '/', sameSite: 'Strict', secure: isHttps(c, config) } as const;
+  deleteCookie(c, SESSION_COOKIE, { ...options, httpOnly: true });
+  deleteCookie(c, SIGNED_IN_COOKIE, options);
+}
+
+/** Whether the request carries either admin cookie (a session that may have ended). */
+export function hasSessionCookies(c: Context): boolean {
+  return getCookie(c, SESSION_COOKIE) !== undefined || getCookie(c, SIGNED_IN_COOKIE) !== undefined;
 }
 
 /** The session of the request's cookie, when it names one that has not ended. */

@@ -17,6 +17,7 @@ import {
   adminTokenCheck,
   clearSessionCookie,
   currentSession,
+  hasSessionCookies,
   requireOwnOrigin,
   sessionIdHash,
   setSessionCookie,
@@ -85,11 +86,16 @@ export function adminSessionRoutes(deps: AppDeps): Hono {
     return c.json({ expiresAt: new Date(expiresAt).toISOString() });
   });
 
-  // Whether the browser's cookie still names a session: the dashboard asks on load.
+  // Whether the browser's cookie still names a session: the dashboard asks on load (when it has
+  // the signed-in cookie). A session that has ended takes its cookies with it, so the next
+  // load does not ask again.
   routes.get('/admin/session', adminOn, async (c) => {
     c.header('Cache-Control', 'no-store');
     const session = await currentSession(c, deps);
-    if (!session) throw signInFailed();
+    if (!session) {
+      if (hasSessionCookies(c)) clearSessionCookie(c, config);
+      throw signInFailed();
+    }
     return c.json({ expiresAt: new Date(session.expiresAt).toISOString() });
   });
 

@@ -57,8 +57,13 @@ const send = (method: string, body?: unknown): RequestInit => ({
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 });
 
-/** True when the browser's cookie names a live session. */
+/**
+ * True when the browser's cookie names a live session. Without the server's readable
+ * `af_admin_signed_in` cookie (set and cleared with the session's, which no script can read)
+ * there is none, and nothing is asked: a 401 would be logged as an error on every signed-out load.
+ */
 export async function checkSession(): Promise<boolean> {
+  if (!document.cookie.split('; ').includes('af_admin_signed_in=1')) return false;
   try {
     await call('/session');
     return true;

@@ -612,6 +612,8 @@ export class ModerationDesk extends LitElement {
     return html`
       <form class="sign-in" @submit=${this.onSignIn}>
         <h2>Sign in</h2>
+        <!-- For password managers, which file a password under a user name: the one moderator. -->
+        <input name="username" autocomplete="username" value="moderator" hidden />
         <label for="token">Admin token or password</label>
         <input
           id="token"

@@ -55,8 +55,19 @@ describe('moderation dashboard', { timeout: 240_000 }, () => {
   });
 
   it('signs in: a wrong token is refused, the right one gives an HttpOnly strict cookie', async () => {
+    const errors: string[] = [];
+    const asked: string[] = [];
+    desk.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    desk.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await desk.goto(`${stack.serverOrigin}/admin`);
     const token = desk.getByLabel('Admin token or password');
+    await token.waitFor();
+    // Signed out, the page asks nothing about a session, so nothing fails in the console.
+    assert.deepEqual(
+      asked.filter((path) => path.startsWith('/api/')),
+      [],
+    );
+    assert.deepEqual(errors, []);
     await token.fill('not-the-token-at-all-0000');
     await token.press('Enter');
     await desk.getByRole('alert').getByText('Sign-in failed. Check the token or password and try again.').waitFor();
@@ -65,13 +76,17 @@ describe('moderation dashboard', { timeout: 240_000 }, () => {
     await token.fill(TOKEN);
     await desk.getByRole('button', { name: 'Sign in' }).click();
     await desk.getByRole('button', { name: /^Pending/ }).waitFor();
-    const [cookie] = await moderator.cookies();
-    assert.equal(cookie?.name, 'af_admin_session');
+    const cookies = await moderator.cookies();
+    const cookie = cookies.find((c) => c.name === 'af_admin_session');
     assert.equal(cookie?.httpOnly, true);
     assert.equal(cookie?.sameSite, 'Strict');
     assert.equal(cookie?.path, '/');
     assert.ok(Math.abs(cookie!.expires * 1000 - Date.now() - 12 * 3_600_000) < 120_000, String(cookie?.expires));
-    assert.equal(await desk.evaluate(() => document.cookie), '', 'no script sees the session');
+    assert.equal(await desk.evaluate(() => document.cookie), 'af_admin_signed_in=1', 'no script sees the session');
+    const signedIn = cookies.find((c) => c.name === 'af_admin_signed_in');
+    assert.equal(signedIn?.httpOnly, false);
+    assert.equal(signedIn?.sameSite, 'Strict');
+    assert.ok(Math.abs(signedIn!.expires - cookie!.expires) < 1, 'the same lifetime');
     assert.deepEqual(await axeViolations(desk), []);
   });
 
@@ -309,7 +324,7 @@ describe('moderation dashboard', { timeout: 240_000 }, () => {
     assert.equal(outcomes.length, 2);
     assert.equal((await stored(id))?.status, 'pending', `still pending after ${outcomes.join(', ')}`);
     // Sent from Node with the moderator's cookie and that page's Origin: refused by the Origin check.
-    const [cookie] = await moderator.cookies();
+    const cookie = (await moderator.cookies()).find((c) => c.name === 'af_admin_session');
     const res = await fetch(`${stack.apiUrl}/admin/comments/${id}`, {
       method: 'PATCH',
       headers: {
@@ -338,9 +353,10 @@ describe('moderation dashboard', { timeout: 240_000 }, () => {
   });
 
   it('signs out: the page asks to sign in and the old cookie is refused', async () => {
-    const [cookie] = await moderator.cookies();
+    const cookie = (await moderator.cookies()).find((c) => c.name === 'af_admin_session');
     await desk.getByRole('button', { name: 'Sign out' }).click();
     await desk.getByLabel('Admin token or password').waitFor();
+    assert.deepEqual(await moderator.cookies(), [], 'both cookies gone');
     const res = await fetch(`${stack.apiUrl}/admin/comments`, {
       headers: { Cookie: `${cookie!.name}=${cookie!.value}` },
     });

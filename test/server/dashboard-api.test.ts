@@ -14,12 +14,19 @@ const TOKEN = 'admin-token-0123456789abcdef';
 const PASSWORD = 'correct horse battery staple';
 const OWN = { Origin: BASE };
 
-/** Signs in; the cookie to send back (`name=value`) and the raw Set-Cookie header. */
+/**
+ * Signs in; the session cookie to send back (`name=value`), its raw Set-Cookie header, and the
+ * readable signed-in cookie's.
+ */
 async function signIn(server: TestServer, token: string, headers: Record<string, string> = OWN) {
   const res = await server.send('POST', '/api/admin/session', { token }, headers);
-  const setCookie = res.headers.get('Set-Cookie') ?? '';
-  return { res, setCookie, cookie: setCookie.split(';')[0]! };
+  const setCookie = setCookieOf(res, 'af_admin_session');
+  return { res, setCookie, signedIn: setCookieOf(res, 'af_admin_signed_in'), cookie: setCookie.split(';')[0]! };
 }
+
+/** The response's Set-Cookie header for cookie `name` ('' when it sets none). */
+const setCookieOf = (res: Response, name: string) =>
+  res.headers.getSetCookie().find((header) => header.startsWith(`${name}=`)) ?? '';
 
 async function post(server: TestServer, thread: string, overrides: Record<string, unknown> = {}) {
   const res = await server.send('POST', `/api/threads/${encodeURIComponent(thread)}/comments`, commentBody(overrides));
@@ -35,7 +42,7 @@ describe('dashboard sign-in', () => {
   after(() => server.close());
 
   it('answers the right token with an HttpOnly, SameSite=Strict session cookie stored as a hash', async () => {
-    const { res, setCookie, cookie } = await signIn(server, TOKEN);
+    const { res, setCookie, signedIn, cookie } = await signIn(server, TOKEN);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('Cache-Control'), 'no-store');
     const body = (await res.json()) as { expiresAt: string };
@@ -46,6 +53,8 @@ describe('dashboard sign-in', () => {
     assert.match(setCookie, /; HttpOnly(;|$)/);
     assert.match(setCookie, /; SameSite=Strict(;|$)/);
     assert.doesNotMatch(setCookie, /Secure/, 'plain http: no Secure flag, or the browser would drop it');
+    // Beside it, for the dashboard's script: only that a session may be there, for as long.
+    assert.equal(signedIn, 'af_admin_signed_in=1; Max-Age=43200; Path=/; SameSite=Strict');
 
     const check = await server.request('/api/admin/session', { headers: { Cookie: cookie } });
     assert.equal(check.status, 200);
@@ -102,10 +111,31 @@ describe('dashboard sign-in', () => {
     assert.equal(res.status, 200);
     const out = await server.request('/api/admin/session', { method: 'DELETE', headers: { Cookie: cookie, ...OWN } });
     assert.equal(out.status, 204);
-    assert.match(out.headers.get('Set-Cookie') ?? '', /^af_admin_session=;.*Max-Age=0/);
+    assert.match(setCookieOf(out, 'af_admin_session'), /^af_admin_session=;.*Max-Age=0/);
+    assert.match(setCookieOf(out, 'af_admin_signed_in'), /^af_admin_signed_in=;.*Max-Age=0/);
     assert.equal((await server.request('/api/admin/session', { headers: { Cookie: cookie } })).status, 401);
     assert.equal((await server.request('/api/admin/comments', { headers: { Cookie: cookie } })).status, 401);
   }
+
+  it('the check of a session that has ended takes its cookies away; without cookies it sets none', async () => {
+    const fresh = await startTestServer({ adminToken: TOKEN });
+    try {
+      const { cookie } = await signIn(fresh, TOKEN);
+      // Ended elsewhere (signed out in another browser, by another instance): the cookies stay here.
+      await fresh.request('/api/admin/session', { method: 'DELETE', headers: { Cookie: cookie, ...OWN } });
+      const check = await fresh.request('/api/admin/session', {
+        headers: { Cookie: `${cookie}; af_admin_signed_in=1` },
+      });
+      assert.equal(check.status, 401);
+      assert.match(setCookieOf(check, 'af_admin_session'), /^af_admin_session=;.*Max-Age=0/);
+      assert.match(setCookieOf(check, 'af_admin_signed_in'), /^af_admin_signed_in=;.*Max-Age=0/);
+      const bare = await fresh.request('/api/admin/session');
+      assert.equal(bare.status, 401);
+      assert.deepEqual(bare.headers.getSetCookie(), []);
+    } finally {
+      await fresh.close();
+    }
+  });
 
   it('refuses a cookie write from another origin, even one allowed to post comments', async () => {
     const site = 'https://news.example';

@@ -8,7 +8,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AdminDelivery } from '../../../src/contract/schemas.js';
 import { defineModerationDesk } from '../../../src/admin/define.js';
 import type { ModerationDesk } from '../../../src/admin/moderation-desk.js';
-import { json, restoreFetch, routeFetch, type Call } from '../helpers/fetch-stub.js';
+import { json, restoreFetch, routeFetch, stubCookies, type Call } from '../helpers/fetch-stub.js';
 
 defineModerationDesk();
 
@@ -51,6 +51,7 @@ const pending: AdminDelivery = {
 
 /** The server: its outbox (`rows`), and what a retry does to it (`onRetry`). */
 function serve(rows: AdminDelivery[], onRetry: (row: AdminDelivery) => AdminDelivery = (row) => row): Call[] {
+  stubCookies('af_admin_signed_in=1'); // signed in
   return routeFetch((call) => {
     if (call.path === '/api/admin/session') return json(200, { expiresAt: '2026-05-14T21:00:00.000Z' });
     if (call.path === '/api/admin/counts')

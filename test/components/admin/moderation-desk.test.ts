@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ModerationComment } from '../../../src/contract/admin.js';
 import { defineModerationDesk } from '../../../src/admin/define.js';
 import type { ModerationDesk } from '../../../src/admin/moderation-desk.js';
-import { json, restoreFetch, routeFetch, type Call } from '../helpers/fetch-stub.js';
+import { json, restoreFetch, routeFetch, stubCookies, type Call } from '../helpers/fetch-stub.js';
 
 defineModerationDesk();
 
@@ -79,8 +79,11 @@ async function until(check: () => boolean, what: string): Promise<void> {
 async function desk(
   signedIn: boolean,
   list: ModerationComment[] = comments,
+  signedInCookie = signedIn,
 ): Promise<{ el: ModerationDesk; calls: Call[] }> {
   const calls = serve(signedIn, list);
+  // What the server sets beside its HttpOnly session cookie.
+  stubCookies(signedInCookie ? 'theme=dark; af_admin_signed_in=1' : 'theme=dark');
   const el = await fixture<ModerationDesk>(html`<moderation-desk poll-ms="0"></moderation-desk>`);
   await until(
     () => root(el).querySelector(signedIn ? 'ol.queue' : 'form.sign-in') !== null,
@@ -96,6 +99,19 @@ describe('<moderation-desk>', () => {
     const { el } = await desk(false);
     await expect(el).to.be.accessible();
     expect(root(el).querySelector('label[for="token"]')?.textContent).to.equal('Admin token or password');
+    // A password manager files the token under a user name: a hidden one, in the same form.
+    expect(root(el).querySelector<HTMLInputElement>('form.sign-in [autocomplete="username"]')?.hidden).to.equal(true);
+  });
+
+  it('asks the server about a session only when the signed-in cookie says there may be one', async () => {
+    const { calls } = await desk(false);
+    // A signed-out load makes no request (its 401 would be logged as an error every time).
+    expect(calls.map((call) => call.path)).to.deep.equal([]);
+    restoreFetch();
+    // A session that ended (expired, signed out elsewhere) but left the cookie: asked once.
+    const ended = await desk(false, comments, true);
+    expect(ended.calls.map((call) => call.path)).to.deep.equal(['/api/admin/session']);
+    expect(root(ended.el).querySelector('form.sign-in')).to.not.equal(null);
   });
 
   it('puts the focus in the token field: when the page opens, and after signing out', async () => {

@@ -76,11 +76,21 @@ export function stubFetch(...replies: Reply[]): Call[] {
   });
 }
 
-/** Puts the browser's own `fetch` back. */
+/**
+ * The cookies the page's scripts see (`document.cookie`), as a server would have set them: the
+ * stub sets none. This page's own, not the browser's jar, which test files running at the same
+ * time share. `restoreFetch()` takes them away.
+ */
+export function stubCookies(cookies: string): void {
+  Object.defineProperty(document, 'cookie', { configurable: true, get: () => cookies, set: () => {} });
+}
+
+/** Puts the browser's own `fetch` (and cookies) back. */
 export function restoreFetch(): void {
   window.fetch = realFetch;
   serverConfig = DEFAULT_CONFIG;
   configCalls.length = 0;
+  delete (document as { cookie?: string }).cookie; // the instance's stand-in, not Document's own
 }
 
 /** A JSON response, as the server sends one. */
