@@ -14,7 +14,7 @@ import { voterId } from '../../../client/voter.js';
 import { MESSAGE_MAX } from '../../../contract/constants.js';
 import type { PublicComment } from '../../../contract/schemas.js';
 import { enLater } from '../../../i18n/en-later.js';
-import { addEnglish } from '../../../i18n/index.js';
+import { addEnglish, type Translator } from '../../../i18n/index.js';
 import type { CommentExtras, ListHost } from '../comment-list.js';
 import { times } from '../format.js';
 import { adoptOnce } from '../../shared/adopt-once.js';
@@ -320,18 +320,36 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
     </form>`;
   }
 
+  /**
+   * A vote label or score as `tr` writes it. A long thread asks for the same few ("Upvote, 0
+   * votes", "0") three times per comment: each is made once per translator (a language or
+   * `messages` change brings a new one) and count, not 1,500 times for 500 comments (#24).
+   */
+  let wordsOf: Translator | undefined;
+  const words = new Map<string, string>();
+  const said = (tr: Translator, n: number, key?: 'list.upvote' | 'list.downvote'): string => {
+    if (wordsOf !== tr) {
+      words.clear();
+      wordsOf = tr;
+    }
+    const id = `${key}${n}`;
+    let text = words.get(id);
+    if (text === undefined) words.set(id, (text = key ? tr.plural(key, n) : tr.formatNumber(n)));
+    return text;
+  };
+
   // One template for both buttons and the score, without whitespace between the tags and with
   // the glyphs as static text: the fewest parts per comment (#24: 500 comments).
   function voteButtons(c: PublicComment): TemplateResult {
     const tr = host.translator();
     const votes = votesOf(c);
-    const up = tr.plural('list.upvote', votes.up);
-    const down = tr.plural('list.downvote', votes.down);
+    const up = said(tr, votes.up, 'list.upvote');
+    const down = said(tr, votes.down, 'list.downvote');
     // prettier-ignore
     return html`<span class="votes"
       ><button type="button" part="button" class="link vote" aria-pressed=${votes.yours === 1} aria-label=${up} title=${up} @click=${() => void vote(c, 1)}
         >▲</button
-      ><span class="score" aria-hidden="true">${tr.formatNumber(votes.up - votes.down)}</span
+      ><span class="score" aria-hidden="true">${said(tr, votes.up - votes.down)}</span
       ><button type="button" part="button" class="link vote" aria-pressed=${votes.yours === -1} aria-label=${down} title=${down} @click=${() => void vote(c, -1)}
         >▼</button
       ></span>`;
