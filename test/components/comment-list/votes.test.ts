@@ -69,6 +69,20 @@ describe('<comment-list> votes on comments', () => {
     expect(voteButton(el, one.id, 'down')!.getAttribute('aria-label')).to.equal('Downvote, 0 votes');
   });
 
+  it("says the votes in the list's words: new messages or a new language name them again", async () => {
+    const c = comment({ votes: { up: 3, down: 1 } });
+    const { el } = await listWith([c, comment({ votes: { up: 3, down: 0 } })]);
+    expect(voteButton(el, c.id, 'up')!.getAttribute('aria-label')).to.equal('Upvote, 3 votes');
+    (el as HTMLElement & { messages: Record<string, string> }).messages = { 'list.upvote': 'Agree ({n})' };
+    await until(() => voteButton(el, c.id, 'up')!.getAttribute('aria-label') === 'Agree (3)', 'the new words');
+    el.setAttribute('lang', 'de');
+    await until(
+      () => voteButton(el, c.id, 'down')!.getAttribute('aria-label') !== 'Downvote, 1 vote',
+      'the German words',
+    );
+    expect(voteButton(el, c.id, 'up')!.getAttribute('aria-label')).to.equal('Agree (3)');
+  });
+
   it('votes by keyboard: Enter presses, Space on the pressed button takes the vote back, the other side switches', async () => {
     const c = comment({ votes: { up: 3, down: 1 } });
     const { el, calls } = await listWith([c]);
