@@ -169,17 +169,18 @@ describe('dashboard sign-in', () => {
     }
   });
 
-  it('marks the cookie Secure behind an https proxy when TRUST_PROXY is set', async () => {
+  it('marks the cookies Secure behind an https proxy when TRUST_PROXY is set', async () => {
     const proxied = await startTestServer({ adminToken: TOKEN, trustProxy: true });
     try {
       const origin = 'https://comments.example';
-      const { res, setCookie } = await signIn(proxied, TOKEN, {
+      const { res, setCookie, signedIn } = await signIn(proxied, TOKEN, {
         Origin: origin,
         'X-Forwarded-Proto': 'https',
         'X-Forwarded-Host': 'comments.example',
       });
       assert.equal(res.status, 200);
       assert.match(setCookie, /; Secure(;|$)/);
+      assert.match(signedIn, /; Secure(;|$)/);
     } finally {
       await proxied.close();
     }
