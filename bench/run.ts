@@ -530,7 +530,7 @@ if (!SKIP.has('import')) {
   const rows: Row[] = [];
   const check = (label: string, ok: boolean | null, value: string, target: string) =>
     rows.push([label, ok === null ? 'n/a' : ok ? 'met' : 'NOT met', `${value} · target ${target}`]);
-  type Measured = { label: string; ours: { rps: number; p99: number }; ceiling: { rps: number } };
+  type Measured = { label: string; ours: { rps: number; p99: number }; ceiling: { rps: number; p99: number } };
   for (const [key, store] of [
     ['server', 'SQLite'],
     ['postgres', 'PostgreSQL'],
@@ -552,7 +552,13 @@ if (!SKIP.has('import')) {
     share('GET 20 comments with If-None-Match (304)', 60);
     share('POST a comment', 25);
     const get = of('GET 20 comments');
-    check(`${store}: GET p99`, get ? get.ours.p99 <= 20 : null, get ? `${get.ours.p99} ms` : '–', '≤ 20 ms');
+    // The bare ceiling's own p99 beside ours: on a busy machine both go over 20 ms together.
+    check(
+      `${store}: GET p99`,
+      get ? get.ours.p99 <= 20 : null,
+      get ? `${get.ours.p99} ms (the bare ceiling's: ${get.ceiling.p99} ms)` : '–',
+      '≤ 20 ms',
+    );
   }
   const textarea = raw.textarea as { median: Record<string, number> } | undefined;
   if (textarea) {
