@@ -12,17 +12,10 @@ import type { Config } from '../config.js';
 import { sha256 } from '../digest.js';
 import type { AppDeps } from '../deps.js';
 import { errors, HttpError } from '../errors.js';
+import { SIGNED_IN_COOKIE } from '../../src/contract/admin-cookies.js';
 import { ownOrigin } from './request.js';
 
 export const SESSION_COOKIE = 'af_admin_session';
-
-/**
- * Set and cleared with the session cookie, but readable by the dashboard's script (the session
- * cookie is not): it says only that a session may be there, so a signed-out dashboard shows its
- * sign-in form without asking `GET /api/admin/session`, whose 401 browsers log as an error on
- * every such load. Not a credential: the server never reads it as one.
- */
-export const SIGNED_IN_COOKIE = 'af_admin_signed_in';
 
 /** What the database keeps of a session id. */
 export function sessionIdHash(sessionId: string): string {
@@ -34,6 +27,11 @@ function isHttps(c: Context, config: Config): boolean {
   return ownOrigin(c, config).startsWith('https:');
 }
 
+/**
+ * Sets the session cookie and, beside it, the readable SIGNED_IN_COOKIE (src/contract/admin-cookies.ts):
+ * with it a signed-out dashboard shows its sign-in form without asking `GET /api/admin/session`,
+ * whose 401 browsers log as an error on every such load. The server never reads it as a credential.
+ */
 export function setSessionCookie(c: Context, config: Config, sessionId: string): void {
   const options = {
     sameSite: 'Strict',

@@ -12,6 +12,7 @@ import type {
   QueueStatus,
   StatusCounts,
 } from '../contract/admin.js';
+import { SIGNED_IN_COOKIE } from '../contract/admin-cookies.js';
 import type { AdminComment, AdminDelivery } from '../contract/schemas.js';
 
 export class SignedOutError extends Error {
@@ -59,11 +60,11 @@ const send = (method: string, body?: unknown): RequestInit => ({
 
 /**
  * True when the browser's cookie names a live session. Without the server's readable
- * `af_admin_signed_in` cookie (set and cleared with the session's, which no script can read)
+ * SIGNED_IN_COOKIE (set and cleared with the session's, which no script can read)
  * there is none, and nothing is asked: a 401 would be logged as an error on every signed-out load.
  */
 export async function checkSession(): Promise<boolean> {
-  if (!document.cookie.split('; ').includes('af_admin_signed_in=1')) return false;
+  if (!document.cookie.split('; ').includes(`${SIGNED_IN_COOKIE}=1`)) return false;
   try {
     await call('/session');
     return true;

@@ -325,16 +325,13 @@ export function extrasFor(host: ListHost): (comment: PublicComment) => CommentEx
    * votes", "0") three times per comment: each is made once per translator (a language or
    * `messages` change brings a new one) and count, not 1,500 times for 500 comments (#24).
    */
-  let wordsOf: Translator | undefined;
-  const words = new Map<string, string>();
+  const words = new WeakMap<Translator, Map<string, string>>();
   const said = (tr: Translator, n: number, key?: 'list.upvote' | 'list.downvote'): string => {
-    if (wordsOf !== tr) {
-      words.clear();
-      wordsOf = tr;
-    }
-    const id = `${key}${n}`;
-    let text = words.get(id);
-    if (text === undefined) words.set(id, (text = key ? tr.plural(key, n) : tr.formatNumber(n)));
+    let made = words.get(tr);
+    if (!made) words.set(tr, (made = new Map()));
+    const id = `${key ?? 'score'} ${n}`;
+    let text = made.get(id);
+    if (text === undefined) made.set(id, (text = key ? tr.plural(key, n) : tr.formatNumber(n)));
     return text;
   };
 
