@@ -23,7 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
-import { fakeComments, median, renderListScript } from './pages.js';
+import { fakeComments, median, renderListScript, settle } from './pages.js';
 
 const [dirA, dirB, runsArg, latencyArg] = process.argv.slice(2);
 if (!dirA || !dirB) {
@@ -87,6 +87,7 @@ try {
       await cdp.send('Performance.enable');
       const taskDuration = async () =>
         (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+      await settle(browser);
       const before = await taskDuration();
       const { first, wall: all } = (await page.evaluate(renderListScript('http://127.0.0.1:9/api'))) as {
         first: number;

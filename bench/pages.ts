@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
+import type { Browser, CDPSession } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -64,6 +65,38 @@ export const PROBE = `(() => {
   };
   requestAnimationFrame(tick);
 })();`;
+
+/**
+ * Waits until the browser has stopped working on its own, before a measured load.
+ *
+ * Every new context opens a window, and Chromium (156, headless) loads that window's omnibox
+ * popups, two WebUI pages in a renderer of their own: about a second at 1.5–1.8 cores
+ * (`SystemInfo.getProcessInfo`). On a 2-core machine a page loaded in that second shares the CPU
+ * with them: 500 comments took a third longer, and every page's textarea came later. A reader's
+ * browser loaded its own UI long before the article, so each bench waits until all of the
+ * browser's processes together spend less than `QUIET_MS` of CPU in `STEP_MS`, twice in a row
+ * (at most `MAX_MS`). Every page compared is loaded the same way.
+ */
+export async function settle(browser: Browser): Promise<void> {
+  const QUIET_MS = 15;
+  const STEP_MS = 100;
+  const MAX_MS = 5000;
+  let cdp = browserSessions.get(browser);
+  if (!cdp) browserSessions.set(browser, (cdp = await browser.newBrowserCDPSession()));
+  const session = cdp;
+  const cpuSeconds = async () => {
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] };
+    return processInfo.reduce((sum, process) => sum + process.cpuTime, 0);
+  };
+  let last = await cpuSeconds();
+  for (let waited = 0, quiet = 0; quiet < 2 && waited < MAX_MS; waited += STEP_MS) {
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
+    const now = await cpuSeconds();
+    quiet = (now - last) * 1000 < QUIET_MS ? quiet + 1 : 0;
+    last = now;
+  }
+}
+const browserSessions = new WeakMap<Browser, CDPSession>();
 
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -38,6 +38,7 @@ import {
   PAGE_HEAD,
   PROBE,
   renderListScript,
+  settle,
   type TraceEvent,
 } from './pages.js';
 
@@ -219,6 +220,7 @@ async function timeToTextarea(browser: Browser, url: string): Promise<number> {
   try {
     const page = await context.newPage();
     await page.addInitScript(PROBE);
+    await settle(browser);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(
       () => (window as unknown as { __textareaAt?: number }).__textareaAt !== undefined,
@@ -301,6 +303,7 @@ async function benchFirstTouch(browser: Browser): Promise<void> {
             downloadThroughput: 1_600_000 / 8,
             uploadThroughput: 750_000 / 8,
           });
+          await settle(browser);
           await page.goto(`${stat.url}/page/ours-touch`, { waitUntil: when === 'settled' ? 'networkidle' : 'commit' });
           // A string, not a function (see benchList).
           times[when].push(
@@ -413,6 +416,7 @@ async function benchList(browser: Browser): Promise<void> {
       await page.waitForFunction(() => customElements.get('comment-list') !== undefined);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
+      await settle(browser);
       const before = await metrics(cdp);
       if (traced)
         await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });

@@ -24,7 +24,17 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
-import { ARTICLE, bareLit, gzipped, mainThreadTaskTime, median, PAGE_HEAD, PROBE, type TraceEvent } from './pages.js';
+import {
+  ARTICLE,
+  bareLit,
+  gzipped,
+  mainThreadTaskTime,
+  median,
+  PAGE_HEAD,
+  PROBE,
+  settle,
+  type TraceEvent,
+} from './pages.js';
 
 const args = process.argv.slice(2).filter((a) => a !== '--untraced');
 /** `--untraced`: the probe alone, no trace (tracing costs the page a little): prints `at` only. */
@@ -95,6 +105,7 @@ async function load(browser: Browser, url: string): Promise<Figures> {
   try {
     const page = await context.newPage();
     await page.addInitScript(PROBE);
+    await settle(browser);
     if (TRACED) await browser.startTracing(page, { categories: CATEGORIES });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => '__textareaAt' in window, undefined, { timeout: 20000 });
