@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
 import { createPowCaptcha, DEFAULT_POW_MAX_NUMBER } from '../server/captcha/pow.js';
 import type { PowChallenge } from '../src/contract/schemas.js';
 
@@ -81,7 +81,7 @@ export async function benchCaptcha(): Promise<Record<string, string | number>> {
     { useCaptchaSolution: (id) => Promise.resolve(used.has(id) ? false : (used.add(id), true)) },
   );
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);

@@ -27,7 +27,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
 import {
   ARTICLE,
   bareLit,
@@ -511,7 +511,7 @@ async function benchLoadSection(): Promise<void> {
 }
 
 // ── run ──────────────────────────────────────────────────────────────────────────────────
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_CHROMIUM_FLAGS });
 const chromiumVersion = browser.version();
 try {
   if (!SKIP.has('textarea')) await benchTextarea(browser);

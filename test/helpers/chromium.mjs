@@ -13,5 +13,45 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+/**
+ * The features playwright-core (1.65) turns off in every Chromium it launches. Chromium keeps
+ * only the last `--disable-features` of its command line, so a list of our own replaces
+ * Playwright's instead of adding to it: ours repeats it. `test/e2e/chromium-flags.test.ts`
+ * reads the command line of a launched browser and fails when Playwright's list holds a name
+ * this one lacks (after an upgrade).
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * The omnibox popups (WebUI pages). Every new Playwright context opens a window, and Chromium 156
+ * loads that window's two omnibox popups in a renderer of their own: about a second at 1.5–1.8
+ * cores, for a browser UI no test or bench ever shows. On a 2-core machine that second is taken
+ * from the page under test (three end-to-end files: 64 → 50 s without them).
+ */
+export const UNSHOWN_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/** For `chromium.launch` from playwright-core: CHROMIUM_FLAGS and the features above off. */
+export const PLAYWRIGHT_CHROMIUM_FLAGS = [
+  ...CHROMIUM_FLAGS,
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...UNSHOWN_UI_FEATURES].join(',')}`,
+];
+
 /** Debian's chromium, unless CHROME_PATH names another. */
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';

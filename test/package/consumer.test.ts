@@ -29,7 +29,7 @@ import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import ts from 'typescript';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
+import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
 import { underscoreMembers } from '../helpers/declarations.js';
 import { writeDisqusFile } from '../helpers/disqus-file.js';
 
@@ -536,7 +536,11 @@ describe('the npm packages, installed as a user would', { timeout: 600_000 }, ()
 
   it('the app built by Vite, on its own origin in Chromium, posts a comment to that server', async () => {
     assert.ok(serverOrigin, 'the server test ran first');
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: PLAYWRIGHT_CHROMIUM_FLAGS,
+    });
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
