@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './test/helpers/chromium.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, UNSHOWN_UI_FEATURES } from './test/helpers/chromium.mjs';
 
 export default {
   files: ['test/components/**/*.test.ts'],
@@ -18,7 +18,8 @@ export default {
       launchOptions: {
         executablePath: CHROMIUM_PATH,
         headless: true,
-        args: CHROMIUM_FLAGS,
+        // Puppeteer adds this list to its own (Playwright does not: see chromium.mjs).
+        args: [...CHROMIUM_FLAGS, `--disable-features=${UNSHOWN_UI_FEATURES.join(',')}`],
       },
     }),
   ],
