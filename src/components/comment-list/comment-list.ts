@@ -377,9 +377,11 @@ export class CommentList extends FeedbackElement {
     </div>`;
     // No whitespace between the tags (every container here is a flex or block box, where it
     // shows nothing): it would only add text nodes and bytes.
+    // The count and the order only above published comments: above the reader's own comment
+    // awaiting moderation alone, "0 comments" would contradict what is shown.
     return html`<section class="list" aria-label=${tr.t('list.label')} aria-busy=${busy}>
       ${
-        any
+        any && this._total
           ? html`<div class="header">
               <p class="count">${tr.plural('list.count', this._total)}</p>
               <label class="sort"

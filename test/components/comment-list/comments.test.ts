@@ -398,6 +398,25 @@ describe('<comment-list> new and pending comments', () => {
     expect(pendingComments.list('t-1').map((c) => c.id)).to.deep.equal([mine.id]);
   });
 
+  it('shows no "0 comments" above the reader’s own comment awaiting moderation alone', async () => {
+    stubFetch(() => page([]));
+    const el = await makeList();
+    await until(() => shadow(el).querySelector('.empty'));
+    const mine = comment({ status: 'pending', message: 'wait for me', createdAt: new Date().toISOString() });
+    document.dispatchEvent(new CustomEvent('comment-submitted', { detail: { comment: mine, status: 'pending' } }));
+    await el.updateComplete;
+    expect(text(byId(el, mine.id).querySelector('.badge'))).to.equal('Awaiting moderation');
+    expect(shadow(el).querySelector('.count') === null, 'no count').to.equal(true);
+    expect(shadow(el).querySelector('select') === null, 'no order to choose').to.equal(true);
+    // The first published comment brings them.
+    document.dispatchEvent(
+      new CustomEvent('comment-submitted', { detail: { comment: comment({ message: 'hi' }), status: 'published' } }),
+    );
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('.count'))).to.equal('1 comment');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the reader’s stored pending comments after a reload, and forgets them once published', async () => {
     const mine = comment({ status: 'pending', message: 'still waiting' });
     const approved = comment({ status: 'pending', message: 'now approved' });
