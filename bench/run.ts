@@ -9,6 +9,9 @@
  *      SQLite and PostgreSQL (bench/server.ts, which also runs alone);
  *   5. the proof-of-work solve time (bench/captcha.ts).
  *
+ * Every page of 2 and 3 is measured in a settled browser (`settle` in bench/pages.ts: nothing of
+ * Chromium's own running beside it), launched with PLAYWRIGHT_CHROMIUM_FLAGS (no omnibox popups).
+ *
  * Prints a table and writes bench/results.md (raw numbers in bench/out/results.json).
  *   6. the long load run of bench/load.ts (10,000 posts + 1,000 repeated keys by default).
  *   7. GET and POST throughput on PostgreSQL, one instance and two sharing the database (skipped
