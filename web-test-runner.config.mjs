@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, UNSHOWN_UI_FEATURES } from './test/helpers/chromium.mjs';
+import { CHROMIUM_PATH, PUPPETEER_CHROMIUM_FLAGS } from './test/helpers/chromium.mjs';
 
 export default {
   files: ['test/components/**/*.test.ts'],
@@ -18,8 +18,7 @@ export default {
       launchOptions: {
         executablePath: CHROMIUM_PATH,
         headless: true,
-        // Puppeteer adds this list to its own (Playwright does not: see chromium.mjs).
-        args: [...CHROMIUM_FLAGS, `--disable-features=${UNSHOWN_UI_FEATURES.join(',')}`],
+        args: PUPPETEER_CHROMIUM_FLAGS,
       },
     }),
   ],

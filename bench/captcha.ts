@@ -12,8 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { launchChromium } from '../test/helpers/launch-chromium.js';
 import { createPowCaptcha, DEFAULT_POW_MAX_NUMBER } from '../server/captcha/pow.js';
 import type { PowChallenge } from '../src/contract/schemas.js';
 
@@ -81,7 +80,7 @@ export async function benchCaptcha(): Promise<Record<string, string | number>> {
     { useCaptchaSolution: (id) => Promise.resolve(used.has(id) ? false : (used.add(id), true)) },
   );
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);

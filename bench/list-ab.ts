@@ -21,8 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { launchChromium } from '../test/helpers/launch-chromium.js';
 import { fakeComments, median, renderListScript, settle } from './pages.js';
 
 const [dirA, dirB, runsArg, latencyArg] = process.argv.slice(2);
@@ -65,7 +64,7 @@ await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const body = JSON.stringify({ comments: fakeComments(500), nextCursor: null, total: 500 });
 
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_CHROMIUM_FLAGS });
+const browser = await launchChromium();
 const figures = builds.map(() => ({
   first: [] as number[],
   all: [] as number[],

@@ -10,7 +10,7 @@
  *   5. the proof-of-work solve time (bench/captcha.ts).
  *
  * Every page of 2 and 3 is measured in a settled browser (`settle` in bench/pages.ts: nothing of
- * Chromium's own running beside it), launched with PLAYWRIGHT_CHROMIUM_FLAGS (no omnibox popups).
+ * Chromium's own running beside it), launched by launchChromium (no omnibox popups).
  *
  * Prints a table and writes bench/results.md (raw numbers in bench/out/results.json).
  *   6. the long load run of bench/load.ts (10,000 posts + 1,000 repeated keys by default).
@@ -29,8 +29,8 @@ import { cpus } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chromium, type Browser, type CDPSession } from 'playwright-core';
-import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import type { Browser, CDPSession } from 'playwright-core';
+import { launchChromium } from '../test/helpers/launch-chromium.js';
 import {
   ARTICLE,
   bareLit,
@@ -514,7 +514,7 @@ async function benchLoadSection(): Promise<void> {
 }
 
 // ── run ──────────────────────────────────────────────────────────────────────────────────
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_CHROMIUM_FLAGS });
+const browser = await launchChromium();
 const chromiumVersion = browser.version();
 try {
   if (!SKIP.has('textarea')) await benchTextarea(browser);

@@ -22,8 +22,8 @@ import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test/helpers/launch-chromium.js';
 import {
   ARTICLE,
   bareLit,
@@ -133,7 +133,7 @@ async function load(browser: Browser, url: string): Promise<Figures> {
   }
 }
 
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_CHROMIUM_FLAGS });
+const browser = await launchChromium();
 const kinds = ['a', 'b', 'lit'] as const;
 const results: Record<string, Figures[]> = { a: [], b: [], lit: [] };
 try {

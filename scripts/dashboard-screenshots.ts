@@ -6,8 +6,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { launchChromium } from '../test/helpers/launch-chromium.js';
 import { startServerProcess } from '../test/helpers/server-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,11 +68,7 @@ try {
     message: 'Yes, from May to September, the last one leaves at 23:40.',
   });
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: PLAYWRIGHT_CHROMIUM_FLAGS,
-  });
+  const browser = await launchChromium();
   for (const scheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ viewport: { width: 960, height: 900 }, colorScheme: scheme });
     const page = await context.newPage();

@@ -8,13 +8,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_PATH, PLAYWRIGHT_CHROMIUM_FLAGS } from '../helpers/chromium.mjs';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/launch-chromium.js';
 
 let browser: Browser;
 
 before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: PLAYWRIGHT_CHROMIUM_FLAGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

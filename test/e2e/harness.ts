@@ -18,8 +18,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/launch-chromium.js';
 import { startServerProcess } from '../helpers/server-process.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -224,11 +224,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: PLAYWRIGHT_CHROMIUM_FLAGS,
-    });
+    browser = await launchChromium();
   } catch (err) {
     pageServer.close();
     await server.stop();

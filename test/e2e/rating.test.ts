@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
+import { launchChromium } from '../helpers/launch-chromium.js';
 
 // The demo page the server itself serves (same origin, under the server's own CSP): its
 // `#standalone` rating votes on thread /demo/rating.
@@ -19,7 +19,7 @@ before(async () => {
   server = await startServerProcess({
     env: { RATING_MAX: '5', RATE_LIMIT_WRITES: '0', MODERATION: 'off', CAPTCHA: 'none' },
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: PLAYWRIGHT_CHROMIUM_FLAGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

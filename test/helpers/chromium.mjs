@@ -48,11 +48,17 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
  */
 export const UNSHOWN_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
-/** For `chromium.launch` from playwright-core: CHROMIUM_FLAGS and the features above off. */
+/**
+ * For playwright-core (`launchChromium` in launch-chromium.ts): CHROMIUM_FLAGS and all the
+ * features above off, in the one `--disable-features` Chromium keeps.
+ */
 export const PLAYWRIGHT_CHROMIUM_FLAGS = [
   ...CHROMIUM_FLAGS,
   `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...UNSHOWN_UI_FEATURES].join(',')}`,
 ];
+
+/** For Puppeteer (Web Test Runner), which adds a `--disable-features` of ours to its own list. */
+export const PUPPETEER_CHROMIUM_FLAGS = [...CHROMIUM_FLAGS, `--disable-features=${UNSHOWN_UI_FEATURES.join(',')}`];
 
 /** Debian's chromium, unless CHROME_PATH names another. */
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';

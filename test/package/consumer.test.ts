@@ -27,9 +27,8 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import ts from 'typescript';
-import { PLAYWRIGHT_CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
+import { launchChromium } from '../helpers/launch-chromium.js';
 import { underscoreMembers } from '../helpers/declarations.js';
 import { writeDisqusFile } from '../helpers/disqus-file.js';
 
@@ -536,11 +535,7 @@ describe('the npm packages, installed as a user would', { timeout: 600_000 }, ()
 
   it('the app built by Vite, on its own origin in Chromium, posts a comment to that server', async () => {
     assert.ok(serverOrigin, 'the server test ran first');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: PLAYWRIGHT_CHROMIUM_FLAGS,
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
