@@ -18,24 +18,42 @@ export const ARTICLE = `<article><h1>A news article</h1>${'<p>Lorem ipsum dolor 
 export const PAGE_HEAD =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>';
 
-let bareLitCode: string | undefined;
-/** A bare Lit element with a textarea in its shadow root, bundled and minified like ours (esbuild). */
-export function bareLit(): string {
-  bareLitCode ??= buildSync({
-    stdin: {
-      contents: `import { LitElement, html } from 'lit';
-        customElements.define('bare-lit', class extends LitElement {
-          render() { return html\`<form><textarea aria-label="Message"></textarea></form>\`; }
-        });`,
-      resolveDir: root,
-    },
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    conditions: ['production'],
-  }).outputFiles[0]!.text;
-  return bareLitCode;
+const bareLitCode = new Map<boolean, string>();
+/**
+ * A bare Lit element with a textarea in its shadow root, bundled and minified like ours
+ * (esbuild). With `stars`, the comparison of issue #24 ("a bare Lit element with a textarea and
+ * five stars"): a radio group of five stars above the textarea, as ours has, written out in the
+ * one template and as lean as it gets (spans with a text star: no template per star, no SVG, no
+ * styles, no button, whose own font would be one more font to look up before the first frame).
+ */
+export function bareLit(stars = false): string {
+  let code = bareLitCode.get(stars);
+  if (code === undefined) {
+    const starMarkup = stars
+      ? `<div role="radiogroup" aria-label="Rating">${[1, 2, 3, 4, 5]
+          .map(
+            (n) =>
+              `<span role="radio" aria-checked="false" tabindex="${n === 1 ? 0 : -1}" aria-label="${n} of 5 stars">★</span>`,
+          )
+          .join('')}</div>`
+      : '';
+    code = buildSync({
+      stdin: {
+        contents: `import { LitElement, html } from 'lit';
+          customElements.define('bare-lit', class extends LitElement {
+            render() { return html\`<form>${starMarkup}<textarea aria-label="Message"></textarea></form>\`; }
+          });`,
+        resolveDir: root,
+      },
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      write: false,
+      conditions: ['production'],
+    }).outputFiles[0]!.text;
+    bareLitCode.set(stars, code);
+  }
+  return code;
 }
 
 const gzippedFiles = new Map<string, Buffer>();
