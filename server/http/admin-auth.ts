@@ -33,14 +33,23 @@ function isHttps(c: Context, config: Config): boolean {
  * whose 401 browsers log as an error on every such load. The server never reads it as a credential.
  */
 export function setSessionCookie(c: Context, config: Config, sessionId: string): void {
-  const options = {
-    sameSite: 'Strict',
-    secure: isHttps(c, config),
-    path: '/',
-    maxAge: config.adminSessionHours * 3600,
-  } as const;
+  const options = cookieOptions(c, config, config.adminSessionHours * 3600);
   setCookie(c, SESSION_COOKIE, sessionId, { ...options, httpOnly: true });
   setCookie(c, SIGNED_IN_COOKIE, '1', options);
+}
+
+/**
+ * Sets SIGNED_IN_COOKIE alone, for a session that lasts `seconds` more: the dashboard's page gives
+ * it back to a browser whose session cookie names a current session but which lacks it (a session
+ * begun before the cookie existed, or the cookie cleared alone), or its moderator would be shown
+ * the sign-in form with a session still running.
+ */
+export function setSignedInCookie(c: Context, config: Config, seconds: number): void {
+  setCookie(c, SIGNED_IN_COOKIE, '1', cookieOptions(c, config, seconds));
+}
+
+function cookieOptions(c: Context, config: Config, maxAge: number) {
+  return { sameSite: 'Strict', secure: isHttps(c, config), path: '/', maxAge } as const;
 }
 
 export function clearSessionCookie(c: Context, config: Config): void {

@@ -3,13 +3,16 @@
  * style (the strict CSP of http/csp.ts applies); the Lit app is `dist/admin/admin.js`, built by
  * `vite.admin.config.ts` from `src/admin/`, and served from `dist/` by the static routes.
  * `/admin?comment=<id>` opens with that comment focused (the notification emails link there).
+ * The page gives a current session its readable SIGNED_IN_COOKIE back when the browser lacks it.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { SIGNED_IN_COOKIE } from '../../src/contract/admin-cookies.js';
 import type { AppDeps } from '../deps.js';
 import { errors } from '../errors.js';
-import { adminEnabled } from '../http/admin-auth.js';
+import { adminEnabled, currentSession, setSignedInCookie } from '../http/admin-auth.js';
 
 export const DASHBOARD_TITLE = 'Moderation — article-feedback';
 
@@ -35,17 +38,23 @@ const PAGE = `<!doctype html>
 export function dashboardRoutes(deps: AppDeps, distDir: string): Hono {
   const script = join(distDir, 'admin', 'admin.js');
   const routes = new Hono();
-  const page = () => {
+  const page = async (c: Context) => {
     if (!adminEnabled(deps.config))
       throw errors.notFound('The dashboard is off: set ADMIN_TOKEN (or ADMIN_PASSWORD) to turn it on.');
     if (!existsSync(script)) throw errors.notBuilt();
-    return new Response(PAGE, {
-      headers: {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cache-Control': 'no-store',
-        // The dashboard's addresses (comment ids) are nobody else's business.
-        'Referrer-Policy': 'same-origin',
-      },
+    // The page's script shows the queue only with SIGNED_IN_COOKIE (it cannot read the session's
+    // own): a current session without it gets it back, for the session's remaining time. One
+    // read of the session, only then.
+    if (getCookie(c, SIGNED_IN_COOKIE) === undefined) {
+      const session = await currentSession(c, deps);
+      const seconds = session && Math.floor((session.expiresAt - deps.now()) / 1000);
+      if (seconds && seconds > 0) setSignedInCookie(c, deps.config, seconds);
+    }
+    return c.body(PAGE, 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      // The dashboard's addresses (comment ids) are nobody else's business.
+      'Referrer-Policy': 'same-origin',
     });
   };
   routes.get('/admin', page);

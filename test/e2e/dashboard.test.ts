@@ -352,6 +352,19 @@ describe('moderation dashboard', { timeout: 240_000 }, () => {
     );
   });
 
+  it('opens the queue, not the sign-in form, for a session whose readable cookie is gone', async () => {
+    // As after an upgrade from a release without that cookie: the session cookie alone.
+    await moderator.clearCookies({ name: 'af_admin_signed_in' });
+    assert.deepEqual(
+      (await moderator.cookies()).map((c) => c.name),
+      ['af_admin_session'],
+    );
+    await openDesk();
+    await desk.getByRole('button', { name: /^Pending/ }).waitFor();
+    assert.equal(await desk.getByLabel('Admin token or password').count(), 0);
+    assert.deepEqual((await moderator.cookies()).map((c) => c.name).sort(), ['af_admin_session', 'af_admin_signed_in']);
+  });
+
   it('signs out: the page asks to sign in and the old cookie is refused', async () => {
     const cookie = (await moderator.cookies()).find((c) => c.name === 'af_admin_session');
     await desk.getByRole('button', { name: 'Sign out' }).click();

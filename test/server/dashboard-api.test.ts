@@ -5,6 +5,9 @@
  * with the session cookie and with the bearer token.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { hashPassword, verifyPassword } from '../../server/password.js';
@@ -134,6 +137,41 @@ describe('dashboard sign-in', () => {
       assert.deepEqual(bare.headers.getSetCookie(), []);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it("the dashboard's page gives a current session its readable cookie back, and nothing else", async () => {
+    // A built dashboard in a folder of its own: the page is served only when its script exists.
+    const root = mkdtempSync(join(tmpdir(), 'af-desk-'));
+    mkdirSync(join(root, 'dist', 'admin'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'admin', 'admin.js'), 'export {};\n');
+    let clock = Date.now();
+    const fresh = await startTestServer({ adminToken: TOKEN }, { root, now: () => clock });
+    try {
+      const { cookie } = await signIn(fresh, TOKEN);
+      const page = (cookies: string) => fresh.request('/admin', cookies ? { headers: { Cookie: cookies } } : {});
+
+      // The session cookie alone (a session begun before the readable cookie existed, or that
+      // cookie cleared): the page sets it again, for what is left of the session.
+      clock += 3_600_000;
+      const restored = await page(cookie);
+      assert.equal(restored.status, 200);
+      assert.match(await restored.text(), /<moderation-desk><\/moderation-desk>/);
+      assert.deepEqual(restored.headers.getSetCookie(), [
+        'af_admin_signed_in=1; Max-Age=39600; Path=/; SameSite=Strict',
+      ]);
+
+      // Both cookies, no cookie, or a session cookie that names no session: nothing is set.
+      assert.deepEqual((await page(`${cookie}; af_admin_signed_in=1`)).headers.getSetCookie(), []);
+      assert.deepEqual((await page('')).headers.getSetCookie(), []);
+      assert.deepEqual((await page('af_admin_session=not-a-session-0123456789')).headers.getSetCookie(), []);
+      await fresh.request('/api/admin/session', { method: 'DELETE', headers: { Cookie: cookie, ...OWN } });
+      const ended = await page(cookie);
+      assert.equal(ended.status, 200);
+      assert.deepEqual(ended.headers.getSetCookie(), []);
+    } finally {
+      await fresh.close();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 
