@@ -84,6 +84,9 @@ export const PROBE = `(() => {
   requestAnimationFrame(tick);
 })();`;
 
+/** One browser-level CDP session per browser, for `settle`. */
+const browserSessions = new WeakMap<Browser, CDPSession>();
+
 /**
  * Waits until the browser has stopped working on its own, before a measured load.
  *
@@ -114,7 +117,6 @@ export async function settle(browser: Browser): Promise<void> {
     last = now;
   }
 }
-const browserSessions = new WeakMap<Browser, CDPSession>();
 
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

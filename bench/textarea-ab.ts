@@ -1,5 +1,6 @@
 /**
- * The textarea on screen (#24, item 3), A/B: two builds of the bundle and the bare Lit element,
+ * The textarea on screen (#24, item 3), A/B: two builds of the bundle and the bare Lit element
+ * with five stars (issue #24's comparison, `bareLit(true)` in bench/pages.ts),
  * loaded in turn (cold, a fresh browser context each time; the order alternates every round),
  * each load traced. Prints, per page, the medians of:
  *
@@ -63,7 +64,7 @@ const server = createServer((req, res) => {
   }
   if (path === '/bare-lit.js') {
     res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-    res.end(bareLit());
+    res.end(bareLit(true));
     return;
   }
   const file = /^\/(a|b)\/([\w./-]+)$/.exec(path);
@@ -146,7 +147,7 @@ try {
   server.close();
 }
 const names = TRACED ? ['at', 'main', 'cpu', ...Object.values(PARTS)] : ['at'];
-const label = { a: `A ${dirA}`, b: `B ${dirB}`, lit: 'bare Lit element' };
+const label = { a: `A ${dirA}`, b: `B ${dirB}`, lit: 'bare Lit, five stars' };
 console.log(`median of ${RUNS} cold loads each, ms (A, B and bare Lit in turn${TRACED ? ', traced' : ', untraced'})`);
 console.log(['page'.padEnd(28), ...names.map((n) => n.padStart(9))].join(''));
 for (const kind of kinds)

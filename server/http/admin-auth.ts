@@ -53,7 +53,7 @@ function cookieOptions(c: Context, config: Config, maxAge: number) {
 }
 
 export function clearSessionCookie(c: Context, config: Config): void {
-  const options = { path: '/', sameSite: 'Strict', secure: isHttps(c, config) } as const;
+  const options = cookieOptions(c, config, 0); // deleteCookie sets Max-Age=0 itself
   deleteCookie(c, SESSION_COOKIE, { ...options, httpOnly: true });
   deleteCookie(c, SIGNED_IN_COOKIE, options);
 }

@@ -44,11 +44,10 @@ export function dashboardRoutes(deps: AppDeps, distDir: string): Hono {
     if (!existsSync(script)) throw errors.notBuilt();
     // The page's script shows the queue only with SIGNED_IN_COOKIE (it cannot read the session's
     // own): a current session without it gets it back, for the session's remaining time. One
-    // read of the session, only then.
+    // read of the session, only then (none without a session cookie).
     if (getCookie(c, SIGNED_IN_COOKIE) === undefined) {
       const session = await currentSession(c, deps);
-      const seconds = session && Math.floor((session.expiresAt - deps.now()) / 1000);
-      if (seconds && seconds > 0) setSignedInCookie(c, deps.config, seconds);
+      if (session) setSignedInCookie(c, deps.config, Math.floor((session.expiresAt - deps.now()) / 1000));
     }
     return c.body(PAGE, 200, {
       'Content-Type': 'text/html; charset=utf-8',
