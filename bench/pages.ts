@@ -1,7 +1,8 @@
 /**
- * What bench/run.ts, bench/textarea-ab.ts and bench/list-ab.ts serve and read: the article page
- * around the widget, the bare Lit element it is compared with, the textarea probe, the long
- * thread of comments, gzipped files, and the trace events they sum. No side effects: the scripts import it.
+ * What bench/run.ts, bench/textarea-ab.ts, bench/list-ab.ts and bench/list-prototype.ts serve
+ * and read: the article page around the widget, the bare Lit element it is compared with, the
+ * textarea probe, the long thread of comments, gzipped files, and the trace events they sum. No
+ * side effects: the scripts import it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -58,7 +58,7 @@ const TIME_DIGITS = 7;
  * are neighbours in every index keyed by id (the comments' primary key, `comment_notify`'s),
  * so a batch writes a few index pages instead of one page per comment; random ids touched
  * about 40 of a batch's 55 pages, and on a database of 265,000 comments each random insert
- * also read its page from the file (#24, README "POST, fifth round"). The time in an id says
+ * also read its page from the file (#24, docs/performance-history.md "POST, fifth round"). The time in an id says
  * nothing the comment's `createdAt` does not.
  */
 function newCommentId(createdAt: number): string {
