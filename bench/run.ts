@@ -5,7 +5,8 @@
  *   2. time until the comment form's textarea is on screen after navigation (headless Chromium,
  *      median of BENCH_RUNS cold loads), against a blank page, a bare Lit element (a textarea alone,
  *      and with five stars: issue #24's comparison) and the two rivals on the same setup;
- *   3. rendering 500 comments in <comment-list> (script time, JS heap);
+ *   3. rendering 500 comments in <comment-list> (script time, JS heap), beside its floor: the same
+ *      DOM set at once with no script building it (`listFloor`);
  *   4. server throughput and p99 latency with autocannon, against a bare node:http ceiling, on
  *      SQLite and PostgreSQL (bench/server.ts, which also runs alone);
  *   5. the proof-of-work solve time (bench/captcha.ts).
