@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/helpers/launch-chromium.js';
-import { fakeComments, median, renderListScript, settle } from './pages.js';
+import { fakeComments, listStyleSheets, median, NEW_SHADOW_ROOT, renderListScript, settle } from './pages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.argv[2] ?? 10);
@@ -45,7 +45,10 @@ const server = createServer((req, res) => {
   };
   if (path === '/') send('text/html', '<!doctype html><html lang="en"><body></body></html>');
   else if (path === '/comments') send('application/json', body);
-  else if (path === '/article-feedback.js') send('text/javascript', readFileSync(join(root, 'dist', path)));
+  // The bundle and its chunks (the list's reader module with the votes, the rich text): the list
+  // loads them as on any page.
+  else if (/^\/(article-feedback\.js|chunks\/[\w-]+\.js)$/.test(path))
+    send('text/javascript', readFileSync(join(root, 'dist', path)));
   else if (path === '/lit-html.js')
     send('text/javascript', readFileSync(join(root, 'node_modules/lit-html/lit-html.js')));
   else res.writeHead(404).end();
@@ -59,14 +62,7 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
  * votes are Lit's.
  */
 const PROTOTYPE = `(async () => {
-  const host = document.createElement('div');
-  document.body.append(host);
-  const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = window.sheets.map((text) => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(text);
-    return sheet;
-  });
+  const root = (${NEW_SHADOW_ROOT})(window.sheets);
   const { comments } = await (await fetch('/comments')).json();
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
   const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
@@ -178,11 +174,7 @@ try {
         await page.addScriptTag({ url: '/article-feedback.js', type: 'module' });
         await page.waitForFunction(() => customElements.get('comment-list') !== undefined);
         time = await taskTime(page, () => page.evaluate(renderListScript('http://127.0.0.1:9/api')));
-        sheets ??= await page.evaluate(() =>
-          document
-            .querySelector('comment-list')!
-            .shadowRoot!.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')),
-        );
+        sheets ??= await listStyleSheets(page);
       } else {
         if (!sheets) continue; // the list's style sheets come from its first load
         await page.evaluate(

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -235,3 +235,34 @@ export function renderListScript(endpoint: string): string {
     return { wall: performance.now() - t0, first, longest };
   })()`;
 }
+
+/**
+ * The text of each style sheet `<comment-list>` has adopted (its own, the tokens, the reader
+ * module's), from a page where it has rendered: what the list's floor (bench/run.ts) and
+ * bench/list-prototype.ts style their copies with.
+ */
+export function listStyleSheets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    document
+      .querySelector('comment-list')!
+      .shadowRoot!.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')),
+  );
+}
+
+/**
+ * Page-side source of a function `(sheets) => shadowRoot`: a new `<div>` appended to the body,
+ * with an open shadow root that has adopted `sheets` (the texts of `listStyleSheets`), as
+ * constructed style sheets. For the page scripts that stand in for the list (a string, as
+ * `renderListScript`).
+ */
+export const NEW_SHADOW_ROOT = `(sheets) => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = sheets.map((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    return sheet;
+  });
+  return root;
+}`;

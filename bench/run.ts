@@ -38,8 +38,10 @@ import {
   bareLit,
   fakeComments,
   gzipped,
+  listStyleSheets,
   mainThreadTaskTime,
   median,
+  NEW_SHADOW_ROOT,
   PAGE_HEAD,
   PROBE,
   renderListScript,
@@ -453,14 +455,13 @@ async function benchList(browser: Browser): Promise<void> {
       const rendered = await page.evaluate(
         () => document.querySelector('comment-list')!.shadowRoot!.querySelectorAll('[part~="comment"]').length,
       );
-      finalDom ??= await page.evaluate(() => {
-        const root = document.querySelector('comment-list')!.shadowRoot!;
-        return {
-          // Lit's marker comments left out: the elements and text a reader gets, nothing else.
-          markup: root.innerHTML.replace(/<!--[^]*?-->/g, ''),
-          sheets: root.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')),
-        };
-      });
+      finalDom ??= {
+        // Lit's marker comments left out: the elements and text a reader gets, nothing else.
+        markup: await page.evaluate(() =>
+          document.querySelector('comment-list')!.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, ''),
+        ),
+        sheets: await listStyleSheets(page),
+      };
       results.push({
         wall,
         first,
@@ -535,14 +536,7 @@ async function listFloor(browser: Browser, dom: FinalDom): Promise<number[]> {
       // A string, not a function (see renderListScript in bench/pages.ts).
       await page.evaluate(`(async () => {
         const { markup, sheets } = window.finalDom;
-        const host = document.createElement('div');
-        document.body.append(host);
-        const root = host.attachShadow({ mode: 'open' });
-        root.adoptedStyleSheets = sheets.map((text) => {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(text);
-          return sheet;
-        });
+        const root = (${NEW_SHADOW_ROOT})(sheets);
         root.innerHTML = markup;
         await new Promise((r) => requestAnimationFrame(r));
         await new Promise((r) => requestAnimationFrame(r)); // the frame that paints it
