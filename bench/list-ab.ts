@@ -22,7 +22,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../test/helpers/launch-chromium.js';
-import { fakeComments, median, renderListScript, settle } from './pages.js';
+import { fakeComments, median, renderListScript, taskTime } from './pages.js';
 
 const [dirA, dirB, runsArg, latencyArg] = process.argv.slice(2);
 if (!dirA || !dirB) {
@@ -82,17 +82,14 @@ try {
       await page.goto(origin);
       await page.addScriptTag({ url: `/${build}/article-feedback.js`, type: 'module' });
       await page.waitForFunction(() => customElements.get('comment-list') !== undefined);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      const taskDuration = async () =>
-        (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
-      await settle(browser);
-      const before = await taskDuration();
-      const { first, wall: all } = (await page.evaluate(renderListScript('http://127.0.0.1:9/api'))) as {
-        first: number;
-        wall: number;
-      };
-      const task = (await taskDuration()) - before;
+      let first = 0;
+      let all = 0;
+      const task = await taskTime(page, async () => {
+        ({ first, wall: all } = (await page.evaluate(renderListScript('http://127.0.0.1:9/api'))) as {
+          first: number;
+          wall: number;
+        });
+      });
       const tick = (await page.evaluate(`(async () => {
         const el = document.querySelector('comment-list');
         const t0 = performance.now();

@@ -25,9 +25,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/helpers/launch-chromium.js';
-import { fakeComments, listStyleSheets, median, NEW_SHADOW_ROOT, renderListScript, settle } from './pages.js';
+import { fakeComments, listStyleSheets, median, NEW_SHADOW_ROOT, renderListScript, taskTime } from './pages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.argv[2] ?? 10);
@@ -147,17 +146,6 @@ const PROTOTYPE = `(async () => {
 const kinds = ['list', 'strings', 'strings+lit'] as const;
 const times: Record<(typeof kinds)[number], number[]> = { list: [], strings: [], 'strings+lit': [] };
 let sheets: string[] | undefined;
-
-async function taskTime(page: Page, run: () => Promise<unknown>): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const read = async () =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
-  await settle(page.context().browser()!);
-  const before = await read();
-  await run();
-  return (await read()) - before;
-}
 
 const browser = await launchChromium();
 try {

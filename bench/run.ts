@@ -46,6 +46,7 @@ import {
   PROBE,
   renderListScript,
   settle,
+  taskTime,
   type TraceEvent,
 } from './pages.js';
 
@@ -529,20 +530,16 @@ async function listFloor(browser: Browser, dom: FinalDom): Promise<number[]> {
       const page = await context.newPage();
       await page.goto(`${stat.url}/page/blank`);
       await page.evaluate((given) => ((window as unknown as { finalDom: FinalDom }).finalDom = given), dom);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      await settle(browser);
-      const before = await metrics(cdp, { collectGarbage: false });
       // A string, not a function (see renderListScript in bench/pages.ts).
-      await page.evaluate(`(async () => {
+      const paint = `(async () => {
         const { markup, sheets } = window.finalDom;
         const root = (${NEW_SHADOW_ROOT})(sheets);
         root.innerHTML = markup;
         await new Promise((r) => requestAnimationFrame(r));
         await new Promise((r) => requestAnimationFrame(r)); // the frame that paints it
         await new Promise((r) => setTimeout(r, 0));
-      })()`);
-      times.push(((await metrics(cdp, { collectGarbage: false })).TaskDuration! - before.TaskDuration!) * 1000);
+      })()`;
+      times.push(await taskTime(page, () => page.evaluate(paint)));
       await context.close();
     }
   } finally {
