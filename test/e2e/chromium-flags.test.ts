@@ -27,6 +27,7 @@ async function browserCommandLine(): Promise<string[]> {
   const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
     processInfo: { type: string; id: number }[];
   };
+  await cdp.detach();
   const main = processInfo.find((process) => process.type === 'browser');
   assert.ok(main, 'the browser process is listed');
   return readFileSync(`/proc/${main.id}/cmdline`, 'utf8').split('\0');
@@ -60,5 +61,6 @@ test("a new context's window loads no omnibox popup", async () => {
     );
   } finally {
     await context.close();
+    await cdp.detach();
   }
 });
