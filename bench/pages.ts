@@ -1,8 +1,9 @@
 /**
  * What bench/run.ts, bench/textarea-ab.ts, bench/list-ab.ts and bench/list-prototype.ts serve
  * and read: the article page around the widget, the bare Lit element it is compared with, the
- * textarea probe, the long thread of comments, gzipped files, and the trace events they sum. No
- * side effects: the scripts import it.
+ * textarea probe, the long thread of comments and the script that renders it, the list's style
+ * sheets and a shadow root made from them, gzipped files, the trace events they sum, and the
+ * browser's settling and a page's task time around a run. No side effects: the scripts import it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -130,12 +131,14 @@ export async function taskTime(page: Page, run: () => Promise<unknown>): Promise
   await cdp.send('Performance.enable');
   const read = async () =>
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
-  await settle(page.context().browser()!);
-  const before = await read();
-  await run();
-  const after = await read();
-  await cdp.detach();
-  return after - before;
+  try {
+    await settle(page.context().browser()!);
+    const before = await read();
+    await run();
+    return (await read()) - before;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export const median = (xs: number[]): number => {

@@ -60,7 +60,7 @@ test("a new context's window loads no omnibox popup", async () => {
       [],
     );
   } finally {
-    await context.close();
     await cdp.detach();
+    await context.close();
   }
 });
