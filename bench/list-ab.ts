@@ -21,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 import { launchChromium } from '../test/helpers/launch-chromium.js';
 import { fakeComments, median, renderListScript, taskTime } from './pages.js';
 
@@ -33,15 +34,22 @@ const RUNS = Number(runsArg ?? 12);
 const LATENCY = Number(latencyArg ?? 0);
 const builds = [resolve(dirA), resolve(dirB)];
 /**
- * The list's clock field in each build: the script-tag build shortens private names
- * (scripts/build-mangle-private.mjs), so it is read from the minute's `setInterval`.
+ * The list's clock field (`_now`) in each build. The script-tag build shortens private names
+ * (scripts/build-mangle-private.mjs); its source map keeps each renamed property's original name,
+ * so the short one is read at a mapping named `_now`. A build without a map has kept the name.
  */
-const clockField = builds.map(
-  (dir) =>
-    /setInterval\(\(\)=>this\.([\w$]+)=Date\.now\(\),6e4\)/.exec(
-      readFileSync(join(dir, 'article-feedback.js'), 'utf8'),
-    )?.[1] ?? '_now',
-);
+function clockField(dir: string): string {
+  const mapFile = join(dir, 'article-feedback.js.map');
+  if (!existsSync(mapFile)) return '_now';
+  const lines = readFileSync(join(dir, 'article-feedback.js'), 'utf8').split('\n');
+  let name: string | undefined;
+  eachMapping(new TraceMap(readFileSync(mapFile, 'utf8')), (m) => {
+    if (m.name === '_now') name ??= /^[\w$]+/.exec(lines[m.generatedLine - 1]!.slice(m.generatedColumn))?.[0];
+  });
+  if (!name) throw new Error(`${dir}: no mapping names the list's clock \`_now\` (renamed in the sources?)`);
+  return name;
+}
+const clockFields = builds.map(clockField);
 
 // Build i's files under /i/…, and a blank page to add them to.
 const server = createServer((req, res) => {
@@ -93,7 +101,7 @@ try {
       const tick = (await page.evaluate(`(async () => {
         const el = document.querySelector('comment-list');
         const t0 = performance.now();
-        el.${clockField[build]} += 60000;
+        el.${clockFields[build]} += 60000;
         await el.updateComplete;
         return performance.now() - t0;
       })()`)) as number;
