@@ -21,7 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
+import { bundleMappings } from '../scripts/bundle-mappings.mjs';
 import { launchChromium } from '../test/helpers/launch-chromium.js';
 import { fakeComments, median, renderListScript, taskTime } from './pages.js';
 
@@ -39,13 +39,11 @@ const builds = [resolve(dirA), resolve(dirB)];
  * so the short one is read at a mapping named `_now`. A build without a map has kept the name.
  */
 function clockField(dir: string): string {
-  const mapFile = join(dir, 'article-feedback.js.map');
-  if (!existsSync(mapFile)) return '_now';
-  const lines = readFileSync(join(dir, 'article-feedback.js'), 'utf8').split('\n');
-  let name: string | undefined;
-  eachMapping(new TraceMap(readFileSync(mapFile, 'utf8')), (m) => {
-    if (m.name === '_now') name ??= /^[\w$]+/.exec(lines[m.generatedLine - 1]!.slice(m.generatedColumn))?.[0];
-  });
+  const bundle = join(dir, 'article-feedback.js');
+  if (!existsSync(`${bundle}.map`)) return '_now';
+  const { code, mappings } = bundleMappings(bundle);
+  const at = mappings.find((m) => m.name === '_now')?.at;
+  const name = at === undefined ? undefined : /^[\w$]+/.exec(code.slice(at))?.[0];
   if (!name) throw new Error(`${dir}: no mapping names the list's clock \`_now\` (renamed in the sources?)`);
   return name;
 }

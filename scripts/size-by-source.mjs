@@ -8,11 +8,11 @@
 //   the total.
 // Bytes no mapping covers (the bundler's own glue) are listed as `(unmapped)`.
 // `node scripts/size-by-source.mjs [dist-dir]`: another directory (for the tests of this script).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
+import { bundleMappings } from './bundle-mappings.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist');
@@ -23,21 +23,14 @@ if (!existsSync(bundle) || !existsSync(mapFile)) {
   process.exit(1);
 }
 
-const code = readFileSync(bundle, 'utf8');
-const lineStarts = [0];
-for (let i = code.indexOf('\n'); i !== -1; i = code.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+const { code, mappings } = bundleMappings(bundle);
 
 /** `node_modules/lit-html/lit-html.js` → `lit-html/lit-html.js`; `../src/x.ts` → `src/x.ts`. */
 const shortName = (source) => source.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '');
 
-// Source-map columns count UTF-16 code units, as string indices do; `raw` counts UTF-8 bytes.
-// Each mapping starts a run of the bundle that belongs to its source, up to the next mapping.
-const starts = [];
-eachMapping(new TraceMap(readFileSync(mapFile, 'utf8')), (m) => {
-  starts.push({ at: lineStarts[m.generatedLine - 1] + m.generatedColumn, source: m.source ?? null });
-});
-starts.sort((a, b) => a.at - b.at);
-if (!starts.length || starts[0].at > 0) starts.unshift({ at: 0, source: null });
+// Each mapping starts a run of the bundle that belongs to its source, up to the next mapping;
+// `raw` counts a run's UTF-8 bytes.
+const starts = mappings[0]?.at === 0 ? mappings : [{ at: 0, source: null }, ...mappings];
 
 /** Source → the [start, end) runs of the bundle that are its. */
 const runs = new Map();

@@ -27,30 +27,15 @@ describe('size by source module', () => {
   it('gives each source its own bytes, and a module that does not compress its full cost', () => {
     const dir = mkdtempSync(join(tmpdir(), 'af-size-src-'));
     dirs.push(dir);
-    // One line, two mapped runs: `const a=…;` from src/a.ts (noise that gzip cannot shrink) and
-    // `const b=…;` from src/b.ts (a repeated word that gzip makes almost nothing of).
-    const a = `const a="${randomBytes(3000).toString('base64')}";`;
+    // Two lines, one mapped run each: `const a=…;` and its line break from src/a.ts (noise that
+    // gzip cannot shrink), `const b=…;` from lib/b.js (a repeated word that gzip makes almost
+    // nothing of).
+    const a = `const a="${randomBytes(3000).toString('base64')}";\n`;
     const b = `const b="${'star '.repeat(600)}★";`;
     const code = a + b;
     writeFileSync(join(dir, 'article-feedback.js'), code);
-    // Mappings: column 0 → source 0, line 0, column 0; then column a.length → source 1 (VLQ by hand).
-    const vlq = (n: number): string => {
-      let v = n < 0 ? (-n << 1) | 1 : n << 1;
-      let out = '';
-      do {
-        let digit = v & 31;
-        v >>>= 5;
-        if (v) digit |= 32;
-        out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[digit];
-      } while (v);
-      return out;
-    };
-    const map = {
-      version: 3,
-      sources: ['../src/a.ts', '../node_modules/lib/b.js'],
-      names: [],
-      mappings: `AAAA,${vlq(a.length)}CAAA`,
-    };
+    // Line 1: column 0 → source 0, line 0, column 0. Line 2: column 0 → source 0 + 1 (`C`).
+    const map = { version: 3, sources: ['../src/a.ts', '../node_modules/lib/b.js'], names: [], mappings: 'AAAA;ACAA' };
     writeFileSync(join(dir, 'article-feedback.js.map'), JSON.stringify(map));
 
     const result = run(dir);
